@@ -1,0 +1,50 @@
+# Two commands for a newcomer: `make run` (dashboard) and `make test` (every test).
+# Both create .venv and install the pinned requirements the first time (and again when the
+# requirements change), so they work on a fresh Linux machine with Python 3.11.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
+DB     := data/warehouse.duckdb
+
+.PHONY: install run db test test-fast browser-deps bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements-dev.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+# Rebuilds only when a raw plan, the manifest, the reference files or the ETL code changed.
+db: install
+	$(BIN)/python -m etl build --if-stale --db $(DB)
+
+run: db
+	$(BIN)/python -m streamlit run app.py
+
+# Browser tests need Debian's Chromium and a CJK font; without them they skip and say so.
+# CI (.ci/run) installs both first and sets REQUIRE_BROWSER=1, so there they never skip.
+test: install
+	$(BIN)/python -m pytest -q -rs
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not browser"
+
+browser-deps:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  echo "chromium and fonts-noto-cjk already installed"; \
+	else \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	fi
+
+bench: install
+	$(BIN)/python bench/bench_etl.py
+	$(BIN)/python bench/bench_pages.py
+
+clean:
+	rm -rf $(VENV) $(DB) .pytest_cache

@@ -1,0 +1,169 @@
+"""The warehouse contract: every table the ETL writes, its columns and their DuckDB types.
+
+Other tools (the dashboard, `python -m etl extract --format csv`, downloads) read these
+names, so they are kept stable.  Each table is born here; `etl.load` creates tables from
+these specs and refuses a frame whose columns differ, so a drift is caught at build time.
+"""
+
+from __future__ import annotations
+
+# (column, DuckDB type, meaning) — the meaning also feeds the data dictionary in downloads.
+TARGETS = [
+    ("target_id", "VARCHAR", "Stable id: <doc_id>-<nnn>, numbered in reading order"),
+    ("doc_id", "VARCHAR", "Source document id (table documents)"),
+    ("region_id", "VARCHAR", "GB/T 2260 code of the region"),
+    ("region_zh", "VARCHAR", "Region name in Chinese"),
+    ("indicator_id", "VARCHAR", "Canonical indicator id (data/reference/indicators.yaml); empty if unmapped"),
+    ("indicator_zh", "VARCHAR", "Canonical indicator name, Chinese"),
+    ("indicator_en", "VARCHAR", "Canonical indicator name, English"),
+    ("family", "VARCHAR", "Comparable family of indicators (e.g. invention_patent_density)"),
+    ("raw_name", "VARCHAR", "The indicator as the plan words it"),
+    ("category", "VARCHAR", "One of creation, use, protection, management, service"),
+    ("value", "DOUBLE", "The number as written (range: its lower bound); empty for qualitative goals"),
+    ("value_max", "DOUBLE", "Upper bound of a range such as 1-2家"),
+    ("unit", "VARCHAR", "Unit as written, multiplier included (亿元, 万件, 件, %, 人次…)"),
+    ("value_std", "DOUBLE", "Value with the multiplier resolved (3.5万件 → 35000); money in 万元"),
+    ("unit_std", "VARCHAR", "Unit of value_std"),
+    ("comparator", "VARCHAR", "=, >=, <=, ≈ or range"),
+    ("baseline", "DOUBLE", "Starting value when the sentence gives one (由162人增至250人 → 162)"),
+    ("scope", "VARCHAR", "stock (a level reached), new (added over the plan period), annual (per year), ratio (share, rate, score)"),
+    ("target_year", "INTEGER", "Year the target is due; the plan's end year for goal-section levels; empty for recurring yearly duties"),
+    ("period_start", "INTEGER", "First year of the plan period"),
+    ("period_end", "INTEGER", "Last year of the plan period"),
+    ("value_per_year", "DOUBLE", "Per-year figure: value_std/plan years for new, value_std for annual; empty for stock and ratio"),
+    ("value_per_10k_residents", "DOUBLE", "value_std per 10,000 residents (counts and money, not ratios or per-capita indicators)"),
+    ("population_10k", "DOUBLE", "Denominator used for value_per_10k_residents, in 万人"),
+    ("population_note", "VARCHAR", "Denominator's figure, year, source and reliability"),
+    ("qualitative", "BOOLEAN", "True for a named goal without a number (清零, 居全省前列, 超全省平均水平…)"),
+    ("section", "VARCHAR", "The plan's own section heading the target sits under"),
+    ("section_kind", "VARCHAR", "goals, tasks, safeguards or other: which part of the plan"),
+    ("quote", "VARCHAR", "The exact sentence, a substring of documents.clean_text"),
+    ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
+    ("quote_end", "INTEGER", "End offset (exclusive)"),
+    ("source_line", "INTEGER", "Line of the raw file the quote starts on (1-based)"),
+    ("origin", "VARCHAR", "extracted, or manual for a correction made by a person"),
+]
+
+DOCUMENTS = [
+    ("doc_id", "VARCHAR", "Document id"),
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("region_zh", "VARCHAR", "Region name in Chinese"),
+    ("title", "VARCHAR", "Plan title"),
+    ("plan_kind", "VARCHAR", "强县示范县, 强县试点县, 强市试点城市 …"),
+    ("period_start", "INTEGER", "First plan year"),
+    ("period_end", "INTEGER", "Last plan year"),
+    ("status", "VARCHAR", "draft or issued"),
+    ("date", "VARCHAR", "Date of the document (ISO)"),
+    ("date_note", "VARCHAR", "What the date is"),
+    ("source_file", "VARCHAR", "File name in data/raw/"),
+    ("sha256", "VARCHAR", "Checksum of the raw file"),
+    ("encoding", "VARCHAR", "Encoding the raw file was read with"),
+    ("clean_text", "VARCHAR", "The cleaned text every quote points into"),
+]
+
+REGIONS = [
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("region_zh", "VARCHAR", "Name in Chinese"),
+    ("region_en", "VARCHAR", "Name in English"),
+    ("province", "VARCHAR", "Province"),
+    ("parent", "VARCHAR", "Parent prefecture, if any"),
+    ("admin_level", "VARCHAR", "county-level city, prefecture-level city, urban district …"),
+    ("plan_kind", "VARCHAR", "Kind of plan"),
+    ("period_start", "INTEGER", "First plan year"),
+    ("period_end", "INTEGER", "Last plan year"),
+    ("status", "VARCHAR", "draft or issued"),
+    ("date", "VARCHAR", "Date of the plan"),
+    ("doc_id", "VARCHAR", "Its document"),
+]
+
+INDICATORS = [
+    ("indicator_id", "VARCHAR", "Canonical id"),
+    ("indicator_zh", "VARCHAR", "Chinese name"),
+    ("indicator_en", "VARCHAR", "English name"),
+    ("category", "VARCHAR", "creation, use, protection, management or service"),
+    ("family", "VARCHAR", "Comparable family id"),
+    ("family_zh", "VARCHAR", "Family name, Chinese"),
+    ("family_en", "VARCHAR", "Family name, English"),
+    ("unit", "VARCHAR", "Canonical unit"),
+    ("per_capita", "BOOLEAN", "True if the indicator is already per capita or per household (never divided again)"),
+    ("description", "VARCHAR", "What it measures; caveats"),
+]
+
+TOWN_TARGETS = [
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("doc_id", "VARCHAR", "Document id"),
+    ("measure", "VARCHAR", "The annex table's measure, as titled (新增有效发明专利数量 …)"),
+    ("unit", "VARCHAR", "Unit from the table title"),
+    ("indicator_id", "VARCHAR", "Canonical indicator, where the measure maps to one"),
+    ("town", "VARCHAR", "Town or sub-district; 全区 for the district total row"),
+    ("period", "VARCHAR", "2024, 2025, 2026 or 2024-2026"),
+    ("value", "DOUBLE", "Target value"),
+]
+
+QUALITY_NOTES = [
+    ("doc_id", "VARCHAR", "Document id"),
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("kind", "VARCHAR", "annex_vs_text, annex_sum, unmapped_name, cleaning, …"),
+    ("message", "VARCHAR", "What a reader should know"),
+    ("detail", "VARCHAR", "The figures involved"),
+]
+
+SKIPPED_NUMBERS = [
+    ("doc_id", "VARCHAR", "Document id"),
+    ("text", "VARCHAR", "The number as it stands in the text, with a little context"),
+    ("reason", "VARCHAR", "Why it is not a target: date, period, document_number, phone, …"),
+    ("start", "INTEGER", "Offset in clean_text"),
+    ("end", "INTEGER", "End offset"),
+]
+
+PHASES = [
+    ("doc_id", "VARCHAR", "Document id"),
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("phase", "VARCHAR", "Phase name as the plan gives it (启动部署阶段 …)"),
+    ("start", "VARCHAR", "First month, YYYY-MM"),
+    ("end", "VARCHAR", "Last month, YYYY-MM"),
+    ("quote", "VARCHAR", "The heading the phase was read from"),
+]
+
+RESPONSIBILITIES = [
+    ("doc_id", "VARCHAR", "Document id"),
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("section", "VARCHAR", "Section or task the departments are named for"),
+    ("department", "VARCHAR", "One lead or responsible department"),
+    ("lead", "BOOLEAN", "True where the plan says 牵头 or names it first"),
+]
+
+CONTEXT = [
+    ("region_id", "VARCHAR", "GB/T 2260 code"),
+    ("region_zh", "VARCHAR", "Region name"),
+    ("figure", "VARCHAR", "常住人口, 户籍人口, 地区生产总值, 土地面积 …"),
+    ("value", "DOUBLE", "Value"),
+    ("unit", "VARCHAR", "Unit"),
+    ("year", "VARCHAR", "Year as the source gives it"),
+    ("source", "VARCHAR", "Where the figure was read"),
+    ("reliability", "VARCHAR", "official, third-party or low"),
+    ("quote", "VARCHAR", "The sentence it was read from"),
+    ("chosen", "BOOLEAN", "True for the row used as the region's denominator"),
+]
+
+TABLES = {
+    "regions": REGIONS,
+    "documents": DOCUMENTS,
+    "indicators": INDICATORS,
+    "targets": TARGETS,
+    "town_targets": TOWN_TARGETS,
+    "quality_notes": QUALITY_NOTES,
+    "skipped_numbers": SKIPPED_NUMBERS,
+    "phases": PHASES,
+    "responsibilities": RESPONSIBILITIES,
+    "context": CONTEXT,
+}
+
+CATEGORIES = ["creation", "use", "protection", "management", "service"]
+CATEGORY_ZH = {"creation": "创造", "use": "运用", "protection": "保护", "management": "管理", "service": "服务"}
+SCOPES = ["stock", "new", "annual", "ratio"]
+COMPARATORS = ["=", ">=", "<=", "≈", "range"]
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _type, _doc in TABLES[table]]
