@@ -1,0 +1,397 @@
+"""Step 3b: sentences → candidate targets.
+
+The rules follow the grammar of the genre, not the sentences of any one plan:
+
+    [到2026年，] NAME [达到|不少于|超过…] NUMBER [万|亿] UNIT [以上|左右|以内]    (name first)
+    [新增|建成|引进…] [不少于] NUMBER UNIT NAME                                    (number first)
+    NAME 由 NUMBER UNIT 增至|提高到 NUMBER UNIT                                    (with a baseline)
+    NAME1、NAME2 分别 达 NUMBER1 UNIT、NUMBER2 UNIT                               (paired lists)
+
+Every number in the text is looked at; the ones that are not targets are kept with the reason
+(date, period, document number, phone, observance day, programme name, a count of the plan's
+own tasks, an achievement already reached, a baseline…), so a reader can audit what was left out.
+
+Data shape born here: `Candidate` — one target with its number, unit, comparator, baseline,
+scope, year, raw name and the sentence it came from (offsets into the clean text); and
+`Skipped(text, reason, start, end)`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from etl.segment import Sentence
+
+# Units a target is counted in.  Longer first so "人次" wins over "人", "亿元" over "元".
+UNITS = ["个百分点", "人次", "家次", "场次", "件次", "元", "件", "家", "个", "项", "人", "名",
+         "次", "场", "户", "所", "座", "条", "篇", "部", "批", "期", "门", "类", "款", "支", "套",
+         "%", "分", "倍"]
+UNITS.sort(key=len, reverse=True)
+UNIT_RE = "|".join(re.escape(u) for u in UNITS)
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+NUMBER = r"\d+(?:\.\d+)?"
+# A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
+MENTION = re.compile(
+    rf"(?<![\d.A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|至|—)\s*(?P<value_max>{NUMBER}))?"
+    rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
+)
+ANY_NUMBER = re.compile(rf"(?<![\d.A-Za-z])({NUMBER})")
+
+GE_BEFORE = ("不低于", "不少于", "至少", "超过", "突破", "高于", "大于", "超", "力争超过")
+LE_BEFORE = ("不超过", "不高于", "控制在", "低于", "少于", "压减至", "降至", "降低到", "下降到")
+EQ_BEFORE = ("达到", "达", "为", "增至", "增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "增长到",
+             "实现", "保持在", "稳定在", "力争", "确保")
+GE_AFTER = ("以上", "及以上", "余")
+LE_AFTER = ("以内", "以下", "及以下")
+APPROX_AFTER = ("左右", "上下")
+
+# Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
+NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
+                      "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持")
+NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "增加")
+STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
+ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年")
+RATIO_UNITS = ("%", "个百分点", "分", "倍")
+PAST_MARKERS = re.compile(r"截至|截止|已达|已经|已有|已累计|目前|现已|共有|较上年|同比")
+EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
+TASK_COUNT = re.compile(r"^(?:项|条|个)?(?:具体)?(?:工作|任务|举措|措施|重点任务|方面)")
+YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
+DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
+PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+STANDARD = re.compile(r"(?:ISO|GB/T|GB|IEC)\s*[\d.:-]+", re.I)
+
+# Named goals without a number (counted in the goals part only).
+QUALITATIVE_GOAL = re.compile(
+    r"(超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
+    r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
+    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减)")
+MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
+                        r"增加值$|指标$|融资$|发明专利$|规模$")
+
+
+@dataclass
+class Candidate:
+    value: float | None
+    value_max: float | None
+    unit: str | None
+    multiplier: float
+    comparator: str | None
+    baseline: float | None
+    scope: str | None
+    target_year: int | None
+    raw_name: str
+    qualitative: bool
+    sentence: Sentence
+    number_text: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Skipped:
+    text: str
+    reason: str
+    start: int
+    end: int
+
+
+@dataclass
+class PlanContext:
+    period_start: int | None = None
+    period_end: int | None = None
+
+
+def _masked_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans whose digits are never targets, with the reason."""
+    spans = []
+    for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
+                            (re.compile(r"《[^》]*》"), "title of a document"),
+                            (re.compile(r"\d+\.\d+(?=[\u4e00-\u9fff]*日)"), "observance day"),
+                            (re.compile(rf"{NUMBER}\s*(?:[+＋]\s*\w+)+"), "programme name"),
+                            (re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"), "date or period"),
+                            (re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?"), "date"),
+                            (re.compile(r"“[^”]{0,12}\d[^”]{0,12}”"), "name in quotes"),
+                            (PHONE, "phone number")):
+        for m in pattern.finditer(text):
+            spans.append((m.start(), m.end(), reason))
+    return spans
+
+
+def _in_spans(pos: int, spans) -> str | None:
+    for s, e, reason in spans:
+        if s <= pos < e:
+            return reason
+    return None
+
+
+COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in GE_BEFORE]
+                          + [(w, "=") for w in EQ_BEFORE], key=lambda wc: len(wc[0]), reverse=True)
+
+
+def _comparator(before: str, after: str, is_range: bool) -> str:
+    """From the words around the number.  The word after the unit wins (达…以上 is ">="); before
+    the number, the comparator word nearest to it wins, the longest at one place (不低于, not 低于),
+    and it may stand a verb away ("至少专题研究1次", "不少于2人的")."""
+    if is_range:
+        return "range"
+    if after.startswith(APPROX_AFTER):
+        return "≈"
+    if after.startswith(GE_AFTER):
+        return ">="
+    if after.startswith(LE_AFTER):
+        return "<="
+    window = before[-10:]
+    best: tuple[int, int, str] | None = None  # (end position, length, comparator)
+    for word, comp in COMPARATOR_WORDS:
+        pos = window.rfind(word)
+        if pos >= 0:
+            key = (pos + len(word), len(word), comp)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else "="
+
+
+def _strip_verb(before: str) -> str:
+    """Remove the comparator wording between a name and its number ("…拥有量达" → "…拥有量")."""
+    changed = True
+    while changed:
+        changed = False
+        for w in sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计"),
+                        key=len, reverse=True):
+            if before.endswith(w) and len(before) > len(w):
+                before = before[: -len(w)]
+                changed = True
+    return before
+
+
+_LEAD_IN = re.compile(
+    r"^(?:[，、；：\s]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|全市|全区|全县|全旗|全省|我市|我区|我县|"
+    r"(?:到|至|在)?20\d\d年(?:底|末|前)?|到期末|期末|至期末|在?(?:建设|创建|试点|规划|示范)期(?:内|间)|三年内|期间|按)+")
+
+
+def _clean_name(name: str) -> str:
+    name = name.strip("，、；：,;: （(")
+    name = _LEAD_IN.sub("", name)
+    name = re.sub(r"^(?:达到|达|为)", "", name)
+    name = re.sub(r"[的]$", "", name)
+    return name.strip("，、；：,;: ")
+
+
+def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: bool) -> str:
+    zone = name_zone + comparator_zone
+    if any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末])", name_zone):
+        return "annual"
+    if unit in RATIO_UNITS:
+        return "ratio"
+    if any(w in zone for w in NEW_WORDS) or carried_new:
+        return "new"
+    return "stock"
+
+
+def _target_year(sentence: Sentence, before_in_sentence: str, paragraph_years: list[int],
+                 scope: str, ctx: PlanContext) -> int | None:
+    years = [int(y) for y, _ in YEAR_MENTION.findall(before_in_sentence)]
+    years = [y for y in years if ctx.period_start is None or y >= ctx.period_start - 1]
+    if years:
+        return years[-1]
+    if paragraph_years:
+        return paragraph_years[-1]
+    if scope == "annual":
+        return None
+    return ctx.period_end
+
+
+def _is_past(clause: str, ctx: PlanContext) -> bool:
+    """An achievement already reached ("至2023年底，…分别达19.6件"), not a target."""
+    if PAST_MARKERS.search(clause):
+        return True
+    for m in YEAR_MENTION.finditer(clause):
+        year = int(m.group(1))
+        if ctx.period_start and year < ctx.period_start and not clause[max(0, m.start() - 1):m.start()] == "比":
+            if m.group(2) in ("底", "末") or re.search(r"(?:^|[，。；])\s*(?:截至|截止|至|到)?\s*" + m.group(1), clause):
+                return True
+    return False
+
+
+def _clauses(sentence: str) -> list[tuple[int, int]]:
+    """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
+    spans, start = [], 0
+    for i, ch in enumerate(sentence):
+        if ch in "，,：:":
+            spans.append((start, i))
+            start = i + 1
+    spans.append((start, len(sentence)))
+    return [(s, e) for s, e in spans if e > s]
+
+
+def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list[int],
+                     carried: dict) -> tuple[list[Candidate], list[Skipped]]:
+    text = sentence.text
+    found: list[Candidate] = []
+    skipped: list[Skipped] = []
+    masked = _masked_spans(text)
+    covered: list[tuple[int, int]] = []  # spans of every mention looked at, sentence offsets
+
+    for clause_start, clause_end in _clauses(text):
+        clause = text[clause_start:clause_end]
+        mentions = [m for m in MENTION.finditer(clause)]
+        past = _is_past(clause, ctx)
+        # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
+        # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
+        if any(w in clause for w in NEW_WORDS):
+            carried["new"] = True
+        elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
+            carried["new"] = False
+        previous_end = 0
+        pending: list[Candidate] = []
+        for m in mentions:
+            pos = clause_start + m.start()
+            covered.append((pos, clause_start + m.end()))
+            number_text = m.group(0)
+            reason = _in_spans(pos, masked)
+            unit = m.group("unit")
+            after = clause[m.end():]
+            if reason is None and sentence.is_heading and not unit:
+                reason = "heading ordinal"
+            if reason is None and not unit:
+                reason = "no unit"
+            if reason is None and unit in ("项", "条", "个") and TASK_COUNT.match(after):
+                reason = "count of the plan's own tasks"
+            if reason is None and past:
+                reason = "achievement already reached"
+            if reason is None and EXISTING.search(clause[:m.start()]):
+                reason = "existing count (现有)"
+            before_all = clause[previous_end:m.start()]
+            if reason is None and re.search(r"由\s*$|从\s*$", before_all):
+                reason = "baseline"
+            if reason is not None:
+                skipped.append(Skipped(_context(text, clause_start + m.start(), clause_start + m.end()), reason,
+                                       sentence.start + clause_start + m.start(),
+                                       sentence.start + clause_start + m.end()))
+                if reason == "baseline":
+                    carried["baseline"] = float(m.group("value"))
+                continue  # a skipped number (a year, a baseline) is part of the next name's zone
+
+            value = float(m.group("value"))
+            value_max = float(m.group("value_max")) if m.group("value_max") else None
+            mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
+            comparator = _comparator(before_all, after, value_max is not None)
+            # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
+            after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)", after)[0]
+            after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
+            before_name = _strip_verb(before_all.rstrip())
+            number_first = bool(after_name.strip("的")) and (
+                not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
+                or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立)[^，、]{0,4}$", before_name))
+            if number_first:
+                raw_name = _clean_name(after_name.lstrip("的"))
+                verb_zone = before_name
+            else:
+                raw_name = _clean_name(before_name)
+                verb_zone = ""
+            if not raw_name and pending:
+                raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
+            baseline = carried.pop("baseline", None)
+            scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], carried.get("new", False))
+            if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
+                head = re.split(r"由|从", clause[:m.start()])[0]
+                raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
+            year = _target_year(sentence, text[:clause_start + m.start()],
+                                [] if scope == "annual" else paragraph_years, scope, ctx)
+            cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
+                             sentence, number_text)
+            pending.append(cand)
+            # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
+            previous_end = m.end() + (after.find(after_name) + len(after_name) if number_first else 0)
+        found.extend(_pair_respectively(clause, pending))
+
+    # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
+    for m in ANY_NUMBER.finditer(text):
+        if not any(start <= m.start() < end for start, end in covered):
+            reason = _in_spans(m.start(), masked) or "no unit"
+            skipped.append(Skipped(_context(text, m.start(), m.end()), reason,
+                                   sentence.start + m.start(), sentence.start + m.end()))
+    return found, skipped
+
+
+def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
+    """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
+    if "分别" not in clause or len(cands) < 2:
+        return cands
+    head = clause.split("分别")[0]
+    head = _clean_name(head)
+    names = [n for n in re.split(r"、|和|及", head) if n]
+    if len(names) == len(cands):
+        for cand, name in zip(cands, names):
+            cand.raw_name = _clean_name(name)
+    return cands
+
+
+def _context(text: str, start: int, end: int, width: int = 8) -> str:
+    return text[max(0, start - width):end + width]
+
+
+def qualitative_goals(sentence: Sentence) -> list[Candidate]:
+    """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
+    if sentence.section_kind != "goals" or sentence.is_heading:
+        return []
+    goals = []
+    for clause_start, clause_end in _clauses(sentence.text):
+        clause = sentence.text[clause_start:clause_end].rstrip("。；")
+        if MENTION.search(clause) and re.search(rf"\d\s*(?:{UNIT_RE})", clause):
+            continue
+        m = QUALITATIVE_GOAL.search(clause)
+        if not m:
+            continue
+        subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步)+$", "", clause[:m.start()]))
+        subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
+        if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
+            subject = _clean_name(clause[m.end():])
+        parts = [p for p in re.split(r"、", subject) if p]
+        if m.group(1) == "清零":
+            parts = [subject] if subject else []
+        elif not parts or not all(MEASURABLE.search(p) for p in parts):
+            continue
+        for part in parts:
+            goals.append(Candidate(None, None, None, 1.0, None, None, None, None, part, True, sentence,
+                                   notes=[m.group(1)]))
+    return goals
+
+
+def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[int, list[tuple[int, int]]]:
+    """For each paragraph, the (offset, year) of each 到/至 YYYY 年 mention — a year set at the start of
+    a goals paragraph ("到2026年，…") governs the targets that follow it in the same paragraph."""
+    years: dict[int, list[tuple[int, int]]] = {}
+    for s in sentences:
+        for m in re.finditer(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?", s.text):
+            year = int(m.group(1))
+            if ctx.period_start is None or year >= ctx.period_start:
+                years.setdefault(s.paragraph, []).append((s.start + m.start(), year))
+    return years
+
+
+def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[list[Candidate], list[Skipped]]:
+    para_years = paragraph_target_years(sentences, ctx)
+    found: list[Candidate] = []
+    skipped: list[Skipped] = []
+    carried: dict = {}
+    current_paragraph = None
+    for s in sentences:
+        if s.paragraph != current_paragraph:
+            carried = {}
+            current_paragraph = s.paragraph
+        if s.section_kind in ("annex", "phases") or s.is_heading and s.section_kind == "phases":
+            for m in ANY_NUMBER.finditer(s.text):
+                skipped.append(Skipped(_context(s.text, m.start(), m.end()),
+                                       "annex table (read separately)" if s.section_kind == "annex" else "timetable",
+                                       s.start + m.start(), s.start + m.end()))
+            continue
+        years_before = [y for off, y in para_years.get(s.paragraph, []) if off < s.start]
+        cands, skips = extract_sentence(s, ctx, years_before, carried)
+        found.extend(cands)
+        skipped.extend(skips)
+        found.extend(qualitative_goals(s))
+        carried.pop("baseline", None) if not cands else None
+    return found, skipped

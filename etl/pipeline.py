@@ -1,0 +1,133 @@
+"""One plan's text → its targets, through every step in data-flow order:
+
+    raw text → clean (etl.clean) → sentences (etl.segment) → candidates (etl.extract)
+             → harmonised rows (etl.harmonize) → comparable numbers (etl.normalize)
+
+`extract_text` is what `python -m etl extract`, the build and the upload page all call, so a
+plan never seen before goes through exactly the same code as the four sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from etl import schema
+from etl.clean import clean
+from etl.extract import Candidate, PlanContext, extract_candidates
+from etl.normalize import add_comparable_columns, standardise
+from etl.segment import segment
+
+PERIOD = re.compile(r"(20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)\s*年")
+SECTION_CATEGORY = [  # fallback for names the dictionary does not know: the plan's own heading
+    ("creation", ("创造", "创新", "培育")),
+    ("use", ("运用", "转化", "金融", "运营")),
+    ("protection", ("保护", "执法", "维权")),
+    ("service", ("服务",)),
+    ("management", ("管理", "人才", "资金", "经费", "投入", "组织", "保障", "培训")),
+]
+
+
+@dataclass
+class Extraction:
+    clean_text: str
+    targets: pd.DataFrame
+    skipped: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+    candidates_found: int = 0
+    period: tuple[int | None, int | None] = (None, None)
+
+
+@lru_cache(maxsize=1)
+def harmonizer():
+    from etl.harmonize import Harmonizer
+    return Harmonizer.load()
+
+
+def infer_period(text: str) -> tuple[int | None, int | None]:
+    """The plan period from the first "2024—2026年" outside a cited document's title."""
+    outside_titles = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)
+    m = PERIOD.search(outside_titles)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
+def category_from_section(section: str) -> str | None:
+    tail = section.split("›")[-1]
+    for where in (tail, section):
+        for category, words in SECTION_CATEGORY:
+            if any(w in where for w in words):
+                return category
+    return None
+
+
+def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
+         period: tuple[int | None, int | None], clean_text_lines) -> dict:
+    h = harmonizer()
+    indicator = h.match(c.raw_name, c.sentence.text) if c.raw_name else None
+    value_std, unit_std = standardise(c.value, c.unit, c.multiplier)
+    unit_written = None
+    if c.unit:
+        unit_written = {1e4: "万", 1e8: "亿", 1e3: "千"}.get(c.multiplier, "") + c.unit
+    return {
+        "target_id": f"{doc_id}-{index:03d}",
+        "doc_id": doc_id,
+        "region_id": region_id,
+        "region_zh": region_zh,
+        "indicator_id": indicator.id if indicator else None,
+        "indicator_zh": indicator.zh if indicator else None,
+        "indicator_en": indicator.en if indicator else None,
+        "family": indicator.family if indicator else None,
+        "raw_name": c.raw_name,
+        "category": indicator.category if indicator else category_from_section(c.sentence.section),
+        "value": c.value,
+        "value_max": c.value_max,
+        "unit": unit_written,
+        "value_std": value_std,
+        "unit_std": unit_std,
+        "comparator": c.comparator,
+        "baseline": c.baseline,
+        "scope": c.scope,
+        "target_year": c.target_year,
+        "period_start": period[0],
+        "period_end": period[1],
+        "value_per_year": None,
+        "value_per_10k_residents": None,
+        "population_10k": None,
+        "population_note": None,
+        "qualitative": c.qualitative,
+        "section": c.sentence.section,
+        "section_kind": c.sentence.section_kind,
+        "quote": c.sentence.text,
+        "quote_start": c.sentence.start,
+        "quote_end": c.sentence.end,
+        "source_line": clean_text_lines.raw_line(c.sentence.start),
+        "origin": "extracted",
+    }
+
+
+def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                 period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
+                 exclude_spans: list[tuple[int, int]] | None = None) -> Extraction:
+    """Every target of one plan.  `exclude_spans` are clean-text ranges read elsewhere (annex tables)."""
+    cleaned = clean(text)
+    period = period or infer_period(cleaned.text)
+    ctx = PlanContext(*period)
+    sentences = segment(cleaned.text)
+    if exclude_spans:
+        sentences = [s for s in sentences if not any(a <= s.start < b for a, b in exclude_spans)]
+    candidates, skipped = extract_candidates(sentences, ctx)
+    rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
+    targets = pd.DataFrame(rows, columns=schema.columns("targets"))
+    per_capita = {i.id for i in harmonizer().indicators if i.per_capita} if hasattr(harmonizer(), "indicators") else set()
+    targets = add_comparable_columns(targets, denominators, per_capita)
+    targets = targets.astype({"qualitative": bool})
+    skipped_df = pd.DataFrame(
+        [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
+        columns=schema.columns("skipped_numbers"))
+    numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period)

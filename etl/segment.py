@@ -1,0 +1,113 @@
+"""Step 3a: clean text → sentences, each knowing the plan section it sits in.
+
+Plans of this genre share a skeleton: a notice, a title, then numbered parts such as
+指导思想 / 工作目标 / 重点任务 / 保障措施 / 时序进度, each with sub-items (（一）, 1、, ——…：).
+We track the heading path and classify each top-level part by its keywords, because the
+kind of part decides how a sentence is read (a level in the goals part is due at the plan's
+end; a named goal without a number counts only in the goals part).
+
+Data shape born here: `Sentence(text, start, end, section, section_kind, is_heading, paragraph)`;
+`start`/`end` are offsets into the clean text, so `clean_text[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_NUM = "一二三四五六七八九十"
+TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+部分)\s*(.+)$")
+SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+阶段)")
+SENTENCE_END = "。！？；"
+
+# Keywords naming the kind of a top-level part; checked in this order (保障措施 is a safeguard,
+# 推进措施 a task list).
+SECTION_KINDS = [
+    ("safeguards", ("保障", "组织实施", "工作要求")),
+    ("goals", ("目标", "指标")),
+    ("phases", ("进度", "步骤", "阶段", "时序", "安排")),
+    ("tasks", ("任务", "举措", "措施", "重点", "推进", "工作内容", "主要工作")),
+    ("other", ("思想", "思路", "原则", "背景", "基础", "现状")),
+]
+MAX_TOP_HEADING = 16  # characters after the ordinal: top-level headings are short names
+
+
+@dataclass
+class Sentence:
+    text: str
+    start: int
+    end: int
+    section: str
+    section_kind: str
+    is_heading: bool
+    paragraph: int  # index of the paragraph (line) it belongs to
+
+
+def classify_heading(title: str) -> str | None:
+    for kind, words in SECTION_KINDS:
+        if any(w in title for w in words):
+            return kind
+    return None
+
+
+def top_level_title(line: str) -> str | None:
+    """The title of a top-level part, if this line is one ("二、工作目标", "3、 重点任务")."""
+    m = TOP_HEADING.match(line)
+    if not m:
+        return None
+    title = m.group(1).strip()
+    if len(title) > MAX_TOP_HEADING or re.search("[，。；]", title.rstrip("。")):
+        return None
+    if line[0].isdigit() and classify_heading(title) is None:
+        return None  # "1、健全…" is a task item, not a part
+    return line.strip()
+
+
+def _split_sentences(line: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for i, ch in enumerate(line):
+        if ch in SENTENCE_END:
+            spans.append((start, i + 1))
+            start = i + 1
+    if start < len(line):
+        spans.append((start, len(line)))
+    return [(s, e) for s, e in spans if line[s:e].strip()]
+
+
+def _sub_heading_span(line: str) -> int | None:
+    """Where an inline sub-heading ends: "（一）知识产权创造能力日益增长。到2026年…" → after 。
+    A bullet "——创新活力强劲：…" ends at the colon."""
+    if not SUB_HEADING.match(line):
+        return None
+    for i, ch in enumerate(line[:60]):
+        if ch in "。：:":
+            return i + 1
+    return len(line) if len(line) <= 40 else None
+
+
+def segment(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    top, sub, kind = "", "", "preamble"
+    offset = 0
+    for paragraph, line in enumerate(text.split("\n")):
+        line_start = offset
+        offset += len(line) + 1
+        if not line.strip():
+            continue
+        title = top_level_title(line) if kind != "annex" else None  # an annex runs to the end
+        if title:
+            top, sub = title, ""
+            kind = classify_heading(title) or "other"
+            sentences.append(Sentence(line, line_start, line_start + len(line), top, kind, True, paragraph))
+            continue
+        if re.match(r"^附件", line):
+            top, sub, kind = line.strip(), "", "annex"
+        heading_end = _sub_heading_span(line)
+        if heading_end:
+            sub = line[:heading_end].rstrip("。：:")
+        section = f"{top} › {sub}" if sub and top else (sub or top)
+        for s, e in _split_sentences(line):
+            is_heading = heading_end is not None and e <= heading_end
+            sentences.append(Sentence(line[s:e], line_start + s, line_start + e, section, kind,
+                                      is_heading, paragraph))
+    return sentences
