@@ -131,3 +131,22 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         columns=schema.columns("skipped_numbers"))
     numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
     return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period)
+
+
+def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:
+    """Any plan file (.txt in UTF-8 or GB18030, .docx, .pdf) → its targets.  Raises PlanError."""
+    from pathlib import Path
+
+    from etl.readers import read_document
+    raw = read_document(Path(path))
+    return extract_document(raw, doc_id=Path(path).stem, denominators=denominators)
+
+
+def extract_document(raw, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                     period: tuple[int, int] | None = None,
+                     denominators: pd.DataFrame | None = None) -> Extraction:
+    """A `etl.readers.RawDocument` → targets, with annex tables in the text left to etl.annex."""
+    from etl.annex import find_annex_tables
+    spans = [(t.start, t.end) for t in find_annex_tables(clean(raw.text).text) if t.end > t.start]
+    return extract_text(raw.text, doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
+                        denominators=denominators, exclude_spans=spans)

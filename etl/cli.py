@@ -1,0 +1,83 @@
+"""`python -m etl …`: build | extract FILE | harmonize | add FILE.
+
+Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
+naming the file and line and exit 1 — no traceback; the previous database stays as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from etl.errors import PlanError
+
+
+def _build(args) -> int:
+    from etl.build import build
+    report = build(Path(args.db), if_stale=args.if_stale)
+    print(report)
+    return 0
+
+
+def _extract(args) -> int:
+    from etl.pipeline import extract_file
+    ex = extract_file(Path(args.file))
+    if ex.targets.empty:
+        raise PlanError(args.file, f"no recognisable targets ({ex.candidates_found} numbers looked at, none "
+                                   "with the unit and wording of a target): is this a plan of the genre?")
+    if args.format == "json":
+        records = json.loads(ex.targets.to_json(orient="records", force_ascii=False))
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        ex.targets.to_csv(sys.stdout, index=False)
+    return 0
+
+
+def _harmonize(args) -> int:
+    from etl.build import collect
+    from etl.harmonize import harmonize_report_cli
+    frames = collect()
+    t = frames["targets"]
+    harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
+    return 0
+
+
+def _add(args) -> int:
+    from etl.add import add_plan
+    from etl.build import build
+    entry = add_plan(Path(args.file), region_zh=args.region)
+    print(f"added {entry['file']} as {entry['doc_id']} ({entry['region_zh']}) to data/raw/sources.yaml")
+    print(build(Path(args.db)))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from etl.build import DEFAULT_DB
+    parser = argparse.ArgumentParser(prog="python -m etl", description="IP-plan targets ETL")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("build", help="build the DuckDB database from data/raw/")
+    p.add_argument("--db", default=str(DEFAULT_DB), help="database path (default data/warehouse.duckdb)")
+    p.add_argument("--if-stale", action="store_true", help="do nothing when no input changed since the last build")
+    p.set_defaults(run=_build)
+    p = sub.add_parser("extract", help="print the targets of one plan file (.txt, .docx, .pdf); writes nothing")
+    p.add_argument("file")
+    p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.set_defaults(run=_extract)
+    p = sub.add_parser("harmonize", help="list raw names that map to nothing and aliases that match nothing")
+    p.set_defaults(run=_harmonize)
+    p = sub.add_parser("add", help="copy a plan into data/raw/, record it in the manifest, rebuild")
+    p.add_argument("file")
+    p.add_argument("--region", help="region name, when the title does not say it")
+    p.add_argument("--db", default=str(DEFAULT_DB))
+    p.set_defaults(run=_add)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except PlanError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        return 0

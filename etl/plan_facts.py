@@ -1,0 +1,60 @@
+"""Facts about a plan other than its targets: its phases (时序进度 / 实施步骤) and the departments
+it names as responsible (责任单位 …, with 牵头 marking the lead)."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from etl import schema
+from etl.segment import segment
+
+# "（一）启动部署阶段（2024年1月-2024年5月）" or "第一阶段：组织发动阶段（2024年1月—2024年3月）"
+PHASE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}阶段)\s*[（(]\s*(?P<y1>20\d\d)年(?P<m1>\d{1,2})月"
+                   r"(?:\s*[-—–~至到]+\s*(?:(?P<y2>20\d\d)年)?(?P<m2>\d{1,2})月)?\s*[）)]")
+RESPONSIBLE = re.compile(r"[（(〔]\s*(?:责任单位[:：]\s*)?(?P<body>[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*)"
+                         r"[）)〕]")
+
+
+def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
+    rows = []
+    for m in PHASE.finditer(clean_text):
+        y1, m1 = int(m.group("y1")), int(m.group("m1"))
+        y2 = int(m.group("y2") or y1)
+        m2 = int(m.group("m2") or m1)
+        rows.append({"doc_id": doc_id, "region_id": region_id, "phase": m.group("name"),
+                     "start": f"{y1}-{m1:02d}", "end": f"{y2}-{m2:02d}", "quote": m.group(0)})
+    return pd.DataFrame(rows, columns=schema.columns("phases")).drop_duplicates("phase")
+
+
+def _departments(body: str) -> list[tuple[str, bool]]:
+    body = re.sub(r"按职责分工负责|等按职责分工负责|按职责分工|负责$", "", body)
+    # "各镇（园区、街道）" is one name: protect the 、 inside brackets before splitting the list
+    body = re.sub(r"（[^）]*）", lambda m: m.group(0).replace("、", "/"), body)
+    out = []
+    for part in re.split(r"[、，,；;]", body):
+        part = part.strip()
+        lead = "牵头" in part
+        part = re.sub(r"牵头|其他成员单位|等$", "", part).strip()
+        if 2 <= len(part) <= 30 and re.search(r"局|委|部|院|办|会|行|关|府|组|镇|街|区|署|所|中心|法院|检察院|海关", part):
+            out.append((part, lead))
+    return out
+
+
+def responsibilities(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
+    """Departments named for each task, from the bracket that closes the task's paragraph."""
+    rows = []
+    for s in segment(clean_text):
+        if s.is_heading:
+            continue
+        for m in RESPONSIBLE.finditer(s.text):
+            body = m.group("body")
+            if "责任单位" not in m.group(0) and "负责" not in body:
+                continue
+            depts = _departments(body)
+            any_lead = any(lead for _, lead in depts)
+            for i, (dept, lead) in enumerate(depts):
+                rows.append({"doc_id": doc_id, "region_id": region_id, "section": s.section,
+                             "department": dept, "lead": lead or (not any_lead and i == 0)})
+    return pd.DataFrame(rows, columns=schema.columns("responsibilities")).drop_duplicates()
