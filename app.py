@@ -1,0 +1,55 @@
+"""Dashboard entry point: `streamlit run app.py`.
+
+Builds the warehouse on first start if it is missing (so a fresh host needs nothing else),
+draws the shared sidebar (language, presentation mode), then runs the chosen page.
+Pages live in pages/ and only compose dashboard.queries and dashboard.charts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard import db, ui
+from dashboard.i18n import t
+
+ROOT = Path(__file__).resolve().parent
+
+st.set_page_config(page_title="IP plans compared · 知识产权强县方案对比", page_icon="📊", layout="wide")
+
+
+def ensure_database(lang: str) -> None:
+    if db.db_exists():
+        return
+    from etl.build import build  # imported lazily: the ETL is only needed on a fresh host
+
+    try:
+        with st.spinner(t("building_db", lang)):
+            build(db.db_path())
+    except Exception as error:  # show the ETL's own message (PlanError names file and line)
+        st.error(t("db_failed", lang) + str(error))
+        st.stop()
+
+
+lang_hint = st.query_params.get("lang", "zh")
+ensure_database(lang_hint if lang_hint in ("zh", "en") else "zh")
+
+view = ui.sidebar_controls()
+st.session_state["_view"] = view
+ui.presentation_css(view.present, view.lang)
+
+# Titles are bilingual and fixed, so links, tests and bookmarks do not depend on the language.
+PAGES = [
+    st.Page("pages/overview.py", title="概览 Overview", url_path="overview", default=True, icon=":material/dashboard:"),
+    st.Page("pages/compare.py", title="按类别对比 Compare", url_path="compare", icon=":material/bar_chart:"),
+    st.Page("pages/indicator.py", title="单项指标 Indicator", url_path="indicator", icon=":material/insights:"),
+    st.Page("pages/profile.py", title="地区方案 Region profile", url_path="region", icon=":material/location_city:"),
+    st.Page("pages/towns.py", title="镇街分解 Towns", url_path="towns", icon=":material/grid_on:"),
+    st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
+    st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
+]
+if (ROOT / "pages" / "upload.py").is_file():  # written by another helper; shown when present
+    PAGES.append(st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"))
+
+st.navigation(PAGES).run()

@@ -1,0 +1,366 @@
+"""Figure builders: plain functions, DataFrame in → plotly Figure out.  No Streamlit here.
+
+Every figure carries its own title, unit line and source line (so a PNG exported from the
+toolbar stands on its own), uses a CJK-capable font, and colours regions through the map
+the caller passes (dashboard.colors), so a region looks the same on every chart.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from dashboard.colors import COVERAGE_COLORS, SCOPE_PATTERNS
+from dashboard.i18n import COVERAGE_LABELS, category_label, pick, scope_label, t
+
+FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
+COMPARATOR_PREFIX = {">=": "≥", "<=": "≤", "≈": "≈", "=": "", "range": ""}
+COVERAGE_CODE = {"none": 0, "qualitative": 1, "quantitative": 2}
+COVERAGE_SYMBOL = {"none": "·", "qualitative": "▲", "quantitative": "■"}
+MISSING_COLOR = "#888888"
+
+
+# --- shared finishing ----------------------------------------------------------------------
+
+def finish(fig: go.Figure, title: str, source: str, units: str = "", present: bool = False,
+           height: int = 480) -> go.Figure:
+    """Title (and unit line) on top; legend and source line at the bottom, placed in pixels
+    from the figure's edge so they never run into the axis labels whatever the height."""
+    base = 20 if present else 13
+    bottom = 170 if present else 140
+    fig.update_layout(
+        height=height,
+        font=dict(family=FONT_FAMILY, size=base, color="#222222"),
+        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
+                   yanchor="top", font=dict(size=base + 6),
+                   subtitle=dict(text=units, font=dict(size=base - 1, color="#555555"))),
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        margin=dict(l=70, r=30, t=(130 if present else 110) if units else (95 if present else 80), b=bottom),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
+        legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=(base * 2 + 16) / height,
+                    yanchor="bottom", font=dict(size=base)),
+    )
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 8),
+                       xanchor="left", yanchor="bottom", showarrow=False,
+                       font=dict(size=base - 2, color="#666666"), name="source_line")
+    return fig
+
+
+def image_config(filename: str, image_format: str = "png") -> dict:
+    """plotly config: toolbar download at 3× scale with a meaningful file name."""
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in filename).strip("_") or "chart"
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": image_format, "filename": safe, "scale": 3},
+        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+    }
+
+
+def wrap(text: str | None, width: int = 28) -> str:
+    """Hover text for a long Chinese quote: break it into lines plotly can show."""
+    if not isinstance(text, str) or not text:
+        return ""
+    return "<br>".join(textwrap.wrap(text, width=width)) or text
+
+
+def format_value(value, unit: str = "", comparator: str | None = None) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    number = f"{value:,.0f}" if float(value).is_integer() and abs(value) >= 1 else f"{value:,.3g}"
+    return f"{COMPARATOR_PREFIX.get(comparator or '', '')}{number}{unit or ''}"
+
+
+# --- overview: coverage matrix ---------------------------------------------------------------
+
+def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang: str,
+                    title: str, source: str, present: bool = False) -> go.Figure:
+    """Regions (columns) × indicator families (rows); cell colour and symbol give the status.
+
+    `coverage` has region_id, family, family_zh, family_en, category, status, n_quantitative,
+    n_qualitative (queries.coverage()).
+    """
+    fams = coverage.drop_duplicates("family")[["family", "family_zh", "family_en", "category"]]
+    family_labels = [
+        f"{category_label(row.category, lang)} · {(row.family_en if lang == 'en' and isinstance(row.family_en, str) else row.family_zh) or row.family}"
+        for row in fams.itertuples()
+    ]
+    region_ids = list(region_labels)
+    x_labels = [region_labels[r] for r in region_ids]
+    status = coverage.pivot_table(index="family", columns="region_id", values="status", aggfunc="first")
+    status = status.reindex(index=list(fams["family"]), columns=region_ids).fillna("none")
+    z = [[COVERAGE_CODE[s] for s in row] for row in status.values.tolist()]
+    text = [[COVERAGE_SYMBOL[s] for s in row] for row in status.values.tolist()]
+    hover = [[f"{x_labels[j]} · {family_labels[i]}<br>{pick(COVERAGE_LABELS[s], lang)}"
+              for j, s in enumerate(row)] for i, row in enumerate(status.values.tolist())]
+    colorscale = [
+        [0.0, COVERAGE_COLORS["none"]], [0.333, COVERAGE_COLORS["none"]],
+        [0.334, COVERAGE_COLORS["qualitative"]], [0.666, COVERAGE_COLORS["qualitative"]],
+        [0.667, COVERAGE_COLORS["quantitative"]], [1.0, COVERAGE_COLORS["quantitative"]],
+    ]
+    fig = go.Figure(go.Heatmap(
+        z=z, x=x_labels, y=family_labels, zmin=0, zmax=2, colorscale=colorscale, showscale=False,
+        text=text, texttemplate="%{text}", textfont=dict(color="white", size=16 if present else 12),
+        hovertext=hover, hoverinfo="text", xgap=3, ygap=3, name="coverage",
+    ))
+    for status_key in ("quantitative", "qualitative", "none"):  # legend entries, colour + symbol
+        fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{COVERAGE_SYMBOL[status_key]} {pick(COVERAGE_LABELS[status_key], lang)}",
+                                 marker=dict(symbol="square", size=14, color=COVERAGE_COLORS[status_key]),
+                                 hoverinfo="skip", showlegend=True))
+    fig.update_yaxes(autorange="reversed", showgrid=False)
+    fig.update_xaxes(side="top", showgrid=False)
+    row_height = 34 if present else 26
+    finish(fig, title, source, present=present, height=row_height * len(family_labels) + 300)
+    fig.update_layout(margin=dict(t=150 if present else 130))
+    return fig
+
+
+# --- compare by category: small multiples ----------------------------------------------------
+
+def _bar_label(row, lang: str) -> str:
+    return format_value(row.shown_value, "", row.comparator)
+
+
+def _hover(row, lang: str, measure_unit: str) -> str:
+    name = row.indicator_en if lang == "en" and isinstance(row.indicator_en, str) and row.indicator_en else row.indicator_zh
+    parts = [
+        f"<b>{row.region_label}</b> · {name}",
+        f"{format_value(row.shown_value, measure_unit, row.comparator)}",
+        f"{t('measure', lang)}: {scope_label(row.scope, lang)}",
+    ]
+    if pd.notna(row.target_year):
+        parts.append(f"{'目标年' if lang != 'en' else 'year'}: {int(row.target_year)}")
+    if pd.notna(getattr(row, "baseline", None)):
+        parts.append(f"{t('baseline', lang)}: {format_value(row.baseline, row.unit_std)}")
+    parts.append(f"{'原文' if lang != 'en' else 'quote'}: {wrap(row.quote)}")
+    return "<br>".join(parts)
+
+
+def _panel_rows(frame: pd.DataFrame, region_ids: list[str], region_labels: dict[str, str]) -> pd.DataFrame:
+    """Quantitative rows of one panel with an x label; a region with several rows gets a suffix."""
+    rows = frame[~frame["qualitative"].fillna(False).astype(bool)].copy()
+    rows = rows[rows["region_id"].isin(region_ids)]
+    rows["region_label"] = rows["region_id"].map(region_labels)
+    rows["order"] = rows["region_id"].map({r: i for i, r in enumerate(region_ids)})
+    rows = rows.sort_values(["order", "target_id"])
+    counts = rows.groupby("region_id")["target_id"].transform("count")
+    rank = rows.groupby("region_id").cumcount() + 1
+    rows["x_label"] = [lab if n == 1 else f"{lab} ({k})" for lab, n, k in zip(rows["region_label"], counts, rank)]
+    return rows
+
+
+def _missing_text(frame: pd.DataFrame, region_id: str, lang: str) -> str | None:
+    """What to write where a region has no bar: no target, qualitative only, or n/a here."""
+    mine = frame[frame["region_id"] == region_id]
+    if mine.empty:
+        return t("no_target", lang)
+    quantitative = mine[~mine["qualitative"].fillna(False).astype(bool)]
+    if quantitative.empty:
+        return pick(COVERAGE_LABELS["qualitative"], lang)
+    if quantitative["shown_value"].isna().all():
+        return t("not_applicable", lang)
+    return None
+
+
+def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
+                            colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
+                            present: bool = False) -> go.Figure:
+    """One panel per indicator family (units differ, so each panel has its own y axis).
+
+    frame: targets of one category with shown_value / shown_unit (queries.add_measure).
+    panels: [(family, label)] in display order — families without any target still get a
+    panel, so "no target set" is visible.  Bars are coloured by region and patterned by
+    scope, so a cumulative 'new' target never looks like a per-year or stock one.
+    """
+    region_ids = list(region_labels)
+    n = max(len(panels), 1)
+    cols = 1 if n == 1 else 2
+    nrows = math.ceil(n / cols)
+    subtitles = []
+    for family, label in panels:
+        units = sorted({u for u in frame.loc[frame["family"] == family, "shown_unit"].dropna() if u})
+        subtitles.append(f"{label}（{' / '.join(units)}）" if units else label)
+    fig = make_subplots(rows=nrows, cols=cols, subplot_titles=subtitles or [""],
+                        vertical_spacing=min(0.5 / nrows, 0.12) if nrows > 1 else 0.1, horizontal_spacing=0.08)
+    legend_done: set[str] = set()
+    for index, (family, _label) in enumerate(panels):
+        r, c = index // cols + 1, index % cols + 1
+        panel = frame[frame["family"] == family]
+        rows = _panel_rows(panel, region_ids, region_labels)
+        rows = rows[rows["shown_value"].notna()]
+        unit = rows["shown_unit"].iloc[0] if len(rows) else ""
+        for region_id in region_ids:
+            mine = rows[rows["region_id"] == region_id]
+            if mine.empty:
+                continue
+            fig.add_trace(go.Bar(
+                x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
+                legendgroup=region_id, showlegend=region_id not in legend_done,
+                marker=dict(color=colors.get(region_id, MISSING_COLOR),
+                            pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in mine["scope"]],
+                                         fgcolor="white", solidity=0.35)),
+                text=[_bar_label(row, lang) for row in mine.itertuples()], textposition="outside", cliponaxis=False,
+                hovertext=[_hover(row, lang, unit) for row in mine.itertuples()], hoverinfo="text",
+                customdata=list(mine["target_id"]), meta={"region_id": region_id, "family": family},
+            ), row=r, col=c)
+            legend_done.add(region_id)
+        missing = [(region_labels[rid], _missing_text(panel, rid, lang)) for rid in region_ids]
+        missing = [(label, text) for label, text in missing if text]
+        if missing:
+            fig.add_trace(go.Scatter(
+                x=[label for label, _ in missing], y=[0] * len(missing), mode="text",
+                text=[text for _, text in missing], textposition="top center",
+                textfont=dict(color=MISSING_COLOR, size=15 if present else 11),
+                hoverinfo="text", hovertext=[f"{label}: {text}" for label, text in missing],
+                showlegend=False, name="missing", meta={"family": family},
+            ), row=r, col=c)
+        fig.update_xaxes(categoryorder="array",
+                         categoryarray=_category_array(rows, region_ids, region_labels), row=r, col=c)
+    for scope in ("new", "annual"):  # explain the patterns in the legend
+        if scope in set(frame["scope"].dropna()):
+            fig.add_trace(go.Bar(x=[None], y=[None], name=scope_label(scope, lang),
+                                 marker=dict(color="#BBBBBB", pattern=dict(shape=SCOPE_PATTERNS[scope], fgcolor="white")),
+                                 showlegend=True, legendgroup=f"scope-{scope}", hoverinfo="skip"))
+    fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#999999")
+    fig.update_layout(barmode="group", bargap=0.35)
+    fig.update_annotations(font=dict(size=17 if present else 13))
+    panel_height = 330 if present else 270
+    return finish(fig, title, source, units=units_line, present=present, height=panel_height * nrows + 230)
+
+
+def _category_array(rows: pd.DataFrame, region_ids: list[str], region_labels: dict[str, str]) -> list[str]:
+    """x order: regions in fixed order; a region's several bars stay together."""
+    order = []
+    for rid in region_ids:
+        labels = list(rows.loc[rows["region_id"] == rid, "x_label"])
+        order.extend(labels or [region_labels[rid]])
+    return order
+
+
+# --- indicator page ----------------------------------------------------------------------------
+
+def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: dict[str, str], lang: str,
+                   title: str, units_line: str, source: str, present: bool = False,
+                   show_baseline: bool = True) -> go.Figure:
+    """Bars across regions for one indicator (or family): value, scope, year, comparator, baseline."""
+    region_ids = list(region_labels)
+    rows = _panel_rows(frame, region_ids, region_labels)
+    rows = rows[rows["shown_value"].notna()]
+    fig = go.Figure()
+    for region_id in region_ids:
+        mine = rows[rows["region_id"] == region_id]
+        if mine.empty:
+            continue
+        labels = [f"{_bar_label(row, lang)}<br><span style='font-size:0.85em'>{scope_label(row.scope, lang, short=True)}"
+                  f"{' ' + str(int(row.target_year)) if pd.notna(row.target_year) else ''}</span>"
+                  for row in mine.itertuples()]
+        fig.add_trace(go.Bar(
+            x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
+            marker=dict(color=colors.get(region_id, MISSING_COLOR),
+                        pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in mine["scope"]], fgcolor="white", solidity=0.35)),
+            text=labels, textposition="outside", cliponaxis=False,
+            hovertext=[_hover(row, lang, row.shown_unit) for row in mine.itertuples()], hoverinfo="text",
+            customdata=list(mine["target_id"]), meta={"region_id": region_id},
+        ))
+    if show_baseline and "baseline" in rows and rows["baseline"].notna().any():
+        with_base = rows[rows["baseline"].notna()]
+        fig.add_trace(go.Scatter(
+            x=list(with_base["x_label"]), y=list(with_base["baseline"]), mode="markers", name=t("baseline", lang),
+            marker=dict(symbol="diamond", size=14 if present else 11, color="white", line=dict(color="#222222", width=2)),
+            hovertext=[f"{t('baseline', lang)}: {format_value(v, u)}" for v, u in zip(with_base["baseline"], with_base["unit_std"])],
+            hoverinfo="text",
+        ))
+    missing = [(region_labels[rid], _missing_text(frame.assign(shown_value=frame["shown_value"]), rid, lang)) for rid in region_ids]
+    missing = [(label, text) for label, text in missing if text]
+    if missing:
+        fig.add_trace(go.Scatter(
+            x=[label for label, _ in missing], y=[0] * len(missing), mode="text", text=[x for _, x in missing],
+            textposition="top center", textfont=dict(color=MISSING_COLOR, size=16 if present else 12),
+            hoverinfo="skip", showlegend=False, name="missing"))
+    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(rows, region_ids, region_labels))
+    fig.update_yaxes(rangemode="tozero", gridcolor="#EEEEEE", zerolinecolor="#999999")
+    fig.update_layout(bargap=0.4, showlegend=True)
+    return finish(fig, title, source, units=units_line, present=present, height=620 if present else 500)
+
+
+# --- region profile --------------------------------------------------------------------------
+
+def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, source: str,
+                  present: bool = False) -> go.Figure:
+    """Targets per category of one plan: quantitative (solid) and qualitative (hatched)."""
+    from etl.schema import CATEGORIES
+
+    counts = counts.set_index("category")[["quantitative", "qualitative"]].reindex(CATEGORIES).fillna(0)
+    labels = [category_label(c, lang) for c in CATEGORIES]
+    fig = go.Figure([
+        go.Bar(y=labels, x=list(counts["quantitative"].astype(int)), orientation="h", name=t("quantitative", lang),
+               marker=dict(color=color), text=list(counts["quantitative"].astype(int)), textposition="inside"),
+        go.Bar(y=labels, x=list(counts["qualitative"].astype(int)), orientation="h", name=t("qualitative", lang),
+               marker=dict(color=color, opacity=0.45, pattern=dict(shape="/", fgcolor="white")),
+               text=list(counts["qualitative"].astype(int)), textposition="inside"),
+    ])
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(gridcolor="#EEEEEE", dtick=1 if counts.values.sum() < 12 else None)
+    return finish(fig, title, source, present=present, height=440 if present else 380)
+
+
+def _month_start(month: str) -> pd.Timestamp:
+    return pd.Timestamp(f"{month}-01")
+
+
+def _month_end(month: str) -> pd.Timestamp:
+    return pd.Timestamp(f"{month}-01") + pd.offsets.MonthEnd(0) + pd.Timedelta(days=1)
+
+
+def phases_timeline(phases: pd.DataFrame, color: str, lang: str, title: str, source: str,
+                    present: bool = False) -> go.Figure:
+    """The plan's phases as horizontal bars on a month axis (start month to end month inclusive)."""
+    starts = [_month_start(s) for s in phases["start"]]
+    ends = [_month_end(e) for e in phases["end"]]
+    durations = [(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)]
+    fig = go.Figure(go.Bar(
+        y=list(phases["phase"]), x=durations, base=[s.isoformat() for s in starts], orientation="h",
+        marker=dict(color=color), name="phases",
+        text=[f"{s} – {e}" for s, e in zip(phases["start"], phases["end"])], textposition="inside",
+        insidetextanchor="middle", textfont=dict(color="white"),
+        hovertext=[wrap(q) for q in phases["quote"]], hoverinfo="text",
+    ))
+    fig.update_xaxes(type="date", gridcolor="#EEEEEE")
+    fig.update_yaxes(autorange="reversed")
+    fig.update_layout(showlegend=False)
+    return finish(fig, title, source, present=present, height=120 + 70 * max(len(phases), 1) + 140)
+
+
+# --- towns annex ----------------------------------------------------------------------------
+
+def _period_key(period: str) -> tuple[int, int]:
+    # Single years first in order, then the whole-period column (2024-2026) last.
+    return (1, 0) if "-" in str(period) else (0, int(period) if str(period).isdigit() else 0)
+
+
+def town_heatmap(frame: pd.DataFrame, district_total: str, lang: str, title: str, units_line: str,
+                 source: str, present: bool = False) -> go.Figure:
+    """Towns × periods.  Colour is relative within each period column (the 3-year column would
+    otherwise drown the single years); the number in each cell is the annex's own value."""
+    towns_only = frame[frame["town"] != district_total]
+    grid = towns_only.pivot_table(index="town", columns="period", values="value", aggfunc="sum")
+    periods = sorted(grid.columns, key=_period_key)
+    grid = grid[periods]
+    grid = grid.loc[grid.sum(axis=1).sort_values(ascending=False).index]
+    relative = grid / grid.max(axis=0).replace(0, 1)
+    text = [[format_value(v) if pd.notna(v) else "–" for v in row] for row in grid.values.tolist()]
+    fig = go.Figure(go.Heatmap(
+        z=relative.values.tolist(), x=[str(p) for p in periods], y=list(grid.index), colorscale="Blues",
+        zmin=0, zmax=1, showscale=False, text=text, texttemplate="%{text}",
+        textfont=dict(size=15 if present else 12), customdata=grid.values.tolist(),
+        hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", xgap=2, ygap=2, name="towns",
+    ))
+    fig.update_yaxes(autorange="reversed")
+    fig.update_xaxes(side="top", type="category")
+    return finish(fig, title, source, units=units_line, present=present,
+                  height=(32 if present else 26) * len(grid.index) + 280)

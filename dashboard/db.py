@@ -1,0 +1,55 @@
+"""Where the warehouse is, one read-only DuckDB connection per process, cached query results.
+
+The path comes from $IPBENCH_DB (tests point it at a freshly built database) or defaults
+to data/warehouse.duckdb in the repository.  The file's modification time is part of
+every cache key, so a rebuilt warehouse is picked up without restarting the app.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+DB_ENV = "IPBENCH_DB"
+DEFAULT_DB = REPO_ROOT / "data" / "warehouse.duckdb"
+
+QUERY_TTL_SECONDS = 600
+QUERY_CACHE_ENTRIES = 256
+
+
+def db_path() -> Path:
+    return Path(os.environ.get(DB_ENV) or DEFAULT_DB)
+
+
+def db_exists() -> bool:
+    return db_path().is_file()
+
+
+def _version(path: Path) -> float:
+    return path.stat().st_mtime_ns
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
+    # read_only: the dashboard never writes, and several app processes may share the file.
+    return duckdb.connect(path, read_only=True)
+
+
+@st.cache_data(ttl=QUERY_TTL_SECONDS, max_entries=QUERY_CACHE_ENTRIES, show_spinner=False)
+def _fetch(path: str, version: float, sql: str, params: tuple) -> pd.DataFrame:
+    cursor = _connection(path, version).cursor()  # a cursor per query: safe across threads
+    try:
+        return cursor.execute(sql, list(params)).df()
+    finally:
+        cursor.close()
+
+
+def fetch(sql: str, params: tuple = ()) -> pd.DataFrame:
+    """Run one read query and return a DataFrame (cached; callers must not mutate it)."""
+    path = db_path()
+    return _fetch(str(path), _version(path), sql, tuple(params))

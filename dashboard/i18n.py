@@ -1,0 +1,186 @@
+"""Interface text in Chinese (default) and English.
+
+Indicator and region names come from the warehouse (indicators / regions tables); this
+module only holds the dashboard's own words.  `t(key, lang)` falls back to Chinese, then
+to the key itself, so a missing translation shows up as readable text, never a crash.
+"""
+
+from __future__ import annotations
+
+from etl.schema import CATEGORY_ZH
+
+LANGS = ["zh", "en"]
+DEFAULT_LANG = "zh"
+
+CATEGORY_EN = {"creation": "Creation", "use": "Use", "protection": "Protection",
+               "management": "Management", "service": "Service"}
+
+SCOPE_LABELS = {
+    "stock": ("存量（期末达到）", "stock (level reached)"),
+    "new": ("新增（规划期累计）", "new (added over the plan period)"),
+    "annual": ("每年", "per year"),
+    "ratio": ("比率/占比", "ratio / share"),
+}
+SCOPE_SHORT = {
+    "stock": ("存量", "stock"),
+    "new": ("期内累计新增", "cumulative new"),
+    "annual": ("每年", "yearly"),
+    "ratio": ("比率", "ratio"),
+}
+
+STATUS_LABELS = {"draft": ("征求意见稿", "draft"), "issued": ("正式印发", "issued")}
+
+COVERAGE_LABELS = {
+    "quantitative": ("有量化目标", "quantitative target"),
+    "qualitative": ("仅定性目标", "qualitative only"),
+    "none": ("未设目标", "no target"),
+}
+
+MEASURE_LABELS = {
+    "absolute": ("绝对值", "absolute"),
+    "per10k": ("每万常住人口", "per 10,000 residents"),
+    "peryear": ("按规划年均", "per plan year"),
+}
+
+STRINGS: dict[str, tuple[str, str]] = {
+    "app_title": ("知识产权强县/强市工作方案对比", "IP strong-county/city plans compared"),
+    "language": ("语言 Language", "语言 Language"),
+    "present": ("演示模式", "Presentation mode"),
+    "exit_present": ("退出演示模式", "Exit presentation mode"),
+    "image_format": ("图表导出格式", "Chart export format"),
+    "building_db": ("首次启动：正在从原始方案构建数据库…", "First start: building the database from the raw plans…"),
+    "db_failed": ("数据库构建失败：", "Building the database failed: "),
+    "unknown_value": ("链接中的参数 {key}={value} 无法识别，已改用默认值。",
+                      "The link's {key}={value} is not recognised; showing the default instead."),
+    "unknown_items": ("链接中的参数 {key} 含无法识别的值 {value}，已忽略。",
+                      "The link's {key} contains unrecognised {value}; ignored."),
+    "source_line": ("来源：各地知识产权强县/强市工作方案原文，经本项目提取", "Source: the regions' IP plans, extracted by this project"),
+    "no_data": ("没有符合条件的数据。", "No data match."),
+    # overview
+    "overview_title": ("概览", "Overview"),
+    "overview_intro": ("四个地区的知识产权强县/强市工作方案：级别、类型、期限与各类目标数量。",
+                       "Four regions' IP work plans: level, kind, period and targets per category."),
+    "plan_kind": ("方案类型", "Plan kind"),
+    "period": ("规划期", "Period"),
+    "status": ("状态", "Status"),
+    "level": ("行政级别", "Level"),
+    "targets_total": ("目标数", "Targets"),
+    "quantitative": ("量化", "quantitative"),
+    "qualitative": ("定性", "qualitative"),
+    "coverage_title": ("目标覆盖矩阵：各地是否就各指标族设定目标", "Coverage: does each region set a target for each indicator family?"),
+    "coverage_caption": ("■ 有量化目标　▲ 仅定性目标　· 未设目标。点击左侧“按类别对比”查看数值。",
+                         "■ quantitative target  ▲ qualitative only  · no target. See “Compare by category” for values."),
+    "open_profile": ("查看该地区方案", "Open this plan"),
+    # compare
+    "compare_title": ("按类别对比", "Compare by category"),
+    "category": ("类别", "Category"),
+    "measure": ("口径", "Measure"),
+    "regions": ("地区", "Regions"),
+    "no_target": ("未设目标", "no target set"),
+    "not_applicable": ("此口径不适用", "n/a for this measure"),
+    "qualitative_goals": ("定性目标（无数值）", "Qualitative goals (no number)"),
+    "denominators": ("分母（常住人口）与说明", "Denominators (resident population) and caveats"),
+    "scope_note": ("斜线填充 = 规划期内累计新增（不是每年）；点状填充 = 每年目标；实心 = 期末存量或比率。",
+                   "Hatched = cumulative new over the plan period (not per year); dotted = per-year target; solid = level reached or ratio."),
+    "peryear_note": ("按规划年均：累计新增目标 ÷ 规划年数；“每年”目标原样；存量和比率目标不适用。",
+                     "Per plan year: cumulative new target ÷ plan years; yearly targets as stated; stock and ratio targets do not apply."),
+    "per10k_note": ("每万常住人口：数值 ÷ 常住人口（万人）；比率和已按人均计的指标不再相除。",
+                    "Per 10,000 residents: value ÷ resident population (10,000s); ratios and per-capita indicators are not divided again."),
+    "values_table": ("数值表", "Values table"),
+    # indicator
+    "indicator_title": ("单项指标", "Indicator"),
+    "pick_indicator": ("指标或指标族（可搜索）", "Indicator or family (searchable)"),
+    "family_prefix": ("指标族：", "Family: "),
+    "baseline": ("基数", "baseline"),
+    # profile
+    "profile_title": ("地区方案", "Region profile"),
+    "region": ("地区", "Region"),
+    "targets_by_category": ("各类别目标", "Targets by category"),
+    "phases": ("实施阶段", "Phases"),
+    "no_phases": ("该方案未列出实施阶段。", "The plan lists no phases."),
+    "departments": ("牵头与责任部门", "Lead and responsible departments"),
+    "no_departments": ("该方案未列出责任部门。", "The plan names no departments."),
+    "lead_dept": ("牵头", "lead"),
+    "times_named": ("被点名次数", "times named"),
+    # towns
+    "towns_title": ("镇街分解（市中区附件）", "Towns (Shizhong annex)"),
+    "measure_pick": ("附件指标", "Annex measure"),
+    "totals_check": ("合计核对：各镇街之和 与 全区", "Totals check: sum of towns vs district total"),
+    "sum_towns": ("镇街之和", "sum of towns"),
+    "district_total": ("全区", "district total"),
+    "difference": ("差额", "difference"),
+    "quality_notes": ("数据质量说明", "Quality notes"),
+    "no_towns": ("数据库中没有镇街分解表。", "No town annex in the database."),
+    # sources
+    "sources_title": ("原文与出处", "Sources"),
+    "document": ("方案原文", "Plan text"),
+    "highlight_help": ("黄色底纹为提取出的目标；链接指向的目标以橙色边框标出。",
+                       "Yellow marks every extracted target; the linked one has an orange outline."),
+    "target_pick": ("定位到目标", "Jump to target"),
+    "none_selected": ("（不定位）", "(none)"),
+    "raw_file": ("原始文件", "Raw file"),
+    # data
+    "data_title": ("数据与下载", "Data & downloads"),
+    "search": ("搜索（指标、原文）", "Search (indicator, quote)"),
+    "rows_shown": ("显示 {n} / {total} 行", "Showing {n} of {total} rows"),
+    "download_view": ("下载当前显示", "Download what is shown"),
+    "download_all": ("下载全部目标", "Download all targets"),
+    "dl_csv": ("CSV（含数据字典，zip）", "CSV + data dictionary (zip)"),
+    "dl_xlsx": ("Excel（第二页为数据字典）", "Excel (sheet 2: data dictionary)"),
+    "dl_parquet": ("Parquet（列说明在元数据中）", "Parquet (column notes in metadata)"),
+    "source_link": ("出处", "Source"),
+    "open_source": ("原文", "open"),
+    "uploaded_included": ("已包含上传的方案 {n} 行。", "Includes {n} uploaded rows."),
+}
+
+COLUMN_LABELS = {
+    "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值", "Target"),
+    "unit_std": ("单位", "Unit"), "scope": ("口径", "Scope"), "target_year": ("目标年", "Year"),
+    "comparator": ("比较", "Comparator"), "baseline": ("基数", "Baseline"), "quote": ("原文", "Quote"),
+    "source_url": ("出处", "Source"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
+    "value_per_10k_residents": ("每万人", "Per 10k residents"), "raw_name": ("方案用语", "Plan wording"),
+    "population_note": ("人口分母说明", "Denominator note"), "family": ("指标族", "Family"),
+}
+
+
+def t(key: str, lang: str, /, **fmt) -> str:
+    pair = STRINGS.get(key)
+    text = key if pair is None else pair[1 if lang == "en" else 0]
+    return text.format(**fmt) if fmt else text
+
+
+def pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[1 if lang == "en" else 0]
+
+
+def category_label(category: str, lang: str) -> str:
+    if lang == "en":
+        return CATEGORY_EN.get(category, category)
+    return CATEGORY_ZH.get(category, category)
+
+
+def scope_label(scope: str | None, lang: str, short: bool = False) -> str:
+    table = SCOPE_SHORT if short else SCOPE_LABELS
+    return pick(table[scope], lang) if scope in table else (scope or "")
+
+
+def status_label(status: str | None, lang: str) -> str:
+    return pick(STATUS_LABELS[status], lang) if status in STATUS_LABELS else (status or "")
+
+
+def measure_label(measure: str, lang: str) -> str:
+    return pick(MEASURE_LABELS[measure], lang)
+
+
+def column_label(column: str, lang: str) -> str:
+    return pick(COLUMN_LABELS[column], lang) if column in COLUMN_LABELS else column
+
+
+def name_in(row, zh_col: str, en_col: str, lang: str) -> str:
+    """The English name when asked for and present, else the Chinese one."""
+    if lang == "en":
+        en = row.get(en_col) if hasattr(row, "get") else None
+        if isinstance(en, str) and en.strip():
+            return en
+    zh = row.get(zh_col) if hasattr(row, "get") else None
+    return zh if isinstance(zh, str) else ""

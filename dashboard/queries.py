@@ -1,0 +1,242 @@
+"""Every SQL statement the dashboard runs, one function per question a page asks.
+
+Pages call these and get DataFrames; nothing else in the dashboard writes SQL.  Results
+are cached by dashboard.db.  Pure pandas helpers that finish a query's answer (adding
+session uploads, choosing the measure column) live here too, so a page stays a few lines.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+
+from dashboard.db import fetch
+from etl.schema import CATEGORIES, columns
+
+SOURCES_PAGE = "sources"  # url_path of pages/sources.py (see app.py)
+
+# Which targets column each compare/indicator measure reads, and how its unit is written.
+MEASURE_COLUMNS = {
+    "absolute": "value_std",
+    "per10k": "value_per_10k_residents",
+    "peryear": "value_per_year",
+}
+MEASURES = list(MEASURE_COLUMNS)
+
+_FAMILY_NAMES = """
+    SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en
+    FROM indicators GROUP BY family
+"""
+
+_TARGETS_SELECT = f"""
+    SELECT t.*, r.region_en, f.family_zh, f.family_en,
+           '{SOURCES_PAGE}?doc=' || t.doc_id || '&target=' || t.target_id AS source_url
+    FROM targets t
+    LEFT JOIN regions r USING (region_id)
+    LEFT JOIN ({_FAMILY_NAMES}) f ON f.family = t.family
+"""
+
+
+def source_url(doc_id: str, target_id: str | None = None) -> str:
+    """Relative link to the Sources page scrolled to one target (works from every page)."""
+    params = {"doc": doc_id}
+    if target_id:
+        params["target"] = target_id
+    return f"{SOURCES_PAGE}?{urlencode(params)}"
+
+
+# --- regions and documents ---------------------------------------------------------
+
+def regions() -> pd.DataFrame:
+    return fetch("SELECT * FROM regions ORDER BY region_id")
+
+
+def documents_meta() -> pd.DataFrame:
+    """Documents without their (long) text."""
+    return fetch("""
+        SELECT doc_id, region_id, region_zh, title, plan_kind, period_start, period_end,
+               status, date, date_note, source_file, sha256, encoding
+        FROM documents ORDER BY region_id
+    """)
+
+
+def document(doc_id: str) -> pd.DataFrame:
+    return fetch("SELECT * FROM documents WHERE doc_id = ?", (doc_id,))
+
+
+# --- indicators ----------------------------------------------------------------------
+
+def indicators() -> pd.DataFrame:
+    return fetch("SELECT * FROM indicators ORDER BY category, family, indicator_id")
+
+
+def families() -> pd.DataFrame:
+    """One row per indicator family: family, family_zh, family_en, category."""
+    return fetch("""
+        SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en,
+               any_value(category) AS category
+        FROM indicators WHERE family IS NOT NULL AND family <> ''
+        GROUP BY family ORDER BY category, family
+    """)
+
+
+# --- targets -------------------------------------------------------------------------
+
+def targets(category: str | None = None, family: str | None = None,
+            indicator_id: str | None = None, region_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Targets with region_en, family names and a source_url, filtered by what is given."""
+    where, params = [], []
+    if category:
+        where.append("t.category = ?")
+        params.append(category)
+    if family:
+        where.append("t.family = ?")
+        params.append(family)
+    if indicator_id:
+        where.append("t.indicator_id = ?")
+        params.append(indicator_id)
+    if region_ids:
+        where.append(f"t.region_id IN ({', '.join('?' for _ in region_ids)})")
+        params.extend(region_ids)
+    sql = _TARGETS_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql += " ORDER BY t.region_id, t.target_id"
+    return fetch(sql, tuple(params))
+
+
+def targets_in_document(doc_id: str) -> pd.DataFrame:
+    return fetch("""
+        SELECT target_id, indicator_zh, indicator_en, raw_name, value, unit, scope, qualitative,
+               quote, quote_start, quote_end
+        FROM targets WHERE doc_id = ? ORDER BY quote_start, target_id
+    """, (doc_id,))
+
+
+def category_counts() -> pd.DataFrame:
+    """Per region and category: how many quantitative and qualitative targets."""
+    return fetch("""
+        SELECT region_id, category,
+               count(*) FILTER (WHERE NOT coalesce(qualitative, false)) AS quantitative,
+               count(*) FILTER (WHERE coalesce(qualitative, false)) AS qualitative
+        FROM targets GROUP BY region_id, category ORDER BY region_id, category
+    """)
+
+
+def coverage() -> pd.DataFrame:
+    """Every region × indicator family, with status quantitative / qualitative / none."""
+    return fetch(f"""
+        WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
+        fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
+        per AS (
+            SELECT region_id, family,
+                   count(*) FILTER (WHERE NOT coalesce(qualitative, false) AND value IS NOT NULL) AS n_quantitative,
+                   count(*) FILTER (WHERE coalesce(qualitative, false) OR value IS NULL) AS n_qualitative
+            FROM targets GROUP BY region_id, family
+        )
+        SELECT r.region_id, r.region_zh, r.region_en, fam.family, fam.family_zh, fam.family_en, fc.category,
+               coalesce(per.n_quantitative, 0) AS n_quantitative,
+               coalesce(per.n_qualitative, 0) AS n_qualitative,
+               CASE WHEN coalesce(per.n_quantitative, 0) > 0 THEN 'quantitative'
+                    WHEN coalesce(per.n_qualitative, 0) > 0 THEN 'qualitative'
+                    ELSE 'none' END AS status
+        FROM regions r CROSS JOIN fam
+        JOIN fam_cat fc ON fc.family = fam.family
+        LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
+        ORDER BY fc.category, fam.family, r.region_id
+    """)
+
+
+# --- plan structure --------------------------------------------------------------------
+
+def phases(region_id: str) -> pd.DataFrame:
+    return fetch('SELECT * FROM phases WHERE region_id = ? ORDER BY "start", "end"', (region_id,))
+
+
+def responsibilities(region_id: str) -> pd.DataFrame:
+    """Departments named in the plan, how often, and how often as lead."""
+    return fetch("""
+        SELECT department, count(*) AS times_named,
+               count(*) FILTER (WHERE coalesce(lead, false)) AS times_lead,
+               string_agg(DISTINCT section, '；') AS sections
+        FROM responsibilities WHERE region_id = ?
+        GROUP BY department ORDER BY times_lead DESC, times_named DESC, department
+    """, (region_id,))
+
+
+# --- towns annex -------------------------------------------------------------------------
+
+DISTRICT_TOTAL = "全区"  # the annex's name for its district total row
+
+
+def town_measures() -> pd.DataFrame:
+    return fetch("SELECT DISTINCT measure, unit, region_id, doc_id FROM town_targets ORDER BY measure")
+
+
+def town_targets(measure: str) -> pd.DataFrame:
+    return fetch("SELECT * FROM town_targets WHERE measure = ? ORDER BY town, period", (measure,))
+
+
+def town_totals_check(measure: str) -> pd.DataFrame:
+    """Per period: the sum over towns, the annex's own 全区 row, and the difference."""
+    return fetch("""
+        SELECT period,
+               sum(value) FILTER (WHERE town <> ?) AS sum_towns,
+               max(value) FILTER (WHERE town = ?) AS district_total,
+               sum(value) FILTER (WHERE town <> ?) - max(value) FILTER (WHERE town = ?) AS difference
+        FROM town_targets WHERE measure = ?
+        GROUP BY period ORDER BY period
+    """, (DISTRICT_TOTAL, DISTRICT_TOTAL, DISTRICT_TOTAL, DISTRICT_TOTAL, measure))
+
+
+def quality_notes(doc_id: str | None = None) -> pd.DataFrame:
+    if doc_id:
+        return fetch("SELECT * FROM quality_notes WHERE doc_id = ? ORDER BY kind", (doc_id,))
+    return fetch("SELECT * FROM quality_notes ORDER BY doc_id, kind")
+
+
+# --- pandas finishing helpers --------------------------------------------------------------
+
+def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
+                  category: str | None = None, family: str | None = None,
+                  indicator_id: str | None = None) -> pd.DataFrame:
+    """Append a user's uploaded targets (same columns as `targets`) under the same filters.
+
+    Uploaded rows carry origin 'uploaded' and no source link into our documents.
+    """
+    if uploaded is None or not isinstance(uploaded, pd.DataFrame) or uploaded.empty:
+        return frame
+    extra = uploaded.copy()
+    for column, wanted in (("category", category), ("family", family), ("indicator_id", indicator_id)):
+        if wanted and column in extra.columns:
+            extra = extra[extra[column] == wanted]
+    if extra.empty:
+        return frame
+    extra = extra.reindex(columns=frame.columns)
+    extra["origin"] = "uploaded"
+    if "region_en" in extra.columns and "region_zh" in extra.columns:
+        extra["region_en"] = extra["region_en"].fillna(extra["region_zh"])
+    if frame.empty:
+        return extra.reset_index(drop=True)
+    return pd.concat([frame, extra], ignore_index=True)
+
+
+def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Add `shown_value` and `shown_unit` for the chosen measure (absolute/per10k/peryear)."""
+    column = MEASURE_COLUMNS[measure]
+    out = frame.copy()
+    out["shown_value"] = pd.to_numeric(out[column], errors="coerce")
+    unit = out["unit_std"].fillna("").astype(str)
+    if measure == "per10k":
+        unit = unit + "/万人"
+    elif measure == "peryear":
+        unit = unit + "/年"
+    out["shown_unit"] = unit
+    return out
+
+
+def targets_columns() -> list[str]:
+    """The warehouse's targets columns, in contract order (for downloads of 'everything')."""
+    return columns("targets")
+
+
+__all__ = [name for name in dir() if not name.startswith("_")] + ["CATEGORIES"]

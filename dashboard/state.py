@@ -1,0 +1,141 @@
+"""The view lives in the URL: plain query parameters, validated on read.
+
+Each page seeds its widgets from st.query_params before drawing them (an unknown value gets
+a short warning and the default, never a traceback) and writes its current view back with
+`publish`, so the address bar is always a link that reopens the same view.  Values in the
+URL are stable ids (region_id, indicator_id, category), never display labels, so a link
+works in both languages.
+
+We do not use the widgets' own bind="query-params": it writes the *formatted label* into
+the URL (which changes with the language) and drops unknown values silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import streamlit as st
+
+from dashboard.i18n import t
+
+GLOBAL_KEYS = ("lang", "present")  # kept on every page
+TRUE_VALUES = {"1", "true", "yes", "on"}
+FALSE_VALUES = {"0", "false", "no", "off", ""}
+MAX_SHOWN = 40  # how much of a bad value a warning repeats
+
+
+# --- pure parsing (tested without Streamlit) -------------------------------------------------
+
+def parse_choice(raw: str | None, options: Sequence[str], default: str) -> tuple[str, bool]:
+    """(value, ok): the raw value if it is one of options, else the default; ok=False if raw was bad."""
+    if raw is None:
+        return default, True
+    if raw in options:
+        return raw, True
+    return default, False
+
+
+def parse_multi(raw: str | list[str] | None, options: Sequence[str], default: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(values, rejected) from 'a,b' or ['a','b']; unknown items are dropped and reported."""
+    if raw is None:
+        return list(default), []
+    items = raw if isinstance(raw, list) else str(raw).split(",")
+    items = [i.strip() for i in items if i.strip()]
+    good = [i for i in items if i in options]
+    bad = [i for i in items if i not in options]
+    if not good:
+        return list(default), bad
+    return list(dict.fromkeys(good)), bad
+
+
+def parse_flag(raw: str | None, default: bool = False) -> tuple[bool, bool]:
+    if raw is None:
+        return default, True
+    value = str(raw).strip().lower()
+    if value in TRUE_VALUES:
+        return True, True
+    if value in FALSE_VALUES:
+        return False, True
+    return default, False
+
+
+def encode(value) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, (list, tuple)):
+        return ",".join(str(v) for v in value)
+    return str(value)
+
+
+# --- Streamlit glue ----------------------------------------------------------------------------
+
+def _warn(key: str, raw, lang: str, message: str = "unknown_value") -> None:
+    shown = encode(raw)[:MAX_SHOWN]
+    st.warning(t(message, lang, key=key, value=shown), icon="⚠️")
+
+
+def _raw(key: str):
+    if key not in st.query_params:
+        return None
+    values = st.query_params.get_all(key)
+    return values if len(values) > 1 else values[0]
+
+
+def seed_choice(key: str, options: Sequence[str], default: str, lang: str) -> None:
+    """Before `st.selectbox/radio(..., key=key)`: the URL's value (validated) becomes its state."""
+    options = list(options)
+    if key in st.session_state and st.session_state[key] in options:
+        return
+    raw = _raw(key)
+    if isinstance(raw, list):
+        raw = raw[-1]
+    value, ok = parse_choice(raw, options, default)
+    if not ok:
+        _warn(key, raw, lang)
+    st.session_state[key] = value
+
+
+def seed_multi(key: str, options: Sequence[str], default: Sequence[str], lang: str) -> None:
+    options = list(options)
+    current = st.session_state.get(key)
+    if isinstance(current, list) and all(v in options for v in current) and current:
+        return
+    values, rejected = parse_multi(_raw(key), options, default)
+    if rejected:
+        _warn(key, rejected, lang, "unknown_items" if values != list(default) or len(rejected) == 0 else "unknown_value")
+    st.session_state[key] = values
+
+
+def seed_flag(key: str, lang: str, default: bool = False) -> None:
+    if key in st.session_state and isinstance(st.session_state[key], bool):
+        return
+    raw = _raw(key)
+    if isinstance(raw, list):
+        raw = raw[-1]
+    value, ok = parse_flag(raw, default)
+    if not ok:
+        _warn(key, raw, lang)
+    st.session_state[key] = value
+
+
+def publish(view: dict) -> None:
+    """Make the URL exactly the global keys plus this page's view (only writes on change)."""
+    wanted = {k: encode(st.session_state[k]) for k in GLOBAL_KEYS if k in st.session_state}
+    wanted.update({k: encode(v) for k, v in view.items() if v is not None and encode(v) != ""})
+    if wanted.get("present") == "0":
+        wanted.pop("present")
+    if wanted.get("lang") == "zh":
+        wanted.pop("lang")
+    current = {k: st.query_params.get(k) for k in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def seed_text(key: str, max_length: int = 100) -> None:
+    """Free text from the URL (a search box), cut to a sane length."""
+    if key in st.session_state and isinstance(st.session_state[key], str):
+        return
+    raw = _raw(key)
+    if isinstance(raw, list):
+        raw = raw[-1]
+    st.session_state[key] = (raw or "")[:max_length]

@@ -1,0 +1,174 @@
+"""Streamlit pieces every page shares: the view context, presentation mode, charts with the
+right toolbar, tables with source links, and the download buttons.
+
+Pages compose these with queries and charts; the only Streamlit-importing layer below
+pages is this module, dashboard.state and dashboard.db.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import export, queries
+from dashboard.colors import region_colors
+from dashboard.i18n import LANGS, column_label, t
+from dashboard.state import seed_choice, seed_flag
+
+IMAGE_FORMATS = ["png", "svg"]
+
+
+@dataclass(frozen=True)
+class View:
+    lang: str
+    present: bool
+    image_format: str
+    regions: pd.DataFrame                 # the warehouse's regions, sorted by region_id
+    region_labels: dict[str, str]         # region_id → name in the current language
+    colors: dict[str, str]                # region_id → colour (same on every chart)
+
+    @property
+    def source(self) -> str:
+        return t("source_line", self.lang)
+
+
+def uploaded_targets() -> pd.DataFrame | None:
+    """Targets a user uploaded this session (pages/upload.py), or None."""
+    frame = st.session_state.get("uploaded_targets")
+    return frame if isinstance(frame, pd.DataFrame) and not frame.empty else None
+
+
+def region_label(row, lang: str) -> str:
+    if lang == "en" and isinstance(row.get("region_en"), str) and row.get("region_en"):
+        return row["region_en"]
+    return row["region_zh"]
+
+
+def sidebar_controls() -> View:
+    """Language, presentation mode and image format; seeded from and written to the URL."""
+    lang_guess = st.query_params.get("lang", "zh")
+    lang = lang_guess if lang_guess in LANGS else "zh"
+    seed_choice("lang", LANGS, "zh", lang)
+    seed_flag("present", lang)
+    with st.sidebar:
+        lang = st.radio(t("language", lang), LANGS, key="lang", horizontal=True,
+                        format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+        present = st.toggle(t("present", lang), key="present")
+        image_format = st.radio(t("image_format", lang), IMAGE_FORMATS, key="image_format",
+                                horizontal=True, format_func=str.upper)
+    return current_view(lang, present, image_format)
+
+
+def current_view(lang: str, present: bool, image_format: str = "png") -> View:
+    regions = queries.regions()
+    labels = {row["region_id"]: region_label(row, lang) for _, row in regions.iterrows()}
+    uploaded = uploaded_targets()
+    extra_ids: list[str] = []
+    if uploaded is not None and "region_id" in uploaded:
+        for _, row in uploaded.drop_duplicates("region_id").iterrows():
+            rid = str(row["region_id"])
+            if rid not in labels:
+                extra_ids.append(rid)
+                labels[rid] = str(row.get("region_zh") or rid)
+    colors = region_colors(regions["region_id"], extra_ids)
+    return View(lang=lang, present=present, image_format=image_format, regions=regions,
+                region_labels=labels, colors=colors)
+
+
+def get_view() -> View:
+    """The view for a page: what app.py's sidebar set this run."""
+    view = st.session_state.get("_view")
+    if isinstance(view, View):
+        return view
+    return current_view(st.session_state.get("lang", "zh"), bool(st.session_state.get("present", False)))
+
+
+def _leave_presentation() -> None:
+    st.session_state["present"] = False
+
+
+def presentation_css(present: bool, lang: str) -> None:
+    """Presentation mode: no sidebar, larger type, full width; a button to leave it."""
+    if not present:
+        return
+    st.html("""<style>
+      [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+      [data-testid="stExpandSidebarButton"] { display: none !important; }
+      html { font-size: 20px; }
+      .block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
+          padding-left: 2.5rem; padding-right: 2.5rem; padding-top: 2rem; }
+    </style>""")
+    st.button(t("exit_present", lang), key="exit_present", on_click=_leave_presentation, type="tertiary")
+
+
+def show_chart(fig: go.Figure, filename: str, view: View, key: str | None = None) -> None:
+    from dashboard.charts import image_config
+
+    st.plotly_chart(fig, config=image_config(filename, view.image_format), key=key, theme=None)
+
+
+TABLE_COLUMNS = ["region", "indicator", "value_std", "unit_std", "comparator", "scope", "target_year",
+                 "baseline", "value_per_year", "value_per_10k_residents", "quote", "source_url"]
+
+
+def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reader's table: region and indicator names in the current language, key numbers,
+    the quote and a source link.  Also what 'download what is shown' writes."""
+    from dashboard.i18n import scope_label
+
+    out = pd.DataFrame({
+        "target_id": frame["target_id"],
+        "region": frame["region_en"].where((lang == "en") & frame["region_en"].notna(), frame["region_zh"])
+        if "region_en" in frame else frame["region_zh"],
+        "indicator": frame["indicator_en"].where((lang == "en") & frame["indicator_en"].notna() & (frame["indicator_en"] != ""),
+                                                 frame["indicator_zh"]),
+        "raw_name": frame["raw_name"],
+        "value_std": frame["value_std"], "unit_std": frame["unit_std"], "comparator": frame["comparator"],
+        "scope": [scope_label(s, lang, short=True) if isinstance(s, str) else "" for s in frame["scope"]],
+        "target_year": frame["target_year"], "baseline": frame["baseline"],
+        "value_per_year": frame["value_per_year"], "value_per_10k_residents": frame["value_per_10k_residents"],
+        "quote": frame["quote"], "source_url": frame["source_url"],
+    })
+    return out.reset_index(drop=True)
+
+
+def table_config(lang: str) -> dict:
+    config = {column: st.column_config.Column(column_label(column, lang)) for column in TABLE_COLUMNS + ["raw_name"]}
+    config["target_id"] = st.column_config.TextColumn("ID", width="small")
+    config["source_url"] = st.column_config.LinkColumn(column_label("source_url", lang), display_text=t("open_source", lang),
+                                                       width="small")
+    config["quote"] = st.column_config.TextColumn(column_label("quote", lang), width="large")
+    for number in ("value_std", "baseline", "value_per_year", "value_per_10k_residents"):
+        config[number] = st.column_config.NumberColumn(column_label(number, lang), format="%.4g")
+    config["target_year"] = st.column_config.NumberColumn(column_label("target_year", lang), format="%d")
+    return config
+
+
+def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "auto") -> None:
+    st.dataframe(table, column_config=table_config(lang), hide_index=True, key=key, height=height)
+
+
+def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, heading: str | None = None) -> None:
+    """CSV, CSV + dictionary (zip), Excel (with a dictionary sheet) and Parquet of `frame`.
+
+    Files are built only when clicked (deferred callables), so a rerun costs nothing.
+    """
+    if heading:
+        st.markdown(f"**{heading}**")
+    columns = st.columns(4)
+    snapshot = frame.copy()
+    specs = [
+        ("CSV", f"{name}.csv", "text/csv", lambda: export.to_csv_bytes(snapshot)),
+        (t("dl_csv", lang), f"{name}_csv.zip", "application/zip", lambda: export.csv_zip_bytes(snapshot, name)),
+        (t("dl_xlsx", lang), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         lambda: export.to_xlsx_bytes(snapshot)),
+        (t("dl_parquet", lang), f"{name}.parquet", "application/vnd.apache.parquet",
+         lambda: export.to_parquet_bytes(snapshot)),
+    ]
+    for column, (label, file_name, mime, build) in zip(columns, specs):
+        with column:
+            st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}-{file_name}",
+                               on_click="ignore", icon=":material/download:", width="stretch")

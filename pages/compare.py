@@ -1,0 +1,84 @@
+"""Compare by category: every indicator family of one category, regions side by side."""
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, queries, state, ui
+from dashboard.i18n import category_label, measure_label, t
+from etl.schema import CATEGORIES
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("compare_title", lang))
+
+region_ids = list(view.region_labels)
+state.seed_choice("category", CATEGORIES, CATEGORIES[0], lang)
+state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+state.seed_multi("regions", region_ids, region_ids, lang)
+
+controls = st.columns([2, 3, 4])
+category = controls[0].selectbox(t("category", lang), CATEGORIES, key="category",
+                                 format_func=lambda c: category_label(c, lang))
+measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
+                            format_func=lambda m: measure_label(m, lang))
+chosen = controls[2].multiselect(t("regions", lang), region_ids, key="regions",
+                                 format_func=lambda r: view.region_labels.get(r, r))
+chosen = chosen or region_ids
+shown_labels = {rid: view.region_labels[rid] for rid in region_ids if rid in chosen}
+
+frame = queries.targets(category=category)
+frame = queries.with_uploaded(frame, ui.uploaded_targets(), category=category)
+frame = queries.add_measure(frame, measure)
+frame = frame[frame["region_id"].isin(chosen)]
+
+families = queries.families()
+families = families[families["category"] == category]
+panels = [(row.family, (row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else row.family_zh) or row.family)
+          for row in families.itertuples()]
+known = {family for family, _ in panels}
+for family in frame["family"].dropna().unique():  # families only an upload (or an unmapped row) uses
+    if family and family not in known:
+        panels.append((family, family))
+
+note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
+title = f"{category_label(category, lang)} · {measure_label(measure, lang)}"
+
+left, right = st.columns([3, 1]) if not view.present else (st.container(), st.container())
+with left:
+    if not panels:
+        st.info(t("no_data", lang))
+    else:
+        figure = charts.compare_small_multiples(frame, panels, shown_labels, view.colors, lang, title,
+                                                t(note, lang),
+                                                view.source, present=view.present)
+        ui.show_chart(figure, f"compare_{category}_{measure}", view, key="compare_chart")
+    st.caption(t("scope_note", lang))
+
+with right:
+    st.subheader(t("qualitative_goals", lang))
+    qualitative = frame[frame["qualitative"].fillna(False).astype(bool)]
+    if qualitative.empty:
+        st.caption("—")
+    for row in qualitative.itertuples():
+        with st.container(border=True):
+            st.markdown(f"**{shown_labels.get(row.region_id, row.region_zh)}** · "
+                        f"{row.indicator_en if lang == 'en' and isinstance(row.indicator_en, str) and row.indicator_en else row.indicator_zh}")
+            st.caption(f"“{row.quote}”")
+            if isinstance(row.source_url, str):
+                st.markdown(f"[{t('open_source', lang)} ↗]({row.source_url})")
+
+with st.expander(t("denominators", lang), expanded=(measure == "per10k")):
+    st.markdown(t(note, lang))
+    notes = frame.drop_duplicates("region_id")[["region_id", "population_10k", "population_note"]]
+    notes = notes.assign(region=notes["region_id"].map(view.region_labels))[["region", "population_10k", "population_note"]]
+    st.dataframe(notes, hide_index=True, column_config={
+        "region": t("region", lang), "population_10k": st.column_config.NumberColumn("万人 (10k)", format="%.2f"),
+        "population_note": st.column_config.TextColumn(t("denominators", lang), width="large")})
+
+st.subheader(t("values_table", lang))
+table = ui.display_table(frame, lang)
+ui.show_table(table, lang, key="compare_table")
+ui.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
+
+state.publish({"category": category, "measure": measure,
+               "regions": chosen if set(chosen) != set(region_ids) else None})

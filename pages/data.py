@@ -1,0 +1,48 @@
+"""Data: the filtered targets table with quote and source, and downloads of what is shown
+or of everything, each with a data dictionary."""
+
+import streamlit as st
+
+from dashboard import queries, state, ui
+from dashboard.i18n import category_label, t
+from etl.schema import CATEGORIES
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("data_title", lang))
+
+region_ids = list(view.region_labels)
+state.seed_multi("regions", region_ids, region_ids, lang)
+state.seed_multi("categories", CATEGORIES, CATEGORIES, lang)
+state.seed_text("q")
+
+controls = st.columns([3, 3, 2])
+chosen_regions = controls[0].multiselect(t("regions", lang), region_ids, key="regions",
+                                         format_func=lambda r: view.region_labels.get(r, r)) or region_ids
+chosen_categories = controls[1].multiselect(t("category", lang), CATEGORIES, key="categories",
+                                            format_func=lambda c: category_label(c, lang)) or CATEGORIES
+search = controls[2].text_input(t("search", lang), key="q").strip()
+
+everything = queries.with_uploaded(queries.targets(), ui.uploaded_targets())
+frame = everything[everything["region_id"].isin(chosen_regions) & everything["category"].isin(chosen_categories)]
+if search:
+    haystack = (frame["indicator_zh"].fillna("") + " " + frame["indicator_en"].fillna("") + " "
+                + frame["raw_name"].fillna("") + " " + frame["quote"].fillna(""))
+    frame = frame[haystack.str.contains(search, case=False, regex=False)]
+
+uploaded = ui.uploaded_targets()
+if uploaded is not None:
+    st.caption(t("uploaded_included", lang, n=len(uploaded)))
+st.caption(t("rows_shown", lang, n=len(frame), total=len(everything)))
+table = ui.display_table(frame, lang)
+ui.show_table(table, lang, key="data_table", height=480)
+
+ui.download_buttons(table, "targets_view", lang, key="dl_view", heading=t("download_view", lang))
+full = everything[[c for c in queries.targets_columns() if c in everything.columns] + ["region_en", "family_zh", "family_en", "source_url"]]
+ui.download_buttons(full, "targets_all", lang, key="dl_all", heading=t("download_all", lang))
+
+state.publish({
+    "regions": chosen_regions if set(chosen_regions) != set(region_ids) else None,
+    "categories": chosen_categories if set(chosen_categories) != set(CATEGORIES) else None,
+    "q": search or None,
+})

@@ -1,0 +1,63 @@
+"""Indicator: one canonical indicator (or a whole family) across regions, with its quotes."""
+
+import streamlit as st
+
+from dashboard import charts, queries, state, ui
+from dashboard.i18n import measure_label, t
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("indicator_title", lang))
+
+indicators = queries.indicators()
+families = queries.families()
+all_targets = queries.targets()
+
+# Options are stable ids: an indicator_id, or "family:<family>" for a whole family.
+labels: dict[str, str] = {}
+for row in indicators.itertuples():
+    labels[row.indicator_id] = f"{row.indicator_zh} · {row.indicator_en}" if lang != "en" else f"{row.indicator_en} · {row.indicator_zh}"
+for row in families.itertuples():
+    name = f"{row.family_zh} · {row.family_en}" if lang != "en" else f"{row.family_en} · {row.family_zh}"
+    labels[f"family:{row.family}"] = t("family_prefix", lang) + name
+options = list(labels)
+# Default: the indicator that the most regions set a number for.
+quantitative = all_targets[~all_targets["qualitative"].fillna(False).astype(bool)]
+spread = quantitative.groupby("indicator_id")["region_id"].nunique().sort_values(ascending=False)
+default = next((i for i in spread.index if i in labels), options[0] if options else "")
+
+if not options:
+    st.info(t("no_data", lang))
+    st.stop()
+
+state.seed_choice("indicator", options, default, lang)
+state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+controls = st.columns([3, 2])
+choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
+measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
+                            format_func=lambda m: measure_label(m, lang))
+
+if choice.startswith("family:"):
+    family = choice.removeprefix("family:")
+    frame = queries.targets(family=family)
+    frame = queries.with_uploaded(frame, ui.uploaded_targets(), family=family)
+else:
+    frame = queries.targets(indicator_id=choice)
+    frame = queries.with_uploaded(frame, ui.uploaded_targets(), indicator_id=choice)
+frame = queries.add_measure(frame, measure)
+
+name = labels[choice].split(" · ")[0]
+units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
+note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
+units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
+figure = charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
+                               present=view.present, show_baseline=(measure == "absolute"))
+ui.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
+st.caption(t(note, lang))
+
+table = ui.display_table(frame, lang)
+ui.show_table(table, lang, key="indicator_table")
+ui.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
+                    heading=t("download_view", lang))
+
+state.publish({"indicator": choice, "measure": measure})

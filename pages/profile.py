@@ -1,0 +1,64 @@
+"""Region profile: one plan whole — targets by category, its phases, its lead departments."""
+
+import streamlit as st
+
+from dashboard import charts, queries, state, ui
+from dashboard.i18n import status_label, t
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("profile_title", lang))
+
+region_ids = list(view.regions["region_id"])
+state.seed_choice("region", region_ids, region_ids[0], lang)
+region_id = st.selectbox(t("region", lang), region_ids, key="region", format_func=lambda r: view.region_labels.get(r, r))
+region = view.regions.set_index("region_id").loc[region_id]
+color = view.colors[region_id]
+name = view.region_labels[region_id]
+
+meta = queries.documents_meta()
+document = meta[meta["region_id"] == region_id]
+title_text = document["title"].iloc[0] if len(document) else name
+st.markdown(f"#### {title_text}")
+st.markdown(f"{region['province']} · {region['admin_level']} · {region['plan_kind']} · "
+            f"{region['period_start']}–{region['period_end']} · **{status_label(region['status'], lang)}** · {region['date']}")
+if len(document):
+    st.page_link("pages/sources.py", label=t("document", lang), icon=":material/description:",
+                 query_params={"doc": document["doc_id"].iloc[0], **({"lang": "en"} if lang == "en" else {})})
+
+counts = queries.category_counts()
+counts = counts[counts["region_id"] == region_id]
+left, right = st.columns(2) if not view.present else (st.container(), st.container())
+with left:
+    figure = charts.category_bars(counts, color, lang, f"{name} · {t('targets_by_category', lang)}", view.source,
+                                  present=view.present)
+    ui.show_chart(figure, f"profile_{region_id}_categories", view, key="profile_categories")
+with right:
+    phases = queries.phases(region_id)
+    if phases.empty:
+        st.subheader(t("phases", lang))
+        st.info(t("no_phases", lang))
+    else:
+        figure = charts.phases_timeline(phases, color, lang, f"{name} · {t('phases', lang)}", view.source,
+                                        present=view.present)
+        ui.show_chart(figure, f"profile_{region_id}_phases", view, key="profile_phases")
+
+st.subheader(t("departments", lang))
+departments = queries.responsibilities(region_id)
+if departments.empty:
+    st.info(t("no_departments", lang))
+else:
+    st.dataframe(departments, hide_index=True, column_config={
+        "department": t("departments", lang),
+        "times_named": st.column_config.ProgressColumn(t("times_named", lang), format="%d", min_value=0,
+                                                       max_value=int(departments["times_named"].max())),
+        "times_lead": st.column_config.NumberColumn(t("lead_dept", lang), format="%d"),
+        "sections": st.column_config.TextColumn("§", width="large"),
+    })
+
+st.subheader(t("targets_by_category", lang))
+table = ui.display_table(queries.targets(region_ids=(region_id,)), lang)
+ui.show_table(table, lang, key="profile_table")
+ui.download_buttons(table, f"targets_{region_id}", lang, key="profile_dl", heading=t("download_view", lang))
+
+state.publish({"region": region_id})

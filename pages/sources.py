@@ -1,0 +1,107 @@
+"""Sources: each plan's cleaned text with every extracted target highlighted; a link
+`?doc=…&target=…` scrolls to the target's sentence."""
+
+import html
+
+import streamlit as st
+
+from dashboard import charts, queries, state, ui
+from dashboard.i18n import t
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("sources_title", lang))
+
+meta = queries.documents_meta()
+doc_ids = list(meta["doc_id"])
+if not doc_ids:
+    st.info(t("no_data", lang))
+    st.stop()
+doc_labels = {row.doc_id: f"{view.region_labels.get(row.region_id, row.region_zh)} · {row.title}" for row in meta.itertuples()}
+state.seed_choice("doc", doc_ids, doc_ids[0], lang)
+doc_id = st.selectbox(t("document", lang), doc_ids, key="doc", format_func=doc_labels.get)
+
+found = queries.targets_in_document(doc_id)
+target_ids = [""] + list(found["target_id"])
+if st.session_state.get("target") not in target_ids:  # a target of another document: forget it
+    st.session_state.pop("target", None)
+state.seed_choice("target", target_ids, "", lang)
+
+
+def target_label(target_id: str) -> str:
+    if not target_id:
+        return t("none_selected", lang)
+    row = found.set_index("target_id").loc[target_id]
+    name = row["indicator_en"] if lang == "en" and isinstance(row["indicator_en"], str) and row["indicator_en"] else row["indicator_zh"]
+    value = charts.format_value(row["value"], row["unit"] or "") if not row["qualitative"] else t("qualitative", lang)
+    return f"{target_id} · {name or row['raw_name']} · {value}"
+
+
+target_id = st.selectbox(t("target_pick", lang), target_ids, key="target", format_func=target_label)
+
+document = queries.document(doc_id).iloc[0]
+st.caption(f"{document['title']} · {document['status']} · {document['date']} ({document['date_note']}) · "
+           f"{t('raw_file', lang)}: data/raw/{document['source_file']} · sha256 {document['sha256'][:12]}…")
+st.caption(t("highlight_help", lang))
+
+if target_id:
+    chosen = found.set_index("target_id").loc[target_id]
+    st.info(f"**{target_label(target_id)}**  \n“{chosen['quote']}”", icon=":material/format_quote:")
+
+
+def highlighted(text: str, spans, selected: str) -> str:
+    """clean_text as HTML, each target's quote in a <mark id="t-<target_id>">.
+
+    Two targets can share one sentence (a range, or several numbers in one clause): a quote
+    starting inside an earlier mark joins that mark (listed in data-ids, and the mark is
+    widened to cover it), so every target id still has a place a link can scroll to."""
+    marks: list[dict] = []
+    for row in spans.sort_values(["quote_start", "quote_end"]).itertuples():
+        start, end = int(row.quote_start), int(row.quote_end)
+        if marks and start < marks[-1]["end"]:
+            marks[-1]["ids"].append(row.target_id)
+            marks[-1]["end"] = max(marks[-1]["end"], end)
+        else:
+            marks.append({"start": start, "end": end, "ids": [row.target_id]})
+    pieces, cursor = [], 0
+    for mark in marks:
+        pieces.append(html.escape(text[cursor:mark["start"]]))
+        css = "tg sel" if selected in mark["ids"] else "tg"
+        ids = " ".join(mark["ids"])
+        pieces.append(f'<mark id="t-{html.escape(mark["ids"][0])}" data-ids="{html.escape(ids)}" class="{css}" '
+                      f'title="{html.escape(ids)}">{html.escape(text[mark["start"]:mark["end"]])}</mark>')
+        cursor = mark["end"]
+    pieces.append(html.escape(text[cursor:]))
+    return "".join(pieces)
+
+
+spans = found.dropna(subset=["quote_start", "quote_end"])
+body = highlighted(document["clean_text"], spans, target_id)
+font_size = "1.15rem" if view.present else "1rem"
+st.html(f"""
+<style>
+  .plan-text {{ white-space: pre-wrap; line-height: 1.9; font-size: {font_size};
+               font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif;
+               max-height: 70vh; overflow-y: auto; padding: 1rem 1.25rem;
+               border: 1px solid #ddd; border-radius: 6px; background: #fff; }}
+  .plan-text mark.tg {{ background: #FFF1A8; padding: 0 1px; border-radius: 2px; }}
+  .plan-text mark.sel {{ background: #FFD98A; outline: 3px solid #D55E00; }}
+</style>
+<div class="plan-text" id="plan-text">{body}</div>
+""")
+if target_id:
+    # Scroll the text box (not the whole page) so the linked sentence sits in the middle.
+    st.html(f"""<script>
+      (function () {{
+        const go = () => {{
+          const el = document.getElementById("t-{html.escape(target_id)}")
+            || document.querySelector('mark[data-ids~="{html.escape(target_id)}"]');
+          if (!el) return false;
+          el.scrollIntoView({{block: "center", behavior: "instant"}});
+          return true;
+        }};
+        if (!go()) {{ let n = 0; const timer = setInterval(() => {{ if (go() || ++n > 40) clearInterval(timer); }}, 100); }}
+      }})();
+    </script>""", unsafe_allow_javascript=True)
+
+state.publish({"doc": doc_id, "target": target_id or None})

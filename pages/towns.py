@@ -1,0 +1,47 @@
+"""Towns (市中区 annex): town × year per measure, and whether the towns add up to the district."""
+
+import streamlit as st
+
+from dashboard import charts, queries, state, ui
+from dashboard.i18n import t
+
+view = ui.get_view()
+lang = view.lang
+st.title(t("towns_title", lang))
+
+measures = queries.town_measures()
+if measures.empty:
+    st.info(t("no_towns", lang))
+    state.publish({})
+    st.stop()
+
+options = list(dict.fromkeys(measures["measure"]))
+state.seed_choice("annex", options, options[0], lang)
+measure = st.selectbox(t("measure_pick", lang), options, key="annex")
+info = measures[measures["measure"] == measure].iloc[0]
+frame = queries.town_targets(measure)
+
+region_name = view.region_labels.get(info["region_id"], info["region_id"])
+figure = charts.town_heatmap(frame, queries.DISTRICT_TOTAL, lang, f"{region_name} · {measure}",
+                             f"{info['unit']} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
+                             view.source, present=view.present)
+ui.show_chart(figure, f"towns_{info['region_id']}", view, key="towns_chart")
+
+st.subheader(t("totals_check", lang))
+check = queries.town_totals_check(measure)
+mismatch = check["difference"].fillna(0).abs() > 1e-9
+st.dataframe(
+    check.style.apply(lambda col: ["background-color: #FBE3D6" if bad else "" for bad in mismatch], subset=["difference"]),
+    hide_index=True,
+    column_config={"period": t("period", lang), "sum_towns": t("sum_towns", lang),
+                   "district_total": t("district_total", lang), "difference": t("difference", lang)},
+)
+notes = queries.quality_notes(info["doc_id"])
+if not notes.empty:
+    st.subheader(t("quality_notes", lang))
+    st.dataframe(notes[["kind", "message", "detail"]], hide_index=True,
+                 column_config={"message": st.column_config.TextColumn(width="large"),
+                                "detail": st.column_config.TextColumn(width="large")})
+
+ui.download_buttons(frame, f"towns_{info['region_id']}", lang, key="towns_dl", heading=t("download_view", lang))
+state.publish({"annex": measure})
