@@ -321,11 +321,13 @@ def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     if "分别" not in clause or len(cands) < 2:
         return cands
     head = clause.split("分别")[0]
-    head = _clean_name(head)
+    head = re.sub(r"(?:总数|总量|数量)$", "", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
     names = [n for n in re.split(r"、|和|及", head) if n]
     if len(names) == len(cands):
         for cand, name in zip(cands, names):
             cand.raw_name = _clean_name(name)
+            if cand.comparator == "=":  # "分别突破360家、18个": the verb governs every number
+                cand.comparator = cands[0].comparator
     return cands
 
 
