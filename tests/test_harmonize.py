@@ -248,6 +248,9 @@ def test_short_name_is_decided_by_its_sentence(h):
     assert h.match("主营业务收入", "知识产权服务机构数量超过 200 家，主营业务收入达 5 亿元左右").id == "ip_service_revenue"
     assert h.match("年专题培训", "知识产权专员队伍由 162 人增至 250 人,年专题培训不低于 3 场").id == "training_sessions"
     assert h.match("年均增幅", "设立知识产权强县建设专项资金,在创建期内按年均增幅不低于10%").id == "ip_funding_growth"
+    clearing = "实现战新企业、高新企业发明专利清零。"
+    assert h.match("战新企业、高新企业发明专利", clearing).id == "firms_invention_patent_coverage"
+    assert h.match("高新企业发明专利", "高新企业发明专利拥有量达500件") is None
 
 
 def test_satisfaction_goes_to_the_nearest_subject(h):
