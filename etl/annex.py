@@ -299,12 +299,12 @@ def _annex_from_table(table: Table) -> AnnexTable | None:
               [c for c in value_columns if column_periods[c] == TOTAL_PERIOD]
     data_rows, notes = [], []
     for row in rows[first_data:]:
-        town = row[name_column] or next((c for c in row[:value_columns[0]] if is_total_row(_tidy_label(c))), "")
-        labels = [_tidy_label(c) for c in row[:value_columns[0]]]
-        total_label = next((label for label in labels if is_total_row(label) and label.startswith("全")), None)
-        town = total_label or _tidy_label(town)
+        labels = [_tidy_label(c) for c in row[:value_columns[0]] if c]
+        totals = [label for label in labels if is_total_row(label)]
+        # 合计 + 全区 in one row: the 全X label names it, as in the flattened tables
+        town = next((t for t in totals if t.startswith("全")), totals[0]) if totals else _tidy_label(row[name_column])
         if not town:
-            notes.append(f"a row with no town name was skipped: {row}")
+            notes.append(f"a row with no town name was skipped: {' | '.join(row)}")
             continue
         values = [_to_number(row[c]) for c in ordered]
         if all(v is None for v in values):
@@ -485,11 +485,14 @@ def compare_annex_with_text(town_df: pd.DataFrame, targets_df: pd.DataFrame) -> 
             if text_value is None or pd.isna(text_value) or abs(float(text_value) - annex_value) <= 1e-6:
                 continue
             text_unit = target.get("unit_std") or target.get("unit") or ""
+            # 市中区: "发明专利拥有量达到600件" (a level) beside the annex's 新增 (additions) 420.
+            hint = ("; the text sets a level to reach while the annex counts additions, so they need not be equal"
+                    if target.get("scope") == "stock" and "新增" in measure else "")
             records.append(_note(
                 doc_id, region_id, "annex_vs_text",
                 f"{indicator_id}: the plan text says {_fmt(float(text_value))}{text_unit} "
                 f"but the annex table 「{measure}」 totals {_fmt(annex_value)}{unit} "
-                f"({table.iloc[0]['town']}, {annex_period}); both are kept",
+                f"({table.iloc[0]['town']}, {annex_period}); both are kept{hint}",
                 f"text: 「{target.get('quote', '')}」 (target {target.get('target_id', '')}, "
                 f"section {target.get('section', '')}, scope {target.get('scope', '')}) | annex: 「{measure}（{unit}）」 "
                 f"{table.iloc[0]['town']} {annex_period} = {_fmt(annex_value)}"))

@@ -285,6 +285,23 @@ def test_annex_total_that_disagrees_with_the_text_is_noted_with_both_sources():
     assert "培育国家优势、示范企业达10家" in note["detail"] and "国家知识产权优势、示范企业（家）" in note["detail"]
 
 
+def test_a_stock_level_against_annex_additions_says_they_need_not_match():
+    frame = town_targets_frame(find_annex_tables(shizhong_text()), "370402", "shizhong-2024")
+    frame["indicator_id"] = frame["measure"].map({"新增有效发明专利数量": "invention_patents",
+                                                  "国家知识产权优势、示范企业": "advantage_firms"})
+    targets = targets_frame([
+        {"doc_id": "shizhong-2024", "indicator_id": "invention_patents", "value": 600.0, "unit": "件",
+         "scope": "stock"},
+        {"doc_id": "shizhong-2024", "indicator_id": "advantage_firms", "value": 10.0, "unit": "家",
+         "scope": "stock"},
+    ])
+    messages = {m.split(":")[0]: m for m in compare_annex_with_text(frame, targets)["message"]}
+    assert set(messages) == {"invention_patents", "advantage_firms"}
+    assert "600件" in messages["invention_patents"] and "420个" in messages["invention_patents"]
+    assert "need not be equal" in messages["invention_patents"]
+    assert "need not be equal" not in messages["advantage_firms"]  # not a 新增 measure
+
+
 def test_annex_without_a_range_column_is_compared_by_its_years():
     text = "\n".join(["一、培训次数（次）", "镇", "2025年", "2026年", "甲镇", "1", "2", "全区", "1", "2"])
     frame = town_targets_frame(find_annex_tables(text), "1", "d").assign(indicator_id="training")
