@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from etl.segment import Sentence
 
 # Units a target is counted in.  Longer first so "人次" wins over "人", "亿元" over "元".
-UNITS = ["个百分点", "人次", "家次", "场次", "件次", "元", "件", "家", "个", "项", "人", "名",
+UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "单", "起", "宗", "笔", "元", "件", "家", "个", "项", "人", "名",
          "次", "场", "户", "所", "座", "条", "篇", "部", "批", "期", "门", "类", "款", "支", "套",
          "%", "分", "倍"]
 UNITS.sort(key=len, reverse=True)
@@ -54,9 +54,12 @@ NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定"
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
 ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年")
 RATIO_UNITS = ("%", "个百分点", "分", "倍")
-PAST_MARKERS = re.compile(r"截至|截止|已达|已经|已有|已累计|目前|现已|共有|较上年|同比")
+PAST_MARKERS = re.compile(r"截至|截止|已|目前|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去")
+# A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").
+FUTURE_MARKERS = re.compile(r"(?:到|至|力争|争取|确保|目标|计划|预计|将)")
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:项|条|个)?(?:具体)?(?:工作|任务|举措|措施|重点任务|方面)")
+TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面)")
+DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培育1个": 9 counts where, not what
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
 PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
@@ -203,16 +206,21 @@ def _target_year(sentence: Sentence, before_in_sentence: str, paragraph_years: l
     return ctx.period_end
 
 
-def _is_past(clause: str, ctx: PlanContext) -> bool:
-    """An achievement already reached ("至2023年底，…分别达19.6件"), not a target."""
-    if PAST_MARKERS.search(clause):
-        return True
+def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
+    """Is this clause reporting an achievement already reached ("至2023年底，…分别达19.6件")?
+    The state runs on through a sentence ("2023年末，全旗有效发明专利63件，有效注册商标2150件") until a
+    clause names a future year ("到2026年…")."""
     for m in YEAR_MENTION.finditer(clause):
         year = int(m.group(1))
-        if ctx.period_start and year < ctx.period_start and not clause[max(0, m.start() - 1):m.start()] == "比":
-            if m.group(2) in ("底", "末") or re.search(r"(?:^|[，。；])\s*(?:截至|截止|至|到)?\s*" + m.group(1), clause):
-                return True
-    return False
+        if ctx.period_start is None:
+            continue
+        if year >= ctx.period_start and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
+            return False
+        if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以"):
+            return True
+    if PAST_MARKERS.search(clause):
+        return True
+    return was_past
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -237,7 +245,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
         mentions = [m for m in MENTION.finditer(clause)]
-        past = _is_past(clause, ctx)
+        past = _past_state(clause, ctx, carried.get("past", False))
+        carried["past"] = past
         # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
         # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
         if any(w in clause for w in NEW_WORDS):
@@ -261,6 +270,10 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
                 reason = "count of the plan's own tasks"
             if reason is None and past:
                 reason = "achievement already reached"
+            if reason is None and DISTRIBUTIVE.match(after):
+                reason = "count of places the target is spread over"
+            if reason is None and sentence.section_kind in ("other", "preamble") and not FUTURE_MARKERS.search(text):
+                reason = "background figure (not in a goals or tasks part)"
             if reason is None and EXISTING.search(clause[:m.start()]):
                 reason = "existing count (现有)"
             before_all = clause[previous_end:m.start()]

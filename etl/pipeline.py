@@ -18,6 +18,7 @@ import pandas as pd
 from etl import schema
 from etl.clean import clean
 from etl.extract import Candidate, PlanContext, extract_candidates
+from etl.indicator_tables import table_candidates
 from etl.normalize import add_comparable_columns, standardise
 from etl.segment import segment
 
@@ -118,9 +119,11 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     period = period or infer_period(cleaned.text)
     ctx = PlanContext(*period)
     sentences = segment(cleaned.text)
-    if exclude_spans:
-        sentences = [s for s in sentences if not any(a <= s.start < b for a, b in exclude_spans)]
+    from_tables, table_spans = table_candidates(cleaned.text, sentences, period[1])
+    exclude_spans = list(exclude_spans or []) + table_spans
+    sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     candidates, skipped = extract_candidates(sentences, ctx)
+    candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
     rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
     targets = pd.DataFrame(rows, columns=schema.columns("targets"))
     per_capita = {i.id for i in harmonizer().indicators if i.per_capita} if hasattr(harmonizer(), "indicators") else set()

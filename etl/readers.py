@@ -30,6 +30,7 @@ from etl.errors import PlanError
 MAX_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 TABLE_PLACEHOLDER = "[表格{n}]"
+UNZIP_FACTOR = 10
 
 # The start of an OLE compound file: Office writes password-protected .docx and old .doc like this.
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -72,7 +73,7 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = MAX_BYTES,
     if suffix in TEXT_SUFFIXES:
         return _read_text(data, where)
     if suffix == ".docx":
-        return _read_docx(data, where)
+        return _read_docx(data, where, max_bytes)
     if suffix == ".pdf":
         return _read_pdf(data, where)
     if suffix == ".doc":
@@ -133,13 +134,19 @@ def _text_document(text: str, encoding: str, where) -> RawDocument:
 
 # --- .docx ------------------------------------------------------------------------------------
 
-def _read_docx(data: bytes, where) -> RawDocument:
+def _read_docx(data: bytes, where, max_bytes: int = MAX_BYTES) -> RawDocument:
     if data.startswith(_OLE_MAGIC):
         raise PlanError(where, "this Word file is password-protected (encrypted) or an old .doc renamed .docx: "
                                "remove the password and save as .docx")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise PlanError(where, "not a valid .docx (a .docx is a zip package; this file is not one): it may be "
                                "damaged or renamed from another format")
+    # A .docx is compressed: a small file can unpack to gigabytes (a "zip bomb").  Text-heavy
+    # plans unpack to a few times their size; ten times the size limit is far beyond any plan.
+    unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    if unpacked > UNZIP_FACTOR * max_bytes:
+        raise PlanError(where, f"this .docx unpacks to {unpacked / 1024 / 1024:.0f} MB, more than a plan can be: "
+                               "refused as damaged or malicious")
     import docx  # python-docx; imported here so reading .txt does not need it
 
     try:
@@ -286,7 +293,9 @@ def _pdf_page_text(page, tables: list[Table]) -> str:
             out[-1] += text
         else:
             out.append(text)
-        join_next = line is not None and _reaches_margin(line, right_margin) and not text.endswith(_SENTENCE_END)
+        # A short line that happens to reach the margin (on a page of short lines) is not wrapped text.
+        join_next = (line is not None and len(text) >= 15 and _reaches_margin(line, right_margin)
+                     and not text.endswith(_SENTENCE_END))
     return "\n".join(out)
 
 

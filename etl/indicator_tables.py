@@ -1,0 +1,159 @@
+"""Step 3c: a plan's "主要指标" table → candidate targets.
+
+Many plans of the genre list their goals as a table — 序号 | 指标 | 单位 | 2023年现状 | 2026年目标 —
+which reaches us either as Markdown-style pipe rows ("| 1 | 有效发明专利拥有量 | 件 | 96 | 180 |") or,
+from a Word/PDF conversion, flattened to one cell per line.  The header says which column is the
+name, the unit, the baseline and the target (and the target's year); each row is one target.
+
+(The 市中区 annex, towns × years, is a different kind of table: see etl.annex.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract import MULTIPLIERS, Candidate
+from etl.segment import Sentence
+
+NAME_HEADER = re.compile(r"指标|名称|项目")
+UNIT_HEADER = re.compile(r"^单位$|计量单位")
+TARGET_HEADER = re.compile(r"目标|预期|规划值|20\d\d\s*年?(?:底|末)?\s*(?:目标|预期)")
+BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完成值|实际")
+YEAR = re.compile(r"(20\d\d)")
+CELL_NUMBER = re.compile(r"(?P<cmp>[≥≤>＞<＜约])?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]$")
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    start: int
+    end: int
+
+
+def _pipe_rows(text: str) -> list[list[_Row]]:
+    """Consecutive lines of `| a | b |` cells, as tables."""
+    tables, current, offset = [], [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
+            cells = [c.strip() for c in stripped.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+                current.append(_Row(cells, offset, offset + len(line)))
+        elif current:
+            tables.append(current)
+            current = []
+        offset += len(line) + 1
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _flat_rows(text: str) -> list[list[_Row]]:
+    """Cells one per line: a header of short lines naming 指标 and a target column, then rows of
+    the same width."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    lines = [(o, l) for o, l in lines if l]
+    tables = []
+    i = 0
+    while i < len(lines):
+        header = []
+        j = i
+        while j < len(lines) and len(lines[j][1]) <= 12 and not CELL_NUMBER.fullmatch(lines[j][1]):
+            header.append(lines[j])
+            j += 1
+        names = [h for _, h in header]
+        if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and any(TARGET_HEADER.search(h) for h in names):
+            width = len(header)
+            rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
+            k = j
+            while k + width <= len(lines):
+                chunk = lines[k:k + width]
+                if not re.fullmatch(r"\d{1,2}", chunk[0][1]) or any(len(c) > 40 for _, c in chunk):
+                    break
+                rows.append(_Row([c for _, c in chunk], chunk[0][0], chunk[-1][0] + len(chunk[-1][1])))
+                k += width
+            if len(rows) > 1:
+                tables.append(rows)
+                i = k
+                continue
+        i = max(j, i + 1)
+    return tables
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for idx, cell in enumerate(header):
+        if "name" not in cols and NAME_HEADER.search(cell) and not TARGET_HEADER.search(cell):
+            cols["name"] = idx
+        elif UNIT_HEADER.search(cell):
+            cols["unit"] = idx
+        elif TARGET_HEADER.search(cell):
+            cols["target"] = idx
+        elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and "target" not in cols):
+            cols["baseline"] = idx
+    return cols if "name" in cols and "target" in cols else None
+
+
+def _split_unit(unit: str) -> tuple[float, str, bool]:
+    """"万件" → (1e4, "件"); "人次/年" → (1, "人次", per year); "万元" stays money."""
+    per_year = bool(re.search(r"/\s*年|每年", unit))
+    unit = re.sub(r"/\s*年|每年", "", unit).strip()
+    if unit in ("万元", "亿元", "千元", "元"):
+        return 1.0, unit, per_year
+    if len(unit) > 1 and unit[0] in MULTIPLIERS:
+        return MULTIPLIERS[unit[0]], unit[1:], per_year
+    return 1.0, unit, per_year
+
+
+def table_candidates(text: str, sentences: list[Sentence], period_end: int | None) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Targets from indicator tables, and the spans the tables cover (so sentence reading skips them)."""
+    found: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
+    for rows in _pipe_rows(text) + _flat_rows(text):
+        cols = _columns(rows[0].cells)
+        if not cols:
+            continue
+        spans.append((rows[0].start, rows[-1].end))
+        year_match = YEAR.search(rows[0].cells[cols["target"]])
+        year = int(year_match.group(1)) if year_match else period_end
+        context = next((s for s in sentences if s.start <= rows[0].start < s.end + 1), None)
+        for row in rows[1:]:
+            cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
+            name = cells[cols["name"]]
+            m = CELL_NUMBER.fullmatch(cells[cols["target"]].replace(" ", ""))
+            if not name or not m:
+                continue
+            unit = cells[cols["unit"]] if "unit" in cols else ""
+            in_name = UNIT_IN_NAME.search(name)
+            if not unit and in_name:
+                unit = in_name.group("unit")
+                name = name[:in_name.start()]
+            mult, unit, per_year = _split_unit(unit)
+            baseline = None
+            if "baseline" in cols:
+                b = CELL_NUMBER.fullmatch(cells[cols["baseline"]].replace(" ", ""))
+                baseline = float(b.group("value")) if b else None
+            comparator = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}.get(m.group("cmp") or "", "=")
+            comparator = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}.get(m.group("after") or "", comparator)
+            if unit in ("%", "个百分点", "分", "倍"):
+                scope = "ratio"
+            elif per_year or re.search(r"年度|每年|年均|^年", name):
+                scope = "annual"
+            elif re.search("新增", name):
+                scope = "new"
+            else:
+                scope = "stock"
+            quote = Sentence(text[row.start:row.end], row.start, row.end,
+                             context.section if context else "", context.section_kind if context else "goals",
+                             False, context.paragraph if context else 0)
+            written_unit = {1e4: "万", 1e8: "亿", 1e3: "千"}.get(mult, "") + unit
+            found.append(Candidate(float(m.group("value")), None, unit or None, mult, comparator, baseline, scope,
+                                   None if scope == "annual" and not year_match else year,
+                                   re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, False, quote,
+                                   number_text=m.group(0) + written_unit))
+    return found, spans
