@@ -84,8 +84,8 @@ def test_expected_file_is_well_formed(name):
         for key in ("value", "unit", "comparator", "scope", "target_year", "baseline", "value_max", "qualitative"):
             if key not in e:
                 problems.append(f"{e['name_contains']}: no {key}")
-        if f"{e['value']:g}" not in searchable:
-            problems.append(f"{e['name_contains']}: value {e['value']:g} is not in the text")
+        if _as_written(e["value"]) not in searchable:
+            problems.append(f"{e['name_contains']}: value {_as_written(e['value'])} is not in the text")
         for comparator in scoring.accepted(e["comparator"]):
             if comparator not in schema.COMPARATORS:
                 problems.append(f"{e['name_contains']}: comparator {comparator!r}")
@@ -111,6 +111,28 @@ def test_etl_reader_decodes_each_fixture_as_written(name):
     doc = read_document(fixture(name).path)
     assert doc.encoding.replace("-sig", "") == fixture(name).spec["encoding"]
     assert doc.text == fixture(name).text
+
+
+def _as_written(x) -> str:
+    return str(int(x)) if float(x).is_integer() else str(float(x))
+
+
+def test_synthetic_corpus_is_seeded_and_its_answers_are_in_the_text():
+    spec = importlib.util.spec_from_file_location("generate_corpus", ROOT / "bench" / "generate_corpus.py")
+    gen = importlib.util.module_from_spec(spec)
+    sys.modules["generate_corpus"] = gen
+    spec.loader.exec_module(gen)
+    plans = gen.generate(40, seed=7)
+    assert [p.text for p in plans] == [p.text for p in gen.generate(40, seed=7)]
+    assert len({p.text for p in plans}) == 40
+    for p in plans:
+        values = {float(t["value"]) for t in p.targets}
+        assert len(p.targets) >= 8, p.name
+        for t in p.targets:
+            assert f"{t['value']:g}{t['unit']}" in p.text or f"{t['value']:g}-" in p.text \
+                or f"{t['value']:g}至" in p.text or f"{t['value']:g}~" in p.text or f"{t['value']:g}—" in p.text, (p.name, t)
+        for nt in p.not_targets:
+            assert _as_written(nt["value"]) in p.text and float(nt["value"]) not in values, (p.name, nt)
 
 
 # --- the extractor against the ground truth --------------------------------------------------
