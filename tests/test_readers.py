@@ -124,6 +124,18 @@ def test_zip_that_is_not_a_word_package_is_reported_damaged():
     assert "damaged" in error.message
 
 
+def test_docx_that_unpacks_far_beyond_the_size_limit_is_refused():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", b"\0" * 2_000_000)
+    data = buffer.getvalue()
+    assert len(data) < 100_000
+    assert "unpacks to" in error_of(read_bytes, data, "bomb.docx", max_bytes=100_000).message
+
+
 def test_encrypted_office_file_is_reported_as_password_protected():
     data = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
     assert "password" in error_of(read_bytes, data, "plan.docx").message
