@@ -313,3 +313,19 @@ def test_annex_without_a_range_column_is_compared_by_its_years():
 def test_annex_table_dataclass_shape():
     table = AnnexTable(measure="m", unit="个", start=0, end=1)
     assert table.rows == [] and table.notes == []
+
+
+def test_structured_table_with_one_plan_period_column_beside_the_total():
+    # 市中区's second table as a Word table would give it (merged header cells already de-duplicated)
+    table = Table(title="二、国家知识产权优势、示范企业（家）", rows=[
+        ["序号", "镇（街）", "目标值", "总数值"],
+        ["", "", "2024年—2026年", ""],
+        ["合计", "全区", "3", "3"],
+        ["1", "税郭镇", "2", "2"],
+        ["2", "西王庄镇", "1", "1"],
+    ])
+    [annex] = annex_from_tables([table])
+    assert annex.rows == [{"town": "全区", "period": "2024-2026", "value": 3.0},
+                          {"town": "税郭镇", "period": "2024-2026", "value": 2.0},
+                          {"town": "西王庄镇", "period": "2024-2026", "value": 1.0}]
+    assert annex.notes == [] and check_annex(town_targets_frame([annex], "1", "d")).empty
