@@ -295,7 +295,7 @@ class Harmonizer:
         anchor = squeezed_context.find(squeezed_raw) if squeezed_raw else -1
         candidates: list[tuple[int, str, str]] = []  # (distance, indicator_id, alias)
         for alias_norm, written, ind, keywords in self._context_rules:
-            if alias_norm not in name:
+            if alias_norm != name:
                 continue
             distances = [
                 abs(pos - anchor) if anchor >= 0 else 0

@@ -245,6 +245,9 @@ def test_short_name_is_decided_by_its_sentence(h):
     assert h.match("年融资金额", sentence).id == "ip_pledge_financing"
     assert h.match("年融资金额") is None
     assert h.match("年融资金额", "企业上市融资步伐加快，年融资金额达 3.5 亿元以上") is None
+    # A context alias only counts when it IS the name, not when it sits inside a longer one.
+    assert h.match("科技企业股权融资金额", sentence) is None
+    assert h.match("研发费用增幅", "设立知识产权专项资金，研发费用增幅达10%") is None
     assert h.match("主营业务收入", "知识产权服务机构数量超过 200 家，主营业务收入达 5 亿元左右").id == "ip_service_revenue"
     assert h.match("年专题培训", "知识产权专员队伍由 162 人增至 250 人,年专题培训不低于 3 场").id == "training_sessions"
     assert h.match("年均增幅", "设立知识产权强县建设专项资金,在创建期内按年均增幅不低于10%").id == "ip_funding_growth"
