@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from etl.segment import Sentence
 
 # Units a target is counted in.  Longer first so "人次" wins over "人", "亿元" over "元".
-UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "单", "起", "宗", "笔", "元", "件", "家", "个", "项", "人", "名",
+UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "单", "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名",
          "次", "场", "户", "所", "座", "条", "篇", "部", "批", "期", "门", "类", "款", "支", "套",
          "%", "分", "倍"]
 UNITS.sort(key=len, reverse=True)
@@ -50,7 +50,10 @@ APPROX_AFTER = ("左右", "上下")
 # Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
 NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持")
-NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "增加")
+NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "发行")
+# "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
+NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
+REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
 ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年")
 RATIO_UNITS = ("%", "个百分点", "分", "倍")
@@ -70,9 +73,10 @@ STANDARD = re.compile(r"(?:ISO|GB/T|GB|IEC)\s*[\d.:-]+", re.I)
 QUALITATIVE_GOAL = re.compile(
     r"(超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
-    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减)")
+    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
+    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖)")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
-                        r"增加值$|指标$|融资$|发明专利$|规模$")
+                        r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
 
 @dataclass
@@ -184,11 +188,12 @@ def _clean_name(name: str) -> str:
 
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: bool) -> str:
     zone = name_zone + comparator_zone
-    if any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末])", name_zone):
+    if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末])", name_zone)
+            or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)):
         return "annual"
     if unit in RATIO_UNITS:
         return "ratio"
-    if any(w in zone for w in NEW_WORDS) or carried_new:
+    if NEW_PATTERN.search(zone) or carried_new:
         return "new"
     return "stock"
 
@@ -241,6 +246,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
     skipped: list[Skipped] = []
     masked = _masked_spans(text)
     covered: list[tuple[int, int]] = []  # spans of every mention looked at, sentence offsets
+    carried["past"] = False  # an achievement runs through its own sentence only
 
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
@@ -249,7 +255,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
         carried["past"] = past
         # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
         # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
-        if any(w in clause for w in NEW_WORDS):
+        if NEW_PATTERN.search(clause):
             carried["new"] = True
         elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
             carried["new"] = False
@@ -270,6 +276,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
                 reason = "count of the plan's own tasks"
             if reason is None and past:
                 reason = "achievement already reached"
+            if reason is None and REWARD.search(clause[:m.start()]):
+                reason = "reward or subsidy rule"
             if reason is None and DISTRIBUTIVE.match(after):
                 reason = "count of places the target is spread over"
             if reason is None and sentence.section_kind in ("other", "preamble") and not FUTURE_MARKERS.search(text):
@@ -311,8 +319,9 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
             if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
                 head = re.split(r"由|从", clause[:m.start()])[0]
                 raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
-            year = _target_year(sentence, text[:clause_start + m.start()],
-                                [] if scope == "annual" else paragraph_years, scope, ctx)
+            recurring = scope == "annual" and re.search("每年|年均|逐年|年度", raw_name + verb_zone + before_all)
+            year = None if recurring else _target_year(sentence, text[:clause_start + m.start()], paragraph_years,
+                                                       scope, ctx)
             cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
                              sentence, number_text)
             pending.append(cand)
