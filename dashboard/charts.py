@@ -22,6 +22,12 @@ COMPARATOR_PREFIX = {">=": "≥", "<=": "≤", "≈": "≈", "=": "", "range": "
 COVERAGE_CODE = {"none": 0, "qualitative": 1, "quantitative": 2}
 COVERAGE_SYMBOL = {"none": "·", "qualitative": "▲", "quantitative": "■"}
 MISSING_COLOR = "#888888"
+# Short two-line labels written where a region has no bar (panels are narrow).
+MISSING_LABELS = {
+    "none": ("未设<br>目标", "no<br>target"),
+    "qualitative": ("仅定性<br>目标", "words<br>only"),
+    "not_applicable": ("口径<br>不适用", "n/a<br>here"),
+}
 
 
 # --- shared finishing ----------------------------------------------------------------------
@@ -86,9 +92,10 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
     """
     fams = coverage.drop_duplicates("family")[["family", "family_zh", "family_en", "category"]]
     family_labels = [
-        f"{category_label(row.category, lang)} · {(row.family_en if lang == 'en' and isinstance(row.family_en, str) else row.family_zh) or row.family}"
+        (row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else row.family_zh) or row.family
         for row in fams.itertuples()
     ]
+    category_labels = [category_label(c, lang) for c in fams["category"]]
     region_ids = list(region_labels)
     x_labels = [region_labels[r] for r in region_ids]
     status = coverage.pivot_table(index="family", columns="region_id", values="status", aggfunc="first")
@@ -103,7 +110,7 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
         [0.667, COVERAGE_COLORS["quantitative"]], [1.0, COVERAGE_COLORS["quantitative"]],
     ]
     fig = go.Figure(go.Heatmap(
-        z=z, x=x_labels, y=family_labels, zmin=0, zmax=2, colorscale=colorscale, showscale=False,
+        z=z, x=x_labels, y=[category_labels, family_labels], zmin=0, zmax=2, colorscale=colorscale, showscale=False,
         text=text, texttemplate="%{text}", textfont=dict(color="white", size=16 if present else 12),
         hovertext=hover, hoverinfo="text", xgap=3, ygap=3, name="coverage",
     ))
@@ -111,8 +118,8 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
         fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", name=f"{COVERAGE_SYMBOL[status_key]} {pick(COVERAGE_LABELS[status_key], lang)}",
                                  marker=dict(symbol="square", size=14, color=COVERAGE_COLORS[status_key]),
                                  hoverinfo="skip", showlegend=True))
-    fig.update_yaxes(autorange="reversed", showgrid=False)
-    fig.update_xaxes(side="top", showgrid=False)
+    fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True, showdividers=True, dividercolor="#999999")
+    fig.update_xaxes(side="top", showgrid=False, automargin=True)
     row_height = 34 if present else 26
     finish(fig, title, source, present=present, height=row_height * len(family_labels) + 300)
     fig.update_layout(margin=dict(t=150 if present else 130))
@@ -121,12 +128,29 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
 
 # --- compare by category: small multiples ----------------------------------------------------
 
+def _scope_marker(color: str, scopes) -> dict:
+    """Region colour with a white pattern per scope.  bgcolor is set explicitly: the
+    plotly.js bundled with Streamlit otherwise leaves patterned bars transparent."""
+    return dict(color=color, line=dict(color=color, width=1),
+                pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in scopes], fillmode="replace",
+                             bgcolor=color, fgcolor="white", solidity=0.3))
+
+
+def indicator_name(row, lang: str) -> str:
+    """Canonical name in the language asked, else Chinese, else the plan's own wording."""
+    for column in (("indicator_en", "indicator_zh") if lang == "en" else ("indicator_zh",)) + ("raw_name",):
+        value = getattr(row, column, None) if not isinstance(row, dict) else row.get(column)
+        if isinstance(value, str) and value.strip():
+            return value
+    return ""
+
+
 def _bar_label(row, lang: str) -> str:
     return format_value(row.shown_value, "", row.comparator)
 
 
 def _hover(row, lang: str, measure_unit: str) -> str:
-    name = row.indicator_en if lang == "en" and isinstance(row.indicator_en, str) and row.indicator_en else row.indicator_zh
+    name = indicator_name(row, lang)
     parts = [
         f"<b>{row.region_label}</b> · {name}",
         f"{format_value(row.shown_value, measure_unit, row.comparator)}",
@@ -149,7 +173,7 @@ def _panel_rows(frame: pd.DataFrame, region_ids: list[str], region_labels: dict[
     rows = rows.sort_values(["order", "target_id"])
     counts = rows.groupby("region_id")["target_id"].transform("count")
     rank = rows.groupby("region_id").cumcount() + 1
-    rows["x_label"] = [lab if n == 1 else f"{lab} ({k})" for lab, n, k in zip(rows["region_label"], counts, rank)]
+    rows["x_label"] = [lab if n == 1 else f"{lab}<br>({k})" for lab, n, k in zip(rows["region_label"], counts, rank)]
     return rows
 
 
@@ -157,12 +181,12 @@ def _missing_text(frame: pd.DataFrame, region_id: str, lang: str) -> str | None:
     """What to write where a region has no bar: no target, qualitative only, or n/a here."""
     mine = frame[frame["region_id"] == region_id]
     if mine.empty:
-        return t("no_target", lang)
+        return pick(MISSING_LABELS["none"], lang)
     quantitative = mine[~mine["qualitative"].fillna(False).astype(bool)]
     if quantitative.empty:
-        return pick(COVERAGE_LABELS["qualitative"], lang)
+        return pick(MISSING_LABELS["qualitative"], lang)
     if quantitative["shown_value"].isna().all():
-        return t("not_applicable", lang)
+        return pick(MISSING_LABELS["not_applicable"], lang)
     return None
 
 
@@ -200,9 +224,8 @@ def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], 
             fig.add_trace(go.Bar(
                 x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
                 legendgroup=region_id, showlegend=region_id not in legend_done,
-                marker=dict(color=colors.get(region_id, MISSING_COLOR),
-                            pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in mine["scope"]],
-                                         fgcolor="white", solidity=0.35)),
+                legendrank=region_ids.index(region_id) + 1,
+                marker=_scope_marker(colors.get(region_id, MISSING_COLOR), mine["scope"]),
                 text=[_bar_label(row, lang) for row in mine.itertuples()], textposition="outside", cliponaxis=False,
                 hovertext=[_hover(row, lang, unit) for row in mine.itertuples()], hoverinfo="text",
                 customdata=list(mine["target_id"]), meta={"region_id": region_id, "family": family},
@@ -223,9 +246,10 @@ def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], 
     for scope in ("new", "annual"):  # explain the patterns in the legend
         if scope in set(frame["scope"].dropna()):
             fig.add_trace(go.Bar(x=[None], y=[None], name=scope_label(scope, lang),
-                                 marker=dict(color="#BBBBBB", pattern=dict(shape=SCOPE_PATTERNS[scope], fgcolor="white")),
+                                 marker=_scope_marker("#999999", [scope]),
                                  showlegend=True, legendgroup=f"scope-{scope}", hoverinfo="skip"))
     fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#999999")
+    fig.update_xaxes(tickangle=0, automargin=True)
     fig.update_layout(barmode="group", bargap=0.35)
     fig.update_annotations(font=dict(size=17 if present else 13))
     panel_height = 330 if present else 270
@@ -260,8 +284,7 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
                   for row in mine.itertuples()]
         fig.add_trace(go.Bar(
             x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
-            marker=dict(color=colors.get(region_id, MISSING_COLOR),
-                        pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in mine["scope"]], fgcolor="white", solidity=0.35)),
+            marker=_scope_marker(colors.get(region_id, MISSING_COLOR), mine["scope"]),
             text=labels, textposition="outside", cliponaxis=False,
             hovertext=[_hover(row, lang, row.shown_unit) for row in mine.itertuples()], hoverinfo="text",
             customdata=list(mine["target_id"]), meta={"region_id": region_id},
@@ -274,14 +297,15 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
             hovertext=[f"{t('baseline', lang)}: {format_value(v, u)}" for v, u in zip(with_base["baseline"], with_base["unit_std"])],
             hoverinfo="text",
         ))
-    missing = [(region_labels[rid], _missing_text(frame.assign(shown_value=frame["shown_value"]), rid, lang)) for rid in region_ids]
+    missing = [(region_labels[rid], _missing_text(frame, rid, lang)) for rid in region_ids]
     missing = [(label, text) for label, text in missing if text]
     if missing:
         fig.add_trace(go.Scatter(
             x=[label for label, _ in missing], y=[0] * len(missing), mode="text", text=[x for _, x in missing],
             textposition="top center", textfont=dict(color=MISSING_COLOR, size=16 if present else 12),
             hoverinfo="skip", showlegend=False, name="missing"))
-    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(rows, region_ids, region_labels))
+    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(rows, region_ids, region_labels),
+                     tickangle=0, automargin=True)
     fig.update_yaxes(rangemode="tozero", gridcolor="#EEEEEE", zerolinecolor="#999999")
     fig.update_layout(bargap=0.4, showlegend=True)
     return finish(fig, title, source, units=units_line, present=present, height=620 if present else 500)

@@ -28,6 +28,13 @@ SCOPE_SHORT = {
     "ratio": ("比率", "ratio"),
 }
 
+ADMIN_LEVEL_LABELS = {
+    "county-level city": ("县级市", "county-level city"),
+    "prefecture-level city": ("地级市", "prefecture-level city"),
+    "urban district": ("市辖区", "urban district"),
+    "county": ("县", "county"),
+}
+
 STATUS_LABELS = {"draft": ("征求意见稿", "draft"), "issued": ("正式印发", "issued")}
 
 COVERAGE_LABELS = {
@@ -86,6 +93,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "Per plan year: cumulative new target ÷ plan years; yearly targets as stated; stock and ratio targets do not apply."),
     "per10k_note": ("每万常住人口：数值 ÷ 常住人口（万人）；比率和已按人均计的指标不再相除。",
                     "Per 10,000 residents: value ÷ resident population (10,000s); ratios and per-capita indicators are not divided again."),
+    "untargeted_families": ("指标字典中本类别还有以下指标族，四个方案均未设目标：{names}",
+                            "The indicator dictionary also has these families in this category, which none of the plans targets: {names}"),
     "values_table": ("数值表", "Values table"),
     # indicator
     "indicator_title": ("单项指标", "Indicator"),
@@ -166,6 +175,10 @@ def scope_label(scope: str | None, lang: str, short: bool = False) -> str:
 
 def status_label(status: str | None, lang: str) -> str:
     return pick(STATUS_LABELS[status], lang) if status in STATUS_LABELS else (status or "")
+
+
+def admin_level_label(level: str | None, lang: str) -> str:
+    return pick(ADMIN_LEVEL_LABELS[level], lang) if level in ADMIN_LEVEL_LABELS else (level or "")
 
 
 def measure_label(measure: str, lang: str) -> str:

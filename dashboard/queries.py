@@ -72,12 +72,14 @@ def indicators() -> pd.DataFrame:
 
 
 def families() -> pd.DataFrame:
-    """One row per indicator family: family, family_zh, family_en, category."""
+    """One row per indicator family: family, family_zh, family_en, category, and
+    n_regions (how many regions set any target, numeric or not, in it)."""
     return fetch("""
-        SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en,
-               any_value(category) AS category
-        FROM indicators WHERE family IS NOT NULL AND family <> ''
-        GROUP BY family ORDER BY category, family
+        SELECT i.family, any_value(i.family_zh) AS family_zh, any_value(i.family_en) AS family_en,
+               any_value(i.category) AS category,
+               (SELECT count(DISTINCT region_id) FROM targets t WHERE t.family = i.family) AS n_regions
+        FROM indicators i WHERE i.family IS NOT NULL AND i.family <> ''
+        GROUP BY i.family ORDER BY category, family
     """)
 
 
@@ -122,8 +124,12 @@ def category_counts() -> pd.DataFrame:
     """)
 
 
-def coverage() -> pd.DataFrame:
-    """Every region × indicator family, with status quantitative / qualitative / none."""
+def coverage(only_targeted: bool = True) -> pd.DataFrame:
+    """Every region × indicator family, with status quantitative / qualitative / none.
+
+    only_targeted: keep only families at least one region sets a target for (the indicator
+    dictionary also knows families no loaded plan mentions)."""
+    targeted = "WHERE fam.family IN (SELECT family FROM targets)" if only_targeted else ""
     return fetch(f"""
         WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
         fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
@@ -142,6 +148,7 @@ def coverage() -> pd.DataFrame:
         FROM regions r CROSS JOIN fam
         JOIN fam_cat fc ON fc.family = fam.family
         LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
+        {targeted}
         ORDER BY fc.category, fam.family, r.region_id
     """)
 

@@ -16,7 +16,7 @@ state.seed_choice("category", CATEGORIES, CATEGORIES[0], lang)
 state.seed_choice("measure", queries.MEASURES, "absolute", lang)
 state.seed_multi("regions", region_ids, region_ids, lang)
 
-controls = st.columns([2, 3, 4])
+controls = st.columns([2, 4, 4])
 category = controls[0].selectbox(t("category", lang), CATEGORIES, key="category",
                                  format_func=lambda c: category_label(c, lang))
 measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
@@ -33,6 +33,8 @@ frame = frame[frame["region_id"].isin(chosen)]
 
 families = queries.families()
 families = families[families["category"] == category]
+untargeted = families[families["n_regions"] == 0]
+families = families[(families["n_regions"] > 0) | families["family"].isin(frame["family"])]
 panels = [(row.family, (row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else row.family_zh) or row.family)
           for row in families.itertuples()]
 known = {family for family, _ in panels}
@@ -53,6 +55,10 @@ with left:
                                                 view.source, present=view.present)
         ui.show_chart(figure, f"compare_{category}_{measure}", view, key="compare_chart")
     st.caption(t("scope_note", lang))
+    if len(untargeted):
+        names = "、".join((r.family_en if lang == "en" and isinstance(r.family_en, str) else r.family_zh) or r.family
+                         for r in untargeted.itertuples())
+        st.caption(t("untargeted_families", lang, names=names))
 
 with right:
     st.subheader(t("qualitative_goals", lang))
@@ -61,8 +67,7 @@ with right:
         st.caption("—")
     for row in qualitative.itertuples():
         with st.container(border=True):
-            st.markdown(f"**{shown_labels.get(row.region_id, row.region_zh)}** · "
-                        f"{row.indicator_en if lang == 'en' and isinstance(row.indicator_en, str) and row.indicator_en else row.indicator_zh}")
+            st.markdown(f"**{shown_labels.get(row.region_id, row.region_zh)}** · {charts.indicator_name(row, lang)}")
             st.caption(f"“{row.quote}”")
             if isinstance(row.source_url, str):
                 st.markdown(f"[{t('open_source', lang)} ↗]({row.source_url})")

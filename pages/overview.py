@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard.i18n import category_label, status_label, t
+from dashboard.i18n import admin_level_label, category_label, status_label, t
 from etl.schema import CATEGORIES
 
 view = ui.get_view()
@@ -23,18 +23,22 @@ for column, (_, region) in zip(columns, regions.iterrows()):
         st.markdown(f"### {swatch}{view.region_labels[rid]}", unsafe_allow_html=True)
         st.badge(status_label(region["status"], lang), color="orange" if region["status"] == "draft" else "green")
         st.markdown(
-            f"**{t('level', lang)}**：{region['admin_level']}  \n"
+            f"**{t('level', lang)}**：{admin_level_label(region['admin_level'], lang)}  \n"
             f"**{t('plan_kind', lang)}**：{region['plan_kind']}  \n"
             f"**{t('period', lang)}**：{region['period_start']}–{region['period_end']}"
         )
-        lines = []
+        rows = []
         for category in CATEGORIES:
-            n_quant = int(mine["quantitative"].get(category, 0)) if category in mine.index else 0
-            n_qual = int(mine["qualitative"].get(category, 0)) if category in mine.index else 0
-            lines.append(f"| {category_label(category, lang)} | {n_quant} | {n_qual} |")
-        st.markdown(
-            f"| {t('category', lang)} | {t('quantitative', lang)} | {t('qualitative', lang)} |\n|---|---:|---:|\n"
-            + "\n".join(lines)
+            n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
+            n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
+            rows.append(f"<tr><td>{category_label(category, lang)}</td><td class='n'>{n_quant}</td>"
+                        f"<td class='n'>{n_qual}</td></tr>")
+        st.html(
+            "<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
+            ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
+            ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}</style>"
+            f"<table class='cnt'><tr><th>{t('category', lang)}</th><th class='n'>{t('quantitative', lang)}</th>"
+            f"<th class='n'>{t('qualitative', lang)}</th></tr>{''.join(rows)}</table>"
         )
         st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",
                      query_params={"region": rid, **({"lang": "en"} if lang == "en" else {})})
