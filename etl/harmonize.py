@@ -11,7 +11,9 @@ wording shows up as a warning instead of silently becoming an empty indicator.
 Matching, in order (both sides normalised first, see `normalize_name`):
   1. exact alias;
   2. the longest alias (or pattern match) contained in the name, aliases shorter than
-     MIN_ALIAS_CHARS never count here;
+     MIN_ALIAS_CHARS never count here; a name ending in 率/比重/占比 only goes to an indicator
+     in % or 分, one ending in 周期/时间 only to one in days, and a density wording
+     (每千户…, 万人…) only to a per-capita indicator;
   3. context fallback: the name IS one of an indicator's `context_aliases` (年融资金额,
      满意度 …) and the sentence contains one of its `context_keywords`; if several
      indicators qualify, the one whose keyword sits nearest the name wins, a tie maps to
@@ -48,11 +50,26 @@ _QUANTITY_SUFFIXES = ("总额", "金额", "总量", "件数", "数", "量", "额
 _TRAILING_VERBS = ("不低于", "不少于", "超过", "以上", "达", "超", "为")
 # Leading words naming the whole region (全市, 全社会 …) carry no meaning for the match.
 _LEADING_REGION = re.compile(r"^(全市|全区|全县|全社会|我市|我区|我县)")
+# List markers an extractor may leave at the start of a name: 1. / 2） / 二） / ② / ● …
+_LEADING_ENUMERATOR = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）．]|[①-⑳●○■□◆◇·•▪\-—])\s*")
+# A name whose ending says what it measures may only fall into an indicator with that kind of
+# unit: 侵权纠纷行政裁决案件办结率 is a rate, not a count of ruling cases, and 行政裁决平均结案周期
+# is a duration.  (ending words, allowed canonical units)
+UNIT_ENDINGS = [
+    (("率", "比重", "占比", "比例"), {"%", "分"}),
+    (("周期", "时间", "时长", "天数", "用时"), {"天"}),
+]
+# A density wording (每千户…, 万人…) may only fall into a per-capita indicator: otherwise a
+# per-thousand figure would be taken for a count and divided by population again.
+_DENSITY_NAME = re.compile(r"^(万人|万户|每?千人|每?千户|每?百人|每?百户)")
 
 
 def normalize_name(text: str) -> str:
     """The comparable form of an indicator name (applied to aliases and raw names alike)."""
-    text = unicodedata.normalize("NFKC", text or "").lower()
+    # Enumerators go before and after width folding: NFKC turns ② into 2, and １． into 1.
+    text = _LEADING_ENUMERATOR.sub("", text or "")
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _LEADING_ENUMERATOR.sub("", text)
     # Drop spaces, quotes, brackets and list commas: “贯标”, 保护（维权）, 试点、示范.
     text = "".join(ch for ch in text if not unicodedata.category(ch).startswith(("P", "Z", "C")))
     for word in _SCOPE_WORDS:
@@ -273,11 +290,15 @@ class Harmonizer:
         for alias in self._by_length:
             if len(alias.normalized) < MIN_ALIAS_CHARS or len(alias.normalized) >= len(name) + 1:
                 continue
+            if not self._fits(name, alias.indicator_id):
+                continue
             if alias.normalized in name:
                 best = (-len(alias.normalized), 0, alias.written, alias.indicator_id, "contained",
                         ("alias", alias.normalized))
                 break
         for compiled, written, ind in self._patterns:
+            if not self._fits(name, ind):
+                continue
             hit = compiled.search(name)
             if hit and len(hit.group(0)) >= MIN_ALIAS_CHARS:
                 candidate = (-len(hit.group(0)), 1, written, ind, "pattern", ("pattern", written))
@@ -286,6 +307,16 @@ class Harmonizer:
         if best:
             return Match(self._indicators[best[3]], best[4], best[2], best[5])
         return self._match_by_context(raw_name, name, context)
+
+    def _fits(self, name: str, indicator_id: str) -> bool:
+        """Whether a name that only contains an alias may map to this indicator (see UNIT_ENDINGS)."""
+        indicator = self._indicators[indicator_id]
+        for endings, units in UNIT_ENDINGS:
+            if name.endswith(endings) and indicator.unit not in units:
+                return False
+        if _DENSITY_NAME.match(name) and not indicator.per_capita:
+            return False
+        return True
 
     def _match_by_context(self, raw_name: str, name: str, context: str) -> Match | None:
         if not context:

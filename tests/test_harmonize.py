@@ -43,7 +43,7 @@ def test_every_family_is_used_and_ids_are_unique(doc):
 
 def test_per_capita_flag_follows_the_wording(doc):
     for ind in doc["indicators"]:
-        density_wording = re.match(r"^每?万(人|户)", ind["zh"]) is not None
+        density_wording = re.match(r"^每?[千万](人|户)", ind["zh"]) is not None
         assert ind["per_capita"] == density_wording, ind["id"]
 
 
@@ -277,6 +277,27 @@ def test_longest_alias_wins_over_a_shorter_one_inside_it(h):
     assert h.match("知识产权服务机构主营业务收入总额").id == "ip_service_revenue"
     assert h.match("马德里商标有效注册量").id == "madrid_trademarks_held"
     assert h.match("地理标志证明商标拥有量").id == "gi_certification_marks"
+
+
+@pytest.mark.parametrize("raw_name,expected", [
+    ("侵权纠纷行政裁决案件办结率", "case_closure_rate"),                 # a rate, not ruling cases
+    ("专利侵权纠纷行政裁决平均结案周期", "case_handling_days"),          # a duration, not ruling cases
+    ("发明专利授权占专利授权总量的比重", "invention_patent_grant_share"),  # a share, not grants
+    ("每千户市场主体拥有有效注册商标量", "trademarks_per_1k_market_entities"),
+])
+def test_what_the_name_measures_decides_between_contained_aliases(h, raw_name, expected):
+    assert h.match(raw_name).id == expected
+
+
+@pytest.mark.parametrize("raw_name", ["知识产权代理机构服务覆盖率", "每千户企业专利授权量", "专利行政裁决案件审理时间"])
+def test_a_rate_duration_or_density_never_lands_in_a_count(h, raw_name):
+    found = h.match(raw_name)
+    assert found is None or found.unit in {"%", "分", "天"} or found.per_capita
+
+
+def test_list_markers_before_a_name_are_ignored(h):
+    for marker in ("1.", "2）", "二）", "②", "●", "１．"):
+        assert h.match(f"{marker}每万人有效发明专利拥有量").id == "invention_patents_per_10k"
 
 
 def test_matching_is_deterministic(h):
