@@ -319,7 +319,10 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
             if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
                 head = re.split(r"由|从", clause[:m.start()])[0]
                 raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
-            recurring = scope == "annual" and re.search("每年|年均|逐年|年度", raw_name + verb_zone + before_all)
+            # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
+            # year its paragraph sets
+            recurring = scope == "annual" and (re.search("每年|年均|逐年|年度", raw_name + verb_zone + before_all)
+                                               or raw_name.startswith("年"))
             year = None if recurring else _target_year(sentence, text[:clause_start + m.start()], paragraph_years,
                                                        scope, ctx)
             cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
@@ -386,13 +389,20 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
 
 def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[int, list[tuple[int, int]]]:
     """For each paragraph, the (offset, year) of each 到/至 YYYY 年 mention — a year set at the start of
-    a goals paragraph ("到2026年，…") governs the targets that follow it in the same paragraph."""
+    a goals paragraph ("到2026年，…") governs the targets that follow it in the same paragraph.  A line
+    that ends by announcing a list ("到2026年：") governs the lines of its part that follow."""
     years: dict[int, list[tuple[int, int]]] = {}
+    announced: tuple[str, int] | None = None  # (top-level part, year)
     for s in sentences:
+        top = s.section.split(" › ")[0]
+        if announced and announced[0] == top and s.paragraph not in years:
+            years[s.paragraph] = [(s.start - 1, announced[1])]
         for m in re.finditer(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?", s.text):
             year = int(m.group(1))
             if ctx.period_start is None or year >= ctx.period_start:
                 years.setdefault(s.paragraph, []).append((s.start + m.start(), year))
+                if s.text.rstrip().endswith(("：", ":")):
+                    announced = (top, year)
     return years
 
 

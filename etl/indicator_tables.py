@@ -85,6 +85,12 @@ def _flat_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+def _year_columns(header: list[str]) -> list[tuple[int, int]]:
+    """"指标 | 2024年 | 2025年 | 2026年": one target per year column (no baseline column named)."""
+    return [(i, int(YEAR.search(c).group(1))) for i, c in enumerate(header)
+            if YEAR.search(c) and not BASELINE_HEADER.search(c) and len(c) <= 10]
+
+
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for idx, cell in enumerate(header):
@@ -96,7 +102,10 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             cols["target"] = idx
         elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and "target" not in cols):
             cols["baseline"] = idx
-    return cols if "name" in cols and "target" in cols else None
+    if "name" in cols and "target" not in cols and len(_year_columns(header)) >= 2:
+        cols.pop("baseline", None)
+        cols["years"] = -1
+    return cols if "name" in cols and ("target" in cols or "years" in cols) else None
 
 
 def _split_unit(unit: str) -> tuple[float, str, bool]:
@@ -119,13 +128,16 @@ def table_candidates(text: str, sentences: list[Sentence], period_end: int | Non
         if not cols:
             continue
         spans.append((rows[0].start, rows[-1].end))
-        year_match = YEAR.search(rows[0].cells[cols["target"]])
-        year = int(year_match.group(1)) if year_match else period_end
+        if "years" in cols:
+            targets = _year_columns(rows[0].cells)
+        else:
+            year_match = YEAR.search(rows[0].cells[cols["target"]])
+            targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
         context = next((s for s in sentences if s.start <= rows[0].start < s.end + 1), None)
-        for row in rows[1:]:
+        for row, (target_col, year) in ((r, t) for r in rows[1:] for t in targets):
             cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
             name = cells[cols["name"]]
-            m = CELL_NUMBER.fullmatch(cells[cols["target"]].replace(" ", ""))
+            m = CELL_NUMBER.fullmatch(cells[target_col].replace(" ", ""))
             if not name or not m:
                 continue
             unit = cells[cols["unit"]] if "unit" in cols else ""
@@ -153,7 +165,7 @@ def table_candidates(text: str, sentences: list[Sentence], period_end: int | Non
                              False, context.paragraph if context else 0)
             written_unit = {1e4: "万", 1e8: "亿", 1e3: "千"}.get(mult, "") + unit
             found.append(Candidate(float(m.group("value")), None, unit or None, mult, comparator, baseline, scope,
-                                   None if scope == "annual" and not year_match else year,
+                                   year if year or scope == "annual" else period_end,
                                    re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, False, quote,
                                    number_text=m.group(0) + written_unit))
     return found, spans
