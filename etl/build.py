@@ -78,7 +78,7 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     """Every table, in memory.  Raises PlanError/ManifestError naming the file that failed."""
     from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text, find_annex_tables
     from etl.clean import clean
-    from etl.context import context_table, population_denominators
+    from etl.context import context_skipped, context_table, population_denominators
     from etl.pipeline import extract_text, harmonizer
     from etl.plan_facts import phases, responsibilities
     from etl.readers import read_document
@@ -130,8 +130,8 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     unmapped_notes = [{"doc_id": r.doc_id, "region_id": r.region_id, "kind": "unmapped_name",
                        "message": f"“{r.raw_name}” maps to no canonical indicator",
                        "detail": r.quote} for r in frames["targets"].itertuples() if not r.indicator_id]
-    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", unmapped_notes)],
-                                        ignore_index=True)
+    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", unmapped_notes),
+                                         _frame("quality_notes", context_skipped())], ignore_index=True)
     frames = {t: _frame(t, f) for t, f in frames.items()}
     check(frames)
     frames["_report"] = report  # type: ignore[assignment]
@@ -172,4 +172,5 @@ def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool 
     notes = frames["quality_notes"]
     return BuildReport(db_path, per_region, unmapped=[name for name, _count in report.unmapped],
                        unused_aliases=[f"{ind}: {alias}" for ind, alias in report.unused_aliases],
-                       notes=notes[notes["kind"] != "unmapped_name"], seconds=time.perf_counter() - started)
+                       notes=notes[~notes["kind"].isin(["unmapped_name", "context_skipped"])],
+                       seconds=time.perf_counter() - started)

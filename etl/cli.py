@@ -16,7 +16,7 @@ from etl.errors import PlanError
 
 def _build(args) -> int:
     from etl.build import build
-    report = build(Path(args.db), if_stale=args.if_stale)
+    report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale)
     print(report)
     return 0
 
@@ -41,8 +41,7 @@ def _harmonize(args) -> int:
     from etl.harmonize import harmonize_report_cli
     frames = collect()
     t = frames["targets"]
-    harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
-    return 0
+    return harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
 
 
 def _add(args) -> int:
@@ -56,11 +55,13 @@ def _add(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     from etl.build import DEFAULT_DB
+    from etl.sources import MANIFEST
     parser = argparse.ArgumentParser(prog="python -m etl", description="IP-plan targets ETL")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build the DuckDB database from data/raw/")
     p.add_argument("--db", default=str(DEFAULT_DB), help="database path (default data/warehouse.duckdb)")
     p.add_argument("--if-stale", action="store_true", help="do nothing when no input changed since the last build")
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_build)
     p = sub.add_parser("extract", help="print the targets of one plan file (.txt, .docx, .pdf); writes nothing")
     p.add_argument("file")
