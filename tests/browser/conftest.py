@@ -123,8 +123,15 @@ def app_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def app_server(browser_deps, app_dir: Path) -> str:
-    """Start `streamlit run app.py` once for the session; yield its base URL."""
+def app_server(browser_deps, app_dir: Path, tmp_path_factory) -> str:
+    """Start `streamlit run app.py` once for the session; yield its base URL.
+
+    Unless IPBENCH_DB is set, the app gets a path where no database exists yet, so the first page
+    load exercises what a fresh host does (the app builds its warehouse from data/raw) and the
+    tests never read or change the developer's data/warehouse.duckdb.
+    """
+    env = dict(os.environ)
+    env.setdefault("IPBENCH_DB", str(tmp_path_factory.mktemp("browser-db") / "warehouse.duckdb"))
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}"
     ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
@@ -140,7 +147,7 @@ def app_server(browser_deps, app_dir: Path) -> str:
     ]
     with open(log_path, "w", encoding="utf-8") as log_file:
         process = subprocess.Popen(
-            command, cwd=app_dir, stdout=log_file, stderr=subprocess.STDOUT,
+            command, cwd=app_dir, env=env, stdout=log_file, stderr=subprocess.STDOUT,
             start_new_session=True,
         )
     try:
@@ -189,6 +196,8 @@ def page(browser):
 def screenshot_dir() -> Path:
     folder = ARTIFACTS_DIR / "screenshots"
     folder.mkdir(parents=True, exist_ok=True)
+    for old_png in folder.glob("*.png"):  # a page that was renamed must not leave a stale picture
+        old_png.unlink()
     return folder
 
 

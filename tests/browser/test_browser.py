@@ -120,7 +120,9 @@ def nav_pages(app_server, browser) -> list[NavPage]:
         for link in tab.locator(NAV_LINKS).all():
             url = link.get_attribute("href") or ""
             path = urlparse(url).path.strip("/")
-            pages.append(NavPage(slug=path or "home", title=link.inner_text().strip(), url=url))
+            # The link text starts with the icon's ligature name ("dashboard"); the title is last.
+            title = link.inner_text().strip().splitlines()[-1].strip()
+            pages.append(NavPage(slug=path or "home", title=title, url=url))
     finally:
         context.close()
     if not pages:
@@ -168,49 +170,82 @@ def find_data_page(nav_pages: list[NavPage]) -> NavPage:
     pytest.fail(f"no Data page (url /data or a title with 数据) in the menu: {nav_pages}")
 
 
-def visible_dataframe(page) -> tuple[list[str], int, list[list[str]]]:
-    """Header, total data-row count and the rendered rows of the first st.dataframe.
+@dataclass
+class ShownTable:
+    """What the first st.dataframe on the page shows.
 
-    st.dataframe draws on a canvas; the grid keeps an accessible <table> beside it that holds the
-    header, the total row count (aria-rowcount, header included) and the rows currently on screen.
+    st.dataframe draws on a canvas; the grid keeps an accessible <table> beside it with the header,
+    the total row and column counts, and the cells currently on screen (rows and columns outside
+    the viewport are not in the DOM). Cells are keyed by their 0-based column position.
     """
+
+    column_count: int
+    row_count: int
+    header: dict[int, str]
+    rows: dict[int, dict[int, str]]  # data-row position -> {column position: shown text}
+
+
+def shown_table(page) -> ShownTable:
     table = page.locator('[data-testid="stDataFrame"] table[role="grid"]').first
     table.wait_for(state="attached")
-    header = [text.strip() for text in table.locator("thead th").all_inner_texts()]
-    total_rows = int(table.get_attribute("aria-rowcount")) - 1
-    rows = [
-        [cell.strip() for cell in row.locator("td").all_inner_texts()]
-        for row in table.locator("tbody tr").all()
-    ]
-    return header, total_rows, rows
+
+    def cells(locator) -> dict[int, str]:
+        return {int(cell.get_attribute("aria-colindex")) - 1: cell.inner_text().strip()
+                for cell in locator.all()}
+
+    return ShownTable(
+        column_count=int(table.get_attribute("aria-colcount")),
+        row_count=int(table.get_attribute("aria-rowcount")) - 1,  # minus the header row
+        header=cells(table.locator("thead th")),
+        # aria-rowindex counts from 1 and includes the header row.
+        rows={int(row.get_attribute("aria-rowindex")) - 2: cells(row.locator("td"))
+              for row in table.locator("tbody tr").all()},
+    )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def same_value(shown: str, exported: str) -> bool:
-    """Does a cell shown on screen match the CSV cell (numbers may be formatted for display)?"""
+    """Does a cell shown on screen match the CSV cell?
+
+    Allowed differences, each on purpose: numbers are formatted for display (e.g. %.4g, so compare
+    within the shown precision); empty cells read "None" on screen and "" in the CSV; the CSV
+    prefixes text a spreadsheet would evaluate as a formula with an apostrophe.
+    """
+    shown, exported = shown.strip(), exported.strip()
     if shown == exported:
         return True
     if shown in ("", "None", "null", "NaN", "<NA>") and exported in ("", "None", "nan", "NaN"):
         return True
+    if exported == "'" + shown and shown.startswith(FORMULA_STARTS):
+        return True
     try:
-        shown_number = float(shown.replace(",", "").replace("%", "").strip())
+        shown_number = float(shown.replace(",", "").replace("%", ""))
         exported_number = float(exported)
     except ValueError:
         return False
-    # Display formats may round; half a unit of the shown precision is the honest tolerance.
-    decimals = len(shown.split(".")[1]) if "." in shown else 0
-    return abs(shown_number - exported_number) <= 0.5 * 10 ** (-decimals) + 1e-9
+    mantissa = shown.lower().split("e")[0]
+    decimals = len(mantissa.split(".")[1]) if "." in mantissa else 0
+    tolerance = max(0.5 * 10 ** -decimals, 5e-4 * abs(exported_number)) + 1e-9
+    return abs(shown_number - exported_number) <= tolerance
 
 
 def test_data_page_csv_download_matches_table_on_screen(nav_pages, page, tmp_path: Path,
-                                                       artifacts_dir: Path):
+                                                       artifacts_dir: Path, report_line):
     data_page = find_data_page(nav_pages)
     open_page(page, data_page.url)
-    header, total_rows, shown_rows = visible_dataframe(page)
-    assert total_rows > 0 and shown_rows, "the Data page shows an empty table"
+    shown = shown_table(page)
+    assert shown.row_count > 0 and shown.rows, "the Data page shows an empty table"
 
-    button = page.locator('[data-testid="stDownloadButton"] button').filter(has_text="CSV").first
+    # The first button labelled exactly "CSV" downloads what is shown (others are zip/xlsx/...);
+    # its text starts with the icon's ligature name, so compare the last line.
+    buttons = page.locator('[data-testid="stDownloadButton"] button').all()
+    labels = [button.inner_text().strip().splitlines()[-1].strip() for button in buttons]
+    assert "CSV" in labels, f"no download button labelled CSV on the Data page: {labels}"
+    csv_button = buttons[labels.index("CSV")]
     with page.expect_download(timeout=RUN_TIMEOUT_MS) as download_info:
-        button.click()
+        csv_button.click()
     download = download_info.value
     saved = tmp_path / (download.suggested_filename or "download.csv")
     download.save_as(saved)
@@ -224,55 +259,98 @@ def test_data_page_csv_download_matches_table_on_screen(nav_pages, page, tmp_pat
     )
     records = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
     csv_header, csv_rows = records[0], records[1:]
-    assert len(csv_rows) == total_rows, (
-        f"CSV has {len(csv_rows)} rows, the table on screen {total_rows}"
+    assert len(csv_rows) == shown.row_count, (
+        f"CSV has {len(csv_rows)} rows, the table on screen {shown.row_count}"
+    )
+    assert len(csv_header) == shown.column_count, (
+        f"CSV has {len(csv_header)} columns {csv_header}, the table on screen {shown.column_count}"
     )
 
-    shared_columns = [name for name in header if name in csv_header]
-    assert len(shared_columns) >= 2, (
-        f"table columns {header} and CSV columns {csv_header} share fewer than two names"
-    )
-    assert any(CJK_TEXT.search(cell) for row in csv_rows for cell in row), (
-        "the CSV holds no Chinese text (region names expected)"
-    )
-    mismatches = []
-    for row_index, shown in enumerate(shown_rows):
-        for name in shared_columns:
-            shown_value = shown[header.index(name)]
-            exported_value = csv_rows[row_index][csv_header.index(name)]
+    compared, mismatches = 0, []
+    compared_columns = set()
+    for row_index, shown_row in shown.rows.items():
+        for column, shown_value in shown_row.items():
+            exported_value = csv_rows[row_index][column]
+            if exported_value.startswith(("http://", "https://")):
+                continue  # a link column shows its display text ("open"), not the URL
+            compared += 1
+            compared_columns.add(column)
             if not same_value(shown_value, exported_value):
-                mismatches.append((row_index, name, shown_value, exported_value))
+                mismatches.append((row_index, csv_header[column], shown_value, exported_value))
     assert not mismatches, f"(row, column, on screen, in CSV) differ: {mismatches[:10]}"
+    assert len(compared_columns) >= 3, f"only columns {compared_columns} could be compared"
+    regions_shown = {row[column] for row in shown.rows.values() for column in row
+                     if shown.header.get(column) in ("地区", "Region")}
+    assert regions_shown and all(CJK_TEXT.search(name) for name in regions_shown), (
+        f"no Chinese region names in the shown table (header {shown.header})"
+    )
+    report_line(
+        f"data page CSV: {len(csv_rows)} rows x {len(csv_header)} columns, BOM ok, "
+        f"{compared} visible cells match ({len(shown.rows)} rows on screen; regions "
+        f"{sorted(regions_shown)})"
+    )
+
+
+def time_to_first_chart(page, start_navigation) -> float:
+    """Seconds from starting a navigation until a plotly chart has drawn its svg.
+
+    Starts from a page with no chart on screen, so the chart we wait for is the new page's.
+    """
+    assert page.locator(PLOTLY_CHART).count() == 0
+    started = time.perf_counter()
+    start_navigation()
+    page.locator(RENDERED_PLOT_SVG).first.wait_for(state="visible", timeout=RUN_TIMEOUT_MS)
+    return time.perf_counter() - started
 
 
 def test_navigation_to_first_chart_within_budget(nav_pages, page, artifacts_dir: Path,
                                                   report_line):
-    """Opening a page's URL until its first chart is drawn: median of 3 ≤ 2 s after a warm-up."""
-    timings: dict[str, list[float]] = {}
+    """Menu click → first chart drawn, per page with charts: median of 3 ≤ 2 s after a warm-up.
+
+    A menu click is how a person moves between pages (the browser keeps its connection); opening
+    the page's link afresh (new tab: static files from cache, new session) is measured and
+    reported too, but not held to the budget.
+    """
+    chart_pages = []
     for nav_page in nav_pages:
         open_page(page, nav_page.url)  # warm-up: caches filled, static files in the browser cache
-        if page.locator(PLOTLY_CHART).count() == 0:
-            continue
-        samples = []
-        for _ in range(NAV_TIMING_REPEATS):
-            page.goto("about:blank")
-            started = time.perf_counter()
-            page.goto(nav_page.url, wait_until="commit")
-            page.locator(RENDERED_PLOT_SVG).first.wait_for(state="visible", timeout=RUN_TIMEOUT_MS)
-            samples.append(time.perf_counter() - started)
-        timings[nav_page.slug] = samples
+        if wait_for_charts(page):
+            chart_pages.append(nav_page)
+    chartless = [p for p in nav_pages if p not in chart_pages]
+    assert chart_pages, "no page in the menu shows a plotly chart"
+    assert chartless, "every page has a chart: no clean starting point to time a menu click from"
+    start_page = chartless[0]
 
-    assert timings, "no page in the menu shows a plotly chart"
-    medians = {slug: statistics.median(samples) for slug, samples in timings.items()}
-    for slug, samples in timings.items():
+    clicks: dict[str, list[float]] = {}
+    fresh_loads: dict[str, list[float]] = {}
+    for nav_page in chart_pages:
+        link = page.locator(NAV_LINKS).filter(has_text=nav_page.title).first
+        clicks[nav_page.slug], fresh_loads[nav_page.slug] = [], []
+        for _ in range(NAV_TIMING_REPEATS):
+            open_page(page, start_page.url)
+            clicks[nav_page.slug].append(time_to_first_chart(page, link.click))
+            page.goto("about:blank")
+            fresh_loads[nav_page.slug].append(time_to_first_chart(
+                page, lambda: page.goto(nav_page.url, wait_until="commit")))
+
+    def median(samples: list[float]) -> float:
+        return statistics.median(samples)
+
+    for slug in clicks:
         report_line(
-            f"navigation→first chart  {slug:<20} median {medians[slug]:.2f} s  "
-            f"(runs: {', '.join(f'{s:.2f}' for s in samples)})  budget {NAV_TO_CHART_BUDGET_S:.1f} s"
+            f"menu click→first chart {slug:<12} median {median(clicks[slug]):.2f} s "
+            f"(runs {', '.join(f'{s:.2f}' for s in clicks[slug])}; budget {NAV_TO_CHART_BUDGET_S:.1f} s)"
+            f" | fresh load median {median(fresh_loads[slug]):.2f} s "
+            f"(runs {', '.join(f'{s:.2f}' for s in fresh_loads[slug])})"
         )
     (artifacts_dir / "nav_to_chart.json").write_text(
-        json.dumps({"budget_s": NAV_TO_CHART_BUDGET_S, "samples_s": timings, "median_s": medians},
-                   indent=2),
+        json.dumps({"budget_s": NAV_TO_CHART_BUDGET_S, "start_page": start_page.slug,
+                    "menu_click_s": clicks, "fresh_load_s": fresh_loads}, indent=2),
         encoding="utf-8",
     )
-    slow = {slug: round(m, 2) for slug, m in medians.items() if m > NAV_TO_CHART_BUDGET_S}
-    assert not slow, f"pages slower than {NAV_TO_CHART_BUDGET_S} s to their first chart: {slow}"
+    slow = {slug: round(median(s), 2) for slug, s in clicks.items()
+            if median(s) > NAV_TO_CHART_BUDGET_S}
+    assert not slow, (
+        f"menu click→first chart median above {NAV_TO_CHART_BUDGET_S} s: {slow} "
+        f"(from /{start_page.slug}; see tests/artifacts/nav_to_chart.json)"
+    )
