@@ -79,7 +79,7 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text, find_annex_tables
     from etl.clean import clean
     from etl.context import context_skipped, context_table, population_denominators
-    from etl.pipeline import extract_text, harmonizer
+    from etl.pipeline import extract_text, harmonizer, plan_text
     from etl.plan_facts import phases, responsibilities
     from etl.readers import read_document
 
@@ -92,10 +92,11 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     for source in sources:
         verify(source)
         raw = read_document(source.path)
-        clean_text = clean(raw.text).text
+        text = plan_text(raw)
+        clean_text = clean(text).text
         annex = find_annex_tables(clean_text) + annex_from_tables(raw.tables)
         spans = [(t.start, t.end) for t in annex if t.end > t.start]
-        ex = extract_text(raw.text, doc_id=source.doc_id, region_id=source.region_id,
+        ex = extract_text(text, doc_id=source.doc_id, region_id=source.region_id,
                           region_zh=source.region_zh, period=(source.period_start, source.period_end),
                           denominators=denominators, exclude_spans=spans)
         assert ex.clean_text == clean_text, "cleaning must be deterministic"

@@ -145,11 +145,27 @@ def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:
     return extract_document(raw, doc_id=Path(path).stem, denominators=denominators)
 
 
+def plan_text(raw) -> str:
+    """The text the extractor reads.  A Word/PDF table that is not a town annex (an indicator table:
+    指标 | 单位 | 现状 | 目标) is written back in place of its `[表格N]` placeholder as `| a | b |` rows,
+    so its targets are read, and quoted, like any other line."""
+    from etl.annex import annex_from_tables
+    from etl.readers import TABLE_PLACEHOLDER
+    text = raw.text
+    for n, table in enumerate(raw.tables, start=1):
+        if annex_from_tables([table]):
+            continue  # read by etl.annex into town_targets
+        rows = "\n".join("| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in table.rows)
+        text = text.replace(TABLE_PLACEHOLDER.format(n=n), rows, 1)
+    return text
+
+
 def extract_document(raw, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
                      period: tuple[int, int] | None = None,
                      denominators: pd.DataFrame | None = None) -> Extraction:
     """A `etl.readers.RawDocument` → targets, with annex tables in the text left to etl.annex."""
     from etl.annex import find_annex_tables
-    spans = [(t.start, t.end) for t in find_annex_tables(clean(raw.text).text) if t.end > t.start]
-    return extract_text(raw.text, doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
+    text = plan_text(raw)
+    spans = [(t.start, t.end) for t in find_annex_tables(clean(text).text) if t.end > t.start]
+    return extract_text(text, doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
                         denominators=denominators, exclude_spans=spans)

@@ -102,3 +102,25 @@ def test_every_quote_is_a_substring_of_the_clean_text_at_its_offsets():
     ex = extract_text(PLAN)
     for r in ex.targets.itertuples():
         assert ex.clean_text[r.quote_start:r.quote_end] == r.quote
+
+
+def test_an_indicator_table_in_a_word_file_is_read_row_by_row(tmp_path):
+    from docx import Document
+
+    from etl.pipeline import extract_file
+    doc = Document()
+    for line in ("某某县知识产权强县建设工作方案（2025—2027年）", "一、主要目标", "到2027年，主要指标如下："):
+        doc.add_paragraph(line)
+    table = doc.add_table(rows=3, cols=5)
+    for i, row in enumerate([["序号", "指标", "单位", "2024年现状", "2027年目标"],
+                             ["1", "每万人口高价值发明专利拥有量", "件", "3.1", "6"],
+                             ["2", "知识产权质押融资额", "亿元", "2", "5"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    doc.save(tmp_path / "plan.docx")
+    ex = extract_file(tmp_path / "plan.docx")
+    got = list(zip(ex.targets["raw_name"], ex.targets["value"], ex.targets["unit"], ex.targets["baseline"],
+                   ex.targets["target_year"]))
+    assert got == [("每万人口高价值发明专利拥有量", 6, "件", 3.1, 2027), ("知识产权质押融资额", 5, "亿元", 2, 2027)]
+    for r in ex.targets.itertuples():
+        assert ex.clean_text[r.quote_start:r.quote_end] == r.quote
