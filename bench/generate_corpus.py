@@ -144,7 +144,9 @@ class _PlanWriter:
     def stock_clause(self, end: int) -> str:
         name, key, units, category, decimals = self.rng.choice(STOCK)
         unit, low, high = self.rng.choice(units)
-        v = self.value(low, high, decimals if unit not in ("家", "人") else 0)
+        # decimals only where real plans write them: densities and 万/亿 amounts, never "4889.5件"
+        fractional = name.startswith("每万人") or unit[0] in "万亿"
+        v = self.value(low, high, decimals if fractional else 0)
         before, after, comparator = self.rng.choice(LEVEL_FORMS)
         self.targets.append(_target(key, v, unit, comparator, "stock", end, category))
         return f"{name}{before}{_fmt(v)}{unit}{after}"
