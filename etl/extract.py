@@ -55,7 +55,7 @@ NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定"
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
 REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
-ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年")
+ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年", "/年", "／年")
 RATIO_UNITS = ("%", "个百分点", "分", "倍")
 PAST_MARKERS = re.compile(r"截至|截止|已|目前|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去")
 # A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").
@@ -200,7 +200,8 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: 
 
 def _target_year(sentence: Sentence, before_in_sentence: str, paragraph_years: list[int],
                  scope: str, ctx: PlanContext) -> int | None:
-    years = [int(y) for y, _ in YEAR_MENTION.findall(before_in_sentence)]
+    years = [int(m.group(1)) for m in YEAR_MENTION.finditer(before_in_sentence)
+             if before_in_sentence[max(0, m.start() - 1):m.start()] not in ("较", "比", "从", "由", "以")]
     years = [y for y in years if ctx.period_start is None or y >= ctx.period_start - 1]
     if years:
         return years[-1]
@@ -321,7 +322,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
                 raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
             # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
             # year its paragraph sets
-            recurring = scope == "annual" and (re.search("每年|年均|逐年|年度", raw_name + verb_zone + before_all)
+            recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
                                                or raw_name.startswith("年"))
             year = None if recurring else _target_year(sentence, text[:clause_start + m.start()], paragraph_years,
                                                        scope, ctx)
