@@ -39,12 +39,14 @@ view = ui.sidebar_controls()
 st.session_state["_view"] = view
 ui.presentation_css(view.present, view.lang)
 
+# url_path equals the file name: Streamlit also lists pages/ by file name before st.navigation
+# runs, and a differing path shows a "page not found" dialog on a cold deep link.
 # Titles are bilingual and fixed, so links, tests and bookmarks do not depend on the language.
 PAGES = [
     st.Page("pages/overview.py", title="概览 Overview", url_path="overview", default=True, icon=":material/dashboard:"),
     st.Page("pages/compare.py", title="按类别对比 Compare", url_path="compare", icon=":material/bar_chart:"),
     st.Page("pages/indicator.py", title="单项指标 Indicator", url_path="indicator", icon=":material/insights:"),
-    st.Page("pages/profile.py", title="地区方案 Region profile", url_path="region", icon=":material/location_city:"),
+    st.Page("pages/profile.py", title="地区方案 Region profile", url_path="profile", icon=":material/location_city:"),
     st.Page("pages/towns.py", title="镇街分解 Towns", url_path="towns", icon=":material/grid_on:"),
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
@@ -52,4 +54,4 @@ PAGES = [
 if (ROOT / "pages" / "upload.py").is_file():  # written by another helper; shown when present
     PAGES.append(st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"))
 
-st.navigation(PAGES).run()
+ui.run_in_shell(st.navigation(PAGES).run)

@@ -33,24 +33,27 @@ MISSING_LABELS = {
 # --- shared finishing ----------------------------------------------------------------------
 
 def finish(fig: go.Figure, title: str, source: str, units: str = "", present: bool = False,
-           height: int = 480) -> go.Figure:
+           height: int = 480, has_legend: bool = True) -> go.Figure:
     """Title (and unit line) on top; legend and source line at the bottom, placed in pixels
     from the figure's edge so they never run into the axis labels whatever the height."""
     base = 20 if present else 13
-    bottom = 170 if present else 140
+    bottom = (170 if present else 140) if has_legend else (90 if present else 70)
     fig.update_layout(
         height=height,
         font=dict(family=FONT_FAMILY, size=base, color="#222222"),
         title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
                    yanchor="top", font=dict(size=base + 6),
-                   subtitle=dict(text=units, font=dict(size=base - 1, color="#555555"))),
+                   subtitle=dict(text=wrap_line(units, 90 if present else 120), font=dict(size=base - 1, color="#555555"))),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin=dict(l=70, r=30, t=(130 if present else 110) if units else (95 if present else 80), b=bottom),
+        margin=dict(l=70, r=30, t=((130 if present else 110) + (base + 4) * wrap_line(units, 90 if present else 120).count("<br>"))
+                    if units else (95 if present else 80), b=bottom),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=(base * 2 + 16) / height,
                     yanchor="bottom", font=dict(size=base)),
     )
+    fig.update_xaxes(automargin=True)
+    fig.update_yaxes(automargin=True)
     fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 8),
                        xanchor="left", yanchor="bottom", showarrow=False,
                        font=dict(size=base - 2, color="#666666"), name="source_line")
@@ -65,6 +68,25 @@ def image_config(filename: str, image_format: str = "png") -> dict:
         "toImageButtonOptions": {"format": image_format, "filename": safe, "scale": 3},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
+
+
+def _display_width(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def wrap_line(text: str, width: int) -> str:
+    """Break a subtitle into lines of at most `width` display columns (a CJK character is 2)."""
+    lines, current = [], ""
+    for token in text.replace("；", "；\n").replace("; ", ";\n").split("\n"):
+        for piece in ([token] if _display_width(token) <= width else list(token)):
+            if current and _display_width(current + piece) > width:
+                lines.append(current)
+                current = piece
+            else:
+                current += piece
+    if current:
+        lines.append(current)
+    return "<br>".join(line.strip() for line in lines)
 
 
 def wrap(text: str | None, width: int = 28) -> str:
@@ -324,7 +346,8 @@ def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, sourc
         go.Bar(y=labels, x=list(counts["quantitative"].astype(int)), orientation="h", name=t("quantitative", lang),
                marker=dict(color=color), text=list(counts["quantitative"].astype(int)), textposition="inside"),
         go.Bar(y=labels, x=list(counts["qualitative"].astype(int)), orientation="h", name=t("qualitative", lang),
-               marker=dict(color=color, opacity=0.45, pattern=dict(shape="/", fgcolor="white")),
+               marker=dict(color=color, opacity=0.55, line=dict(color=color, width=1),
+                           pattern=dict(shape="/", fillmode="replace", bgcolor=color, fgcolor="white", solidity=0.3)),
                text=list(counts["qualitative"].astype(int)), textposition="inside"),
     ])
     fig.update_layout(barmode="stack")
@@ -347,17 +370,17 @@ def phases_timeline(phases: pd.DataFrame, color: str, lang: str, title: str, sou
     starts = [_month_start(s) for s in phases["start"]]
     ends = [_month_end(e) for e in phases["end"]]
     durations = [(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)]
+    labels = [f"{p}<br><span style='font-size:0.85em;color:#555'>{s} – {e}</span>"
+              for p, s, e in zip(phases["phase"], phases["start"], phases["end"])]
     fig = go.Figure(go.Bar(
-        y=list(phases["phase"]), x=durations, base=[s.isoformat() for s in starts], orientation="h",
+        y=labels, x=durations, base=[s.isoformat() for s in starts], orientation="h",
         marker=dict(color=color), name="phases",
-        text=[f"{s} – {e}" for s, e in zip(phases["start"], phases["end"])], textposition="inside",
-        insidetextanchor="middle", textfont=dict(color="white"),
         hovertext=[wrap(q) for q in phases["quote"]], hoverinfo="text",
     ))
     fig.update_xaxes(type="date", gridcolor="#EEEEEE")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(showlegend=False)
-    return finish(fig, title, source, present=present, height=120 + 70 * max(len(phases), 1) + 140)
+    return finish(fig, title, source, present=present, height=200 + 70 * max(len(phases), 1), has_legend=False)
 
 
 # --- towns annex ----------------------------------------------------------------------------
@@ -387,4 +410,4 @@ def town_heatmap(frame: pd.DataFrame, district_total: str, lang: str, title: str
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", type="category")
     return finish(fig, title, source, units=units_line, present=present,
-                  height=(32 if present else 26) * len(grid.index) + 280)
+                  height=(32 if present else 26) * len(grid.index) + 230, has_legend=False)

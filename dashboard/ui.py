@@ -7,7 +7,11 @@ pages is this module, dashboard.state and dashboard.db.
 
 from __future__ import annotations
 
+import runpy
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -19,6 +23,30 @@ from dashboard.i18n import LANGS, column_label, t
 from dashboard.state import seed_choice, seed_flag
 
 IMAGE_FORMATS = ["png", "svg"]
+APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+
+# Because the page files live in pages/, Streamlit (1.67) runs a cold deep link such as
+# /towns as a stand-alone "pages directory" page, skipping app.py — no sidebar controls,
+# no st.navigation.  app.py marks the pages it runs; a page that finds no mark runs app.py
+# itself (which then runs this page inside the shell) and stops the outer copy.
+_shell = threading.local()
+
+
+def run_in_shell(run_page: Callable[[], None]) -> None:
+    """app.py: run the selected page with the shell mark set."""
+    _shell.active = True
+    try:
+        run_page()
+    finally:
+        _shell.active = False
+
+
+def ensure_shell() -> None:
+    """First line of every page: make sure app.py's shell (database, sidebar, nav) ran."""
+    if getattr(_shell, "active", False):
+        return
+    runpy.run_path(str(APP_PATH), run_name="__main__")
+    st.stop()
 
 
 @dataclass(frozen=True)
@@ -120,17 +148,16 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     from dashboard.i18n import scope_label
 
     out = pd.DataFrame({
-        "target_id": frame["target_id"],
         "region": frame["region_en"].where((lang == "en") & frame["region_en"].notna(), frame["region_zh"])
         if "region_en" in frame else frame["region_zh"],
         "indicator": frame["indicator_en"].where((lang == "en") & frame["indicator_en"].notna() & (frame["indicator_en"] != ""),
                                                  frame["indicator_zh"]),
-        "raw_name": frame["raw_name"],
-        "value_std": frame["value_std"], "unit_std": frame["unit_std"], "comparator": frame["comparator"],
+        "comparator": frame["comparator"], "value_std": frame["value_std"], "unit_std": frame["unit_std"],
         "scope": [scope_label(s, lang, short=True) if isinstance(s, str) else "" for s in frame["scope"]],
-        "target_year": frame["target_year"], "baseline": frame["baseline"],
+        "target_year": frame["target_year"], "source_url": frame["source_url"], "quote": frame["quote"],
+        "raw_name": frame["raw_name"], "baseline": frame["baseline"],
         "value_per_year": frame["value_per_year"], "value_per_10k_residents": frame["value_per_10k_residents"],
-        "quote": frame["quote"], "source_url": frame["source_url"],
+        "target_id": frame["target_id"],
     })
     return out.reset_index(drop=True)
 
@@ -168,6 +195,7 @@ def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, headin
         (t("dl_parquet", lang), f"{name}.parquet", "application/vnd.apache.parquet",
          lambda: export.to_parquet_bytes(snapshot)),
     ]
+    st.caption(t("dl_help", lang))
     for column, (label, file_name, mime, build) in zip(columns, specs):
         with column:
             st.download_button(label, data=build, file_name=file_name, mime=mime, key=f"{key}-{file_name}",

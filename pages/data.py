@@ -7,6 +7,7 @@ from dashboard import queries, state, ui
 from dashboard.i18n import category_label, t
 from etl.schema import CATEGORIES
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("data_title", lang))

@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import measure_label, t
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("indicator_title", lang))

@@ -6,6 +6,7 @@ from dashboard import charts, queries, state, ui
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from etl.schema import CATEGORIES
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("overview_title", lang))

@@ -3,8 +3,9 @@
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard.i18n import status_label, t
+from dashboard.i18n import admin_level_label, status_label, t
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("profile_title", lang))
@@ -20,7 +21,7 @@ meta = queries.documents_meta()
 document = meta[meta["region_id"] == region_id]
 title_text = document["title"].iloc[0] if len(document) else name
 st.markdown(f"#### {title_text}")
-st.markdown(f"{region['province']} · {region['admin_level']} · {region['plan_kind']} · "
+st.markdown(f"{region['province']} · {admin_level_label(region['admin_level'], lang)} · {region['plan_kind']} · "
             f"{region['period_start']}–{region['period_end']} · **{status_label(region['status'], lang)}** · {region['date']}")
 if len(document):
     st.page_link("pages/sources.py", label=t("document", lang), icon=":material/description:",

@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import t
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("sources_title", lang))

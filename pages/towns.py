@@ -5,6 +5,7 @@ import streamlit as st
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import t
 
+ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("towns_title", lang))
@@ -33,8 +34,10 @@ mismatch = check["difference"].fillna(0).abs() > 1e-9
 st.dataframe(
     check.style.apply(lambda col: ["background-color: #FBE3D6" if bad else "" for bad in mismatch], subset=["difference"]),
     hide_index=True,
-    column_config={"period": t("period", lang), "sum_towns": t("sum_towns", lang),
-                   "district_total": t("district_total", lang), "difference": t("difference", lang)},
+    column_config={"period": t("period", lang),
+                   "sum_towns": st.column_config.NumberColumn(t("sum_towns", lang), format="%g"),
+                   "district_total": st.column_config.NumberColumn(t("district_total", lang), format="%g"),
+                   "difference": st.column_config.NumberColumn(t("difference", lang), format="%g")},
 )
 notes = queries.quality_notes(info["doc_id"])
 if not notes.empty:

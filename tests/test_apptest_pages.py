@@ -1,0 +1,106 @@
+"""Every page runs under Streamlit's AppTest, as a deep link would open it: default view,
+a non-default view from the URL, and a URL with values that do not exist."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard import state
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "data"]
+
+# A second view for each page, chosen to differ from its default.
+NON_DEFAULT = {
+    "overview": {},
+    "compare": {"category": "service", "measure": "per10k", "regions": "320282,370402"},
+    "indicator": {"indicator": "family:invention_patents", "measure": "peryear"},
+    "profile": {"region": "370402"},
+    "towns": {},
+    "sources": {"doc": "shizhong-2024", "target": "shizhong-2024-003"},
+    "data": {"regions": "341181", "categories": "creation,use", "q": "专利"},
+}
+BAD = {
+    "compare": {"category": "nonsense", "regions": "999999"},
+    "indicator": {"indicator": "no_such_indicator"},
+    "profile": {"region": "000000"},
+    "towns": {"annex": "不存在的指标"},
+    "sources": {"doc": "../../etc/passwd", "target": "x"},
+    "data": {"categories": "=cmd|' /C calc'!A0"},
+}
+
+
+def open_page(page: str, params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page(f"pages/{page}.py")
+    at.query_params.update(params)
+    return at.run()
+
+
+@pytest.mark.usefixtures("warehouse")
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_in_its_default_view(page):
+    at = open_page(page, {})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
+    assert len(at.title) == 1
+    assert not at.warning
+
+
+@pytest.mark.usefixtures("warehouse")
+@pytest.mark.parametrize("page", PAGES)
+def test_page_runs_in_english_presentation_mode_with_url_state(page):
+    at = open_page(page, {"lang": "en", "present": "1", **NON_DEFAULT[page]})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.warning
+    assert all(ord(ch) < 0x2E80 for ch in at.title[0].value)  # the page title is in English
+    assert [b.label for b in at.button if b.key == "exit_present"] == ["Exit presentation mode"]
+    # The URL still carries the whole view after the run.
+    for key, value in {"lang": "en", "present": "1", **NON_DEFAULT[page]}.items():
+        assert at.query_params.get(key) == value, (key, at.query_params)
+
+
+@pytest.mark.usefixtures("warehouse")
+@pytest.mark.parametrize("page", sorted(BAD))
+def test_unknown_url_values_warn_and_fall_back(page):
+    at = open_page(page, BAD[page])
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.warning) >= 1
+    for key in BAD[page]:
+        if key in at.query_params:
+            assert at.query_params[key] != BAD[page][key]
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_sources_deep_link_shows_the_target_quote_and_marks_it():
+    at = open_page("sources", NON_DEFAULT["sources"])
+    assert at.selectbox(key="target").value == "shizhong-2024-003"
+    html = "".join(h.proto.body for h in at.get("html"))
+    assert 'class="tg sel"' in html and 'data-ids="' in html
+    assert "shizhong-2024-003" in html
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_data_page_offers_view_and_full_downloads():
+    at = open_page("data", {})
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels.count("CSV") == 2  # what is shown, and everything
+    assert any("Excel" in label for label in labels) and any("Parquet" in label for label in labels)
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_compare_page_changing_a_widget_updates_the_url():
+    at = open_page("compare", {})
+    at.selectbox(key="category").set_value("protection")
+    at.run()
+    assert at.query_params.get("category") == "protection"
+
+
+def test_parse_helpers_validate_url_values():
+    assert state.parse_choice("use", ["creation", "use"], "creation") == ("use", True)
+    assert state.parse_choice("evil", ["creation", "use"], "creation") == ("creation", False)
+    assert state.parse_multi("a,zz,b", ["a", "b"], ["a"]) == (["a", "b"], ["zz"])
+    assert state.parse_multi("zz", ["a", "b"], ["a"]) == (["a"], ["zz"])
+    assert state.parse_flag("1") == (True, True) and state.parse_flag("maybe") == (False, False)

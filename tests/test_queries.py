@@ -1,0 +1,110 @@
+"""The dashboard's queries against the real warehouse the ETL builds."""
+
+from __future__ import annotations
+
+import duckdb
+import pandas as pd
+import pytest
+import yaml
+
+from dashboard import queries
+from etl.schema import CATEGORIES
+
+pytestmark = pytest.mark.usefixtures("warehouse")
+
+
+def _manifest_region_ids() -> set[str]:
+    from tests.conftest import ROOT
+
+    sources = yaml.safe_load((ROOT / "data" / "raw" / "sources.yaml").read_text(encoding="utf-8"))["sources"]
+    return {str(s["region_id"]) for s in sources}
+
+
+def test_regions_are_the_manifests_plans():
+    assert set(queries.regions()["region_id"]) == _manifest_region_ids()
+
+
+def test_targets_filter_by_category_and_carry_a_source_link():
+    frame = queries.targets(category="protection")
+    assert len(frame) > 0
+    assert set(frame["category"]) == {"protection"}
+    for row in frame.itertuples():
+        assert row.source_url == f"sources?doc={row.doc_id}&target={row.target_id}"
+
+
+def test_targets_filter_by_region_ids():
+    one = sorted(_manifest_region_ids())[0]
+    frame = queries.targets(region_ids=(one,))
+    assert len(frame) > 0 and set(frame["region_id"]) == {one}
+
+
+def test_coverage_status_agrees_with_the_targets_table(warehouse):
+    coverage = queries.coverage(only_targeted=False)
+    assert not coverage.duplicated(["region_id", "family"]).any()
+    assert set(coverage["status"]) <= {"quantitative", "qualitative", "none"}
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        targets = con.execute("SELECT region_id, family, qualitative, value FROM targets").df()
+    numeric = targets[~targets["qualitative"].fillna(False) & targets["value"].notna()]
+    expected_quant = set(zip(numeric["region_id"], numeric["family"]))
+    got_quant = set(zip(*coverage.loc[coverage["status"] == "quantitative", ["region_id", "family"]].T.values))
+    assert got_quant == {pair for pair in expected_quant if pair[1] in set(coverage["family"])}
+    none_pairs = coverage[coverage["status"] == "none"]
+    targeted = set(zip(targets["region_id"], targets["family"]))
+    assert not any(pair in targeted for pair in zip(none_pairs["region_id"], none_pairs["family"]))
+
+
+def test_coverage_by_default_keeps_only_families_some_plan_targets():
+    coverage = queries.coverage()
+    targeted = coverage.groupby("family")["status"].apply(lambda s: (s != "none").any())
+    assert targeted.all()
+
+
+def test_category_counts_add_up_to_the_targets():
+    counts = queries.category_counts()
+    total = counts["quantitative"].sum() + counts["qualitative"].sum()
+    assert total == len(queries.targets())
+    assert set(counts["category"]) <= set(CATEGORIES)
+
+
+def test_town_totals_check_is_the_sum_of_towns_minus_the_district_row():
+    measures = queries.town_measures()
+    assert len(measures) > 0
+    for measure in measures["measure"]:
+        rows = queries.town_targets(measure)
+        check = queries.town_totals_check(measure).set_index("period")
+        for period, group in rows.groupby("period"):
+            towns = group.loc[group["town"] != queries.DISTRICT_TOTAL, "value"].sum()
+            assert check.at[period, "sum_towns"] == pytest.approx(towns)
+            district = group.loc[group["town"] == queries.DISTRICT_TOTAL, "value"]
+            if len(district):
+                assert check.at[period, "difference"] == pytest.approx(towns - district.iloc[0])
+
+
+def test_responsibilities_count_leads_within_mentions():
+    for region_id in _manifest_region_ids():
+        frame = queries.responsibilities(region_id)
+        assert (frame["times_lead"] <= frame["times_named"]).all()
+
+
+def test_add_measure_reads_the_etl_columns_and_labels_the_unit():
+    frame = queries.targets()
+    per10k = queries.add_measure(frame, "per10k")
+    pd.testing.assert_series_equal(per10k["shown_value"], frame["value_per_10k_residents"].astype(float),
+                                   check_names=False)
+    assert per10k.loc[per10k["unit_std"].notna(), "shown_unit"].str.endswith("/万人").all()
+    per_year = queries.add_measure(frame, "peryear")
+    # Stock and ratio targets have no per-year figure: never drawn as if they had one.
+    assert per_year.loc[per_year["scope"].isin(["stock", "ratio"]), "shown_value"].isna().all()
+
+
+def test_with_uploaded_appends_rows_under_the_same_filter():
+    frame = queries.targets(category="creation")
+    uploaded = frame.head(2).copy()
+    uploaded["region_id"] = "999999"
+    uploaded["region_zh"] = "上传市"
+    other = queries.targets(category="service").head(1).copy()
+    combined = queries.with_uploaded(frame, pd.concat([uploaded, other]), category="creation")
+    assert len(combined) == len(frame) + 2
+    added = combined.tail(2)
+    assert set(added["origin"]) == {"uploaded"} and set(added["region_id"]) == {"999999"}
+    assert queries.with_uploaded(frame, None) is frame
