@@ -149,7 +149,10 @@ def test_every_page_renders_without_errors(nav_pages, page, screenshot_dir: Path
                 open_page(page, nav_page.url_in_mode(mode))
                 chart_count = wait_for_charts(page)
                 width, height = VIEWPORT
-                page.screenshot(path=screenshot_dir / f"{nav_page.slug}-{mode}-{width}x{height}.png")
+                shot = f"{nav_page.slug}-{mode}-{width}x{height}"
+                page.screenshot(path=screenshot_dir / f"{shot}.png")  # what fits on the screen
+                # ...and the whole page, to review what lies below the fold.
+                page.screenshot(path=screenshot_dir / f"{shot}-full.png", full_page=True)
 
                 errors = error_texts(page)
                 assert not errors, f"{nav_page.slug} ({mode}) shows errors: {errors}"
