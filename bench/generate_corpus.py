@@ -69,7 +69,10 @@ ANNUAL = [  # (verb + name as written, name_contains, unit, low, high, category)
     ("安排知识产权专项资金", "专项资金", "万元", 100, 3000, "management"),
     ("查办商标侵权案件", "侵权案件", "件", 10, 60, "protection"),
 ]
-RANGE = [("引进培育知识产权服务机构", "服务机构", "家", "service"), ("建设高价值专利培育中心", "培育中心", "个", "creation")]
+# (verb + name, name_contains, unit, category, accepted scopes): "引进" adds; "建设N个" is added or
+# reached, as in the hand-written fixtures' rule (tests/fixtures/plans/README.md)
+RANGE = [("引进培育知识产权服务机构", "服务机构", "家", "service", "new"),
+         ("建设高价值专利培育中心", "培育中心", "个", "creation", ["new", "stock"])]
 BASELINE = [("知识产权专员队伍", "专员", "人", "management"), ("商标品牌指导站", "指导站", "个", "creation")]
 
 # Comparator phrasings: (before the number, after the unit, comparator)
@@ -195,11 +198,11 @@ class _PlanWriter:
         return f"{lead}{verb_name}{before}{_fmt(v)}{unit}{after}。"
 
     def range_sentence(self, end: int) -> str:
-        verb_name, key, unit, category = self.rng.choice(RANGE)
+        verb_name, key, unit, category, scope = self.rng.choice(RANGE)
         a = self.value(1, 4)
         b = self.value(a + 1, a + 3)
         joiner = self.rng.choice(["-", "至", "—", "~"])
-        self.targets.append(_target(key, a, unit, "range", "new", [end, None], category, value_max=b))
+        self.targets.append(_target(key, a, unit, "range", scope, [end, None], category, value_max=b))
         return f"{verb_name}{_fmt(a)}{joiner}{_fmt(b)}{unit}。"
 
     def dated_ratio_sentence(self, start: int, end: int) -> str:
