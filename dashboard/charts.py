@@ -161,55 +161,127 @@ def _scope_marker(color: str, scopes) -> dict:
 def indicator_name(row, lang: str) -> str:
     """Canonical name in the language asked, else Chinese, else the plan's own wording."""
     for column in (("indicator_en", "indicator_zh") if lang == "en" else ("indicator_zh",)) + ("raw_name",):
-        value = getattr(row, column, None) if not isinstance(row, dict) else row.get(column)
+        value = row.get(column) if isinstance(row, dict) else getattr(row, column, None)
         if isinstance(value, str) and value.strip():
             return value
     return ""
 
 
-def _bar_label(row, lang: str) -> str:
-    return format_value(row.shown_value, "", row.comparator)
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
-def _hover(row, lang: str, measure_unit: str) -> str:
-    name = indicator_name(row, lang)
+def _is_qualitative(record: dict) -> bool:
+    value = record.get("qualitative")
+    return bool(value) and not _missing(value)
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """The frame as plain dicts: building dozens of panels from pandas slices is slow
+    (a compare page rerun must stay cheap), plain Python is not."""
+    return frame.to_dict("records")
+
+
+def _bar_text(record: dict) -> str:
+    return format_value(record["shown_value"], "", record.get("comparator"))
+
+
+def _hover(record: dict, lang: str, measure_unit: str) -> str:
     parts = [
-        f"<b>{row.region_label}</b> · {name}",
-        f"{format_value(row.shown_value, measure_unit, row.comparator)}",
-        f"{t('measure', lang)}: {scope_label(row.scope, lang)}",
+        f"<b>{record['region_label']}</b> · {indicator_name(record, lang)}",
+        format_value(record["shown_value"], measure_unit, record.get("comparator")),
+        f"{t('measure', lang)}: {scope_label(record.get('scope'), lang)}",
     ]
-    if pd.notna(row.target_year):
-        parts.append(f"{'目标年' if lang != 'en' else 'year'}: {int(row.target_year)}")
-    if pd.notna(getattr(row, "baseline", None)):
-        parts.append(f"{t('baseline', lang)}: {format_value(row.baseline, row.unit_std)}")
-    parts.append(f"{'原文' if lang != 'en' else 'quote'}: {wrap(row.quote)}")
+    if not _missing(record.get("target_year")):
+        parts.append(f"{'目标年' if lang != 'en' else 'year'}: {int(record['target_year'])}")
+    if not _missing(record.get("baseline")):
+        parts.append(f"{t('baseline', lang)}: {format_value(record['baseline'], record.get('unit_std') or '')}")
+    parts.append(f"{'原文' if lang != 'en' else 'quote'}: {wrap(record.get('quote'))}")
     return "<br>".join(parts)
 
 
-def _panel_rows(frame: pd.DataFrame, region_ids: list[str], region_labels: dict[str, str]) -> pd.DataFrame:
-    """Quantitative rows of one panel with an x label; a region with several rows gets a suffix."""
-    rows = frame[~frame["qualitative"].fillna(False).astype(bool)].copy()
-    rows = rows[rows["region_id"].isin(region_ids)]
-    rows["region_label"] = rows["region_id"].map(region_labels)
-    rows["order"] = rows["region_id"].map({r: i for i, r in enumerate(region_ids)})
-    rows = rows.sort_values(["order", "target_id"])
-    counts = rows.groupby("region_id")["target_id"].transform("count")
-    rank = rows.groupby("region_id").cumcount() + 1
-    rows["x_label"] = [lab if n == 1 else f"{lab}<br>({k})" for lab, n, k in zip(rows["region_label"], counts, rank)]
+def _bars(records: list[dict], region_ids: list[str], region_labels: dict[str, str]) -> list[dict]:
+    """Numeric rows that have a value for the chosen measure, in region order, each with an
+    x label; a region with several rows gets a numbered label per bar."""
+    order = {rid: i for i, rid in enumerate(region_ids)}
+    rows = [dict(r) for r in records
+            if not _is_qualitative(r) and r["region_id"] in order and not _missing(r.get("shown_value"))]
+    rows.sort(key=lambda r: (order[r["region_id"]], str(r["target_id"])))
+    per_region: dict[str, int] = {}
+    for r in rows:
+        per_region[r["region_id"]] = per_region.get(r["region_id"], 0) + 1
+    seen: dict[str, int] = {}
+    for r in rows:
+        label = region_labels[r["region_id"]]
+        seen[r["region_id"]] = seen.get(r["region_id"], 0) + 1
+        r["region_label"] = label
+        r["x_label"] = label if per_region[r["region_id"]] == 1 else f"{label}<br>({seen[r['region_id']]})"
     return rows
 
 
-def _missing_text(frame: pd.DataFrame, region_id: str, lang: str) -> str | None:
+def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
     """What to write where a region has no bar: no target, qualitative only, or n/a here."""
-    mine = frame[frame["region_id"] == region_id]
-    if mine.empty:
+    mine = [r for r in records if r["region_id"] == region_id]
+    if not mine:
         return pick(MISSING_LABELS["none"], lang)
-    quantitative = mine[~mine["qualitative"].fillna(False).astype(bool)]
-    if quantitative.empty:
+    numeric = [r for r in mine if not _is_qualitative(r)]
+    if not numeric:
         return pick(MISSING_LABELS["qualitative"], lang)
-    if quantitative["shown_value"].isna().all():
+    if all(_missing(r.get("shown_value")) for r in numeric):
         return pick(MISSING_LABELS["not_applicable"], lang)
     return None
+
+
+def _category_array(bars: list[dict], region_ids: list[str], region_labels: dict[str, str]) -> list[str]:
+    """x order: regions in fixed order; a region's several bars stay together."""
+    order = []
+    for rid in region_ids:
+        labels = [b["x_label"] for b in bars if b["region_id"] == rid]
+        order.extend(labels or [region_labels[rid]])
+    return order
+
+
+def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: dict[str, str],
+                       colors: dict[str, str], lang: str, with_scope_in_text: bool, meta_extra: dict,
+                       show_legend: set[str] | None = None) -> list[go.Bar]:
+    traces = []
+    for rank, region_id in enumerate(region_ids, start=1):
+        mine = [b for b in bars if b["region_id"] == region_id]
+        if not mine:
+            continue
+        if with_scope_in_text:
+            text = [f"{_bar_text(b)}<br><span style='font-size:0.85em'>{scope_label(b.get('scope'), lang, short=True)}"
+                    f"{'' if _missing(b.get('target_year')) else ' ' + str(int(b['target_year']))}</span>" for b in mine]
+        else:
+            text = [_bar_text(b) for b in mine]
+        color = colors.get(region_id, MISSING_COLOR)
+        traces.append(go.Bar(
+            x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=region_labels[region_id],
+            legendgroup=region_id, legendrank=rank,
+            showlegend=True if show_legend is None else region_id not in show_legend,
+            marker=_scope_marker(color, [b.get("scope") for b in mine]),
+            text=text, textposition="outside", cliponaxis=False,
+            hovertext=[_hover(b, lang, b.get("shown_unit") or "") for b in mine], hoverinfo="text",
+            customdata=[b["target_id"] for b in mine], meta={"region_id": region_id, **meta_extra},
+        ))
+        if show_legend is not None:
+            show_legend.add(region_id)
+    return traces
+
+
+def _missing_trace(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
+                   present: bool, meta: dict) -> go.Scatter | None:
+    missing = [(region_labels[rid], _missing_text(records, rid, lang)) for rid in region_ids]
+    missing = [(label, text) for label, text in missing if text]
+    if not missing:
+        return None
+    return go.Scatter(
+        x=[label for label, _ in missing], y=[0] * len(missing), mode="text",
+        text=[text for _, text in missing], textposition="top center",
+        textfont=dict(color=MISSING_COLOR, size=15 if present else 11),
+        hoverinfo="text", hovertext=[f"{label}: {text.replace('<br>', '')}" for label, text in missing],
+        showlegend=False, name="missing", meta=meta,
+    )
 
 
 def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
@@ -223,68 +295,46 @@ def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], 
     scope, so a cumulative 'new' target never looks like a per-year or stock one.
     """
     region_ids = list(region_labels)
+    records = _records(frame)
+    by_family: dict[str, list[dict]] = {}
+    for r in records:
+        by_family.setdefault(r.get("family"), []).append(r)
     n = max(len(panels), 1)
     cols = 1 if n == 1 else 2
     nrows = math.ceil(n / cols)
     subtitles = []
     for family, label in panels:
-        units = sorted({u for u in frame.loc[frame["family"] == family, "shown_unit"].dropna() if u})
+        units = sorted({r["shown_unit"] for r in by_family.get(family, []) if r.get("shown_unit")})
         subtitles.append(f"{label}（{' / '.join(units)}）" if units else label)
     fig = make_subplots(rows=nrows, cols=cols, subplot_titles=subtitles or [""],
                         vertical_spacing=min(0.5 / nrows, 0.12) if nrows > 1 else 0.1, horizontal_spacing=0.08)
-    legend_done: set[str] = set()
+    traces, axis_updates, legend_done = [], {}, set()
     for index, (family, _label) in enumerate(panels):
-        r, c = index // cols + 1, index % cols + 1
-        panel = frame[frame["family"] == family]
-        rows = _panel_rows(panel, region_ids, region_labels)
-        rows = rows[rows["shown_value"].notna()]
-        unit = rows["shown_unit"].iloc[0] if len(rows) else ""
-        for region_id in region_ids:
-            mine = rows[rows["region_id"] == region_id]
-            if mine.empty:
-                continue
-            fig.add_trace(go.Bar(
-                x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
-                legendgroup=region_id, showlegend=region_id not in legend_done,
-                legendrank=region_ids.index(region_id) + 1,
-                marker=_scope_marker(colors.get(region_id, MISSING_COLOR), mine["scope"]),
-                text=[_bar_label(row, lang) for row in mine.itertuples()], textposition="outside", cliponaxis=False,
-                hovertext=[_hover(row, lang, unit) for row in mine.itertuples()], hoverinfo="text",
-                customdata=list(mine["target_id"]), meta={"region_id": region_id, "family": family},
-            ), row=r, col=c)
-            legend_done.add(region_id)
-        missing = [(region_labels[rid], _missing_text(panel, rid, lang)) for rid in region_ids]
-        missing = [(label, text) for label, text in missing if text]
-        if missing:
-            fig.add_trace(go.Scatter(
-                x=[label for label, _ in missing], y=[0] * len(missing), mode="text",
-                text=[text for _, text in missing], textposition="top center",
-                textfont=dict(color=MISSING_COLOR, size=15 if present else 11),
-                hoverinfo="text", hovertext=[f"{label}: {text}" for label, text in missing],
-                showlegend=False, name="missing", meta={"family": family},
-            ), row=r, col=c)
-        fig.update_xaxes(categoryorder="array",
-                         categoryarray=_category_array(rows, region_ids, region_labels), row=r, col=c)
+        panel = by_family.get(family, [])
+        bars = _bars(panel, region_ids, region_labels)
+        axis_suffix = "" if index == 0 else str(index + 1)
+        for trace in _region_bar_traces(bars, region_ids, region_labels, colors, lang, False, {"family": family}, legend_done):
+            trace.update(xaxis=f"x{axis_suffix}", yaxis=f"y{axis_suffix}")
+            traces.append(trace)
+        missing = _missing_trace(panel, region_ids, region_labels, lang, present, {"family": family})
+        if missing is not None:
+            missing.update(xaxis=f"x{axis_suffix}", yaxis=f"y{axis_suffix}")
+            traces.append(missing)
+        axis_updates[f"xaxis{axis_suffix}"] = dict(categoryorder="array",
+                                                   categoryarray=_category_array(bars, region_ids, region_labels))
+    scopes_present = {r.get("scope") for r in records}
     for scope in ("new", "annual"):  # explain the patterns in the legend
-        if scope in set(frame["scope"].dropna()):
-            fig.add_trace(go.Bar(x=[None], y=[None], name=scope_label(scope, lang),
-                                 marker=_scope_marker("#999999", [scope]),
-                                 showlegend=True, legendgroup=f"scope-{scope}", hoverinfo="skip"))
+        if scope in scopes_present:
+            traces.append(go.Bar(x=[None], y=[None], name=scope_label(scope, lang), marker=_scope_marker("#999999", [scope]),
+                                 showlegend=True, legendgroup=f"scope-{scope}", legendrank=100, hoverinfo="skip"))
+    fig.add_traces(traces)
+    fig.update_layout(axis_updates)
     fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#999999")
-    fig.update_xaxes(tickangle=0, automargin=True)
+    fig.update_xaxes(tickangle=0)
     fig.update_layout(barmode="group", bargap=0.35)
     fig.update_annotations(font=dict(size=17 if present else 13))
     panel_height = 330 if present else 270
     return finish(fig, title, source, units=units_line, present=present, height=panel_height * nrows + 230)
-
-
-def _category_array(rows: pd.DataFrame, region_ids: list[str], region_labels: dict[str, str]) -> list[str]:
-    """x order: regions in fixed order; a region's several bars stay together."""
-    order = []
-    for rid in region_ids:
-        labels = list(rows.loc[rows["region_id"] == rid, "x_label"])
-        order.extend(labels or [region_labels[rid]])
-    return order
 
 
 # --- indicator page ----------------------------------------------------------------------------
@@ -294,40 +344,22 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
                    show_baseline: bool = True) -> go.Figure:
     """Bars across regions for one indicator (or family): value, scope, year, comparator, baseline."""
     region_ids = list(region_labels)
-    rows = _panel_rows(frame, region_ids, region_labels)
-    rows = rows[rows["shown_value"].notna()]
-    fig = go.Figure()
-    for region_id in region_ids:
-        mine = rows[rows["region_id"] == region_id]
-        if mine.empty:
-            continue
-        labels = [f"{_bar_label(row, lang)}<br><span style='font-size:0.85em'>{scope_label(row.scope, lang, short=True)}"
-                  f"{' ' + str(int(row.target_year)) if pd.notna(row.target_year) else ''}</span>"
-                  for row in mine.itertuples()]
-        fig.add_trace(go.Bar(
-            x=list(mine["x_label"]), y=list(mine["shown_value"]), name=region_labels[region_id],
-            marker=_scope_marker(colors.get(region_id, MISSING_COLOR), mine["scope"]),
-            text=labels, textposition="outside", cliponaxis=False,
-            hovertext=[_hover(row, lang, row.shown_unit) for row in mine.itertuples()], hoverinfo="text",
-            customdata=list(mine["target_id"]), meta={"region_id": region_id},
-        ))
-    if show_baseline and "baseline" in rows and rows["baseline"].notna().any():
-        with_base = rows[rows["baseline"].notna()]
+    records = _records(frame)
+    bars = _bars(records, region_ids, region_labels)
+    fig = go.Figure(_region_bar_traces(bars, region_ids, region_labels, colors, lang, True, {}))
+    with_base = [b for b in bars if not _missing(b.get("baseline"))] if show_baseline else []
+    if with_base:
         fig.add_trace(go.Scatter(
-            x=list(with_base["x_label"]), y=list(with_base["baseline"]), mode="markers", name=t("baseline", lang),
+            x=[b["x_label"] for b in with_base], y=[b["baseline"] for b in with_base], mode="markers",
+            name=t("baseline", lang),
             marker=dict(symbol="diamond", size=14 if present else 11, color="white", line=dict(color="#222222", width=2)),
-            hovertext=[f"{t('baseline', lang)}: {format_value(v, u)}" for v, u in zip(with_base["baseline"], with_base["unit_std"])],
+            hovertext=[f"{t('baseline', lang)}: {format_value(b['baseline'], b.get('unit_std') or '')}" for b in with_base],
             hoverinfo="text",
         ))
-    missing = [(region_labels[rid], _missing_text(frame, rid, lang)) for rid in region_ids]
-    missing = [(label, text) for label, text in missing if text]
-    if missing:
-        fig.add_trace(go.Scatter(
-            x=[label for label, _ in missing], y=[0] * len(missing), mode="text", text=[x for _, x in missing],
-            textposition="top center", textfont=dict(color=MISSING_COLOR, size=16 if present else 12),
-            hoverinfo="skip", showlegend=False, name="missing"))
-    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(rows, region_ids, region_labels),
-                     tickangle=0, automargin=True)
+    missing = _missing_trace(records, region_ids, region_labels, lang, present, {})
+    if missing is not None:
+        fig.add_trace(missing)
+    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(bars, region_ids, region_labels), tickangle=0)
     fig.update_yaxes(rangemode="tozero", gridcolor="#EEEEEE", zerolinecolor="#999999")
     fig.update_layout(bargap=0.4, showlegend=True)
     return finish(fig, title, source, units=units_line, present=present, height=620 if present else 500)
@@ -344,11 +376,11 @@ def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, sourc
     labels = [category_label(c, lang) for c in CATEGORIES]
     fig = go.Figure([
         go.Bar(y=labels, x=list(counts["quantitative"].astype(int)), orientation="h", name=t("quantitative", lang),
-               marker=dict(color=color), text=list(counts["quantitative"].astype(int)), textposition="inside"),
+               marker=dict(color=color), text=list(counts["quantitative"].astype(int)), textposition="inside", textangle=0),
         go.Bar(y=labels, x=list(counts["qualitative"].astype(int)), orientation="h", name=t("qualitative", lang),
                marker=dict(color=color, opacity=0.55, line=dict(color=color, width=1),
                            pattern=dict(shape="/", fillmode="replace", bgcolor=color, fgcolor="white", solidity=0.3)),
-               text=list(counts["qualitative"].astype(int)), textposition="inside"),
+               text=list(counts["qualitative"].astype(int)), textposition="inside", textangle=0),
     ])
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")

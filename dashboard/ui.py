@@ -132,6 +132,30 @@ def presentation_css(present: bool, lang: str) -> None:
     st.button(t("exit_present", lang), key="exit_present", on_click=_leave_presentation, type="tertiary")
 
 
+@st.cache_resource(max_entries=128, show_spinner=False)
+def _figure_cache(key: tuple, _build: Callable[[], go.Figure]) -> go.Figure:
+    return _build()
+
+
+def cached_figure(key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+    """Build a figure once per view: `key` must name everything the figure depends on
+    (the warehouse version is added here).  The cached object is shared, never mutated:
+    st.plotly_chart only serialises it.  Keeps a rerun of a many-panel page cheap."""
+    from dashboard.db import db_path
+
+    path = db_path()
+    version = path.stat().st_mtime_ns if path.exists() else 0
+    return _figure_cache((str(path), version) + tuple(key), build)
+
+
+def uploaded_key() -> str:
+    """A short fingerprint of this session's uploaded targets, for cache keys."""
+    frame = uploaded_targets()
+    if frame is None:
+        return ""
+    return str(int(pd.util.hash_pandas_object(frame.astype(str), index=False).sum()))
+
+
 def show_chart(fig: go.Figure, filename: str, view: View, key: str | None = None) -> None:
     from dashboard.charts import image_config
 

@@ -51,9 +51,10 @@ with left:
     if not panels:
         st.info(t("no_data", lang))
     else:
-        figure = charts.compare_small_multiples(frame, panels, shown_labels, view.colors, lang, title,
-                                                t(note, lang),
-                                                view.source, present=view.present)
+        figure = ui.cached_figure(
+            ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key()),
+            lambda: charts.compare_small_multiples(frame, panels, shown_labels, view.colors, lang, title,
+                                                   t(note, lang), view.source, present=view.present))
         ui.show_chart(figure, f"compare_{category}_{measure}", view, key="compare_chart")
     st.caption(t("scope_note", lang))
     if len(untargeted):

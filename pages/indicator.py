@@ -51,8 +51,10 @@ name = labels[choice].split(" · ")[0]
 units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
-figure = charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
-                               present=view.present, show_baseline=(measure == "absolute"))
+figure = ui.cached_figure(
+    ("indicator", choice, measure, lang, view.present, ui.uploaded_key()),
+    lambda: charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
+                                  present=view.present, show_baseline=(measure == "absolute")))
 ui.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
 st.caption(t(note, lang))
 

@@ -48,8 +48,9 @@ coverage = queries.coverage()
 if coverage.empty:
     st.info(t("no_data", lang))
 else:
-    figure = charts.coverage_matrix(coverage, {rid: view.region_labels[rid] for rid in regions["region_id"]},
-                                    lang, t("coverage_title", lang), view.source, present=view.present)
+    figure = ui.cached_figure(("coverage", lang, view.present), lambda: charts.coverage_matrix(
+        coverage, {rid: view.region_labels[rid] for rid in regions["region_id"]},
+        lang, t("coverage_title", lang), view.source, present=view.present))
     ui.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))
 

@@ -23,9 +23,10 @@ info = measures[measures["measure"] == measure].iloc[0]
 frame = queries.town_targets(measure)
 
 region_name = view.region_labels.get(info["region_id"], info["region_id"])
-figure = charts.town_heatmap(frame, queries.DISTRICT_TOTAL, lang, f"{region_name} · {measure}",
-                             f"{info['unit']} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
-                             view.source, present=view.present)
+figure = ui.cached_figure(("towns", measure, lang, view.present), lambda: charts.town_heatmap(
+    frame, queries.DISTRICT_TOTAL, lang, f"{region_name} · {measure}",
+    f"{info['unit']} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
+    view.source, present=view.present))
 ui.show_chart(figure, f"towns_{info['region_id']}", view, key="towns_chart")
 
 st.subheader(t("totals_check", lang))

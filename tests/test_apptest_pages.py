@@ -104,3 +104,15 @@ def test_parse_helpers_validate_url_values():
     assert state.parse_multi("a,zz,b", ["a", "b"], ["a"]) == (["a", "b"], ["zz"])
     assert state.parse_multi("zz", ["a", "b"], ["a"]) == (["a"], ["zz"])
     assert state.parse_flag("1") == (True, True) and state.parse_flag("maybe") == (False, False)
+
+
+def test_app_builds_its_database_on_first_start(tmp_path, monkeypatch):
+    from dashboard.db import DB_ENV
+
+    fresh = tmp_path / "fresh" / "warehouse.duckdb"
+    fresh.parent.mkdir()
+    monkeypatch.setenv(DB_ENV, str(fresh))
+    at = AppTest.from_file(APP, default_timeout=120).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert fresh.is_file()
+    assert at.title[0].value == "概览"
