@@ -98,6 +98,25 @@ def undrawn_chart_count(page) -> int:
     )
 
 
+def save_whole_page(page, path: Path) -> None:
+    """Screenshot of everything below the fold too, for a person to review the layout.
+
+    Streamlit scrolls inside its main area, not the document, so Playwright's full_page sees only
+    the window; instead the window is made as tall as the content for one shot, then restored.
+    """
+    width, height = VIEWPORT
+    content_height = page.evaluate(
+        """() => { const main = document.querySelector('[data-testid="stMain"]');
+                   return main ? main.scrollHeight : document.body.scrollHeight; }"""
+    )
+    page.set_viewport_size({"width": width, "height": min(max(content_height, height), 10_000)})
+    try:
+        page.wait_for_timeout(500)  # let plotly re-fit its charts to the new window
+        page.screenshot(path=path)
+    finally:
+        page.set_viewport_size({"width": width, "height": height})
+
+
 def error_texts(page) -> list[str]:
     return [text.strip()[:500] for text in page.locator(ERROR_ELEMENTS).all_inner_texts()]
 
@@ -151,8 +170,7 @@ def test_every_page_renders_without_errors(nav_pages, page, screenshot_dir: Path
                 width, height = VIEWPORT
                 shot = f"{nav_page.slug}-{mode}-{width}x{height}"
                 page.screenshot(path=screenshot_dir / f"{shot}.png")  # what fits on the screen
-                # ...and the whole page, to review what lies below the fold.
-                page.screenshot(path=screenshot_dir / f"{shot}-full.png", full_page=True)
+                save_whole_page(page, screenshot_dir / f"{shot}-full.png")
 
                 errors = error_texts(page)
                 assert not errors, f"{nav_page.slug} ({mode}) shows errors: {errors}"
