@@ -43,10 +43,10 @@ def finish(fig: go.Figure, title: str, source: str, units: str = "", present: bo
         font=dict(family=FONT_FAMILY, size=base, color="#222222"),
         title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
                    yanchor="top", font=dict(size=base + 6),
-                   subtitle=dict(text=wrap_line(units, 90 if present else 120), font=dict(size=base - 1, color="#555555"))),
+                   subtitle=dict(text=wrap_line(units, 110 if present else 100), font=dict(size=base - 1, color="#555555"))),
         paper_bgcolor="white",
         plot_bgcolor="white",
-        margin=dict(l=70, r=30, t=((130 if present else 110) + (base + 4) * wrap_line(units, 90 if present else 120).count("<br>"))
+        margin=dict(l=70, r=30, t=((130 if present else 110) + (base + 4) * wrap_line(units, 110 if present else 100).count("<br>"))
                     if units else (95 if present else 80), b=bottom),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=(base * 2 + 16) / height,
@@ -212,7 +212,7 @@ def _bars(records: list[dict], region_ids: list[str], region_labels: dict[str, s
         per_region[r["region_id"]] = per_region.get(r["region_id"], 0) + 1
     seen: dict[str, int] = {}
     for r in rows:
-        label = region_labels[r["region_id"]]
+        label = tick_label(region_labels[r["region_id"]])
         seen[r["region_id"]] = seen.get(r["region_id"], 0) + 1
         r["region_label"] = label
         r["x_label"] = label if per_region[r["region_id"]] == 1 else f"{label}<br>({seen[r['region_id']]})"
@@ -232,12 +232,17 @@ def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
     return None
 
 
+def tick_label(name: str) -> str:
+    """A region name as an axis tick: multi-word names on two lines so neighbours never collide."""
+    return name.replace(" ", "<br>", 1) if " " in name else name
+
+
 def _category_array(bars: list[dict], region_ids: list[str], region_labels: dict[str, str]) -> list[str]:
     """x order: regions in fixed order; a region's several bars stay together."""
     order = []
     for rid in region_ids:
         labels = [b["x_label"] for b in bars if b["region_id"] == rid]
-        order.extend(labels or [region_labels[rid]])
+        order.extend(labels or [tick_label(region_labels[rid])])
     return order
 
 
@@ -271,7 +276,7 @@ def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: d
 
 def _missing_trace(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
                    present: bool, meta: dict) -> go.Scatter | None:
-    missing = [(region_labels[rid], _missing_text(records, rid, lang)) for rid in region_ids]
+    missing = [(tick_label(region_labels[rid]), _missing_text(records, rid, lang)) for rid in region_ids]
     missing = [(label, text) for label, text in missing if text]
     if not missing:
         return None
@@ -304,8 +309,9 @@ def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], 
     nrows = math.ceil(n / cols)
     subtitles = []
     for family, label in panels:
-        units = sorted({r["shown_unit"] for r in by_family.get(family, []) if r.get("shown_unit")})
-        subtitles.append(f"{label}（{' / '.join(units)}）" if units else label)
+        units = sorted({r["shown_unit"] for r in by_family.get(family, [])
+                        if r.get("shown_unit") and not _missing(r.get("shown_value"))})
+        subtitles.append(wrap_line(f"{label}（{' / '.join(units)}）" if units else label, 56 if cols > 1 else 110))
     fig = make_subplots(rows=nrows, cols=cols, subplot_titles=subtitles or [""],
                         vertical_spacing=min(0.5 / nrows, 0.12) if nrows > 1 else 0.1, horizontal_spacing=0.08)
     traces, axis_updates, legend_done = [], {}, set()

@@ -46,8 +46,7 @@ for family in frame["family"].dropna().unique():  # families only an upload (or 
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 title = f"{category_label(category, lang)} · {measure_label(measure, lang)}"
 
-left, right = st.columns([3, 1]) if not view.present else (st.container(), st.container())
-with left:
+with st.container():
     if not panels:
         st.info(t("no_data", lang))
     else:
@@ -62,12 +61,13 @@ with left:
                          for r in untargeted.itertuples())
         st.caption(t("untargeted_families", lang, names=names))
 
-with right:
-    st.subheader(t("qualitative_goals", lang))
-    qualitative = frame[frame["qualitative"].fillna(False).astype(bool)]
-    if qualitative.empty:
-        st.caption("—")
-    for row in qualitative.itertuples():
+st.subheader(t("qualitative_goals", lang))
+qualitative = frame[frame["qualitative"].fillna(False).astype(bool)]
+if qualitative.empty:
+    st.caption("—")
+goal_columns = st.columns(3 if not view.present else 2)
+for index, row in enumerate(qualitative.itertuples()):
+    with goal_columns[index % len(goal_columns)]:
         with st.container(border=True):
             st.markdown(f"**{shown_labels.get(row.region_id, row.region_zh)}** · {charts.indicator_name(row, lang)}")
             st.caption(f"“{row.quote}”")
