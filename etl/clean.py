@@ -30,8 +30,7 @@ class CleanText:
     def raw_line(self, offset: int) -> int | None:
         if not self.line_starts:
             return None
-        offsets = [o for o, _ in self.line_starts]
-        i = bisect.bisect_right(offsets, offset) - 1
+        i = bisect.bisect_right(self.line_starts, (offset, float("inf"))) - 1
         return self.line_starts[max(i, 0)][1]
 
 

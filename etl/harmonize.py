@@ -290,9 +290,8 @@ class Harmonizer:
         for alias in self._by_length:
             if len(alias.normalized) < MIN_ALIAS_CHARS or len(alias.normalized) >= len(name) + 1:
                 continue
-            if not self._fits(name, alias.indicator_id):
-                continue
-            if alias.normalized in name:
+            # the cheap substring test first: _fits is only asked about aliases that occur
+            if alias.normalized in name and self._fits(name, alias.indicator_id):
                 best = (-len(alias.normalized), 0, alias.written, alias.indicator_id, "contained",
                         ("alias", alias.normalized))
                 break

@@ -42,26 +42,32 @@ def per_year(value_std: float | None, scope: str | None, years: int | None) -> f
     return None
 
 
+def comparable_fields(row: dict, population: dict, population_notes: dict, per_capita_ids: set[str]) -> dict:
+    """value_per_year and the per-10,000-residents fields of one target row (a dict of targets columns)."""
+    years = plan_years(row.get("period_start"), row.get("period_end"))
+    value_std = row.get("value_std")
+    pop = population.get(row.get("region_id"))
+    per_10k = None
+    if (value_std is not None and not pd.isna(value_std) and pop and row.get("unit_std") not in NOT_DIVISIBLE_UNITS
+            and row.get("scope") != "ratio" and row.get("indicator_id") not in per_capita_ids):
+        per_10k = round(value_std / pop, 6)
+    return {"value_per_year": per_year(value_std, row.get("scope"), years),
+            "population_10k": pop, "population_note": population_notes.get(row.get("region_id")),
+            "value_per_10k_residents": per_10k}
+
+
+def denominator_maps(denominators: pd.DataFrame | None) -> tuple[dict, dict]:
+    if denominators is None or not len(denominators):
+        return {}, {}
+    return (dict(zip(denominators["region_id"], denominators["population_10k"])),
+            dict(zip(denominators["region_id"], denominators["population_note"])))
+
+
 def add_comparable_columns(targets: pd.DataFrame, denominators: pd.DataFrame | None,
                            per_capita_ids: set[str]) -> pd.DataFrame:
-    """Fill value_per_year and the per-10,000-residents columns on a targets frame."""
-    out = targets.copy()
-    years = [plan_years(s, e) for s, e in zip(out["period_start"], out["period_end"])]
-    out["value_per_year"] = [per_year(v, sc, y) for v, sc, y in zip(out["value_std"], out["scope"], years)]
-    pop = {}
-    note = {}
-    if denominators is not None and len(denominators):
-        pop = dict(zip(denominators["region_id"], denominators["population_10k"]))
-        note = dict(zip(denominators["region_id"], denominators["population_note"]))
-    out["population_10k"] = [pop.get(r) for r in out["region_id"]]
-    out["population_note"] = [note.get(r) for r in out["region_id"]]
-
-    def per_10k(row) -> float | None:
-        if row.value_std is None or pd.isna(row.value_std) or not row.population_10k:
-            return None
-        if row.unit_std in NOT_DIVISIBLE_UNITS or row.scope == "ratio" or row.indicator_id in per_capita_ids:
-            return None
-        return round(row.value_std / row.population_10k, 6)
-
-    out["value_per_10k_residents"] = [per_10k(r) for r in out.itertuples()]
-    return out
+    """The same fields on a whole frame (e.g. after a user replaced a denominator)."""
+    pop, notes = denominator_maps(denominators)
+    rows = targets.to_dict("records")
+    for row in rows:
+        row.update(comparable_fields(row, pop, notes, per_capita_ids))
+    return pd.DataFrame(rows, columns=targets.columns)

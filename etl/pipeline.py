@@ -19,7 +19,7 @@ from etl import schema
 from etl.clean import clean
 from etl.extract import Candidate, PlanContext, extract_candidates
 from etl.indicator_tables import table_candidates
-from etl.normalize import add_comparable_columns, standardise
+from etl.normalize import comparable_fields, denominator_maps, standardise
 from etl.segment import segment
 
 PERIOD = re.compile(r"(20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)\s*年")
@@ -46,6 +46,11 @@ class Extraction:
 def harmonizer():
     from etl.harmonize import Harmonizer
     return Harmonizer.load()
+
+
+@lru_cache(maxsize=1)
+def _per_capita_ids() -> frozenset[str]:
+    return frozenset(i.id for i in harmonizer().indicators if i.per_capita)
 
 
 def infer_period(text: str) -> tuple[int | None, int | None]:
@@ -125,10 +130,12 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     candidates, skipped = extract_candidates(sentences, ctx)
     candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
     rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
+    population, population_notes = denominator_maps(denominators)
+    per_capita = _per_capita_ids()
+    for row in rows:  # plain dicts: building the frame once is most of the cost saved
+        row.update(comparable_fields(row, population, population_notes, per_capita))
     targets = pd.DataFrame(rows, columns=schema.columns("targets"))
-    per_capita = {i.id for i in harmonizer().indicators if i.per_capita} if hasattr(harmonizer(), "indicators") else set()
-    targets = add_comparable_columns(targets, denominators, per_capita)
-    targets = targets.astype({"qualitative": bool})
+    targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
     skipped_df = pd.DataFrame(
         [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
         columns=schema.columns("skipped_numbers"))
