@@ -74,7 +74,7 @@ QUALITATIVE_GOAL = re.compile(
     r"(超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖)")
+    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番)")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
@@ -248,6 +248,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
     masked = _masked_spans(text)
     covered: list[tuple[int, int]] = []  # spans of every mention looked at, sentence offsets
     carried["past"] = False  # an achievement runs through its own sentence only
+    carried["new"] = False  # and so does 新增 ("新增…6项；…突破54家": the second is a level)
 
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
@@ -352,8 +353,11 @@ def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     if len(names) == len(cands):
         for cand, name in zip(cands, names):
             cand.raw_name = _clean_name(name)
-            if cand.comparator == "=":  # "分别突破360家、18个": the verb governs every number
-                cand.comparator = cands[0].comparator
+    # "分别突破360家、18个": the verb governs every number; "分别达到42家、3家以上": so does the closing 以上
+    shared = cands[-1].comparator if cands[-1].comparator != "=" else cands[0].comparator
+    for cand in cands:
+        if cand.comparator == "=":
+            cand.comparator = shared
     return cands
 
 
@@ -373,7 +377,8 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
         m = QUALITATIVE_GOAL.search(clause)
         if not m:
             continue
-        subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步)+$", "", clause[:m.start()]))
+        head = clause[:m.start()].rstrip("“\"「")
+        subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))
         subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
         if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
             subject = _clean_name(clause[m.end():])
