@@ -88,6 +88,7 @@ def _sub_heading_span(line: str) -> int | None:
 def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     top, sub, kind = "", "", "preamble"
+    part_rank = False  # the plan numbers its parts 第一部分…, so 一、 is one level down
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
         line_start = offset
@@ -95,7 +96,14 @@ def segment(text: str) -> list[Sentence]:
         if not line.strip():
             continue
         title = top_level_title(line) if kind != "annex" else None  # an annex runs to the end
+        if title and part_rank and not re.match(r"^第", title):
+            # under "第三部分 重点任务", "一、提升…" is a sub-heading: the part keeps its kind
+            sub = title
+            section = f"{top} › {sub}"
+            sentences.append(Sentence(line, line_start, line_start + len(line), section, kind, True, paragraph))
+            continue
         if title:
+            part_rank = part_rank or bool(re.match(r"^第", title))
             top, sub = title, ""
             kind = classify_heading(title) or "other"
             sentences.append(Sentence(line, line_start, line_start + len(line), top, kind, True, paragraph))
