@@ -50,8 +50,7 @@ PAGES = [
     st.Page("pages/towns.py", title="镇街分解 Towns", url_path="towns", icon=":material/grid_on:"),
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
+    st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),
 ]
-if (ROOT / "pages" / "upload.py").is_file():  # written by another helper; shown when present
-    PAGES.append(st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"))
 
 ui.run_in_shell(st.navigation(PAGES).run)

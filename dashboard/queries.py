@@ -208,7 +208,8 @@ def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
                   indicator_id: str | None = None) -> pd.DataFrame:
     """Append a user's uploaded targets (same columns as `targets`) under the same filters.
 
-    Uploaded rows carry origin 'uploaded' and no source link into our documents.
+    Uploaded rows carry origin 'uploaded' (or 'manual' where a person corrected them on the
+    upload page) and no source link into our documents.
     """
     if uploaded is None or not isinstance(uploaded, pd.DataFrame) or uploaded.empty:
         return frame
@@ -219,7 +220,8 @@ def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
     if extra.empty:
         return frame
     extra = extra.reindex(columns=frame.columns)
-    extra["origin"] = "uploaded"
+    # A row a person corrected on the upload page stays "manual"; the rest are "uploaded".
+    extra["origin"] = extra["origin"].where(extra["origin"] == "manual", "uploaded")
     if "region_en" in extra.columns and "region_zh" in extra.columns:
         extra["region_en"] = extra["region_en"].fillna(extra["region_zh"])
     if frame.empty:

@@ -1,0 +1,317 @@
+"""The "bring your own plan" upload, without Streamlit: file → targets a person can correct →
+rows the compare, indicator and data pages show beside the four plans for one session.
+
+Data flow, in the order pages/upload.py calls it:
+
+    read_plan(bytes, filename)        → UploadedPlan (RawDocument + Extraction), or PlanError
+    editor_frame(targets)             → the editable table the page shows (EDITOR_COLUMNS)
+    finish_targets(plan, edited, …)   → targets rows (etl.schema "targets"), origin manual where a
+                                        person changed or added a row
+    store(session_frame, targets)     → the session's uploads, the region's rows replaced
+    save_to_raw(bytes, filename, …)   → etl.add.add_plan on a temporary copy (local use only)
+
+An uploaded region never gets a GB/T 2260 code: its region_id is "upload-<name>", so it can
+never be confused with (or overwrite) one of the warehouse's regions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from etl import schema
+from etl.errors import PlanError
+from etl.normalize import comparable_fields, standardise
+
+ACCEPTED_TYPES = ["txt", "docx", "pdf"]
+REGION_PREFIX = "upload-"
+READ_ONLY_ENV = "IPBENCH_READ_ONLY"  # set to 1 on a shared host: no "save to data/raw" there
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+# What a person may correct in a row; everything else is derived from these or is the source's.
+EDITABLE = ["indicator_id", "category", "value", "unit", "comparator", "scope", "target_year"]
+# The editor's columns: `row` ties an edited row back to the extracted one (empty = added by hand).
+EDITOR_COLUMNS = ["row", "quote", "raw_name"] + EDITABLE
+COMPARED = ["raw_name"] + EDITABLE  # a change to any of these makes the row manual
+_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+
+
+@dataclass
+class UploadedPlan:
+    filename: str
+    sha256: str
+    kind: str                      # txt, docx or pdf
+    encoding: str
+    title: str | None              # the plan's title as read from its head, if found
+    region_guess: str | None       # region name read from the title, if it could be told
+    extraction: object             # etl.pipeline.Extraction with doc_id/region placeholders
+
+    @property
+    def targets(self) -> pd.DataFrame:
+        return self.extraction.targets
+
+    @property
+    def numeric_targets(self) -> int:
+        return int((~self.targets["qualitative"].astype(bool)).sum())
+
+    @property
+    def qualitative_targets(self) -> int:
+        return int(self.targets["qualitative"].astype(bool).sum())
+
+
+# --- reading -------------------------------------------------------------------------------
+
+def read_plan(data: bytes, filename: str, max_bytes: int) -> UploadedPlan:
+    """Read and extract an uploaded plan.  PlanError (with a message for a person) for a file
+    that cannot be read, or that holds no target at all (a notice, not a plan)."""
+    from etl.pipeline import extract_document
+    from etl.readers import read_bytes
+
+    filename = Path(filename).name  # a browser may send a path; only the name is ours to show
+    raw = read_bytes(data, filename, max_bytes=max_bytes)
+    title, region = guess_title_and_region(raw.text)
+    extraction = extract_document(raw, doc_id="upload", region_id="", region_zh="")
+    if extraction.targets.empty:
+        raise PlanError(filename, f"no targets found ({extraction.candidates_found} numbers looked at, none with "
+                                  "the wording and unit of a target): is this an IP work plan?")
+    return UploadedPlan(filename=filename, sha256=hashlib.sha256(data).hexdigest(), kind=raw.kind,
+                        encoding=raw.encoding, title=title, region_guess=region, extraction=extraction)
+
+
+def guess_title_and_region(text: str) -> tuple[str | None, str | None]:
+    """The plan's title and the region it names (etl.add's rules, as `python -m etl add` uses)."""
+    from etl.add import _head_lines, find_title, region_from_title
+
+    title = find_title(_head_lines(text))
+    if title is None:
+        return None, None
+    return title, region_from_title(title)["region_zh"]
+
+
+def upload_region_id(region_zh: str) -> str:
+    """"upload-<name>": letters and digits of the name (Chinese kept), never a GB code."""
+    slug = re.sub(r"[^\w]+", "-", region_zh.strip().lower(), flags=re.UNICODE).strip("-_")[:40]
+    if not slug:
+        slug = hashlib.sha256(region_zh.encode("utf-8")).hexdigest()[:8]
+    return REGION_PREFIX + slug
+
+
+def is_upload_region(region_id: str) -> bool:
+    return str(region_id).startswith(REGION_PREFIX)
+
+
+# --- the editable table --------------------------------------------------------------------
+
+def editor_frame(targets: pd.DataFrame) -> pd.DataFrame:
+    """What the page's data editor starts from: one line per extracted target."""
+    frame = targets[["quote", "raw_name"] + EDITABLE].copy()
+    frame.insert(0, "row", range(1, len(frame) + 1))
+    frame["target_year"] = pd.array(frame["target_year"], dtype="Int64")
+    frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")
+    return frame.reset_index(drop=True)
+
+
+def unmapped_names(targets: pd.DataFrame) -> list[str]:
+    """Raw indicator names the dictionary did not map (indicator_id empty), in reading order."""
+    missing = targets["indicator_id"].isna() | (targets["indicator_id"].astype(str).str.strip() == "")
+    names = targets.loc[missing, "raw_name"].fillna("").astype(str).str.strip()
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def skipped_table(skipped: pd.DataFrame) -> pd.DataFrame:
+    """Numbers not taken as targets: the text around them and why (date, phone, baseline …)."""
+    return skipped[["text", "reason"]].reset_index(drop=True)
+
+
+def _blank(value) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return value.strip() == ""
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _same(a, b) -> bool:
+    """Cell equality across the editor's round trip (float/Int64/str, None/NaN/<NA>)."""
+    if _blank(a) or _blank(b):
+        return _blank(a) and _blank(b)
+    try:
+        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
+    except (TypeError, ValueError):
+        return str(a).strip() == str(b).strip()
+
+
+def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
+    """`row` numbers of extracted targets whose editable cells the person changed."""
+    before = original.set_index("row")
+    changed = set()
+    for _, line in edited.iterrows():
+        if _blank(line.get("row")):
+            continue
+        row = int(line["row"])
+        if row not in before.index:
+            continue
+        if any(not _same(before.at[row, column], line.get(column)) for column in COMPARED):
+            changed.add(row)
+    return changed
+
+
+# --- edited table → targets rows ---------------------------------------------------------------
+
+def split_unit(unit: str | None) -> tuple[str | None, float]:
+    """A unit as written → (unit without multiplier, multiplier): 亿元 → (元, 1e8), 万件 → (件, 1e4)."""
+    if _blank(unit):
+        return None, 1.0
+    unit = str(unit).strip()
+    if len(unit) > 1 and unit[0] in _MULTIPLIERS:
+        return unit[1:], _MULTIPLIERS[unit[0]]
+    return unit, 1.0
+
+
+def _indicator_fields(indicator_id) -> dict:
+    from etl.pipeline import harmonizer
+
+    if _blank(indicator_id):
+        return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
+    found = next((i for i in harmonizer().indicators if i.id == str(indicator_id)), None)
+    if found is None:  # the editor offers dictionary ids only; anything else is treated as unmapped
+        return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
+    return {"indicator_id": found.id, "indicator_zh": found.zh, "indicator_en": found.en,
+            "family": found.family, "category": found.category}
+
+
+def indicator_choices() -> dict[str, str]:
+    """indicator_id → "中文名 · English name", for the editor's indicator column."""
+    from etl.pipeline import harmonizer
+
+    return {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
+
+
+def _manual_row(base: dict, line: pd.Series) -> dict:
+    """A row a person changed or added: their cells, the derived fields computed again."""
+    row = dict(base)
+    for column in EDITABLE:
+        value = line.get(column)
+        row[column] = None if _blank(value) else value
+    if "raw_name" in line and not _blank(line.get("raw_name")):
+        row["raw_name"] = str(line["raw_name"]).strip()
+    row.update(_indicator_fields(row["indicator_id"]))
+    if row.get("category") not in schema.CATEGORIES:
+        row["category"] = None
+    row["value"] = None if row["value"] is None else float(row["value"])
+    row["target_year"] = None if row["target_year"] is None else int(row["target_year"])
+    unit, multiplier = split_unit(row["unit"])
+    row["unit"] = None if unit is None else str(line.get("unit")).strip()
+    row["value_std"], row["unit_std"] = standardise(row["value"], unit, multiplier)
+    row["qualitative"] = row["value"] is None
+    row["origin"] = "manual"
+    return row
+
+
+def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
+                   period: tuple[int | None, int | None] | None = None,
+                   population_10k: float | None = None) -> pd.DataFrame:
+    """The person's table as targets rows for `region_zh`.
+
+    Rows they did not touch are the extractor's, unchanged (origin extracted); rows whose
+    editable cells differ from the extraction, and rows they added, are origin manual with
+    value_std, unit_std, per-year and per-10k figures computed again.  Deleted rows are gone.
+    """
+    from etl.pipeline import _per_capita_ids
+
+    region_zh = region_zh.strip()
+    region_id = upload_region_id(region_zh)
+    extracted = plan.targets.reset_index(drop=True)
+    original = editor_frame(extracted)
+    changed = changed_rows(original, edited)
+    period = period or plan.extraction.period
+    blank_row = {column: None for column in schema.columns("targets")}
+
+    known_rows = set(original["row"])
+    rows, manual_count = [], 0
+    for _, line in edited.iterrows():
+        if _blank(line.get("row")) or int(line["row"]) not in known_rows:
+            manual_count += 1
+            row = _manual_row({**blank_row, "quote": ""}, line)
+            row["target_id"] = f"{region_id}-m{manual_count:02d}"
+        else:
+            number = int(line["row"])
+            base = extracted.iloc[number - 1].to_dict()
+            row = _manual_row(base, line) if number in changed else base
+            row["target_id"] = f"{region_id}-{number:03d}"
+        if _blank(row.get("raw_name")) and _blank(row.get("indicator_id")) and _blank(row.get("value")):
+            continue  # an empty line the editor added and the person left blank
+        row.update({"doc_id": region_id, "region_id": region_id, "region_zh": region_zh,
+                    "period_start": period[0], "period_end": period[1]})
+        rows.append(row)
+
+    population = {region_id: population_10k} if population_10k else {}
+    notes = {region_id: f"User-supplied figure {population_10k:g} 万人 (uploaded plan)."} if population_10k else {}
+    per_capita = _per_capita_ids()
+    for row in rows:
+        row.update(comparable_fields(row, population, notes, per_capita))
+    out = pd.DataFrame(rows, columns=schema.columns("targets"))
+    out["qualitative"] = out["qualitative"].fillna(False).astype(bool)
+    for column in ("value", "value_max", "value_std", "baseline", "value_per_year", "value_per_10k_residents",
+                   "population_10k"):
+        out[column] = pd.to_numeric(out[column], errors="coerce").astype("float64")
+    for column in ("target_year", "period_start", "period_end", "quote_start", "quote_end", "source_line"):
+        out[column] = pd.array(pd.to_numeric(out[column], errors="coerce"), dtype="Int64")
+    return out
+
+
+# --- the session's uploads -------------------------------------------------------------------
+
+def store(current: pd.DataFrame | None, targets: pd.DataFrame) -> pd.DataFrame:
+    """The session's uploaded targets with `targets`' region replaced (or added)."""
+    if targets.empty:
+        raise ValueError("nothing to store: the table has no rows")
+    regions = set(targets["region_id"])
+    if any(not is_upload_region(r) for r in regions):
+        raise ValueError(f"uploaded rows must use an upload- region_id, not {sorted(regions)}")
+    if current is None or current.empty:
+        return targets.reset_index(drop=True)
+    kept = current[~current["region_id"].isin(regions)]
+    if kept.empty:
+        return targets.reset_index(drop=True)
+    return pd.concat([kept, targets], ignore_index=True)
+
+
+def remove_region(current: pd.DataFrame | None, region_id: str) -> pd.DataFrame | None:
+    if current is None:
+        return None
+    left = current[current["region_id"] != region_id].reset_index(drop=True)
+    return left if not left.empty else None
+
+
+# --- saving to data/raw (local use) -----------------------------------------------------------
+
+def saving_allowed(raw_dir: Path = REPO_ROOT / "data" / "raw") -> bool:
+    """Only on a machine that is not flagged read-only and whose data/raw can be written."""
+    if os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}:
+        return False
+    return raw_dir.is_dir() and os.access(raw_dir, os.W_OK)
+
+
+def save_to_raw(data: bytes, filename: str, region_zh: str | None,
+                raw_dir: Path = REPO_ROOT / "data" / "raw",
+                manifest: Path | None = None) -> dict:
+    """`etl.add.add_plan` on a temporary copy named like the upload: the file goes into raw_dir
+    and its entry into the manifest (PlanError for a duplicate or unreadable plan)."""
+    from etl.add import add_plan
+
+    manifest = manifest or raw_dir / "sources.yaml"
+    with tempfile.TemporaryDirectory(prefix="ipbench-upload-") as tmp:
+        copy = Path(tmp) / Path(filename).name
+        copy.write_bytes(data)
+        return add_plan(copy, region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest)
