@@ -375,3 +375,73 @@ def test_navigation_to_first_chart_within_budget(nav_pages, page, artifacts_dir:
         f"menu click→first chart median above {NAV_TO_CHART_BUDGET_S} s: {slow} "
         f"(from /{start_page.slug}; see tests/artifacts/nav_to_chart.json)"
     )
+
+
+# A made-up county, worded afresh (not one of the four plans, not a test fixture), so the only way
+# its name and numbers reach the Compare page is through the upload.
+UPLOAD_REGION = "青禾县"
+UPLOAD_PLAN = f"""{UPLOAD_REGION}知识产权强县建设试点县工作方案（2025—2027年）
+
+为加快建设知识产权强县，推动全县创新驱动发展，结合本县实际，制定本方案。
+
+一、总体目标
+到2027年，全县知识产权创造质量明显提升，运用效益持续显现，保护环境不断优化。
+
+二、具体指标
+（一）到2027年，全县有效发明专利拥有量达到860件，每万人口高价值发明专利拥有量达到7.5件。
+（二）到2027年，新增地理标志证明商标2件，培育国家知识产权优势企业9家。
+（三）到2027年，知识产权质押融资金额累计达到3亿元。
+（四）每年举办知识产权培训不少于6场。
+"""
+
+
+def main_text(page) -> str:
+    """All text in the main area, chart labels included (SVG text has no innerText)."""
+    return page.locator('[data-testid="stMain"]').text_content() or ""
+
+
+def test_uploaded_plan_appears_on_compare_page(nav_pages, page, tmp_path: Path, app_dir: Path,
+                                                screenshot_dir: Path):
+    upload_page = next((p for p in nav_pages if p.slug == "upload"), None)
+    if upload_page is None:
+        assert not (app_dir / "pages" / "upload.py").exists(), \
+            "pages/upload.py exists but the menu has no /upload entry"
+        pytest.skip("no upload page yet (pages/upload.py)")
+    compare_page = next((p for p in nav_pages if p.slug == "compare"), None)
+    assert compare_page, f"no /compare page in the menu: {nav_pages}"
+
+    plan_file = tmp_path / "qinghe_2025-2027.txt"
+    plan_file.write_text(UPLOAD_PLAN, encoding="utf-8")
+    open_page(page, upload_page.url)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(plan_file)
+    page.wait_for_function(
+        """(region) => document.querySelector('[data-testid="stMain"]').textContent.includes(region)
+                       || document.querySelector('[data-testid="stException"]')""",
+        arg=UPLOAD_REGION, timeout=RUN_TIMEOUT_MS,
+    )
+    wait_for_app_idle(page)
+    assert not error_texts(page), f"the upload page shows errors: {error_texts(page)}"
+    # The page reads the plan, shows what it found for checking, and adds it on "用于对比".
+    page.locator('[data-testid="stMain"] button').filter(
+        has_text=re.compile("用于对比|Use in comparison")).first.click()
+    page.locator('[data-testid="stAlertContentSuccess"]').filter(
+        has_text=re.compile("已加入|Added to")).first.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    save_whole_page(page, screenshot_dir / "upload-after-use-1280x720-full.png")
+    assert not error_texts(page), f"the upload page shows errors: {error_texts(page)}"
+
+    # Through the menu, not a new URL: the upload lives in this browser session only.
+    page.locator(NAV_LINKS).filter(has_text=compare_page.title).first.click()
+    page.wait_for_url(re.compile(r"/compare(\?|$)"), timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    wait_for_charts(page)
+    page.screenshot(path=screenshot_dir / "compare-with-upload-1280x720.png")
+    save_whole_page(page, screenshot_dir / "compare-with-upload-1280x720-full.png")
+    assert not error_texts(page), f"compare shows errors after the upload: {error_texts(page)}"
+    text = main_text(page)
+    assert UPLOAD_REGION in text, f"{UPLOAD_REGION} is not on the Compare page after its upload"
+    charts_text = " ".join(page.locator(PLOTLY_CHART).all_text_contents())
+    # Compare opens on the creation category; the plan's 860 valid invention patents belong there.
+    assert UPLOAD_REGION in charts_text and "860" in charts_text, (
+        f"the Compare charts do not show {UPLOAD_REGION}'s 860 invention patents"
+    )
