@@ -165,7 +165,7 @@ def _strip_verb(before: str) -> str:
     changed = True
     while changed:
         changed = False
-        for w in sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计"),
+        for w in sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
                         key=len, reverse=True):
             if before.endswith(w) and len(before) > len(w):
                 before = before[: -len(w)]

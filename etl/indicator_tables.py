@@ -67,7 +67,8 @@ def _flat_rows(text: str) -> list[list[_Row]]:
             header.append(lines[j])
             j += 1
         names = [h for _, h in header]
-        if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and any(TARGET_HEADER.search(h) for h in names):
+        if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and (
+                any(TARGET_HEADER.search(h) for h in names) or len(_year_columns(names)) >= 2):
             width = len(header)
             rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
             k = j
@@ -103,7 +104,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and "target" not in cols):
             cols["baseline"] = idx
     if "name" in cols and "target" not in cols and len(_year_columns(header)) >= 2:
-        cols.pop("baseline", None)
+        if "baseline" in cols and not BASELINE_HEADER.search(header[cols["baseline"]]):
+            cols.pop("baseline")  # a bare year column is a target year, not a baseline
         cols["years"] = -1
     return cols if "name" in cols and ("target" in cols or "years" in cols) else None
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 CN_NUM = "一二三四五六七八九十"
-TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+部分)\s*(.+)$")
+TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+部分|(?=【))\s*(.+)$")
 SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+阶段)")
 SENTENCE_END = "。！？；"
 
@@ -25,9 +25,10 @@ SENTENCE_END = "。！？；"
 SECTION_KINDS = [
     ("safeguards", ("保障", "组织实施", "工作要求")),
     ("goals", ("目标", "指标")),
+    ("tasks", ("任务",)),
     ("phases", ("进度", "步骤", "阶段", "时序", "安排")),
     ("tasks", ("任务", "举措", "措施", "重点", "推进", "工作内容", "主要工作")),
-    ("other", ("思想", "思路", "原则", "背景", "基础", "现状", "情况", "概况")),
+    ("other", ("思想", "思路", "原则", "背景", "基础", "现状", "情况", "概况", "要求")),
 ]
 MAX_TOP_HEADING = 16  # characters after the ordinal: top-level headings are short names
 
@@ -56,9 +57,11 @@ def top_level_title(line: str) -> str | None:
     if not m:
         return None
     title = m.group(1).strip()
+    if title.startswith("【") and not re.fullmatch(r"【[^】]{1,12}】", title):
+        return None  # "【目标】" is a part; "【注】…" inside a paragraph is not
     if len(title) > MAX_TOP_HEADING or re.search("[，。；]", title.rstrip("。")):
         return None
-    if line[0].isdigit() and classify_heading(title) is None:
+    if (line[0].isdigit() or line[0] == "【") and classify_heading(title) is None:
         return None  # "1、健全…" is a task item, not a part
     return line.strip()
 
