@@ -38,7 +38,9 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 # What a person may correct in a row; everything else is derived from these or is the source's.
 EDITABLE = ["indicator_id", "category", "value", "unit", "comparator", "scope", "target_year"]
 # The editor's columns: `row` ties an edited row back to the extracted one (empty = added by hand).
-EDITOR_COLUMNS = ["row", "quote", "raw_name"] + EDITABLE
+# The sentence beside the numbers read from it, so a person can check one against the other.
+EDITOR_COLUMNS = ["row", "raw_name", "quote", "value", "unit", "comparator", "scope", "target_year", "indicator_id",
+                  "category"]
 COMPARED = ["raw_name"] + EDITABLE  # a change to any of these makes the row manual
 _MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
@@ -111,7 +113,7 @@ def is_upload_region(region_id: str) -> bool:
 
 def editor_frame(targets: pd.DataFrame) -> pd.DataFrame:
     """What the page's data editor starts from: one line per extracted target."""
-    frame = targets[["quote", "raw_name"] + EDITABLE].copy()
+    frame = targets[EDITOR_COLUMNS[1:]].copy()
     frame.insert(0, "row", range(1, len(frame) + 1))
     frame["target_year"] = pd.array(frame["target_year"], dtype="Int64")
     frame["value"] = pd.to_numeric(frame["value"], errors="coerce").astype("float64")

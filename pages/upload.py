@@ -48,7 +48,9 @@ TEXT = {
     "uploaded_suffix": ("（上传）", " (upload)"),
     "period_start": ("规划期起始年", "Plan period: first year"),
     "period_end": ("规划期结束年", "Plan period: last year"),
-    "population": ("常住人口（万人，可选，用于“每万常住人口”）", "Resident population (10k, optional; for per-10k values)"),
+    "population": ("常住人口（万人，可选）", "Population (10k, optional)"),
+    "population_help": ("填写后可按“每万常住人口”对比；留空则不计算。",
+                        "Fill in to compare per 10,000 residents; leave empty to skip per-10k values."),
     "editor_title": ("提取的目标：核对与修改", "Targets read from the plan: check and correct"),
     "editor_help": ("可修改指标、类别、数值、单位、比较、口径和年份；可删除行（勾选后按删除）或在末尾添加行。"
                     "修改过或添加的行标记为 manual（人工），不会当作自动提取的结果。",
@@ -79,8 +81,11 @@ TEXT = {
     "save_warning": ("需人工补充：{warning}", "To fill in by hand: {warning}"),
     "save_failed": ("未保存：{message}", "Not saved: {message}"),
     "col_row": ("#", "#"), "col_indicator": ("指标", "Indicator"), "col_year": ("目标年份", "Target year"),
-    "col_unit": ("单位（原文写法）", "Unit (as written)"),
-    "col_value": ("数值（原文写法）", "Value (as written)"), "col_reason": ("原因", "Reason"), "col_text": ("原文片段", "Text"),
+    "col_unit": ("单位", "Unit"),
+    "unit_help": ("按原文写法，含万、亿：如 亿元、万件。", "As written, with 万/亿: e.g. 亿元, 万件."),
+    "quote_help": ("原文句子（不可修改）；点击单元格可看全文。", "The plan's sentence (read-only); click a cell to read it all."),
+    "col_value": ("数值", "Value"),
+    "value_help": ("按原文写法：1.5亿元填 1.5、单位填 亿元。", "As written: for 1.5亿元 enter 1.5 and unit 亿元."), "col_reason": ("原因", "Reason"), "col_text": ("原文片段", "Text"),
 }
 
 
@@ -132,17 +137,18 @@ def shown_name(region_zh: str) -> str:
 
 def editor_config(choices: dict[str, str]) -> dict:
     return {
-        "row": st.column_config.NumberColumn(tr("col_row"), disabled=True, width="small", format="%d"),
-        "quote": st.column_config.TextColumn(column_label("quote", lang), disabled=True, width="large"),
-        "raw_name": st.column_config.TextColumn(column_label("raw_name", lang), width="medium"),
+        "row": st.column_config.NumberColumn(tr("col_row"), disabled=True, width=40, format="%d"),
+        "quote": st.column_config.TextColumn(column_label("quote", lang), disabled=True, width=260,
+                                             help=tr("quote_help")),
+        "raw_name": st.column_config.TextColumn(column_label("raw_name", lang), width=150),
         "indicator_id": st.column_config.SelectboxColumn(tr("col_indicator"), options=list(choices), width="medium",
                                                          format_func=lambda i: choices.get(i, i)),
         "category": st.column_config.SelectboxColumn(column_label("category", lang), options=CATEGORIES,
                                                      format_func=lambda c: category_label(c, lang)),
-        "value": st.column_config.NumberColumn(tr("col_value"), format="%.6g"),
-        "unit": st.column_config.TextColumn(tr("col_unit"), width="small"),
+        "value": st.column_config.NumberColumn(tr("col_value"), format="%.6g", width=80, help=tr("value_help")),
+        "unit": st.column_config.TextColumn(tr("col_unit"), width=64, help=tr("unit_help")),
         "comparator": st.column_config.SelectboxColumn(column_label("comparator", lang), options=COMPARATORS,
-                                                       width="small"),
+                                                       width=90),
         "scope": st.column_config.SelectboxColumn(column_label("scope", lang), options=SCOPES,
                                                   format_func=lambda s: scope_label(s, lang, short=True)),
         "target_year": st.column_config.NumberColumn(tr("col_year"), min_value=2000, max_value=2100, step=1,
@@ -226,7 +232,7 @@ if file is not None:
         end = settings[2].number_input(tr("period_end"), min_value=2000, max_value=2100, step=1,
                                        value=None, key="upload_period_end")
         population = settings[3].number_input(tr("population"), min_value=0.0, value=None, step=1.0,
-                                              format="%.2f", key="upload_population")
+                                              format="%.2f", key="upload_population", help=tr("population_help"))
         if region_zh:
             region_zh = shown_name(region_zh)
             st.caption(tr("region_id", rid=up.upload_region_id(region_zh)))
@@ -237,6 +243,7 @@ if file is not None:
         st.caption(tr("editor_help"))
         edited = st.data_editor(up.editor_frame(plan.targets), key="upload_editor", num_rows="dynamic",
                                 hide_index=True, column_order=up.EDITOR_COLUMNS,
+                                height=min(36 * (len(plan.targets) + 2), 560), placeholder="—",
                                 column_config=editor_config(up.indicator_choices()), width="stretch")
 
         finished = None
@@ -261,6 +268,7 @@ if file is not None:
                 replacing = before is not None and finished["region_id"].iloc[0] in set(before["region_id"])
                 st.session_state["uploaded_targets"] = up.store(before, finished)
                 st.success(tr("replaced" if replacing else "stored", name=region_zh, n=len(finished)))
-        offer_saving(data, plan.filename, region_zh)
 
 show_session_uploads()
+if file is not None and plan is not None:
+    offer_saving(data, plan.filename, region_zh)
