@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from etl.segment import Sentence
 
 # Units a target is counted in.  Longer first so "人次" wins over "人", "亿元" over "元".
-UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "单", "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名",
+UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "小时", "单", "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名",
          "次", "场", "户", "所", "座", "条", "篇", "部", "批", "期", "门", "类", "款", "支", "套",
          "%", "分", "倍"]
 UNITS.sort(key=len, reverse=True)
@@ -54,6 +54,10 @@ NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定"
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
 REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
+# A sentence that sets a subsidy ("按利息的50%给予贴息，单户最高15万元") states policy parameters, not targets.
+SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
+SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
+GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
 ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年", "/年", "／年")
 RATIO_UNITS = ("%", "个百分点", "分", "倍")
@@ -249,6 +253,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
     covered: list[tuple[int, int]] = []  # spans of every mention looked at, sentence offsets
     carried["past"] = False  # an achievement runs through its own sentence only
     carried["new"] = False  # and so does 新增 ("新增…6项；…突破54家": the second is a level)
+    carried["annual"] = False  # and 每年 ("每年举办…不少于2期，培训…300人次以上": both yearly)
+    subsidy_rule = bool(SUBSIDY_RULE.search(text) and SUBSIDY_VERB.search(text))
 
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
@@ -261,6 +267,10 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
             carried["new"] = True
         elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
             carried["new"] = False
+        if re.search("每年|年均|年度", clause):
+            carried["annual"] = True
+        elif re.search("累计|共计|合计|总计|[两三四五]年|由|从|到20|至20", clause) or NEW_PATTERN.search(clause):
+            carried["annual"] = False
         previous_end = 0
         pending: list[Candidate] = []
         for m in mentions:
@@ -278,8 +288,10 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
                 reason = "count of the plan's own tasks"
             if reason is None and past:
                 reason = "achievement already reached"
-            if reason is None and REWARD.search(clause[:m.start()]):
+            if reason is None and (REWARD.search(clause[:m.start()]) or subsidy_rule):
                 reason = "reward or subsidy rule"
+            if reason is None and GROUP_SIZE.match(after):
+                reason = "size of an organising body"
             if reason is None and DISTRIBUTIVE.match(after):
                 reason = "count of places the target is spread over"
             if reason is None and sentence.section_kind in ("other", "preamble") and not FUTURE_MARKERS.search(text):
@@ -318,13 +330,15 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list
                 raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
             baseline = carried.pop("baseline", None)
             scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], carried.get("new", False))
+            if carried.get("annual") and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
+                scope = "annual"
             if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
                 head = re.split(r"由|从", clause[:m.start()])[0]
                 raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
             # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
             # year its paragraph sets
             recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
-                                               or raw_name.startswith("年"))
+                                               or raw_name.startswith("年") or carried.get("annual"))
             year = None if recurring else _target_year(sentence, text[:clause_start + m.start()], paragraph_years,
                                                        scope, ctx)
             cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,

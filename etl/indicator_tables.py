@@ -21,7 +21,7 @@ UNIT_HEADER = re.compile(r"^单位$|计量单位")
 TARGET_HEADER = re.compile(r"目标|预期|规划值|20\d\d\s*年?(?:底|末)?\s*(?:目标|预期)")
 BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完成值|实际")
 YEAR = re.compile(r"(20\d\d)")
-CELL_NUMBER = re.compile(r"(?P<cmp>[≥≤>＞<＜约])?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
 UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]$")
 
 
@@ -154,11 +154,12 @@ def table_candidates(text: str, sentences: list[Sentence], period_end: int | Non
                 baseline = float(b.group("value")) if b else None
             comparator = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}.get(m.group("cmp") or "", "=")
             comparator = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}.get(m.group("after") or "", comparator)
+            pre = m.group("pre") or ""
             if unit in ("%", "个百分点", "分", "倍"):
                 scope = "ratio"
-            elif per_year or re.search(r"年度|每年|年均|^年", name):
+            elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
                 scope = "annual"
-            elif re.search("新增", name):
+            elif re.search("新增", name + pre):
                 scope = "new"
             else:
                 scope = "stock"
