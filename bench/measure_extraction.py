@@ -322,9 +322,12 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true", help="print JSON instead of the table")
     parser.add_argument("--details", action="store_true", help="list missed and extra targets per fixture")
+    parser.add_argument("--dir", type=Path, default=FIXTURES,
+                        help="folder of NAME.txt + NAME.expected.yaml (default tests/fixtures/plans; "
+                             "the blind set is tests/fixtures/heldout)")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    scores = [score_fixture(load_fixture(p)) for p in fixture_paths()]
+    scores = [score_fixture(load_fixture(p)) for p in fixture_paths(args.dir)]
     result = {"fixtures": {s.fixture: {"expected": len(s.expected), "extracted": len(s.rows),
                                        "recall": s.recall, "precision": s.precision,
                                        "missed": [describe_expected(e) for e in s.missed],
