@@ -57,7 +57,8 @@ TEXT = {
                     "Indicator, category, value, unit, comparator, scope and year can be edited; rows can be deleted "
                     "(select, then delete) or added at the end. Rows you change or add are marked manual, never "
                     "passed off as extracted."),
-    "manual_rows": ("{n} 行由你修改或添加，标记为 manual（人工）。", "{n} rows changed or added by you, marked manual."),
+    "manual_rows": ("{n} 行由你修改或添加，标记为 manual（人工）：{names}",
+                    "{n} rows changed or added by you, marked manual: {names}"),
     "unmapped": ("以下方案用语未对应到指标词典（指标为空），不会出现在对比图中，只在数据表中出现；可在表中为其选择指标：{names}",
                  "These plan wordings did not map to the indicator dictionary (indicator empty): they appear in the "
                  "data tables but not on the compare charts. Pick an indicator in the table to chart them: {names}"),
@@ -149,7 +150,7 @@ def editor_config(choices: dict[str, str]) -> dict:
         "unit": st.column_config.TextColumn(tr("col_unit"), width=64, help=tr("unit_help")),
         "comparator": st.column_config.SelectboxColumn(column_label("comparator", lang), options=COMPARATORS,
                                                        width=90),
-        "scope": st.column_config.SelectboxColumn(column_label("scope", lang), options=SCOPES,
+        "scope": st.column_config.SelectboxColumn(column_label("scope", lang), options=SCOPES, width=120,
                                                   format_func=lambda s: scope_label(s, lang, short=True)),
         "target_year": st.column_config.NumberColumn(tr("col_year"), min_value=2000, max_value=2100, step=1,
                                                      format="%d", width="small"),
@@ -253,7 +254,8 @@ if file is not None:
                                          population_10k=float(population) if population else None)
             manual = int((finished["origin"] == "manual").sum())
             if manual:
-                st.info(tr("manual_rows", n=manual), icon=":material/edit:")
+                names = finished.loc[finished["origin"] == "manual", "raw_name"].fillna("—").astype(str)
+                st.info(tr("manual_rows", n=manual, names="、".join(names)), icon=":material/edit:")
             unmapped = up.unmapped_names(finished)
             if unmapped:
                 st.warning(tr("unmapped", names="、".join(unmapped)), icon=":material/help:")

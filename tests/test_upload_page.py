@@ -329,7 +329,8 @@ def test_page_reads_a_plan_and_puts_it_beside_the_four_on_compare(heting_docx, h
     at.session_state["upload_editor"] = {"edited_rows": {pledge: {"scope": "new"}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
-    assert any("1 行由你修改或添加" in i.value for i in at.info)
+    assert [i.value for i in at.info if "由你修改或添加" in i.value] == [
+        "1 行由你修改或添加，标记为 manual（人工）：三年累计实现知识产权质押融资"]
     at.button(key="upload_use").click().run()
     assert not at.exception, [e.value for e in at.exception]
     stored = at.session_state["uploaded_targets"]
