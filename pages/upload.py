@@ -29,6 +29,7 @@ TEXT = {
     "uploader": ("方案文件（.txt / .docx / .pdf）", "Plan file (.txt / .docx / .pdf)"),
     "uploader_help": ("文本文件可为 UTF-8 或 GB18030 编码；扫描版 PDF 需先做文字识别。",
                       "Text files in UTF-8 or GB18030; a scanned PDF must be OCR'd first."),
+    "reading": ("正在读取并提取目标…", "Reading the plan and extracting its targets…"),
     "bad_file": ("无法使用这个文件：{message}", "This file cannot be used: {message}"),
     "unexpected": ("读取文件时出错（{error}）。请确认它是 .txt、.docx 或 .pdf 格式的方案。",
                    "Reading the file failed ({error}). Is it a plan in .txt, .docx or .pdf?"),
@@ -109,7 +110,7 @@ def load_plan(data: bytes, filename: str):
     if cached and cached[0] == key:
         return cached[1], cached[2]
     try:
-        with st.spinner("…"):
+        with st.spinner(tr("reading")):
             plan, message = up.read_plan(data, filename, max_bytes=upload_limit_mb() * 1024 * 1024), None
     except PlanError as error:
         plan, message = None, tr("bad_file", message=error.message)

@@ -370,9 +370,11 @@ def test_page_shows_a_bad_file_as_an_error_and_keeps_serving(path, expected):
 @pytest.mark.usefixtures("warehouse")
 def test_page_in_english_names_a_region_that_clashes_with_the_four(monkeypatch):
     monkeypatch.setenv(up.READ_ONLY_ENV, "1")
-    at = upload(open_upload_page({"lang": "en"}), "plan_gb18030.txt", (FORMATS / "plan_gb18030.txt").read_bytes(),
-                "text/plain")
+    at = upload(open_upload_page({"lang": "en", "present": "1"}), "plan_gb18030.txt",
+                (FORMATS / "plan_gb18030.txt").read_bytes(), "text/plain")
+    assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "Upload a plan"
+    assert [b.label for b in at.button if b.key == "exit_present"] == ["Exit presentation mode"]
     at.text_input(key="upload_region").set_value("宜兴市").run()
     assert any("宜兴市（上传）" in w.value for w in at.warning)
     at.button(key="upload_use").click().run()
