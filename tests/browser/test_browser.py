@@ -26,7 +26,9 @@ MODES = {"normal": "", "present": "present=1"}
 CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 UTF8_BOM = b"\xef\xbb\xbf"
 NAV_TO_CHART_BUDGET_S = 2.0
-NAV_TIMING_REPEATS = 3
+# The machine is shared (2 cores): a median of several samples keeps one stall from failing the run.
+MENU_CLICK_REPEATS = 5
+FRESH_LOAD_REPEATS = 3
 # The first run may build the warehouse from the raw plans; later runs hit the caches.
 FIRST_RUN_TIMEOUT_MS = 180_000
 RUN_TIMEOUT_MS = 60_000
@@ -326,7 +328,7 @@ def time_to_first_chart(page, start_navigation) -> float:
 
 def test_navigation_to_first_chart_within_budget(nav_pages, page, artifacts_dir: Path,
                                                   report_line):
-    """Menu click → first chart drawn, per page with charts: median of 3 ≤ 2 s after a warm-up.
+    """Menu click → first chart drawn, per page with charts: median of 5 ≤ 2 s after a warm-up.
 
     A menu click is how a person moves between pages (the browser keeps its connection); opening
     the page's link afresh (new tab: static files from cache, new session) is measured and
@@ -347,12 +349,13 @@ def test_navigation_to_first_chart_within_budget(nav_pages, page, artifacts_dir:
     for nav_page in chart_pages:
         link = page.locator(NAV_LINKS).filter(has_text=nav_page.title).first
         clicks[nav_page.slug], fresh_loads[nav_page.slug] = [], []
-        for _ in range(NAV_TIMING_REPEATS):
+        for repeat in range(MENU_CLICK_REPEATS):
             open_page(page, start_page.url)
             clicks[nav_page.slug].append(time_to_first_chart(page, link.click))
-            page.goto("about:blank")
-            fresh_loads[nav_page.slug].append(time_to_first_chart(
-                page, lambda: page.goto(nav_page.url, wait_until="commit")))
+            if repeat < FRESH_LOAD_REPEATS:
+                page.goto("about:blank")
+                fresh_loads[nav_page.slug].append(time_to_first_chart(
+                    page, lambda: page.goto(nav_page.url, wait_until="commit")))
 
     def median(samples: list[float]) -> float:
         return statistics.median(samples)
