@@ -178,7 +178,7 @@ def _strip_verb(before: str) -> str:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|全市|全区|全县|全旗|全省|我市|我区|我县|"
+    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|全市|全区|全县|全旗|全省|我市|我区|我县|"
     r"(?:到|至|在)?20\d\d年(?:底|末|前)?|到期末|期末|至期末|在?(?:建设|创建|试点|规划|示范)期(?:内|间)|三年内|期间|按)+")
 
 
@@ -197,6 +197,8 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: 
         return "annual"
     if unit in RATIO_UNITS:
         return "ratio"
+    if re.search(r"[两三四五]年(?:内|间)?累计|期内累计", zone):
+        return "new"  # "三年累计实现质押融资4亿元": added up over the plan period
     if NEW_PATTERN.search(zone) or carried_new:
         return "new"
     return "stock"
