@@ -181,7 +181,7 @@ def test_changed_added_and_deleted_rows(heting):
     pledge = int(edited.index[edited["raw_name"] == "三年累计实现知识产权质押融资"][0])
     stock = int(edited.index[edited["raw_name"] == "有效注册商标总量"][0])
     station = int(edited.index[edited["raw_name"] == "建成茶产业知识产权快速维权工作站"][0])
-    edited.loc[pledge, "scope"] = "new"                   # 三年累计 is added over the period, not a level
+    edited.loc[pledge, "comparator"] = ">="               # a reader takes 实现…4亿元 as a floor
     edited.loc[stock, ["value", "unit"]] = [1.1, "万件"]  # a corrected number and unit
     enforcement = target(heting, "每年开展打击侵权假冒专项执法行动")["indicator_id"]  # a dictionary id
     edited.loc[station, "indicator_id"] = enforcement
@@ -324,9 +324,9 @@ def test_page_reads_a_plan_and_puts_it_beside_the_four_on_compare(heting_docx, h
     assert any("建成茶产业知识产权快速维权工作站" in w.value for w in at.warning)  # unmapped name flagged
     assert not any(b.key == "upload_save" for b in at.button)  # read-only host: no saving
 
-    # A correction, as the browser's editor sends it: row 7 (三年累计…) is cumulative.
+    # A correction, as the browser's editor sends it: row 7 (三年累计…) read as a floor.
     pledge = int(editor.value.index[editor.value["raw_name"] == "三年累计实现知识产权质押融资"][0])
-    at.session_state["upload_editor"] = {"edited_rows": {pledge: {"scope": "new"}}, "added_rows": [],
+    at.session_state["upload_editor"] = {"edited_rows": {pledge: {"comparator": ">="}}, "added_rows": [],
                                          "deleted_rows": []}
     at.run()
     assert [i.value for i in at.info if "由你修改或添加" in i.value] == [
