@@ -42,9 +42,12 @@ browser-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
 	fi
 
+# Budgets live here, not in the tests: ETL build < 1 s, extraction throughput, page rerun cost
+# <= 3x a reference page, and menu click -> first chart <= 2 s in Chromium.
 bench: install
 	$(BIN)/python bench/bench_etl.py
 	$(BIN)/python bench/bench_pages.py
+	NAV_BUDGET_ENFORCE=1 $(BIN)/python -m pytest -q -rs tests/browser -k navigation
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache
