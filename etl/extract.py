@@ -78,7 +78,9 @@ QUALITATIVE_GOAL = re.compile(
     r"(超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番)")
+    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破)")
+# Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
+SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|零[”\"]?的突破|平均水平")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
@@ -394,12 +396,13 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
         if not m:
             continue
         head = clause[:m.start()].rstrip("“\"「")
+        head = re.sub(r"[“”\"「」]", "", head)
         subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))
         subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
         if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
             subject = _clean_name(clause[m.end():])
         parts = [p for p in re.split(r"、", subject) if p]
-        if m.group(1) == "清零":
+        if SELF_MEASURED_GOAL.search(m.group(1)):
             parts = [subject] if subject else []
         elif not parts or not all(MEASURABLE.search(p) for p in parts):
             continue
