@@ -47,9 +47,12 @@ def _harmonize(args) -> int:
 def _add(args) -> int:
     from etl.add import add_plan
     from etl.build import build
-    entry = add_plan(Path(args.file), region_zh=args.region)
-    print(f"added {entry['file']} as {entry['doc_id']} ({entry['region_zh']}) to data/raw/sources.yaml")
-    print(build(Path(args.db)))
+    manifest = Path(args.manifest)
+    entry = add_plan(Path(args.file), region_zh=args.region, raw_dir=manifest.parent, manifest=manifest)
+    print(f"added {entry['file']} as {entry['doc_id']} ({entry['region_zh']}) to {manifest}")
+    for warning in entry.get("warnings", []):
+        print(f"  note: {warning}")
+    print(build(Path(args.db), manifest=manifest))
     return 0
 
 
@@ -73,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--region", help="region name, when the title does not say it")
     p.add_argument("--db", default=str(DEFAULT_DB))
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest to add to; the file is copied beside it")
     p.set_defaults(run=_add)
     args = parser.parse_args(argv)
     try:

@@ -125,3 +125,32 @@ def test_bad_plans_get_a_clear_message_not_a_traceback(name, message):
     assert name in result.stderr
     import re
     assert re.search(message, result.stderr, re.I), result.stderr
+
+
+NEW_PLAN = """关于印发《青岚县国家知识产权强县建设试点县工作方案（2025—2027年）》的通知
+青政办发〔2025〕9号
+
+青岚县国家知识产权强县建设试点县工作方案（2025—2027年）
+
+一、工作目标
+到2027年，全县每万人口发明专利拥有量达到9.5件，新增知识产权贯标企业30家以上，知识产权质押融资累计突破2亿元。
+二、重点任务
+1.强化保护。每年开展知识产权联合执法不少于4次。
+"""
+
+
+def test_add_copies_a_new_plan_records_it_and_rebuilds(tmp_path):
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    plan = tmp_path / "qinglan.txt"
+    plan.write_text(NEW_PLAN, encoding="gb18030")
+    db = tmp_path / "w.duckdb"
+    result = run_etl("add", plan, "--manifest", raw / "sources.yaml", "--db", db)
+    assert result.returncode == 0, result.stderr
+    copied = [p for p in raw.iterdir() if p.read_bytes() == plan.read_bytes()]
+    assert len(copied) == 1  # byte for byte
+    con = duckdb.connect(str(db), read_only=True)
+    rows = con.execute("SELECT value, unit, scope FROM targets WHERE region_zh = '青岚县' ORDER BY quote_start").fetchall()
+    assert rows == [(9.5, "件", "stock"), (30.0, "家", "new"), (2.0, "亿元", "stock"), (4.0, "次", "annual")]
+    again = run_etl("add", plan, "--manifest", raw / "sources.yaml", "--db", db)
+    assert again.returncode == 1 and "Traceback" not in again.stderr  # the same file twice is refused
