@@ -8,6 +8,7 @@ the caller passes (dashboard.colors), so a region looks the same on every chart.
 from __future__ import annotations
 
 import math
+import os
 import textwrap
 
 import pandas as pd
@@ -22,12 +23,6 @@ COMPARATOR_PREFIX = {">=": "≥", "<=": "≤", "≈": "≈", "=": "", "range": "
 COVERAGE_CODE = {"none": 0, "qualitative": 1, "quantitative": 2}
 COVERAGE_SYMBOL = {"none": "·", "qualitative": "▲", "quantitative": "■"}
 MISSING_COLOR = "#888888"
-# Short two-line labels written where a region has no bar (panels are narrow).
-MISSING_LABELS = {
-    "none": ("未设<br>目标", "no<br>target"),
-    "qualitative": ("仅定性<br>目标", "words<br>only"),
-    "not_applicable": ("口径<br>不适用", "n/a<br>here"),
-}
 
 
 # --- shared finishing ----------------------------------------------------------------------
@@ -112,7 +107,12 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
     `coverage` has region_id, family, family_zh, family_en, category, status, n_quantitative,
     n_qualitative (queries.coverage()).
     """
+    from etl.schema import CATEGORIES
+
     fams = coverage.drop_duplicates("family")[["family", "family_zh", "family_en", "category"]]
+    # The five links in the plans' own order (创造 → 运用 → 保护 → 管理 → 服务), not alphabetical.
+    rank = {category: i for i, category in enumerate(CATEGORIES)}
+    fams = fams.assign(_rank=fams["category"].map(rank).fillna(len(rank))).sort_values("_rank", kind="stable")
     family_labels = [
         (row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else row.family_zh) or row.family
         for row in fams.itertuples()
@@ -149,6 +149,13 @@ def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang:
 
 
 # --- compare by category: small multiples ----------------------------------------------------
+
+# Units of counted things: their axes get whole-number ticks (never "0.5 家").
+COUNT_UNITS = frozenset({"家", "个", "件", "项", "项次", "人", "人次", "名", "位", "次", "场", "户", "所", "座",
+                         "批", "期", "篇", "部", "条"})
+NOTE_COLOR = "#777777"
+TAG_MAX_WIDTH = 14  # display columns (7 CJK characters) of the note under a bar that tells it apart
+
 
 def _scope_marker(color: str, scopes) -> dict:
     """Region colour with a white pattern per scope.  bgcolor is set explicitly: the
@@ -187,8 +194,12 @@ def _bar_text(record: dict) -> str:
 
 
 def _hover(record: dict, lang: str, measure_unit: str) -> str:
-    parts = [
-        f"<b>{record['region_label']}</b> · {indicator_name(record, lang)}",
+    name = indicator_name(record, lang)
+    parts = [f"<b>{record['region_label']}</b> · {name}"]
+    raw = record.get("raw_name")
+    if isinstance(raw, str) and raw.strip() and raw != name:
+        parts.append(f"{'方案用语' if lang != 'en' else 'plan wording'}: {raw}")
+    parts += [
         format_value(record["shown_value"], measure_unit, record.get("comparator")),
         f"{t('measure', lang)}: {scope_label(record.get('scope'), lang)}",
     ]
@@ -200,36 +211,55 @@ def _hover(record: dict, lang: str, measure_unit: str) -> str:
     return "<br>".join(parts)
 
 
-def _bars(records: list[dict], region_ids: list[str], region_labels: dict[str, str]) -> list[dict]:
-    """Numeric rows that have a value for the chosen measure, in region order, each with an
-    x label; a region with several rows gets a numbered label per bar."""
-    order = {rid: i for i, rid in enumerate(region_ids)}
-    rows = [dict(r) for r in records
-            if not _is_qualitative(r) and r["region_id"] in order and not _missing(r.get("shown_value"))]
-    rows.sort(key=lambda r: (order[r["region_id"]], str(r["target_id"])))
-    per_region: dict[str, int] = {}
-    for r in rows:
-        per_region[r["region_id"]] = per_region.get(r["region_id"], 0) + 1
-    seen: dict[str, int] = {}
-    for r in rows:
-        label = tick_label(region_labels[r["region_id"]])
-        seen[r["region_id"]] = seen.get(r["region_id"], 0) + 1
-        r["region_label"] = label
-        r["x_label"] = label if per_region[r["region_id"]] == 1 else f"{label}<br>({seen[r['region_id']]})"
-    return rows
+def shorten(text: str, width: int = TAG_MAX_WIDTH) -> str:
+    """Head…tail of a long wording: Chinese indicator names differ at both ends
+    (省级/市级 … 中心/园区), so the middle is what goes."""
+    if _display_width(text) <= width:
+        return text
+    budget = width - 1  # the ellipsis takes one column
+    head = ""
+    for ch in text:
+        if _display_width(head + ch) > budget // 2:
+            break
+        head += ch
+    tail = ""
+    for ch in reversed(text[len(head):]):
+        if _display_width(head + ch + tail) > budget:
+            break
+        tail = ch + tail
+    return f"{head}…{tail}"
 
 
-def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
-    """What to write where a region has no bar: no target, qualitative only, or n/a here."""
-    mine = [r for r in records if r["region_id"] == region_id]
-    if not mine:
-        return pick(MISSING_LABELS["none"], lang)
-    numeric = [r for r in mine if not _is_qualitative(r)]
-    if not numeric:
-        return pick(MISSING_LABELS["qualitative"], lang)
-    if all(_missing(r.get("shown_value")) for r in numeric):
-        return pick(MISSING_LABELS["not_applicable"], lang)
-    return None
+def _differing_parts(names: list[str]) -> list[str]:
+    """The names without what they all share at the start and end (建成省级/建成市级…中心 → 省级/市级)."""
+    prefix = len(os.path.commonprefix(names))
+    suffix = len(os.path.commonprefix([n[::-1] for n in names]))
+    parts = [n[prefix:len(n) - suffix] if suffix else n[prefix:] for n in names]
+    return names if any(not p.strip("，、 ") for p in parts) else parts
+
+
+def bar_tags(rows: list[dict], lang: str) -> list[str]:
+    """Short notes telling one region's several bars in a panel apart: the scope when each
+    differs, else the differing part of the plan's wording, else the target year; numbered
+    when nothing tells them apart (the plan states the same target twice)."""
+    scopes = [scope_label(r.get("scope"), lang, short=True) for r in rows]
+    names = [str(r.get("raw_name") or indicator_name(r, lang)) for r in rows]
+    years = [str(int(r["target_year"])) if not _missing(r.get("target_year")) else "" for r in rows]
+    if len(set(scopes)) == len(rows):
+        tags = scopes
+    elif len(set(names)) == len(rows):
+        tags = [shorten(part) for part in _differing_parts(names)]
+    elif len(set(years)) == len(rows) and all(years):
+        tags = years
+    else:
+        tags = [shorten(name) for name in names]
+    if len(set(tags)) < len(tags):
+        tags = [f"{tag}({i})" for i, tag in enumerate(tags, start=1)]
+    return tags
+
+
+def _note(text: str, size: int) -> str:
+    return f"<span style='font-size:{size}px;color:{NOTE_COLOR}'>{text}</span>"
 
 
 def tick_label(name: str) -> str:
@@ -237,18 +267,93 @@ def tick_label(name: str) -> str:
     return name.replace(" ", "<br>", 1) if " " in name else name
 
 
-def _category_array(bars: list[dict], region_ids: list[str], region_labels: dict[str, str]) -> list[str]:
+def _bars(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
+          note_size: int = 11) -> list[dict]:
+    """Numeric rows that have a value for the chosen measure, in region order, each with an
+    x label.  A region with several rows gets one bar each, labelled with what tells them
+    apart (bar_tags) in small grey type under the region's name."""
+    order = {rid: i for i, rid in enumerate(region_ids)}
+    rows = [dict(r) for r in records
+            if not _is_qualitative(r) and r["region_id"] in order and not _missing(r.get("shown_value"))]
+    rows.sort(key=lambda r: (order[r["region_id"]], str(r["target_id"])))
+    by_region: dict[str, list[dict]] = {}
+    for r in rows:
+        by_region.setdefault(r["region_id"], []).append(r)
+    for region_id, mine in by_region.items():
+        label = tick_label(region_labels[region_id])
+        tags = bar_tags(mine, lang) if len(mine) > 1 else [None]
+        for r, tag in zip(mine, tags):
+            r["region_label"] = region_labels[region_id]
+            r["tag"] = tag
+            r["x_label"] = label if tag is None else f"{label}<br>{_note(tag, note_size)}"
+    return rows
+
+
+def several_bars_per_region(frame: pd.DataFrame) -> bool:
+    """Does any region have more than one numeric row in one family (so bars carry tags)?"""
+    numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
+    return bool(numeric.groupby(["family", "region_id"], dropna=False).size().gt(1).any())
+
+
+# Written under a region's name where it has no bar: no target, qualitative only, or n/a here.
+MISSING_NOTES = {
+    "none": ("未设目标", "no target"),
+    "qualitative": ("仅定性目标", "no number"),
+    "not_applicable": ("口径不适用", "n/a here"),
+}
+
+
+def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
+    """What to write where a region has no bar: no target, qualitative only, or n/a here."""
+    mine = [r for r in records if r["region_id"] == region_id]
+    if not mine:
+        return pick(MISSING_NOTES["none"], lang)
+    numeric = [r for r in mine if not _is_qualitative(r)]
+    if not numeric:
+        return pick(MISSING_NOTES["qualitative"], lang)
+    if all(_missing(r.get("shown_value")) for r in numeric):
+        return pick(MISSING_NOTES["not_applicable"], lang)
+    return None
+
+
+def _missing_slots(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
+                   note_size: int) -> list[tuple[str, str, str]]:
+    """(region_id, x label with the note under the name, note) for each region without a bar."""
+    slots = []
+    for rid in region_ids:
+        text = _missing_text(records, rid, lang)
+        if text:
+            slots.append((rid, f"{tick_label(region_labels[rid])}<br>{_note(text, note_size)}", text))
+    return slots
+
+
+def _missing_trace(slots: list[tuple[str, str, str]], region_labels: dict[str, str], meta: dict) -> go.Scatter | None:
+    """An invisible point per region without a bar.  plotly only shows categories that some
+    trace uses, so this keeps the region's slot (and its note, written in the tick label
+    below the axis, where it can never collide with the baseline or a tick)."""
+    if not slots:
+        return None
+    return go.Scatter(
+        x=[label for _, label, _ in slots], y=[0] * len(slots), mode="markers", marker=dict(opacity=0, size=1),
+        text=[text for _, _, text in slots], hoverinfo="text",
+        hovertext=[f"{region_labels[rid]}: {text}" for rid, _, text in slots],
+        showlegend=False, name="missing", meta=meta,
+    )
+
+
+def _category_array(bars: list[dict], slots: list[tuple[str, str, str]], region_ids: list[str]) -> list[str]:
     """x order: regions in fixed order; a region's several bars stay together."""
+    missing = {rid: label for rid, label, _ in slots}
     order = []
     for rid in region_ids:
         labels = [b["x_label"] for b in bars if b["region_id"] == rid]
-        order.extend(labels or [tick_label(region_labels[rid])])
+        order.extend(labels or ([missing[rid]] if rid in missing else []))
     return order
 
 
 def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: dict[str, str],
                        colors: dict[str, str], lang: str, with_scope_in_text: bool, meta_extra: dict,
-                       show_legend: set[str] | None = None) -> list[go.Bar]:
+                       show_legend: bool = True) -> list[go.Bar]:
     traces = []
     for rank, region_id in enumerate(region_ids, start=1):
         mine = [b for b in bars if b["region_id"] == region_id]
@@ -262,96 +367,184 @@ def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: d
         color = colors.get(region_id, MISSING_COLOR)
         traces.append(go.Bar(
             x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=region_labels[region_id],
-            legendgroup=region_id, legendrank=rank,
-            showlegend=True if show_legend is None else region_id not in show_legend,
+            legendgroup=region_id, legendrank=rank, showlegend=show_legend,
             marker=_scope_marker(color, [b.get("scope") for b in mine]),
             text=text, textposition="outside", cliponaxis=False,
             hovertext=[_hover(b, lang, b.get("shown_unit") or "") for b in mine], hoverinfo="text",
             customdata=[b["target_id"] for b in mine], meta={"region_id": region_id, **meta_extra},
         ))
-        if show_legend is not None:
-            show_legend.add(region_id)
     return traces
 
 
-def _missing_trace(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
-                   present: bool, meta: dict) -> go.Scatter | None:
-    missing = [(tick_label(region_labels[rid]), _missing_text(records, rid, lang)) for rid in region_ids]
-    missing = [(label, text) for label, text in missing if text]
-    if not missing:
-        return None
-    return go.Scatter(
-        x=[label for label, _ in missing], y=[0] * len(missing), mode="text",
-        text=[text for _, text in missing], textposition="top center",
-        textfont=dict(color=MISSING_COLOR, size=15 if present else 11),
-        hoverinfo="text", hovertext=[f"{label}: {text.replace('<br>', '')}" for label, text in missing],
-        showlegend=False, name="missing", meta=meta,
-    )
+def whole_number_step(top: float, max_ticks: int = 4) -> int:
+    """The smallest 1-2-5 step that puts at most `max_ticks` ticks above zero up to `top`."""
+    for exponent in range(16):
+        for multiple in (1, 2, 5):
+            step = multiple * 10 ** exponent
+            if top / step <= max_ticks:
+                return step
+    return 10 ** 16
 
 
-def compare_small_multiples(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
-                            colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
-                            present: bool = False) -> go.Figure:
-    """One panel per indicator family (units differ, so each panel has its own y axis).
+def value_axis(values: list[float], units: set[str]) -> dict:
+    """y axis of one panel.  Room above the tallest bar for its label; whole-number ticks
+    when the panel counts things (家, 件, 人 …); no axis at all when the panel has no bar
+    (a bare 0–1 scale would suggest a value)."""
+    if not values:
+        return dict(visible=False, range=[0, 1], fixedrange=True)
+    top, low = max(max(values), 0.0), min(min(values), 0.0)
+    axis = dict(visible=True, range=[low * 1.1, top * 1.22 if top > 0 else 1.0])
+    if units and units <= COUNT_UNITS and all(float(v).is_integer() for v in values):
+        axis.update(tickmode="linear", tick0=0, dtick=whole_number_step(top), tickformat=",d")
+    return axis
+
+
+def _compare_panel(panel: list[dict], region_ids: list[str], region_labels: dict[str, str], colors: dict[str, str],
+                   lang: str, note_size: int, meta: dict) -> tuple[list, list[str], dict]:
+    """Traces, x order and y axis of one family's panel."""
+    bars = _bars(panel, region_ids, region_labels, lang, note_size)
+    slots = _missing_slots(panel, region_ids, region_labels, lang, note_size)
+    traces: list = _region_bar_traces(bars, region_ids, region_labels, colors, lang, False, meta, show_legend=False)
+    missing = _missing_trace(slots, region_labels, meta)
+    if missing is not None:
+        traces.append(missing)
+    units = {b["shown_unit"] for b in bars if b.get("shown_unit")}
+    return traces, _category_array(bars, slots, region_ids), value_axis([b["shown_value"] for b in bars], units)
+
+
+def _panel_title(family_label: str, records: list[dict], width: int) -> str:
+    units = sorted({r["shown_unit"] for r in records if r.get("shown_unit") and not _missing(r.get("shown_value"))})
+    return wrap_line(f"{family_label}（{' / '.join(units)}）" if units else family_label, width)
+
+
+def _lines(text: str) -> int:
+    return text.count("<br>") + 1
+
+
+def compare_rows(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
+                 colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
+                 present: bool = False, per_row: int = 2, with_header: bool = True) -> list[go.Figure]:
+    """One panel per indicator family (units differ, so each panel has its own y axis), two
+    panels to a figure, one figure per row.
 
     frame: targets of one category with shown_value / shown_unit (queries.add_measure).
     panels: [(family, label)] in display order — families without any target still get a
     panel, so "no target set" is visible.  Bars are coloured by region and patterned by
     scope, so a cumulative 'new' target never looks like a per-year or stock one.
+    The first figure carries the title, unit line and legend (unless with_header=False: a
+    continuation of panels shown above), the last one the source line.
     """
     region_ids = list(region_labels)
     records = _records(frame)
     by_family: dict[str, list[dict]] = {}
     for r in records:
         by_family.setdefault(r.get("family"), []).append(r)
-    n = max(len(panels), 1)
-    cols = 1 if n == 1 else 2
-    nrows = math.ceil(n / cols)
-    subtitles = []
-    for family, label in panels:
-        units = sorted({r["shown_unit"] for r in by_family.get(family, [])
-                        if r.get("shown_unit") and not _missing(r.get("shown_value"))})
-        subtitles.append(wrap_line(f"{label}（{' / '.join(units)}）" if units else label, 56 if cols > 1 else 110))
-    fig = make_subplots(rows=nrows, cols=cols, subplot_titles=subtitles or [""],
-                        vertical_spacing=min(0.5 / nrows, 0.12) if nrows > 1 else 0.1, horizontal_spacing=0.08)
-    traces, axis_updates, legend_done = [], {}, set()
-    for index, (family, _label) in enumerate(panels):
-        panel = by_family.get(family, [])
-        bars = _bars(panel, region_ids, region_labels)
-        axis_suffix = "" if index == 0 else str(index + 1)
-        for trace in _region_bar_traces(bars, region_ids, region_labels, colors, lang, False, {"family": family}, legend_done):
-            trace.update(xaxis=f"x{axis_suffix}", yaxis=f"y{axis_suffix}")
-            traces.append(trace)
-        missing = _missing_trace(panel, region_ids, region_labels, lang, present, {"family": family})
-        if missing is not None:
-            missing.update(xaxis=f"x{axis_suffix}", yaxis=f"y{axis_suffix}")
-            traces.append(missing)
-        axis_updates[f"xaxis{axis_suffix}"] = dict(categoryorder="array",
-                                                   categoryarray=_category_array(bars, region_ids, region_labels))
-    scopes_present = {r.get("scope") for r in records}
+    per_row = 1 if len(panels) <= 1 else per_row
+    chunks = [panels[i:i + per_row] for i in range(0, len(panels), per_row)] or [[]]
+    base = 20 if present else 13
+    figures = []
+    for number, chunk in enumerate(chunks):
+        fig = make_subplots(rows=1, cols=per_row, horizontal_spacing=0.1 if per_row > 1 else 0,
+                            subplot_titles=[_panel_title(label, by_family.get(family, []), 44 if per_row > 1 else 100)
+                                            for family, label in chunk] or [""])
+        tick_lines = 1
+        for index, (family, _label) in enumerate(chunk):
+            traces, categories, y_axis = _compare_panel(by_family.get(family, []), region_ids, region_labels, colors,
+                                                        lang, base - 2, {"family": family})
+            suffix = "" if index == 0 else str(index + 1)
+            for trace in traces:
+                trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+            fig.add_traces(traces)
+            fig.update_layout({f"xaxis{suffix}": dict(type="category", categoryorder="array", categoryarray=categories),
+                               f"yaxis{suffix}": y_axis})
+            tick_lines = max([tick_lines] + [_lines(c) for c in categories])
+        for index in range(len(chunk), per_row):  # an odd last panel keeps its width; the empty slot shows nothing
+            suffix = "" if index == 0 else str(index + 1)
+            fig.update_layout({f"xaxis{suffix}": dict(visible=False), f"yaxis{suffix}": dict(visible=False)})
+        figures.append(_finish_compare_row(fig, present, tick_lines,
+                                           max([_lines(a.text) for a in fig.layout.annotations] + [1])))
+    if with_header:
+        _add_compare_header(figures[0], records, region_ids, region_labels, colors, lang, title, units_line, present)
+    _add_source_line(figures[-1], source, present)
+    return figures
+
+
+def _finish_compare_row(fig: go.Figure, present: bool, tick_lines: int, title_lines: int) -> go.Figure:
+    base = 20 if present else 13
+    panel_title = base + (4 if present else 1)
+    plot_height = 190 if present else 150
+    top = title_lines * (panel_title + 6) + 14
+    bottom = tick_lines * (base + 5) + 10
+    fig.update_layout(
+        height=top + plot_height + bottom,
+        font=dict(family=FONT_FAMILY, size=base, color="#222222"),
+        paper_bgcolor="white", plot_bgcolor="white", showlegend=False,
+        margin=dict(l=70 if present else 60, r=40, t=top, b=bottom),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
+        barmode="group", bargap=0.35,
+    )
+    fig.update_annotations(font=dict(size=panel_title), yshift=4)
+    fig.update_xaxes(tickangle=0, showline=True, linecolor="#999999", ticks="", showgrid=False, fixedrange=True)
+    fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, fixedrange=True)
+    return fig
+
+
+def _header_height(units_line: str, present: bool) -> tuple[int, str]:
+    base = 20 if present else 13
+    subtitle = wrap_line(units_line, 110 if present else 100) if units_line else ""
+    title_block = 16 + round((base + 6) * 1.5) + (_lines(subtitle) * (base + 5) + 6 if subtitle else 0)
+    return title_block, subtitle
+
+
+def _add_compare_header(fig: go.Figure, records: list[dict], region_ids: list[str], region_labels: dict[str, str],
+                        colors: dict[str, str], lang: str, title: str, units_line: str, present: bool) -> None:
+    """Title, unit line and legend on top of the first row: regions, then the scope patterns used."""
+    base = 20 if present else 13
+    title_block, subtitle = _header_height(units_line, present)
+    legend_block = base + 24
+    extra = title_block + legend_block
+    for rank, region_id in enumerate(region_ids, start=1):
+        fig.add_trace(go.Bar(x=[None], y=[None], name=region_labels[region_id], legendrank=rank, showlegend=True,
+                             marker=dict(color=colors.get(region_id, MISSING_COLOR)), hoverinfo="skip"))
+    drawn = {r.get("scope") for r in records if not _is_qualitative(r) and not _missing(r.get("shown_value"))}
     for scope in ("new", "annual"):  # explain the patterns in the legend
-        if scope in scopes_present:
-            traces.append(go.Bar(x=[None], y=[None], name=scope_label(scope, lang), marker=_scope_marker("#999999", [scope]),
-                                 showlegend=True, legendgroup=f"scope-{scope}", legendrank=100, hoverinfo="skip"))
-    fig.add_traces(traces)
-    fig.update_layout(axis_updates)
-    fig.update_yaxes(rangemode="tozero", showgrid=True, gridcolor="#EEEEEE", zeroline=True, zerolinecolor="#999999")
-    fig.update_xaxes(tickangle=0)
-    fig.update_layout(barmode="group", bargap=0.35)
-    fig.update_annotations(font=dict(size=17 if present else 13))
-    panel_height = 330 if present else 270
-    return finish(fig, title, source, units=units_line, present=present, height=panel_height * nrows + 230)
+        if scope in drawn:
+            fig.add_trace(go.Bar(x=[None], y=[None], name=scope_label(scope, lang), marker=_scope_marker("#999999", [scope]),
+                                 showlegend=True, legendrank=100, hoverinfo="skip"))
+    height = fig.layout.height + extra
+    fig.update_layout(
+        height=height, showlegend=True, margin=dict(t=fig.layout.margin.t + extra),
+        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
+                   font=dict(size=base + 6), subtitle=dict(text=subtitle, font=dict(size=base - 1, color="#555555"))),
+        legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title_block / height, yanchor="top",
+                    font=dict(size=base), itemclick=False, itemdoubleclick=False, traceorder="normal"),
+    )
+
+
+def _add_source_line(fig: go.Figure, source: str, present: bool) -> None:
+    base = 20 if present else 13
+    line = base + 10
+    bottom = fig.layout.margin.b
+    fig.update_layout(height=fig.layout.height + line, margin=dict(b=bottom + line))
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom + line - 4),
+                       xanchor="left", yanchor="bottom", showarrow=False,
+                       font=dict(size=base - 2, color="#666666"), name="source_line")
 
 
 # --- indicator page ----------------------------------------------------------------------------
 
 def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: dict[str, str], lang: str,
                    title: str, units_line: str, source: str, present: bool = False,
-                   show_baseline: bool = True) -> go.Figure:
-    """Bars across regions for one indicator (or family): value, scope, year, comparator, baseline."""
+                   show_baseline: bool = True, height: int | None = None) -> go.Figure:
+    """Bars across regions for one indicator (or family): value, scope, year, comparator, baseline.
+
+    The legend sits on top, under the unit line, so the plot can end right at the axis.
+    `height`: the figure's height in pixels (presentation mode fits it to the screen)."""
+    base = 20 if present else 13
     region_ids = list(region_labels)
     records = _records(frame)
-    bars = _bars(records, region_ids, region_labels)
+    bars = _bars(records, region_ids, region_labels, lang, base - 2)
+    slots = _missing_slots(records, region_ids, region_labels, lang, base - 2)
     fig = go.Figure(_region_bar_traces(bars, region_ids, region_labels, colors, lang, True, {}))
     with_base = [b for b in bars if not _missing(b.get("baseline"))] if show_baseline else []
     if with_base:
@@ -362,35 +555,73 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
             hovertext=[f"{t('baseline', lang)}: {format_value(b['baseline'], b.get('unit_std') or '')}" for b in with_base],
             hoverinfo="text",
         ))
-    missing = _missing_trace(records, region_ids, region_labels, lang, present, {})
+    missing = _missing_trace(slots, region_labels, {})
     if missing is not None:
         fig.add_trace(missing)
-    fig.update_xaxes(categoryorder="array", categoryarray=_category_array(bars, region_ids, region_labels), tickangle=0)
-    fig.update_yaxes(rangemode="tozero", gridcolor="#EEEEEE", zerolinecolor="#999999")
+    categories = _category_array(bars, slots, region_ids)
+    values = [b["shown_value"] for b in bars] + [b["baseline"] for b in with_base]
+    y_axis = value_axis(values, {b["shown_unit"] for b in bars if b.get("shown_unit")})
+    if bars:  # two lines of text above each bar (value, scope and year) need more room
+        y_axis["range"] = [y_axis["range"][0], y_axis["range"][1] * 1.12]
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=categories, tickangle=0,
+                     showline=True, linecolor="#999999")
+    fig.update_yaxes(y_axis, gridcolor="#EEEEEE", zeroline=False)
     fig.update_layout(bargap=0.4, showlegend=True)
-    return finish(fig, title, source, units=units_line, present=present, height=620 if present else 500)
+    tick_lines = max([_lines(c) for c in categories] + [1])
+    title_block, subtitle = _header_height(units_line, present)
+    legend_block = base + 18
+    bottom = tick_lines * (base + 5) + 10 + base + 10  # tick labels, then the source line
+    height = height or (620 if present else 480)
+    fig.update_layout(
+        height=height,
+        font=dict(family=FONT_FAMILY, size=base, color="#222222"),
+        paper_bgcolor="white", plot_bgcolor="white",
+        margin=dict(l=70 if present else 60, r=20, t=title_block + legend_block + base + 12, b=bottom),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
+        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
+                   font=dict(size=base + 6), subtitle=dict(text=subtitle, font=dict(size=base - 1, color="#555555"))),
+        legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title_block / height, yanchor="top",
+                    font=dict(size=base)),
+    )
+    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 4),
+                       xanchor="left", yanchor="bottom", showarrow=False,
+                       font=dict(size=base - 2, color="#666666"), name="source_line")
+    return fig
 
 
 # --- region profile --------------------------------------------------------------------------
 
 def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, source: str,
                   present: bool = False) -> go.Figure:
-    """Targets per category of one plan: quantitative (solid) and qualitative (hatched)."""
+    """Targets per category of one plan: quantitative (solid) and qualitative (hatched).
+
+    Counts are written inside the solid part; the qualitative count goes just past the bar's
+    end (white text on a thin hatched segment cannot be read)."""
     from etl.schema import CATEGORIES
 
     counts = counts.set_index("category")[["quantitative", "qualitative"]].reindex(CATEGORIES).fillna(0)
     labels = [category_label(c, lang) for c in CATEGORIES]
+    quantitative = [int(n) for n in counts["quantitative"]]
+    qualitative = [int(n) for n in counts["qualitative"]]
+    qualitative_word = t("qualitative", lang)
     fig = go.Figure([
-        go.Bar(y=labels, x=list(counts["quantitative"].astype(int)), orientation="h", name=t("quantitative", lang),
-               marker=dict(color=color), text=list(counts["quantitative"].astype(int)), textposition="inside", textangle=0),
-        go.Bar(y=labels, x=list(counts["qualitative"].astype(int)), orientation="h", name=t("qualitative", lang),
+        go.Bar(y=labels, x=quantitative, orientation="h", name=t("quantitative", lang), marker=dict(color=color),
+               text=[str(n) if n else "" for n in quantitative], textposition="inside", insidetextanchor="end",
+               textangle=0, textfont=dict(color="white"), hovertemplate="%{y}: %{x} " + t("quantitative", lang) + "<extra></extra>"),
+        go.Bar(y=labels, x=qualitative, orientation="h", name=qualitative_word,
                marker=dict(color=color, opacity=0.55, line=dict(color=color, width=1),
                            pattern=dict(shape="/", fillmode="replace", bgcolor=color, fgcolor="white", solidity=0.3)),
-               text=list(counts["qualitative"].astype(int)), textposition="inside", textangle=0),
+               text=[f"+{n} {qualitative_word}" if n else "" for n in qualitative], textposition="outside",
+               textangle=0, textfont=dict(color="#444444"), cliponaxis=False,
+               hovertemplate="%{y}: %{x} " + qualitative_word + "<extra></extra>"),
     ])
+    totals = [a + b for a, b in zip(quantitative, qualitative)]
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed")
-    fig.update_xaxes(gridcolor="#EEEEEE", dtick=1 if counts.values.sum() < 12 else None)
+    top = max(totals + [1])
+    # Room past the longest bar for its "+n 定性" label.
+    fig.update_xaxes(gridcolor="#EEEEEE", range=[0, top * 1.3 + 1], tickmode="linear", tick0=0,
+                     dtick=whole_number_step(top))
     return finish(fig, title, source, present=present, height=440 if present else 380)
 
 
@@ -415,7 +646,9 @@ def phases_timeline(phases: pd.DataFrame, color: str, lang: str, title: str, sou
         marker=dict(color=color), name="phases",
         hovertext=[wrap(q) for q in phases["quote"]], hoverinfo="text",
     ))
-    fig.update_xaxes(type="date", gridcolor="#EEEEEE")
+    # Month ticks written the reader's way (plotly would write "Jan 2024" whatever the language).
+    fig.update_xaxes(type="date", gridcolor="#EEEEEE", tickformat="%Y年%-m月" if lang != "en" else "%Y-%m",
+                     hoverformat="%Y-%m")
     fig.update_yaxes(autorange="reversed")
     fig.update_layout(showlegend=False)
     return finish(fig, title, source, present=present, height=200 + 70 * max(len(phases), 1), has_legend=False)
@@ -442,10 +675,10 @@ def town_heatmap(frame: pd.DataFrame, district_total: str, lang: str, title: str
     fig = go.Figure(go.Heatmap(
         z=relative.values.tolist(), x=[str(p) for p in periods], y=list(grid.index), colorscale="Blues",
         zmin=0, zmax=1, showscale=False, text=text, texttemplate="%{text}",
-        textfont=dict(size=15 if present else 12), customdata=grid.values.tolist(),
+        textfont=dict(size=22 if present else 13), customdata=grid.values.tolist(),
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", xgap=2, ygap=2, name="towns",
     ))
     fig.update_yaxes(autorange="reversed")
     fig.update_xaxes(side="top", type="category")
     return finish(fig, title, source, units=units_line, present=present,
-                  height=(32 if present else 26) * len(grid.index) + 230, has_legend=False)
+                  height=(42 if present else 28) * len(grid.index) + 230, has_legend=False)

@@ -95,6 +95,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                     "Per 10,000 residents: value ÷ resident population (10,000s); ratios and per-capita indicators are not divided again."),
     "untargeted_families": ("指标字典中本类别还有以下指标族，四个方案均未设目标：{names}",
                             "The indicator dictionary also has these families in this category, which none of the plans targets: {names}"),
+    "several_bars": ("同一地区在一个指标族下有几个目标时，各画一根柱，柱下小字注明它们的区别（口径或方案用语）；"
+                     "鼠标悬停可看方案原话。",
+                     "Where a region sets several targets in one family, each gets its own bar, with what tells them "
+                     "apart (scope or the plan's wording) in small type under it; hover for the plan's sentence."),
     "values_table": ("数值表", "Values table"),
     # indicator
     "indicator_title": ("单项指标", "Indicator"),
@@ -141,6 +145,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                 "CSV is UTF-8 with BOM so Excel opens it directly; the data dictionary explains every column. Parquet keeps column notes in its metadata."),
     "source_link": ("出处", "Source"),
     "open_source": ("原文", "open"),
+    "open_link": ("打开 ↗", "open ↗"),
+    "dept_sections": ("出现的章节", "Sections naming it"),
     "uploaded_included": ("已包含上传的方案 {n} 行。", "Includes {n} uploaded rows."),
 }
 
@@ -148,7 +154,7 @@ COLUMN_LABELS = {
     "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值", "Target"),
     "unit_std": ("单位", "Unit"), "scope": ("口径", "Scope"), "target_year": ("目标年", "Year"),
     "comparator": ("比较", "Comparator"), "baseline": ("基数", "Baseline"), "quote": ("原文", "Quote"),
-    "source_url": ("出处", "Source"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
+    "source_url": ("出处链接", "Source link"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
     "value_per_10k_residents": ("每万人", "Per 10k residents"), "raw_name": ("方案用语", "Plan wording"),
     "population_note": ("人口分母说明", "Denominator note"), "family": ("指标族", "Family"),
 }

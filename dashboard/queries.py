@@ -24,6 +24,9 @@ MEASURE_COLUMNS = {
 }
 MEASURES = list(MEASURE_COLUMNS)
 
+# SQL that sorts categories in the plans' order of the five links (创造, 运用, 保护, 管理, 服务).
+_CATEGORY_RANK = "CASE {column} " + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(CATEGORIES)) + " ELSE 99 END"
+
 _FAMILY_NAMES = """
     SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en
     FROM indicators GROUP BY family
@@ -68,18 +71,18 @@ def document(doc_id: str) -> pd.DataFrame:
 # --- indicators ----------------------------------------------------------------------
 
 def indicators() -> pd.DataFrame:
-    return fetch("SELECT * FROM indicators ORDER BY category, family, indicator_id")
+    return fetch(f"SELECT * FROM indicators ORDER BY {_CATEGORY_RANK.format(column='category')}, family, indicator_id")
 
 
 def families() -> pd.DataFrame:
     """One row per indicator family: family, family_zh, family_en, category, and
     n_regions (how many regions set any target, numeric or not, in it)."""
-    return fetch("""
+    return fetch(f"""
         SELECT i.family, any_value(i.family_zh) AS family_zh, any_value(i.family_en) AS family_en,
                any_value(i.category) AS category,
                (SELECT count(DISTINCT region_id) FROM targets t WHERE t.family = i.family) AS n_regions
         FROM indicators i WHERE i.family IS NOT NULL AND i.family <> ''
-        GROUP BY i.family ORDER BY category, family
+        GROUP BY i.family ORDER BY {_CATEGORY_RANK.format(column='any_value(i.category)')}, family
     """)
 
 
@@ -116,11 +119,11 @@ def targets_in_document(doc_id: str) -> pd.DataFrame:
 
 def category_counts() -> pd.DataFrame:
     """Per region and category: how many quantitative and qualitative targets."""
-    return fetch("""
+    return fetch(f"""
         SELECT region_id, category,
                count(*) FILTER (WHERE NOT coalesce(qualitative, false)) AS quantitative,
                count(*) FILTER (WHERE coalesce(qualitative, false)) AS qualitative
-        FROM targets GROUP BY region_id, category ORDER BY region_id, category
+        FROM targets GROUP BY region_id, category ORDER BY region_id, {_CATEGORY_RANK.format(column='category')}
     """)
 
 
@@ -149,7 +152,7 @@ def coverage(only_targeted: bool = True) -> pd.DataFrame:
         JOIN fam_cat fc ON fc.family = fam.family
         LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
         {targeted}
-        ORDER BY fc.category, fam.family, r.region_id
+        ORDER BY {_CATEGORY_RANK.format(column='fc.category')}, fam.family, r.region_id
     """)
 
 
@@ -241,6 +244,15 @@ def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
         unit = unit + "/年"
     out["shown_unit"] = unit
     return out
+
+
+def panels_by_regions_with_numbers(frame: pd.DataFrame, panels: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Panels (family, label) ordered by how many regions have a number in them for the
+    measure shown (frame from add_measure), most first; ties keep their given order.
+    The families that actually compare regions come first."""
+    numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
+    regions_with_number = numeric.groupby("family")["region_id"].nunique().to_dict()
+    return sorted(panels, key=lambda panel: -regions_with_number.get(panel[0], 0))
 
 
 def targets_columns() -> list[str]:

@@ -122,14 +122,28 @@ def presentation_css(present: bool, lang: str) -> None:
     """Presentation mode: no sidebar, larger type, full width; a button to leave it."""
     if not present:
         return
+    # The page title is smaller and the exit button sits in the top-right corner, so a chart
+    # starts high enough to fit a 720 px projector screen (see PROJECTOR_HEIGHT).
     st.html("""<style>
       [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
       [data-testid="stExpandSidebarButton"] { display: none !important; }
       html { font-size: 20px; }
       .block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
-          padding-left: 2.5rem; padding-right: 2.5rem; padding-top: 2rem; }
+          padding-left: 2.5rem; padding-right: 2.5rem; padding-top: 1rem; padding-bottom: 2rem; }
+      [data-testid="stMain"] h1 { font-size: 1.8rem; padding: 0.2rem 0 0.3rem 0; }
+      .st-key-exit_present { position: absolute; top: 0; right: 3.5rem; width: auto !important; z-index: 5; }
     </style>""")
     st.button(t("exit_present", lang), key="exit_present", on_click=_leave_presentation, type="tertiary")
+
+
+# Presentation mode is made for the smallest common projector screen (1280×720): a page's
+# main chart gets what is left of this height under the page's own header.
+PROJECTOR_HEIGHT = 720
+
+
+def fit_to_screen(header_px: int, minimum: int = 380) -> int:
+    """Figure height that fills a projector screen under `header_px` of title and controls."""
+    return max(PROJECTOR_HEIGHT - header_px, minimum)
 
 
 @st.cache_resource(max_entries=128, show_spinner=False)
@@ -189,17 +203,24 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 def table_config(lang: str) -> dict:
     config = {column: st.column_config.Column(column_label(column, lang)) for column in TABLE_COLUMNS + ["raw_name"]}
     config["target_id"] = st.column_config.TextColumn("ID", width="small")
-    config["source_url"] = st.column_config.LinkColumn(column_label("source_url", lang), display_text=t("open_source", lang),
+    # The link column says "open ↗" and is named for what it is, so it is never confused
+    # with the quote column beside it (both used to read 原文).
+    config["source_url"] = st.column_config.LinkColumn(column_label("source_url", lang), display_text=t("open_link", lang),
                                                        width="small")
     config["quote"] = st.column_config.TextColumn(column_label("quote", lang), width="large")
+    config["scope"] = st.column_config.TextColumn(column_label("scope", lang), width=110)  # 期内累计新增 in full
     for number in ("value_std", "baseline", "value_per_year", "value_per_10k_residents"):
         config[number] = st.column_config.NumberColumn(column_label(number, lang), format="%.4g")
     config["target_year"] = st.column_config.NumberColumn(column_label("target_year", lang), format="%d")
     return config
 
 
+MISSING_CELL = "—"  # what an empty cell shows on screen; downloads keep the real empty value
+
+
 def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "auto") -> None:
-    st.dataframe(table, column_config=table_config(lang), hide_index=True, key=key, height=height)
+    st.dataframe(table, column_config=table_config(lang), hide_index=True, key=key, height=height,
+                 placeholder=MISSING_CELL)
 
 
 def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, heading: str | None = None) -> None:

@@ -17,13 +17,14 @@ state.seed_choice("category", CATEGORIES, CATEGORIES[0], lang)
 state.seed_choice("measure", queries.MEASURES, "absolute", lang)
 state.seed_multi("regions", region_ids, region_ids, lang)
 
-controls = st.columns([2, 4, 4])
+# Regions get a row of their own: five chips (four plans and an upload) need the full width.
+controls = st.columns([1, 2])
 category = controls[0].selectbox(t("category", lang), CATEGORIES, key="category",
                                  format_func=lambda c: category_label(c, lang))
 measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
-chosen = controls[2].multiselect(t("regions", lang), region_ids, key="regions",
-                                 format_func=lambda r: view.region_labels.get(r, r))
+chosen = st.multiselect(t("regions", lang), region_ids, key="regions",
+                        format_func=lambda r: view.region_labels.get(r, r))
 chosen = chosen or region_ids
 shown_labels = {rid: view.region_labels[rid] for rid in region_ids if rid in chosen}
 
@@ -43,6 +44,9 @@ for family in frame["family"].dropna().unique():  # families only an upload (or 
     if family and family not in known:
         panels.append((family, family))
 
+# The families with the most regions to compare come first.
+panels = queries.panels_by_regions_with_numbers(frame, panels)
+
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 title = f"{category_label(category, lang)} · {measure_label(measure, lang)}"
 
@@ -50,12 +54,15 @@ with st.container():
     if not panels:
         st.info(t("no_data", lang))
     else:
-        figure = ui.cached_figure(
+        figures = ui.cached_figure(
             ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key()),
-            lambda: charts.compare_small_multiples(frame, panels, shown_labels, view.colors, lang, title,
-                                                   t(note, lang), view.source, present=view.present))
-        ui.show_chart(figure, f"compare_{category}_{measure}", view, key="compare_chart")
+            lambda: charts.compare_rows(frame, panels, shown_labels, view.colors, lang, title,
+                                        t(note, lang), view.source, present=view.present))
+        for number, figure in enumerate(figures, start=1):
+            ui.show_chart(figure, f"compare_{category}_{measure}_{number}", view, key=f"compare_chart_{number}")
     st.caption(t("scope_note", lang))
+    if charts.several_bars_per_region(frame):
+        st.caption(t("several_bars", lang))
     if len(untargeted):
         names = "、".join((r.family_en if lang == "en" and isinstance(r.family_en, str) else r.family_zh) or r.family
                          for r in untargeted.itertuples())
@@ -74,13 +81,19 @@ for index, row in enumerate(qualitative.itertuples()):
             if isinstance(row.source_url, str):
                 st.markdown(f"[{t('open_source', lang)} ↗]({row.source_url})")
 
-with st.expander(t("denominators", lang), expanded=(measure == "per10k")):
-    st.markdown(t(note, lang))
-    notes = frame.drop_duplicates("region_id")[["region_id", "population_10k", "population_note"]]
-    notes = notes.assign(region=notes["region_id"].map(view.region_labels))[["region", "population_10k", "population_note"]]
-    st.dataframe(notes, hide_index=True, column_config={
-        "region": t("region", lang), "population_10k": st.column_config.NumberColumn("万人 (10k)", format="%.2f"),
-        "population_note": st.column_config.TextColumn(t("denominators", lang), width="large")})
+# Drawn only when opened (open at first for per-10k figures, which divide by these):
+# a second table on the page delays the first chart.
+if measure == "per10k":
+    st.session_state.setdefault("denominators", True)
+denominators = st.expander(t("denominators", lang), key="denominators", on_change="rerun")
+if denominators.open:
+    with denominators:
+        st.markdown(t(note, lang))
+        notes = frame.drop_duplicates("region_id")[["region_id", "population_10k", "population_note"]]
+        notes = notes.assign(region=notes["region_id"].map(view.region_labels))[["region", "population_10k", "population_note"]]
+        st.dataframe(notes, hide_index=True, column_config={
+            "region": t("region", lang), "population_10k": st.column_config.NumberColumn("万人 (10k)", format="%.2f"),
+            "population_note": st.column_config.TextColumn(t("denominators", lang), width="large")})
 
 st.subheader(t("values_table", lang))
 table = ui.display_table(frame, lang)

@@ -17,12 +17,14 @@ state.seed_multi("regions", region_ids, region_ids, lang)
 state.seed_multi("categories", CATEGORIES, CATEGORIES, lang)
 state.seed_text("q")
 
-controls = st.columns([3, 3, 2])
-chosen_regions = controls[0].multiselect(t("regions", lang), region_ids, key="regions",
-                                         format_func=lambda r: view.region_labels.get(r, r)) or region_ids
-chosen_categories = controls[1].multiselect(t("category", lang), CATEGORIES, key="categories",
+# Each multiselect gets half the width or more, so every chip (five regions with an upload,
+# the five categories) shows whole; the search box goes beside the categories.
+chosen_regions = st.multiselect(t("regions", lang), region_ids, key="regions",
+                                format_func=lambda r: view.region_labels.get(r, r)) or region_ids
+controls = st.columns([3, 2])
+chosen_categories = controls[0].multiselect(t("category", lang), CATEGORIES, key="categories",
                                             format_func=lambda c: category_label(c, lang)) or CATEGORIES
-search = controls[2].text_input(t("search", lang), key="q").strip()
+search = controls[1].text_input(t("search", lang), key="q").strip()
 
 everything = queries.with_uploaded(queries.targets(), ui.uploaded_targets())
 frame = everything[everything["region_id"].isin(chosen_regions) & everything["category"].isin(chosen_categories)]

@@ -52,9 +52,11 @@ units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"]
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = ui.cached_figure(
-    ("indicator", choice, measure, lang, view.present, ui.uploaded_key()),
+    ("indicator", choice, measure, lang, view.present, ui.uploaded_key(), ui.PROJECTOR_HEIGHT),
     lambda: charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
-                                  present=view.present, show_baseline=(measure == "absolute")))
+                                  present=view.present, show_baseline=(measure == "absolute"),
+                                  # title and one row of controls above it: about 230 px in presentation mode
+                                  height=ui.fit_to_screen(header_px=240) if view.present else None))
 ui.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
 st.caption(t(note, lang))
 

@@ -49,12 +49,12 @@ departments = queries.responsibilities(region_id)
 if departments.empty:
     st.info(t("no_departments", lang))
 else:
-    st.dataframe(departments, hide_index=True, column_config={
+    st.dataframe(departments, hide_index=True, placeholder=ui.MISSING_CELL, column_config={
         "department": t("departments", lang),
         "times_named": st.column_config.ProgressColumn(t("times_named", lang), format="%d", min_value=0,
                                                        max_value=int(departments["times_named"].max())),
         "times_lead": st.column_config.NumberColumn(t("lead_dept", lang), format="%d"),
-        "sections": st.column_config.TextColumn("§", width="large"),
+        "sections": st.column_config.TextColumn(t("dept_sections", lang), width="large"),
     })
 
 st.subheader(t("targets_by_category", lang))

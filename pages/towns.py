@@ -34,7 +34,7 @@ check = queries.town_totals_check(measure)
 mismatch = check["difference"].fillna(0).abs() > 1e-9
 st.dataframe(
     check.style.apply(lambda col: ["background-color: #FBE3D6" if bad else "" for bad in mismatch], subset=["difference"]),
-    hide_index=True,
+    hide_index=True, placeholder=ui.MISSING_CELL,
     column_config={"period": t("period", lang),
                    "sum_towns": st.column_config.NumberColumn(t("sum_towns", lang), format="%g"),
                    "district_total": st.column_config.NumberColumn(t("district_total", lang), format="%g"),
@@ -43,7 +43,7 @@ st.dataframe(
 notes = queries.quality_notes(info["doc_id"])
 if not notes.empty:
     st.subheader(t("quality_notes", lang))
-    st.dataframe(notes[["kind", "message", "detail"]], hide_index=True,
+    st.dataframe(notes[["kind", "message", "detail"]], hide_index=True, placeholder=ui.MISSING_CELL,
                  column_config={"message": st.column_config.TextColumn(width="large"),
                                 "detail": st.column_config.TextColumn(width="large")})
 

@@ -29,15 +29,24 @@ def test_region_colours_do_not_depend_on_the_subset_shown():
     assert with_upload["000001"] == OKABE_ITO[3]
 
 
+def _traces(figures) -> list:
+    return [trace for figure in figures for trace in figure.data]
+
+
+def _region_of(label: str) -> str:
+    """The region name at the start of an x label (a note under it is small grey type)."""
+    return label.split("<br>")[0]
+
+
 def test_small_multiples_one_panel_per_family_bars_coloured_by_region():
     frame = _targets([
         {"target_id": "a-1", "region_id": "100001", "value_std": 600.0, "scope": "stock"},
         {"target_id": "b-1", "region_id": "100002", "value_std": 90.0, "scope": "new"},
         {"target_id": "a-2", "region_id": "100001", "family": "trademarks", "value_std": 13000.0},
     ])
-    fig = charts.compare_small_multiples(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")], LABELS, COLORS,
-                                         "zh", "创造", "单位", "来源")
-    bars = [t for t in fig.data if t.type == "bar" and t.meta]
+    figures = charts.compare_rows(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")], LABELS, COLORS,
+                                  "zh", "创造", "单位", "来源")
+    bars = [t for t in _traces(figures) if t.type == "bar" and t.meta]
     by_key = {(t.meta["family"], t.meta["region_id"]): t for t in bars}
     assert list(by_key[("invention_patents", "100001")].y) == [600.0]
     assert by_key[("invention_patents", "100001")].marker.color == COLORS["100001"]
@@ -49,13 +58,33 @@ def test_small_multiples_one_panel_per_family_bars_coloured_by_region():
     assert by_key[("invention_patents", "100001")].yaxis != by_key[("trademarks", "100001")].yaxis
 
 
-def test_small_multiples_write_no_target_where_a_region_has_none():
+def test_small_multiples_two_panels_per_figure_title_on_the_first_source_on_the_last():
+    families = [(f"f{i}", f"族{i}") for i in range(5)]
+    frame = _targets([{"target_id": f"a-{i}", "region_id": "100001", "family": f"f{i}", "value_std": 10.0 + i}
+                      for i in range(5)])
+    figures = charts.compare_rows(frame, families, LABELS, COLORS, "zh", "创造 · 绝对值", "单位", "来源")
+    assert len(figures) == 3  # 2 + 2 + 1 panels
+    assert figures[0].layout.title.text == "<b>创造 · 绝对值</b>"
+    assert all(not f.layout.title.text for f in figures[1:])
+    assert [a.text for a in figures[-1].layout.annotations if a.name == "source_line"] == ["来源"]
+    assert not any(a.name == "source_line" for f in figures[:-1] for a in f.layout.annotations)
+    # The legend (regions, in region order) is drawn once, on the first row.
+    legend = [t.name for t in figures[0].data if t.showlegend]
+    assert legend[:3] == list(LABELS.values())
+    assert not any(t.showlegend for f in figures[1:] for t in f.data)
+    # The odd last panel keeps a half-width slot: its neighbour's axes are hidden.
+    assert figures[-1].layout.xaxis2.visible is False
+
+
+def test_small_multiples_write_no_target_under_the_region_name_where_it_has_none():
     frame = _targets([{"target_id": "a-1", "region_id": "100001", "value_std": 600.0}])
-    fig = charts.compare_small_multiples(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
-    missing = [t for t in fig.data if t.name == "missing"]
+    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
+    missing = [t for t in _traces(figures) if t.name == "missing"]
     assert len(missing) == 1
-    assert list(missing[0].x) == ["乙县", "丙区"]
-    assert all("未设" in text for text in missing[0].text)
+    assert [_region_of(x) for x in missing[0].x] == ["乙县", "丙区"]
+    assert all("未设目标" in x for x in missing[0].x)  # in the tick label, below the axis line
+    assert missing[0].marker.opacity == 0  # nothing drawn on the baseline
+    assert list(figures[0].layout.xaxis.categoryarray) == ["甲市", *missing[0].x]
 
 
 def test_small_multiples_say_qualitative_only_and_not_applicable():
@@ -65,10 +94,66 @@ def test_small_multiples_say_qualitative_only_and_not_applicable():
         {"target_id": "c-1", "region_id": "100003", "value_std": 93.0, "scope": "ratio"},
     ])
     frame = queries.add_measure(frame, "peryear")  # no per-year figure for any of them
-    fig = charts.compare_small_multiples(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "en", "t", "u", "s")
-    missing = next(t for t in fig.data if t.name == "missing")
-    texts = dict(zip(missing.x, missing.text))
-    assert "words" in texts["乙县"] and "n/a" in texts["丙区"] and "n/a" in texts["甲市"]
+    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "en", "t", "u", "s")
+    missing = next(t for t in _traces(figures) if t.name == "missing")
+    texts = dict(zip((_region_of(x) for x in missing.x), missing.text))
+    assert texts == {"甲市": "n/a here", "乙县": "no number", "丙区": "n/a here"}
+
+
+def test_small_multiples_panel_without_bars_hides_its_value_axis():
+    frame = _targets([{"target_id": "b-1", "region_id": "100002", "qualitative": True, "quote": "居全省前列"}])
+    figures = charts.compare_rows(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")],
+                                  LABELS, COLORS, "zh", "t", "u", "s")
+    assert figures[0].layout.yaxis.visible is False and figures[0].layout.yaxis2.visible is False
+
+
+def test_count_panels_have_whole_number_ticks_and_others_do_not():
+    frame = _targets([
+        {"target_id": "a-1", "region_id": "100001", "value_std": 2.0, "unit_std": "家", "family": "centres"},
+        {"target_id": "b-1", "region_id": "100002", "value_std": 1.0, "unit_std": "家", "family": "centres"},
+        {"target_id": "a-2", "region_id": "100001", "value_std": 35000.0, "unit_std": "件"},
+        {"target_id": "a-3", "region_id": "100001", "value_std": 2.5, "unit_std": "%", "family": "shares"},
+    ])
+    figures = charts.compare_rows(frame, [("centres", "中心"), ("invention_patents", "专利"), ("shares", "占比")],
+                                  LABELS, COLORS, "zh", "t", "u", "s")
+    centres, patents, shares = figures[0].layout.yaxis, figures[0].layout.yaxis2, figures[1].layout.yaxis
+    assert (centres.tickmode, centres.tick0, centres.dtick) == ("linear", 0, 1)  # 0, 1, 2 — never 0.5
+    assert centres.range[1] > 2  # room above the tallest bar for its label
+    assert patents.dtick == 10000 and patents.tickformat == ",d"
+    assert shares.tickmode is None and shares.dtick is None  # a share may be 2.5 %
+
+
+def test_whole_number_step_keeps_at_most_four_ticks_above_zero():
+    assert [charts.whole_number_step(top) for top in (1, 2, 4, 6, 10, 12, 600, 35000)] == [1, 1, 1, 2, 5, 5, 200, 10000]
+
+
+def test_several_bars_of_one_region_are_told_apart_by_what_differs():
+    frame = _targets([
+        {"target_id": "y-1", "region_id": "100001", "raw_name": "省级以上高价值专利培育中心", "value_std": 1.0},
+        {"target_id": "y-2", "region_id": "100001", "raw_name": "建成省级高价值专利培育中心", "value_std": 1.0},
+        {"target_id": "y-3", "region_id": "100001", "raw_name": "建成市级高价值专利培育中心", "value_std": 2.0},
+        {"target_id": "y-4", "region_id": "100002", "raw_name": "各级专利奖", "value_std": 70.0, "scope": "stock"},
+        {"target_id": "y-5", "region_id": "100002", "raw_name": "各级专利奖", "value_std": 5.0, "scope": "new"},
+    ])
+    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
+    bars = {t.meta["region_id"]: t for t in _traces(figures) if t.type == "bar" and t.meta}
+    notes = [x.split("<br>")[1] for x in bars["100001"].x]
+    assert ["省级以上" in notes[0], "建成省级" in notes[1], "建成市级" in notes[2]] == [True, True, True]
+    assert ["存量" in x for x in bars["100002"].x] == [True, False]
+    assert "期内累计新增" in bars["100002"].x[1]
+    assert not any("(1)" in x for t in bars.values() for x in t.x)
+    # The hover names the plan's wording in full.
+    assert "建成市级高价值专利培育中心" in bars["100001"].hovertext[2]
+
+
+def test_bar_tags_number_targets_that_nothing_tells_apart():
+    rows = [{"scope": "stock", "raw_name": "累计培训知识产权各类人才", "target_year": 2026}] * 2
+    assert charts.bar_tags(rows, "zh") == ["累计培…类人才(1)", "累计培…类人才(2)"]
+
+
+def test_shorten_keeps_both_ends_of_a_long_name():
+    assert charts.shorten("新增知识产权专家库成员") == "新增知…库成员"
+    assert charts.shorten("技术调查官") == "技术调查官"
 
 
 def test_indicator_bars_show_value_scope_year_and_quote_in_hover():
@@ -99,6 +184,17 @@ def test_coverage_matrix_codes_each_cell_by_status():
     assert [list(row) for row in heat.z] == [[2, 1, 0]]
     assert [list(row) for row in heat.text] == [["■", "▲", "·"]]
     assert list(heat.x) == ["甲市", "乙县", "丙区"]
+
+
+def test_coverage_matrix_lists_categories_in_the_order_of_the_five_links():
+    rows = []
+    for category, family in [("management", "m"), ("creation", "c"), ("service", "s"), ("use", "u"), ("protection", "p")]:
+        rows.append({"region_id": "100001", "family": family, "family_zh": family, "family_en": family,
+                     "category": category, "status": "quantitative"})
+    fig = charts.coverage_matrix(pd.DataFrame(rows), {"100001": "甲市"}, "zh", "覆盖", "来源")
+    categories, families = fig.data[0].y
+    assert list(dict.fromkeys(categories)) == ["创造", "运用", "保护", "管理", "服务"]
+    assert list(families) == ["c", "u", "p", "m", "s"]
 
 
 def test_town_heatmap_shows_the_annex_values_and_leaves_the_total_row_out():
@@ -143,9 +239,9 @@ def test_compare_figure_from_the_real_warehouse_matches_its_rows():
     colors = region_colors(labels)
     frame = queries.add_measure(queries.targets(category="creation"), "absolute")
     families = [(f, f) for f in frame["family"].dropna().unique()]
-    fig = charts.compare_small_multiples(frame, families, labels, colors, "zh", "t", "u", "s")
-    drawn = sum(len(t.y) for t in fig.data if t.type == "bar" and t.meta)
+    figures = charts.compare_rows(frame, families, labels, colors, "zh", "t", "u", "s")
+    drawn = sum(len(t.y) for t in _traces(figures) if t.type == "bar" and t.meta)
     numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
     assert drawn == len(numeric[numeric["family"].isin([f for f, _ in families])])
-    for trace in (t for t in fig.data if t.type == "bar" and t.meta):
+    for trace in (t for t in _traces(figures) if t.type == "bar" and t.meta):
         assert trace.marker.color == colors[trace.meta["region_id"]]
