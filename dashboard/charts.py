@@ -72,8 +72,12 @@ def _display_width(text: str) -> int:
 def wrap_line(text: str, width: int) -> str:
     """Break a subtitle into lines of at most `width` display columns (a CJK character is 2)."""
     lines, current = [], ""
-    for token in text.replace("；", "；\n").replace("; ", ";\n").split("\n"):
-        for piece in ([token] if _display_width(token) <= width else list(token)):
+    for token in text.replace("；", "；\n").replace("; ", "; \n").split("\n"):
+        # A long token breaks between words first (English), else between characters (Chinese).
+        words = [w + " " for w in token.split(" ")] if " " in token else [token]
+        words[-1] = words[-1].rstrip(" ")
+        pieces = [piece for word in words for piece in ([word] if _display_width(word) <= width else list(word))]
+        for piece in pieces:
             if current and _display_width(current + piece) > width:
                 lines.append(current)
                 current = piece
@@ -492,7 +496,7 @@ def _finish_compare_row(fig: go.Figure, present: bool, tick_lines: int, title_li
 def _header_height(units_line: str, present: bool) -> tuple[int, str]:
     base = 20 if present else 13
     subtitle = wrap_line(units_line, 110 if present else 100) if units_line else ""
-    title_block = 16 + round((base + 6) * 1.5) + (_lines(subtitle) * (base + 5) + 6 if subtitle else 0)
+    title_block = 16 + round((base + 6) * 1.5) + (_lines(subtitle) * (base + 5) + 10 if subtitle else 0)
     return title_block, subtitle
 
 

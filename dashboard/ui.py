@@ -191,7 +191,7 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "indicator": frame["indicator_en"].where((lang == "en") & frame["indicator_en"].notna() & (frame["indicator_en"] != ""),
                                                  frame["indicator_zh"]),
         "comparator": frame["comparator"], "value_std": frame["value_std"], "unit_std": frame["unit_std"],
-        "scope": [scope_label(s, lang, short=True) if isinstance(s, str) else "" for s in frame["scope"]],
+        "scope": [scope_label(s, lang, short=True) if isinstance(s, str) and s else None for s in frame["scope"]],
         "target_year": frame["target_year"], "source_url": frame["source_url"], "quote": frame["quote"],
         "raw_name": frame["raw_name"], "baseline": frame["baseline"],
         "value_per_year": frame["value_per_year"], "value_per_10k_residents": frame["value_per_10k_residents"],
@@ -200,15 +200,17 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def table_config(lang: str) -> dict:
+def table_config(lang: str, present: bool = False) -> dict:
     config = {column: st.column_config.Column(column_label(column, lang)) for column in TABLE_COLUMNS + ["raw_name"]}
     config["target_id"] = st.column_config.TextColumn("ID", width="small")
     # The link column says "open ↗" and is named for what it is, so it is never confused
     # with the quote column beside it (both used to read 原文).
+    # Pixel widths: presentation mode's larger type needs wider columns.
     config["source_url"] = st.column_config.LinkColumn(column_label("source_url", lang), display_text=t("open_link", lang),
-                                                       width="small")
+                                                       width=120 if present else 80)
     config["quote"] = st.column_config.TextColumn(column_label("quote", lang), width="large")
-    config["scope"] = st.column_config.TextColumn(column_label("scope", lang), width=110)  # 期内累计新增 in full
+    config["scope"] = st.column_config.TextColumn(column_label("scope", lang),  # 期内累计新增 in full
+                                                  width=150 if present else 110)
     for number in ("value_std", "baseline", "value_per_year", "value_per_10k_residents"):
         config[number] = st.column_config.NumberColumn(column_label(number, lang), format="%.4g")
     config["target_year"] = st.column_config.NumberColumn(column_label("target_year", lang), format="%d")
@@ -219,8 +221,8 @@ MISSING_CELL = "—"  # what an empty cell shows on screen; downloads keep the r
 
 
 def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "auto") -> None:
-    st.dataframe(table, column_config=table_config(lang), hide_index=True, key=key, height=height,
-                 placeholder=MISSING_CELL)
+    st.dataframe(table, column_config=table_config(lang, get_view().present), hide_index=True, key=key,
+                 height=height, placeholder=MISSING_CELL)
 
 
 def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, heading: str | None = None) -> None:

@@ -245,3 +245,9 @@ def test_compare_figure_from_the_real_warehouse_matches_its_rows():
     assert drawn == len(numeric[numeric["family"].isin([f for f, _ in families])])
     for trace in (t for t in _traces(figures) if t.type == "bar" and t.meta):
         assert trace.marker.color == colors[trace.meta["region_id"]]
+
+
+def test_wrap_line_breaks_english_between_words_and_chinese_anywhere():
+    assert charts.wrap_line("Copyright registrations per ten thousand residents（件）", 44) == \
+        "Copyright registrations per ten thousand<br>residents（件）"
+    assert charts.wrap_line("每万人口高价值发明专利拥有量每万人口高价值发明专利拥有量", 44).count("<br>") == 1
