@@ -425,18 +425,21 @@ def _lines(text: str) -> int:
     return text.count("<br>") + 1
 
 
-def compare_rows(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
-                 colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
-                 present: bool = False, per_row: int = 2, with_header: bool = True) -> list[go.Figure]:
-    """One panel per indicator family (units differ, so each panel has its own y axis), two
-    panels to a figure, one figure per row.
+def compare_figures(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
+                    colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
+                    present: bool = False, per_row: int = 2, rows_per_figure: int | None = None,
+                    with_header: bool = True) -> list[go.Figure]:
+    """One panel per indicator family (units differ, so each panel has its own y axis),
+    `per_row` panels side by side; all rows in one figure unless rows_per_figure is given.
 
     frame: targets of one category with shown_value / shown_unit (queries.add_measure).
     panels: [(family, label)] in display order — families without any target still get a
     panel, so "no target set" is visible.  Bars are coloured by region and patterned by
     scope, so a cumulative 'new' target never looks like a per-year or stock one.
-    The first figure carries the title, unit line and legend (unless with_header=False: a
-    continuation of panels shown above), the last one the source line.
+    The first figure carries the title, unit line and legend (unless with_header=False: more
+    panels under ones already shown), the last one the source line.
+    One figure is the default: in Streamlit every chart costs the browser a fixed ~25 ms
+    more, and all charts of a page are drawn together, so splitting only delays the first.
     """
     region_ids = list(region_labels)
     records = _records(frame)
@@ -444,50 +447,55 @@ def compare_rows(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labe
     for r in records:
         by_family.setdefault(r.get("family"), []).append(r)
     per_row = 1 if len(panels) <= 1 else per_row
-    chunks = [panels[i:i + per_row] for i in range(0, len(panels), per_row)] or [[]]
-    base = 20 if present else 13
-    figures = []
-    for number, chunk in enumerate(chunks):
-        fig = make_subplots(rows=1, cols=per_row, horizontal_spacing=0.1 if per_row > 1 else 0,
-                            subplot_titles=[_panel_title(label, by_family.get(family, []), 44 if per_row > 1 else 100)
-                                            for family, label in chunk] or [""])
-        tick_lines = 1
-        for index, (family, _label) in enumerate(chunk):
-            traces, categories, y_axis = _compare_panel(by_family.get(family, []), region_ids, region_labels, colors,
-                                                        lang, base - 2, {"family": family})
-            suffix = "" if index == 0 else str(index + 1)
-            for trace in traces:
-                trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
-            fig.add_traces(traces)
-            fig.update_layout({f"xaxis{suffix}": dict(type="category", categoryorder="array", categoryarray=categories),
-                               f"yaxis{suffix}": y_axis})
-            tick_lines = max([tick_lines] + [_lines(c) for c in categories])
-        for index in range(len(chunk), per_row):  # an odd last panel keeps its width; the empty slot shows nothing
-            suffix = "" if index == 0 else str(index + 1)
-            fig.update_layout({f"xaxis{suffix}": dict(visible=False), f"yaxis{suffix}": dict(visible=False)})
-        figures.append(_finish_compare_row(fig, present, tick_lines,
-                                           max([_lines(a.text) for a in fig.layout.annotations] + [1])))
+    per_figure = per_row * rows_per_figure if rows_per_figure else max(len(panels), 1)
+    groups = [panels[i:i + per_figure] for i in range(0, len(panels), per_figure)] or [[]]
+    figures = [_compare_grid(group, per_row, by_family, region_ids, region_labels, colors, lang, present)
+               for group in groups]
     if with_header:
         _add_compare_header(figures[0], records, region_ids, region_labels, colors, lang, title, units_line, present)
     _add_source_line(figures[-1], source, present)
     return figures
 
 
-def _finish_compare_row(fig: go.Figure, present: bool, tick_lines: int, title_lines: int) -> go.Figure:
+def _compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[str, list[dict]], region_ids: list[str],
+                  region_labels: dict[str, str], colors: dict[str, str], lang: str, present: bool) -> go.Figure:
+    """Panels in rows of `per_row`; the space between rows is exactly what a row's tick
+    labels and the next row's panel titles need (fixed pixels, whatever the row count)."""
     base = 20 if present else 13
-    panel_title = base + (4 if present else 1)
+    panel_title_size = base + (4 if present else 1)
     plot_height = 190 if present else 150
-    top = title_lines * (panel_title + 6) + 14
+    nrows = max(1, math.ceil(len(panels) / per_row))
+    titles = [_panel_title(label, by_family.get(family, []), 44 if per_row > 1 else 100) for family, label in panels]
+    contents = [_compare_panel(by_family.get(family, []), region_ids, region_labels, colors, lang, base - 2,
+                               {"family": family}) for family, _label in panels]
+    tick_lines = max([_lines(c) for _traces, categories, _axis in contents for c in categories] + [1])
+    title_lines = max([_lines(text) for text in titles] + [1])
+    top = title_lines * (panel_title_size + 6) + 14
     bottom = tick_lines * (base + 5) + 10
+    gap = top + bottom
+    plot_area = nrows * plot_height + (nrows - 1) * gap
+    fig = make_subplots(rows=nrows, cols=per_row, subplot_titles=titles or [""],
+                        horizontal_spacing=0.1 if per_row > 1 else 0,
+                        vertical_spacing=gap / plot_area if nrows > 1 else 0)
+    for index, (traces, categories, y_axis) in enumerate(contents):
+        suffix = "" if index == 0 else str(index + 1)
+        for trace in traces:
+            trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
+        fig.add_traces(traces)
+        fig.update_layout({f"xaxis{suffix}": dict(type="category", categoryorder="array", categoryarray=categories),
+                           f"yaxis{suffix}": y_axis})
+    for index in range(len(panels), nrows * per_row):  # an odd last panel keeps its width; the empty slot shows nothing
+        suffix = "" if index == 0 else str(index + 1)
+        fig.update_layout({f"xaxis{suffix}": dict(visible=False), f"yaxis{suffix}": dict(visible=False)})
     fig.update_layout(
-        height=top + plot_height + bottom,
+        height=top + plot_area + bottom,
         font=dict(family=FONT_FAMILY, size=base, color="#222222"),
         paper_bgcolor="white", plot_bgcolor="white", showlegend=False,
         margin=dict(l=70 if present else 60, r=40, t=top, b=bottom),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
         barmode="group", bargap=0.35,
     )
-    fig.update_annotations(font=dict(size=panel_title), yshift=4)
+    fig.update_annotations(font=dict(size=panel_title_size), yshift=4)
     fig.update_xaxes(tickangle=0, showline=True, linecolor="#999999", ticks="", showgrid=False, fixedrange=True)
     fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE", zeroline=False, fixedrange=True)
     return fig

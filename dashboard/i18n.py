@@ -99,6 +99,7 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "鼠标悬停可看方案原话。",
                      "Where a region sets several targets in one family, each gets its own bar, with what tells them "
                      "apart (scope or the plan's wording) in small type under it; hover for the plan's sentence."),
+    "more_panels": ("其余 {n} 个指标族（设了数值的地区较少）", "{n} more families (fewer regions set a number)"),
     "values_table": ("数值表", "Values table"),
     # indicator
     "indicator_title": ("单项指标", "Indicator"),

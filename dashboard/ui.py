@@ -176,6 +176,22 @@ def show_chart(fig: go.Figure, filename: str, view: View, key: str | None = None
     st.plotly_chart(fig, config=image_config(filename, view.image_format), key=key, theme=None)
 
 
+def goal_cards(cards: list[tuple[str, str, str, str | None]], columns: int, link_text: str) -> None:
+    """Cards (region, indicator, quote, link or None) in a grid, drawn as a single element."""
+    from html import escape
+
+    items = []
+    for region, indicator, quote, link in cards:
+        source = f"<a href='{escape(link, quote=True)}' target='_self'>{escape(link_text)} ↗</a>" if link else ""
+        items.append(f"<div class='goal'><b>{escape(str(region))}</b> · {escape(str(indicator))}"
+                     f"<p>“{escape(str(quote or ''))}”</p>{source}</div>")
+    st.html(f"""<style>
+      .goals {{ display: grid; grid-template-columns: repeat({columns}, minmax(0, 1fr)); gap: 0.8rem; }}
+      .goals .goal {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.8rem 1rem; }}
+      .goals .goal p {{ color: rgba(49, 51, 63, 0.65); font-size: 0.875rem; margin: 0.4rem 0; }}
+    </style><div class='goals'>{''.join(items)}</div>""")
+
+
 TABLE_COLUMNS = ["region", "indicator", "value_std", "unit_std", "comparator", "scope", "target_year",
                  "baseline", "value_per_year", "value_per_10k_residents", "quote", "source_url"]
 

@@ -116,3 +116,13 @@ def test_app_builds_its_database_on_first_start(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     assert fresh.is_file()
     assert at.title[0].value == "概览"
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_compare_draws_the_first_panels_and_the_rest_only_when_opened():
+    closed = open_page("compare", {})
+    opened = open_page("compare", {"more": "1"})
+    assert not closed.exception and not opened.exception
+    assert len(closed.get("plotly_chart")) == 1
+    assert len(opened.get("plotly_chart")) == 2  # the expander's panels, from the URL
+    assert opened.query_params.get("more") == ["1"] or opened.query_params.get("more") == "1"

@@ -44,7 +44,7 @@ def test_small_multiples_one_panel_per_family_bars_coloured_by_region():
         {"target_id": "b-1", "region_id": "100002", "value_std": 90.0, "scope": "new"},
         {"target_id": "a-2", "region_id": "100001", "family": "trademarks", "value_std": 13000.0},
     ])
-    figures = charts.compare_rows(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")], LABELS, COLORS,
+    figures = charts.compare_figures(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")], LABELS, COLORS,
                                   "zh", "创造", "单位", "来源")
     bars = [t for t in _traces(figures) if t.type == "bar" and t.meta]
     by_key = {(t.meta["family"], t.meta["region_id"]): t for t in bars}
@@ -58,11 +58,29 @@ def test_small_multiples_one_panel_per_family_bars_coloured_by_region():
     assert by_key[("invention_patents", "100001")].yaxis != by_key[("trademarks", "100001")].yaxis
 
 
-def test_small_multiples_two_panels_per_figure_title_on_the_first_source_on_the_last():
+def test_small_multiples_in_one_figure_with_rows_a_fixed_gap_apart():
     families = [(f"f{i}", f"族{i}") for i in range(5)]
     frame = _targets([{"target_id": f"a-{i}", "region_id": "100001", "family": f"f{i}", "value_std": 10.0 + i}
                       for i in range(5)])
-    figures = charts.compare_rows(frame, families, LABELS, COLORS, "zh", "创造 · 绝对值", "单位", "来源")
+    (figure,) = charts.compare_figures(frame, families, LABELS, COLORS, "zh", "t", "u", "s")
+    assert figure.layout.xaxis6.visible is False  # the odd last panel keeps half the width
+
+    def row_gap_px(fig) -> float:
+        plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+        return (fig.layout.yaxis.domain[0] - fig.layout.yaxis3.domain[1]) * plot_height
+
+    many = [(f"g{i}", f"族{i}") for i in range(16)]
+    (tall,) = charts.compare_figures(frame, many, LABELS, COLORS, "zh", "t", "u", "s")
+    # The gap between rows is what tick labels and titles need, in pixels, however many rows.
+    assert row_gap_px(figure) == pytest.approx(row_gap_px(tall)) and row_gap_px(figure) <= 90
+
+
+def test_small_multiples_split_by_rows_title_on_the_first_source_on_the_last():
+    families = [(f"f{i}", f"族{i}") for i in range(5)]
+    frame = _targets([{"target_id": f"a-{i}", "region_id": "100001", "family": f"f{i}", "value_std": 10.0 + i}
+                      for i in range(5)])
+    figures = charts.compare_figures(frame, families, LABELS, COLORS, "zh", "创造 · 绝对值", "单位", "来源",
+                                     rows_per_figure=1)
     assert len(figures) == 3  # 2 + 2 + 1 panels
     assert figures[0].layout.title.text == "<b>创造 · 绝对值</b>"
     assert all(not f.layout.title.text for f in figures[1:])
@@ -78,7 +96,7 @@ def test_small_multiples_two_panels_per_figure_title_on_the_first_source_on_the_
 
 def test_small_multiples_write_no_target_under_the_region_name_where_it_has_none():
     frame = _targets([{"target_id": "a-1", "region_id": "100001", "value_std": 600.0}])
-    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
+    figures = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
     missing = [t for t in _traces(figures) if t.name == "missing"]
     assert len(missing) == 1
     assert [_region_of(x) for x in missing[0].x] == ["乙县", "丙区"]
@@ -94,7 +112,7 @@ def test_small_multiples_say_qualitative_only_and_not_applicable():
         {"target_id": "c-1", "region_id": "100003", "value_std": 93.0, "scope": "ratio"},
     ])
     frame = queries.add_measure(frame, "peryear")  # no per-year figure for any of them
-    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "en", "t", "u", "s")
+    figures = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "en", "t", "u", "s")
     missing = next(t for t in _traces(figures) if t.name == "missing")
     texts = dict(zip((_region_of(x) for x in missing.x), missing.text))
     assert texts == {"甲市": "n/a here", "乙县": "no number", "丙区": "n/a here"}
@@ -102,7 +120,7 @@ def test_small_multiples_say_qualitative_only_and_not_applicable():
 
 def test_small_multiples_panel_without_bars_hides_its_value_axis():
     frame = _targets([{"target_id": "b-1", "region_id": "100002", "qualitative": True, "quote": "居全省前列"}])
-    figures = charts.compare_rows(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")],
+    figures = charts.compare_figures(frame, [("invention_patents", "发明专利"), ("trademarks", "商标")],
                                   LABELS, COLORS, "zh", "t", "u", "s")
     assert figures[0].layout.yaxis.visible is False and figures[0].layout.yaxis2.visible is False
 
@@ -114,9 +132,9 @@ def test_count_panels_have_whole_number_ticks_and_others_do_not():
         {"target_id": "a-2", "region_id": "100001", "value_std": 35000.0, "unit_std": "件"},
         {"target_id": "a-3", "region_id": "100001", "value_std": 2.5, "unit_std": "%", "family": "shares"},
     ])
-    figures = charts.compare_rows(frame, [("centres", "中心"), ("invention_patents", "专利"), ("shares", "占比")],
+    figures = charts.compare_figures(frame, [("centres", "中心"), ("invention_patents", "专利"), ("shares", "占比")],
                                   LABELS, COLORS, "zh", "t", "u", "s")
-    centres, patents, shares = figures[0].layout.yaxis, figures[0].layout.yaxis2, figures[1].layout.yaxis
+    centres, patents, shares = figures[0].layout.yaxis, figures[0].layout.yaxis2, figures[0].layout.yaxis3
     assert (centres.tickmode, centres.tick0, centres.dtick) == ("linear", 0, 1)  # 0, 1, 2 — never 0.5
     assert centres.range[1] > 2  # room above the tallest bar for its label
     assert patents.dtick == 10000 and patents.tickformat == ",d"
@@ -135,7 +153,7 @@ def test_several_bars_of_one_region_are_told_apart_by_what_differs():
         {"target_id": "y-4", "region_id": "100002", "raw_name": "各级专利奖", "value_std": 70.0, "scope": "stock"},
         {"target_id": "y-5", "region_id": "100002", "raw_name": "各级专利奖", "value_std": 5.0, "scope": "new"},
     ])
-    figures = charts.compare_rows(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
+    figures = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
     bars = {t.meta["region_id"]: t for t in _traces(figures) if t.type == "bar" and t.meta}
     notes = [x.split("<br>")[1] for x in bars["100001"].x]
     assert ["省级以上" in notes[0], "建成省级" in notes[1], "建成市级" in notes[2]] == [True, True, True]
@@ -239,7 +257,7 @@ def test_compare_figure_from_the_real_warehouse_matches_its_rows():
     colors = region_colors(labels)
     frame = queries.add_measure(queries.targets(category="creation"), "absolute")
     families = [(f, f) for f in frame["family"].dropna().unique()]
-    figures = charts.compare_rows(frame, families, labels, colors, "zh", "t", "u", "s")
+    figures = charts.compare_figures(frame, families, labels, colors, "zh", "t", "u", "s")
     drawn = sum(len(t.y) for t in _traces(figures) if t.type == "bar" and t.meta)
     numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
     assert drawn == len(numeric[numeric["family"].isin([f for f, _ in families])])
