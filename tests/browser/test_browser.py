@@ -240,7 +240,7 @@ def same_value(shown: str, exported: str) -> bool:
     shown, exported = shown.strip(), exported.strip()
     if shown == exported:
         return True
-    if shown in ("", "None", "null", "NaN", "<NA>") and exported in ("", "None", "nan", "NaN"):
+    if shown in ("", "—", "None", "null", "NaN", "<NA>") and exported in ("", "None", "nan", "NaN"):
         return True
     if exported == "'" + shown and shown.startswith(FORMULA_STARTS):
         return True
