@@ -87,6 +87,9 @@ STRINGS: dict[str, tuple[str, str]] = {
     "not_applicable": ("此口径不适用", "n/a for this measure"),
     "qualitative_goals": ("定性目标（无数值）", "Qualitative goals (no number)"),
     "denominators": ("分母（常住人口）与说明", "Denominators (resident population) and caveats"),
+    "override_help": ("可用自己的人口数（万人）替换分母；填 0 恢复默认。替换后的数字会写入链接。",
+                      "Replace a denominator with your own population figure (10k residents); 0 restores the default. "
+                      "Your figure is kept in the link."),
     "scope_note": ("斜线填充 = 规划期内累计新增（不是每年）；点状填充 = 每年目标；实心 = 期末存量或比率。",
                    "Hatched = cumulative new over the plan period (not per year); dotted = per-year target; solid = level reached or ratio."),
     "peryear_note": ("按规划年均：累计新增目标 ÷ 规划年数；“每年”目标原样；存量和比率目标不适用。",

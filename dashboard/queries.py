@@ -232,6 +232,30 @@ def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
     return pd.concat([frame, extra], ignore_index=True)
 
 
+def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) -> pd.DataFrame:
+    """Replace a region's population denominator with a figure the user supplied (万人), recomputing
+    value_per_10k_residents for its rows; the note says whose figure it is and what it replaced.
+    Rows the ETL does not divide (ratios, per-capita indicators) stay empty."""
+    if not overrides or frame.empty:
+        return frame
+    out = frame.copy()
+    for region_id, population in overrides.items():
+        if not population or population <= 0:
+            continue
+        rows = out["region_id"] == region_id
+        if not rows.any():
+            continue
+        divisible = rows & out["value_per_10k_residents"].notna()
+        out.loc[divisible, "value_per_10k_residents"] = out.loc[divisible, "value_std"] / population
+        replaced = out.loc[rows, "population_note"].dropna()
+        note = f"user-supplied figure: {population:g} 万人"
+        if len(replaced):
+            note += f" (replaces: {replaced.iloc[0]})"
+        out.loc[rows, "population_10k"] = population
+        out.loc[rows, "population_note"] = note
+    return out
+
+
 def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     """Add `shown_value` and `shown_unit` for the chosen measure (absolute/per10k/peryear)."""
     column = MEASURE_COLUMNS[measure]

@@ -139,3 +139,34 @@ def seed_text(key: str, max_length: int = 100) -> None:
     if isinstance(raw, list):
         raw = raw[-1]
     st.session_state[key] = (raw or "")[:max_length]
+
+
+def parse_population_overrides(raw: str, region_ids: Sequence[str]) -> dict[str, float]:
+    """"320282:130,341181:61.2" → {region_id: 万人}; unknown regions and bad numbers are dropped."""
+    out: dict[str, float] = {}
+    for part in (raw or "").split(","):
+        region_id, _, value = part.partition(":")
+        try:
+            number = float(value)
+        except ValueError:
+            continue
+        if region_id in region_ids and 0 < number < 1e6:
+            out[region_id] = number
+    return out
+
+
+def read_population_overrides(region_ids: Sequence[str]) -> dict[str, float]:
+    return parse_population_overrides(st.query_params.get("pop", ""), region_ids)
+
+
+def store_population_overrides(region_ids: Sequence[str]) -> None:
+    """on_change of the denominator inputs: 0 means "use the ETL's figure"."""
+    pairs = []
+    for region_id in region_ids:
+        value = st.session_state.get(f"pop_{region_id}") or 0.0
+        if value > 0:
+            pairs.append(f"{region_id}:{value:g}")
+    if pairs:
+        st.query_params["pop"] = ",".join(pairs)
+    elif "pop" in st.query_params:
+        del st.query_params["pop"]

@@ -28,8 +28,12 @@ chosen = st.multiselect(t("regions", lang), region_ids, key="regions",
 chosen = chosen or region_ids
 shown_labels = {rid: view.region_labels[rid] for rid in region_ids if rid in chosen}
 
+# A researcher may replace a region's population denominator with their own figure (万人); it is
+# kept in the URL as pop=<region_id>:<value>,… so a shared link shows the same per-10k numbers.
+overrides = state.read_population_overrides(region_ids)
 frame = queries.targets(category=category)
 frame = queries.with_uploaded(frame, ui.uploaded_targets(), category=category)
+frame = queries.with_population_overrides(frame, overrides)
 frame = queries.add_measure(frame, measure)
 frame = frame[frame["region_id"].isin(chosen)]
 
@@ -61,7 +65,8 @@ with st.container():
         st.info(t("no_data", lang))
     else:
         figures = ui.cached_figure(
-            ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key()),
+            ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
+             tuple(sorted(overrides.items()))),
             lambda: charts.compare_figures(frame, first_panels, shown_labels, view.colors, lang, title,
                                            t(note, lang), view.source, present=view.present))
         for number, figure in enumerate(figures, start=1):
@@ -71,7 +76,8 @@ with st.container():
         if more.open:
             with more:
                 figures = ui.cached_figure(
-                    ("compare-more", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key()),
+                    ("compare-more", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
+                     tuple(sorted(overrides.items()))),
                     lambda: charts.compare_figures(frame, more_panels, shown_labels, view.colors, lang, title,
                                                    t(note, lang), view.source, present=view.present,
                                                    with_header=False))
@@ -111,6 +117,13 @@ if denominators.open:
         st.dataframe(notes, hide_index=True, column_config={
             "region": t("region", lang), "population_10k": st.column_config.NumberColumn("万人 (10k)", format="%.2f"),
             "population_note": st.column_config.TextColumn(t("denominators", lang), width="large")})
+        st.caption(t("override_help", lang))
+        inputs = st.columns(max(len(chosen), 1))
+        for column, region_id in zip(inputs, chosen):
+            column.number_input(view.region_labels.get(region_id, region_id), min_value=0.0, step=1.0,
+                                value=float(overrides.get(region_id, 0.0)), format="%.2f",
+                                key=f"pop_{region_id}", on_change=state.store_population_overrides,
+                                args=(chosen,))
 
 st.subheader(t("values_table", lang))
 table = ui.display_table(frame, lang)
@@ -119,4 +132,5 @@ ui.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_d
 
 state.publish({"category": category, "measure": measure,
                "regions": chosen if set(chosen) != set(region_ids) else None,
-               "more": True if more_panels and st.session_state.get("more") else None})
+               "more": True if more_panels and st.session_state.get("more") else None,
+               "pop": ",".join(f"{rid}:{value:g}" for rid, value in overrides.items()) or None})

@@ -15,7 +15,7 @@ PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "dat
 # A second view for each page, chosen to differ from its default.
 NON_DEFAULT = {
     "overview": {},
-    "compare": {"category": "service", "measure": "per10k", "regions": "320282,370402"},
+    "compare": {"category": "service", "measure": "per10k", "regions": "320282,370402", "pop": "320282:130"},
     "indicator": {"indicator": "family:invention_patents", "measure": "peryear"},
     "profile": {"region": "370402"},
     "towns": {},
@@ -126,3 +126,12 @@ def test_compare_draws_the_first_panels_and_the_rest_only_when_opened():
     assert len(closed.get("plotly_chart")) == 1
     assert len(opened.get("plotly_chart")) == 2  # the expander's panels, from the URL
     assert opened.query_params.get("more") == ["1"] or opened.query_params.get("more") == "1"
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_a_denominator_from_the_link_is_used_and_named():
+    at = open_page("compare", {"category": "management", "measure": "per10k", "pop": "320282:100"})
+    assert not at.exception, [e.value for e in at.exception]
+    notes = " ".join(str(v) for df in at.dataframe for v in df.value.get("population_note", []))
+    assert "user-supplied figure: 100 万人" in notes
+    assert at.number_input(key="pop_320282").value == 100.0

@@ -108,3 +108,20 @@ def test_with_uploaded_appends_rows_under_the_same_filter():
     added = combined.tail(2)
     assert set(added["origin"]) == {"uploaded"} and set(added["region_id"]) == {"999999"}
     assert queries.with_uploaded(frame, None) is frame
+
+
+def test_a_user_supplied_denominator_recomputes_per_10k_and_says_so():
+    import pandas as pd
+
+    from dashboard.queries import with_population_overrides
+    from dashboard.state import parse_population_overrides
+    frame = pd.DataFrame({
+        "region_id": ["r1", "r1", "r2"], "value_std": [120.0, 90.0, 50.0],
+        "value_per_10k_residents": [1.0, None, 0.5], "population_10k": [120.0, 120.0, 100.0],
+        "population_note": ["常住人口 120 万人, 2022, third-party", "常住人口 120 万人, 2022, third-party", "x"]})
+    out = with_population_overrides(frame, parse_population_overrides("r1:60,r9:5,r2:abc", ["r1", "r2"]))
+    assert out["value_per_10k_residents"].tolist()[0] == 2.0
+    assert pd.isna(out["value_per_10k_residents"].tolist()[1])  # a ratio stays undivided
+    assert out["value_per_10k_residents"].tolist()[2] == 0.5     # r2's bad number is ignored
+    assert out.loc[0, "population_note"].startswith("user-supplied figure: 60 万人 (replaces: 常住人口 120 万人")
+    assert frame["value_per_10k_residents"].tolist()[0] == 1.0   # the input is not changed
