@@ -107,7 +107,7 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
         parts["skipped_numbers"].append(ex.skipped)
         towns, notes = annex_frames(annex, source.region_id, source.doc_id)
         if len(towns):
-            towns["indicator_id"] = [(h.match(m) or None) and h.match(m).id for m in towns["measure"]]
+            towns["indicator_id"] = [indicator.id if (indicator := h.match(m)) else None for m in towns["measure"]]
             notes = pd.concat([notes, compare_annex_with_text(towns, ex.targets)], ignore_index=True)
         parts["town_targets"].append(towns)
         parts["quality_notes"].append(notes)
