@@ -10,7 +10,7 @@ from streamlit import config
 
 from dashboard import ui
 from dashboard import upload as up
-from dashboard.i18n import category_label, column_label, pick, scope_label
+from dashboard.i18n import category_label, column_label, scope_label, t
 from etl.errors import PlanError
 from etl.schema import CATEGORIES, COMPARATORS, SCOPES
 
@@ -18,82 +18,10 @@ ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 
-# The page's own words (zh, en); the shared ones come from dashboard.i18n.
-TEXT = {
-    "title": ("上传方案", "Upload a plan"),
-    "intro": ("上传一份知识产权强县/强市工作方案（.txt、.docx 或 .pdf，不超过 {mb} MB），用与四个地区相同的规则提取目标；"
-              "核对、修改后点击“用于对比”，本次会话中它将出现在对比、单项指标和数据页面。文件不会保存到服务器。",
-              "Upload an IP work plan (.txt, .docx or .pdf, up to {mb} MB). Its targets are read by the same rules as "
-              "the four plans; check and correct them, then press “Use in comparison” to see it beside the four on the "
-              "compare, indicator and data pages for this session. The file is not kept on the server."),
-    "uploader": ("方案文件（.txt / .docx / .pdf）", "Plan file (.txt / .docx / .pdf)"),
-    "uploader_help": ("文本文件可为 UTF-8 或 GB18030 编码；扫描版 PDF 需先做文字识别。",
-                      "Text files in UTF-8 or GB18030; a scanned PDF must be OCR'd first."),
-    "reading": ("正在读取并提取目标…", "Reading the plan and extracting its targets…"),
-    "bad_file": ("无法使用这个文件：{message}", "This file cannot be used: {message}"),
-    "unexpected": ("读取文件时出错（{error}）。请确认它是 .txt、.docx 或 .pdf 格式的方案。",
-                   "Reading the file failed ({error}). Is it a plan in .txt, .docx or .pdf?"),
-    "read_ok": ("已读取 {name}（{kind}）。", "Read {name} ({kind})."),
-    "title_found": ("方案标题：{title}", "Plan title: {title}"),
-    "no_title": ("未找到方案标题，请填写地区名称。", "No plan title found: please type the region's name."),
-    "candidates": ("候选数字", "Candidate numbers"),
-    "kept": ("保留为量化目标", "Kept as numeric targets"),
-    "qualitative": ("定性目标", "Qualitative goals"),
-    "skipped": ("跳过的数字", "Numbers skipped"),
-    "region": ("地区名称", "Region name"),
-    "region_help": ("从方案标题推断，可修改。", "Read from the plan's title; you can change it."),
-    "region_id": ("在本会话中的编号：{rid}（不是行政区划代码）", "Id in this session: {rid} (not a GB/T 2260 code)"),
-    "region_missing": ("请填写地区名称。", "Please type the region's name."),
-    "region_taken": ("“{name}”与已有方案同名；上传的方案将显示为“{shown}”。",
-                     "“{name}” is the name of a plan already loaded; the upload is shown as “{shown}”."),
-    "uploaded_suffix": ("（上传）", " (upload)"),
-    "period_start": ("规划期起始年", "Plan period: first year"),
-    "period_end": ("规划期结束年", "Plan period: last year"),
-    "population": ("常住人口（万人，可选）", "Population (10k, optional)"),
-    "population_help": ("填写后可按“每万常住人口”对比；留空则不计算。",
-                        "Fill in to compare per 10,000 residents; leave empty to skip per-10k values."),
-    "editor_title": ("提取的目标：核对与修改", "Targets read from the plan: check and correct"),
-    "editor_help": ("可修改指标、类别、数值、单位、比较、口径和年份；可删除行（勾选后按删除）或在末尾添加行。"
-                    "修改过或添加的行标记为 manual（人工），不会当作自动提取的结果。",
-                    "Indicator, category, value, unit, comparator, scope and year can be edited; rows can be deleted "
-                    "(select, then delete) or added at the end. Rows you change or add are marked manual, never "
-                    "passed off as extracted."),
-    "manual_rows": ("{n} 行由你修改或添加，标记为 manual（人工）：{names}",
-                    "{n} rows changed or added by you, marked manual: {names}"),
-    "unmapped": ("以下方案用语未对应到指标词典（指标为空），不会出现在对比图中，只在数据表中出现；可在表中为其选择指标：{names}",
-                 "These plan wordings did not map to the indicator dictionary (indicator empty): they appear in the "
-                 "data tables but not on the compare charts. Pick an indicator in the table to chart them: {names}"),
-    "skipped_title": ("未作为目标的数字（{n} 个）及原因", "Numbers not taken as targets ({n}) and why"),
-    "skipped_reasons": ("原因统计", "Reasons"),
-    "use": ("用于对比", "Use in comparison"),
-    "stored": ("已加入本次会话的对比：{name}，{n} 行。", "Added to this session's comparison: {name}, {n} rows."),
-    "replaced": ("已替换本次会话中 {name} 的数据：{n} 行。", "Replaced {name} in this session: {n} rows."),
-    "nothing": ("表中没有行可用。", "The table has no rows to use."),
-    "go_compare": ("打开按类别对比", "Open Compare by category"),
-    "session_title": ("本次会话已上传的方案", "Plans uploaded in this session"),
-    "session_row": ("**{name}**（{rid}）：{n} 行，其中 {manual} 行人工修改", "**{name}** ({rid}): {n} rows, {manual} changed by hand"),
-    "remove": ("移除", "Remove"),
-    "save_title": ("保存到 data/raw（仅本地）", "Save to data/raw (local checkout only)"),
-    "save_help": ("把原文件复制到 data/raw/ 并在 sources.yaml 中登记（etl add）。之后运行 make db 重建数据库。",
-                  "Copies the file into data/raw/ and records it in sources.yaml (etl add). Run make db afterwards to "
-                  "rebuild the warehouse."),
-    "save": ("保存到 data/raw", "Save to data/raw"),
-    "saved": ("已保存为 {file}（doc_id {doc_id}）。运行 make db 后它将进入数据库。",
-              "Saved as {file} (doc_id {doc_id}). Run make db to take it into the warehouse."),
-    "save_warning": ("需人工补充：{warning}", "To fill in by hand: {warning}"),
-    "save_failed": ("未保存：{message}", "Not saved: {message}"),
-    "col_row": ("#", "#"), "col_indicator": ("指标", "Indicator"), "col_year": ("目标年份", "Target year"),
-    "col_unit": ("单位", "Unit"),
-    "unit_help": ("按原文写法，含万、亿：如 亿元、万件。", "As written, with 万/亿: e.g. 亿元, 万件."),
-    "quote_help": ("原文句子（不可修改）；点击单元格可看全文。", "The plan's sentence (read-only); click a cell to read it all."),
-    "col_value": ("数值", "Value"),
-    "value_help": ("按原文写法：1.5亿元填 1.5、单位填 亿元。", "As written: for 1.5亿元 enter 1.5 and unit 亿元."), "col_reason": ("原因", "Reason"), "col_text": ("原文片段", "Text"),
-}
 
 
 def tr(key: str, **fmt) -> str:
-    text = pick(TEXT[key], lang)
-    return text.format(**fmt) if fmt else text
+    return t(f"upload_{key}", lang, **fmt)
 
 
 def upload_limit_mb() -> int:
@@ -131,7 +59,7 @@ def shown_name(region_zh: str) -> str:
     """A name that cannot be mistaken for one of the warehouse's plans on a chart."""
     known = set(view.regions["region_zh"].astype(str))
     if region_zh in known:
-        shown = region_zh + pick(TEXT["uploaded_suffix"], "zh")
+        shown = region_zh + t("upload_uploaded_suffix", "zh")
         st.warning(tr("region_taken", name=region_zh, shown=shown))
         return shown
     return region_zh
