@@ -76,10 +76,9 @@ def _frame(table: str, rows) -> pd.DataFrame:
 
 def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     """Every table, in memory.  Raises PlanError/ManifestError naming the file that failed."""
-    from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text, find_annex_tables
-    from etl.clean import clean
+    from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
     from etl.context import context_skipped, context_table, population_denominators
-    from etl.pipeline import extract_text, harmonizer, plan_text
+    from etl.pipeline import extract_document, harmonizer
     from etl.plan_facts import phases, responsibilities
     from etl.readers import read_document
 
@@ -92,14 +91,11 @@ def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
     for source in sources:
         verify(source)
         raw = read_document(source.path)
-        text = plan_text(raw)
-        clean_text = clean(text).text
-        annex = find_annex_tables(clean_text) + annex_from_tables(raw.tables)
-        spans = [(t.start, t.end) for t in annex if t.end > t.start]
-        ex = extract_text(text, doc_id=source.doc_id, region_id=source.region_id,
-                          region_zh=source.region_zh, period=(source.period_start, source.period_end),
-                          denominators=denominators, exclude_spans=spans)
-        assert ex.clean_text == clean_text, "cleaning must be deterministic"
+        ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id,
+                              region_zh=source.region_zh, period=(source.period_start, source.period_end),
+                              denominators=denominators)
+        clean_text = ex.clean_text
+        annex = ex.annex_tables + annex_from_tables(raw.tables)
         if ex.targets.empty:
             from etl.errors import PlanError
             raise PlanError(source.path, "no targets found: is this a plan of the genre?")

@@ -40,6 +40,7 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     candidates_found: int = 0
     period: tuple[int | None, int | None] = (None, None)
+    annex_tables: list = field(default_factory=list)  # etl.annex.AnnexTable found in the clean text
 
 
 @lru_cache(maxsize=1)
@@ -117,15 +118,17 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
 
 
 def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
-                 period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
-                 exclude_spans: list[tuple[int, int]] | None = None) -> Extraction:
-    """Every target of one plan.  `exclude_spans` are clean-text ranges read elsewhere (annex tables)."""
+                 period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None) -> Extraction:
+    """Every target of one plan.  Town × year annex tables in the text are found here and left to
+    etl.annex (returned as `annex_tables`); their cells are not read as sentences."""
+    from etl.annex import find_annex_tables
     cleaned = clean(text)
     period = period or infer_period(cleaned.text)
     ctx = PlanContext(*period)
     sentences = segment(cleaned.text)
+    annex_tables = find_annex_tables(cleaned.text)
     from_tables, table_spans = table_candidates(cleaned.text, sentences, period[1])
-    exclude_spans = list(exclude_spans or []) + table_spans
+    exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
     sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     candidates, skipped = extract_candidates(sentences, ctx)
     candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
@@ -140,7 +143,7 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
         columns=schema.columns("skipped_numbers"))
     numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
-    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, annex_tables)
 
 
 def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:
@@ -171,8 +174,5 @@ def extract_document(raw, doc_id: str = "plan", region_id: str = "", region_zh: 
                      period: tuple[int, int] | None = None,
                      denominators: pd.DataFrame | None = None) -> Extraction:
     """A `etl.readers.RawDocument` → targets, with annex tables in the text left to etl.annex."""
-    from etl.annex import find_annex_tables
-    text = plan_text(raw)
-    spans = [(t.start, t.end) for t in find_annex_tables(clean(text).text) if t.end > t.start]
-    return extract_text(text, doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
-                        denominators=denominators, exclude_spans=spans)
+    return extract_text(plan_text(raw), doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
+                        denominators=denominators)
