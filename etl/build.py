@@ -1,23 +1,43 @@
-"""The whole build: manifest → raw snapshots (checked) → per plan: read, clean, extract, harmonise,
-normalise → annex tables and their checks → DuckDB, swapped in atomically → a short report.
+"""The whole build, as small steps in the order data flows (Our World in Data's shape):
 
-`build(db_path)` is what `python -m etl build` and the dashboard's first start call.
+    read the manifest (sources, checked)  →  one plan at a time: read, clean, extract, harmonise,
+    normalise, annex, phases, departments (`plan_tables`, in parallel for many plans)
+    →  assemble the tables  →  check them  →  DuckDB, swapped in atomically  →  a short report.
+
+A plan never breaks the build by surprise: every check raises a `PlanError` naming the plan's
+file and line, and a target the dictionary cannot place is kept with category `unmapped` and a
+quality note rather than dropped or fatal.  `build(db_path)` is what `python -m etl build`,
+`python -m etl add` and the dashboard's first start call.
 """
 
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
+import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from etl import schema
+from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
+from etl.context import context_skipped, context_table, population_denominators
+from etl.errors import PlanError
+from etl.harmonize import HarmonizeReport
+from etl.pipeline import extract_document, harmonizer
+from etl.plan_facts import phases, responsibilities
+from etl.readers import read_document
 from etl.sources import MANIFEST, ROOT, Source, load_manifest, verify
 
 DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
 REFERENCE_DIR = ROOT / "data" / "reference"
+# Below this many plans a process pool costs more (start-up, pickling) than it saves.
+PARALLEL_FROM = 24
+PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities")
 
 
 @dataclass
@@ -47,6 +67,22 @@ class BuildReport:
         return "\n".join(lines)
 
 
+@dataclass
+class PlanTables:
+    """One plan's rows for every per-plan table, and its `regions`/`documents` rows."""
+    source: Source
+    tables: dict[str, pd.DataFrame]
+    region: dict
+    document: dict
+
+
+@dataclass
+class Warehouse:
+    """Every table of the database, in memory, checked; and the harmonisation report."""
+    frames: dict[str, pd.DataFrame]
+    harmonize_report: HarmonizeReport
+
+
 def input_fingerprint(manifest: Path = MANIFEST) -> str:
     """A hash of everything a build reads: raw files, manifest, reference files and the ETL code.
     `--if-stale` rebuilds only when it changed."""
@@ -60,13 +96,6 @@ def input_fingerprint(manifest: Path = MANIFEST) -> str:
     return digest.hexdigest()
 
 
-def _regions_row(s: Source) -> dict:
-    return {"region_id": s.region_id, "region_zh": s.region_zh, "region_en": s.region_en,
-            "province": s.province, "parent": s.parent, "admin_level": s.admin_level,
-            "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
-            "status": s.status, "date": s.date, "doc_id": s.doc_id}
-
-
 def _frame(table: str, rows) -> pd.DataFrame:
     cols = schema.columns(table)
     if isinstance(rows, pd.DataFrame):
@@ -74,100 +103,175 @@ def _frame(table: str, rows) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=cols)
 
 
-def collect(manifest: Path = MANIFEST) -> dict[str, pd.DataFrame]:
-    """Every table, in memory.  Raises PlanError/ManifestError naming the file that failed."""
-    from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
-    from etl.context import context_skipped, context_table, population_denominators
-    from etl.pipeline import extract_document, harmonizer
-    from etl.plan_facts import phases, responsibilities
-    from etl.readers import read_document
+# --- step: one plan -------------------------------------------------------------------------
 
-    sources = load_manifest(manifest)
-    context = context_table()
-    denominators = population_denominators(context)
-    h = harmonizer()
-    parts: dict[str, list[pd.DataFrame]] = {t: [] for t in schema.TABLES}
-    regions, documents = [], []
-    for source in sources:
-        verify(source)
-        raw = read_document(source.path)
-        ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id,
-                              region_zh=source.region_zh, period=(source.period_start, source.period_end),
-                              denominators=denominators)
-        clean_text = ex.clean_text
-        annex = ex.annex_tables + annex_from_tables(raw.tables)
-        if ex.targets.empty:
-            from etl.errors import PlanError
-            raise PlanError(source.path, "no targets found: is this a plan of the genre?")
-        parts["targets"].append(ex.targets)
-        parts["skipped_numbers"].append(ex.skipped)
-        towns, notes = annex_frames(annex, source.region_id, source.doc_id)
-        if len(towns):
-            towns["indicator_id"] = [indicator.id if (indicator := h.match(m)) else None for m in towns["measure"]]
-            notes = pd.concat([notes, compare_annex_with_text(towns, ex.targets)], ignore_index=True)
-        parts["town_targets"].append(towns)
-        parts["quality_notes"].append(notes)
-        parts["phases"].append(phases(clean_text, source.doc_id, source.region_id))
-        parts["responsibilities"].append(responsibilities(clean_text, source.doc_id, source.region_id))
-        regions.append(_regions_row(source))
-        documents.append({"doc_id": source.doc_id, "region_id": source.region_id, "region_zh": source.region_zh,
-                          "title": source.title, "plan_kind": source.plan_kind,
-                          "period_start": source.period_start, "period_end": source.period_end,
-                          "status": source.status, "date": source.date, "date_note": source.date_note,
-                          "source_file": source.file, "sha256": source.sha256, "encoding": raw.encoding,
-                          "clean_text": clean_text})
+def plan_tables(source: Source, denominators: pd.DataFrame) -> PlanTables:
+    """Read, extract and annex one plan.  Raises PlanError naming the plan's file."""
+    verify(source)
+    raw = read_document(source.path)
+    ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
+                          period=(source.period_start, source.period_end), denominators=denominators)
+    if ex.targets.empty:
+        raise PlanError(source.path, "no targets found: is this a plan of the genre?")
+    towns, notes = annex_frames(ex.annex_tables + annex_from_tables(raw.tables), source.region_id, source.doc_id)
+    if len(towns):
+        towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
+                                 for m in towns["measure"]]
+        notes = pd.concat([notes, compare_annex_with_text(towns, ex.targets)], ignore_index=True)
+    notes = pd.concat([notes, _plan_notes(source, ex.targets, getattr(raw, "warnings", []))], ignore_index=True)
+    tables = {"targets": ex.targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
+              "phases": phases(ex.clean_text, source.doc_id, source.region_id),
+              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id)}
+    return PlanTables(source, tables, _region_row(source), _document_row(source, raw.encoding, ex.clean_text))
 
-    frames = {t: (pd.concat([p for p in ps if len(p)], ignore_index=True) if any(len(p) for p in ps)
-                  else _frame(t, [])) for t, ps in parts.items()}
-    frames["regions"] = _frame("regions", regions)
-    frames["documents"] = _frame("documents", documents)
-    frames["indicators"] = h.indicators_frame()
+
+def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str]) -> pd.DataFrame:
+    """Quality notes a person should see: names the dictionary does not know, targets no category
+    could be given, and text the reader found damaged."""
+    note = {"doc_id": source.doc_id, "region_id": source.region_id}
+    rows = []
+    for raw_name, indicator_id, category, quote, line in zip(
+            targets["raw_name"], targets["indicator_id"], targets["category"], targets["quote"],
+            targets["source_line"]):
+        if not indicator_id:
+            rows.append({**note, "kind": "unmapped_name", "message": f"“{raw_name}” maps to no canonical indicator",
+                         "detail": quote})
+        if category == schema.UNMAPPED:
+            rows.append({**note, "kind": "unmapped_category", "detail": quote,
+                         "message": f"“{raw_name}” ({source.file}, line {line}) has no category: neither the "
+                                    "indicator dictionary nor its section heading names one of the five links"})
+    rows += [{**note, "kind": "damaged_text", "message": f"{source.file}: {warning}", "detail": None}
+             for warning in reader_warnings]
+    return _frame("quality_notes", rows)
+
+
+def _region_row(s: Source) -> dict:
+    return {"region_id": s.region_id, "region_zh": s.region_zh, "region_en": s.region_en,
+            "province": s.province, "parent": s.parent, "admin_level": s.admin_level,
+            "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
+            "status": s.status, "date": s.date, "doc_id": s.doc_id}
+
+
+def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
+    return {"doc_id": s.doc_id, "region_id": s.region_id, "region_zh": s.region_zh, "title": s.title,
+            "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
+            "status": s.status, "date": s.date, "date_note": s.date_note, "source_file": s.file,
+            "sha256": s.sha256, "encoding": encoding, "clean_text": clean_text}
+
+
+# --- step: every plan -----------------------------------------------------------------------
+
+def _plan_tables_star(args: tuple[Source, pd.DataFrame]) -> PlanTables:
+    return plan_tables(*args)
+
+
+def _pool_context():
+    # fork is the cheapest start (workers inherit the loaded dictionary) but is unsafe in a
+    # threaded process such as the Streamlit server: there, spawn.
+    return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
+
+
+def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None) -> list[PlanTables]:
+    """`plan_tables` for every source, in manifest order; on all cores when there are many."""
+    jobs = jobs or os.cpu_count() or 1
+    if len(sources) < PARALLEL_FROM or jobs < 2:
+        return [plan_tables(source, denominators) for source in sources]
+    harmonizer()  # loaded once here, inherited by forked workers
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+        return list(pool.map(_plan_tables_star, [(s, denominators) for s in sources],
+                             chunksize=max(1, len(sources) // (jobs * 8))))
+
+
+# --- step: assemble and check ---------------------------------------------------------------
+
+def assemble(plans: list[PlanTables], context: pd.DataFrame, manifest: Path) -> Warehouse:
+    frames = {}
+    for table in PLAN_TABLES:
+        parts = [p.tables[table] for p in plans if len(p.tables[table])]
+        frames[table] = pd.concat(parts, ignore_index=True) if parts else _frame(table, [])
+    frames["regions"] = _frame("regions", [p.region for p in plans])
+    frames["documents"] = _frame("documents", [p.document for p in plans])
+    frames["indicators"] = harmonizer().indicators_frame()
     frames["context"] = context
-    report = h.report(zip(frames["targets"]["raw_name"], frames["targets"]["quote"]))
-    unmapped_notes = [{"doc_id": r.doc_id, "region_id": r.region_id, "kind": "unmapped_name",
-                       "message": f"“{r.raw_name}” maps to no canonical indicator",
-                       "detail": r.quote} for r in frames["targets"].itertuples() if not r.indicator_id]
-    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", unmapped_notes),
-                                         _frame("quality_notes", context_skipped())], ignore_index=True)
-    frames = {t: _frame(t, f) for t, f in frames.items()}
-    check(frames)
-    frames["_report"] = report  # type: ignore[assignment]
-    return frames
+    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", context_skipped(
+        manifest=manifest))], ignore_index=True)
+    report = harmonizer().report(zip(frames["targets"]["raw_name"], frames["targets"]["quote"]))
+    return Warehouse({t: _frame(t, f) for t, f in frames.items()}, report)
 
 
-def check(frames: dict[str, pd.DataFrame]) -> None:
-    """Sanity checks inside the step (OWID style): nothing silently wrong reaches the database."""
+def check(frames: dict[str, pd.DataFrame], sources: list[Source] | None = None) -> None:
+    """Sanity checks inside the step (OWID style): nothing silently wrong reaches the database.
+    Each failure is a PlanError naming the plan's file and the line of the offending target."""
+    where = {s.doc_id: s for s in sources or []}
     texts = dict(zip(frames["documents"]["doc_id"], frames["documents"]["clean_text"]))
     t = frames["targets"]
+    numeric = ~t["qualitative"].astype(bool)
+    problems = [
+        (t.index[~t["category"].isin(schema.CATEGORY_VALUES)], "category {category!r} is not one of "
+         + ", ".join(schema.CATEGORY_VALUES)),
+        (t.index[numeric & (t["value"].isna() | ~t["comparator"].isin(schema.COMPARATORS))],
+         "a numeric target needs a value and one of the comparators " + " ".join(schema.COMPARATORS)),
+        (t.index[numeric & ~t["scope"].isin(schema.SCOPES)], "scope {scope!r} is not one of "
+         + ", ".join(schema.SCOPES)),
+        (t.index[t["target_id"].duplicated()], "target id {target_id} is used twice"),
+    ]
+    for index, message in problems:
+        if len(index):
+            _fail(t.loc[index[0]], message, where)
     for row in t.itertuples():
-        text = texts[row.doc_id]
-        assert text[row.quote_start:row.quote_end] == row.quote, f"{row.target_id}: quote not at its offsets"
-        assert row.category in schema.CATEGORIES or row.category is None, f"{row.target_id}: category {row.category}"
-        if not row.qualitative:
-            assert pd.notna(row.value) and row.comparator in schema.COMPARATORS, f"{row.target_id}: value/comparator"
-            assert row.scope in schema.SCOPES, f"{row.target_id}: scope {row.scope}"
-    assert t["target_id"].is_unique, "target ids must be unique"
+        if texts[row.doc_id][row.quote_start:row.quote_end] != row.quote:
+            _fail(t.loc[row.Index], "the quote is not found at its offsets in the clean text", where)
+    duplicated_regions = frames["regions"].drop_duplicates(["region_id", "region_zh"])["region_id"].duplicated()
+    if duplicated_regions.any():
+        raise PlanError(None, f"region_id {frames['regions'].loc[duplicated_regions.idxmax(), 'region_id']} "
+                              "names two different regions")
 
 
-def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool = False) -> BuildReport:
-    from etl.load import read_build_info, write_database
+def _fail(row: pd.Series, message: str, where: dict[str, Source]) -> None:
+    source = where.get(row["doc_id"])
+    path = source.path if source else row["doc_id"]
+    line = int(row["source_line"]) if pd.notna(row.get("source_line")) else None
+    raise PlanError(path, f"target {row['target_id']} 「{str(row.get('raw_name') or '')[:30]}」: "
+                          + message.format(**{k: row.get(k) for k in ("category", "scope", "target_id")}), line)
 
-    db_path = Path(db_path)
+
+def collect(manifest: Path = MANIFEST, jobs: int | None = None) -> Warehouse:
+    """Every table, in memory, checked.  Raises PlanError/ManifestError naming the file that failed."""
+    sources = load_manifest(manifest)
+    context = context_table(manifest=manifest)
+    plans = all_plan_tables(sources, population_denominators(context), jobs)
+    warehouse = assemble(plans, context, manifest)
+    check(warehouse.frames, sources)
+    return warehouse
+
+
+# --- step: load -----------------------------------------------------------------------------
+
+def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool = False,
+          jobs: int | None = None) -> BuildReport:
+    from etl.load import read_build_info, write_database  # duckdb is only needed to write
+
+    db_path, manifest = Path(db_path), Path(manifest)
     fingerprint = input_fingerprint(manifest)
     if if_stale and db_path.exists() and read_build_info(db_path).get("fingerprint") == fingerprint:
         return BuildReport(db_path, pd.DataFrame(), skipped_build=True)
     started = time.perf_counter()
-    frames = collect(manifest)
-    report = frames.pop("_report")
-    write_database(db_path, frames, {"fingerprint": fingerprint,
-                                     "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
-    t = frames["targets"]
-    per_region = (t.assign(kind=t["qualitative"].map({True: "qualitative", False: "numeric"}))
-                  .pivot_table(index="region_zh", columns="category", values="target_id", aggfunc="count",
-                               fill_value=0).reindex(columns=schema.CATEGORIES, fill_value=0))
+    warehouse = collect(manifest, jobs)
+    write_database(db_path, warehouse.frames, {"fingerprint": fingerprint,
+                                               "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    return _report(db_path, warehouse, time.perf_counter() - started)
+
+
+def _report(db_path: Path, warehouse: Warehouse, seconds: float) -> BuildReport:
+    t = warehouse.frames["targets"]
+    per_region = (t.pivot_table(index="region_zh", columns="category", values="target_id", aggfunc="count",
+                                fill_value=0).reindex(columns=schema.CATEGORY_VALUES, fill_value=0))
+    if not (per_region[schema.UNMAPPED] > 0).any():
+        per_region = per_region.drop(columns=schema.UNMAPPED)
     per_region["total"] = per_region.sum(axis=1)
-    notes = frames["quality_notes"]
+    notes = warehouse.frames["quality_notes"]
+    report = warehouse.harmonize_report
     return BuildReport(db_path, per_region, unmapped=[name for name, _count in report.unmapped],
                        unused_aliases=[f"{ind}: {alias}" for ind, alias in report.unused_aliases],
                        notes=notes[~notes["kind"].isin(["unmapped_name", "context_skipped"])],
-                       seconds=time.perf_counter() - started)
+                       seconds=seconds)

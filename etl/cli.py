@@ -1,4 +1,4 @@
-"""`python -m etl …`: build | extract FILE | harmonize | add FILE.
+"""`python -m etl …`: build | extract FILE | harmonize | add FILE_OR_FOLDER….
 
 Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
 naming the file and line and exit 1 — no traceback; the previous database stays as it was.
@@ -16,7 +16,7 @@ from etl.errors import PlanError
 
 def _build(args) -> int:
     from etl.build import build
-    report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale)
+    report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs)
     print(report)
     return 0
 
@@ -37,23 +37,31 @@ def _extract(args) -> int:
 
 
 def _harmonize(args) -> int:
+    from etl import schema
     from etl.build import collect
     from etl.harmonize import harmonize_report_cli
-    frames = collect()
-    t = frames["targets"]
-    return harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
+    t = collect(Path(args.manifest)).frames["targets"]
+    status = harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
+    unplaced = t[t["category"] == schema.UNMAPPED]
+    if len(unplaced):
+        print(f"\nTargets kept with category '{schema.UNMAPPED}' ({len(unplaced)}): no dictionary entry and no "
+              "section heading names their link")
+        for row in unplaced.itertuples():
+            print(f"  - {row.doc_id} line {row.source_line}: {row.raw_name} — {row.quote}")
+    return status
 
 
 def _add(args) -> int:
-    from etl.add import add_plan
-    from etl.build import build
+    from etl.add import add_plans
     manifest = Path(args.manifest)
-    entry = add_plan(Path(args.file), region_zh=args.region, raw_dir=manifest.parent, manifest=manifest)
-    print(f"added {entry['file']} as {entry['doc_id']} ({entry['region_zh']}) to {manifest}")
-    for warning in entry.get("warnings", []):
-        print(f"  note: {warning}")
-    print(build(Path(args.db), manifest=manifest))
-    return 0
+    summary = add_plans(args.files, region_zh=args.region, raw_dir=manifest.parent, manifest=manifest,
+                        db_path=Path(args.db), jobs=args.jobs, progress=False if args.no_progress else None)
+    print(summary)
+    if summary.report is not None:
+        print(summary.report)
+    elif not summary.of("added"):
+        print("nothing added: the warehouse was not rebuilt")
+    return 1 if summary.of("refused") or not summary.of("added") else 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -63,6 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build the DuckDB database from data/raw/")
     p.add_argument("--db", default=str(DEFAULT_DB), help="database path (default data/warehouse.duckdb)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes for many plans (default: all cores)")
     p.add_argument("--if-stale", action="store_true", help="do nothing when no input changed since the last build")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_build)
@@ -70,11 +79,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
     p.set_defaults(run=_extract)
-    p = sub.add_parser("harmonize", help="list raw names that map to nothing and aliases that match nothing")
+    p = sub.add_parser("harmonize", help="list raw names that map to nothing, aliases that match nothing and "
+                                         "targets kept with category 'unmapped'")
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_harmonize)
-    p = sub.add_parser("add", help="copy a plan into data/raw/, record it in the manifest, rebuild")
-    p.add_argument("file")
-    p.add_argument("--region", help="region name, when the title does not say it")
+    p = sub.add_parser("add", help="copy plans into data/raw/, record them in the manifest, rebuild once; "
+                                   "exits 1 if any file was refused (the others are added) or nothing was added")
+    p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER", help=".txt/.docx/.pdf files, or folders of them")
+    p.add_argument("--region", help="region name, when the title does not say it (applies to every file)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes for reading (default: all cores)")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal)")
     p.add_argument("--db", default=str(DEFAULT_DB))
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest to add to; the file is copied beside it")
     p.set_defaults(run=_add)

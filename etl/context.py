@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from etl import schema
+from etl.sources import load_manifest  # region ids are resolved there (GB code or generated)
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_CSV = ROOT / "data" / "reference" / "context_figures.csv"
@@ -100,14 +100,12 @@ def region_lookup(manifest: Path = DEFAULT_MANIFEST) -> dict[str, dict]:
     The manifest says 市中区 with parent 枣庄市; the reference file says 枣庄市市中区, so the
     parent-prefixed name is accepted too.
     """
-    with open(manifest, encoding="utf-8") as fh:
-        sources = yaml.safe_load(fh)["sources"]
     lookup: dict[str, dict] = {}
-    for s in sources:
-        entry = {"region_id": str(s["region_id"]), "region_zh": s["region_zh"], "doc_id": s["doc_id"]}
-        lookup[s["region_zh"]] = entry
-        if s.get("parent"):
-            lookup[f"{s['parent']}{s['region_zh']}"] = entry
+    for s in load_manifest(Path(manifest)):
+        entry = {"region_id": s.region_id, "region_zh": s.region_zh, "doc_id": s.doc_id}
+        lookup[s.region_zh] = entry
+        if s.parent:
+            lookup[f"{s.parent}{s.region_zh}"] = entry
     return lookup
 
 

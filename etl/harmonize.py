@@ -32,9 +32,8 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
-import yaml
 
-from etl import schema
+from etl import schema, yaml_io
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "indicators.yaml"
 
@@ -187,7 +186,7 @@ class Harmonizer:
     def load(cls, path: str | Path = DEFAULT_PATH) -> "Harmonizer":
         path = Path(path)
         with open(path, encoding="utf-8") as fh:
-            doc = yaml.safe_load(fh)
+            doc = yaml_io.safe_load(fh)
         units = set((doc.get("units") or {}).keys())
         families = {}
         for fam in doc.get("families") or []:

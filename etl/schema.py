@@ -18,7 +18,7 @@ TARGETS = [
     ("indicator_en", "VARCHAR", "Canonical indicator name, English"),
     ("family", "VARCHAR", "Comparable family of indicators (e.g. invention_patent_density)"),
     ("raw_name", "VARCHAR", "The indicator as the plan words it"),
-    ("category", "VARCHAR", "One of creation, use, protection, management, service"),
+    ("category", "VARCHAR", "One of creation, use, protection, management, service; unmapped when neither the indicator dictionary nor the section heading places it"),
     ("value", "DOUBLE", "The number as written (range: its lower bound); empty for qualitative goals"),
     ("value_max", "DOUBLE", "Upper bound of a range such as 1-2家"),
     ("unit", "VARCHAR", "Unit as written, multiplier included (亿元, 万件, 件, %, 人次…)"),
@@ -161,6 +161,10 @@ TABLES = {
 
 CATEGORIES = ["creation", "use", "protection", "management", "service"]
 CATEGORY_ZH = {"creation": "创造", "use": "运用", "protection": "保护", "management": "管理", "service": "服务"}
+# A target whose name the dictionary does not know and whose section heading names no link is kept,
+# honestly, as "unmapped" (with a quality note): never dropped, never fatal, never guessed.
+UNMAPPED = "unmapped"
+CATEGORY_VALUES = CATEGORIES + [UNMAPPED]
 SCOPES = ["stock", "new", "annual", "ratio"]
 COMPARATORS = ["=", ">=", "<=", "≈", "range"]
 

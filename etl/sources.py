@@ -5,12 +5,13 @@ build so a silently edited source is caught before it reaches a number on screen
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from etl import yaml_io
 from etl.errors import ManifestError
+from etl.regions import assign_region_ids, region_key
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
@@ -37,6 +38,7 @@ class Source:
     date_note: str
     sha256: str
     path: Path
+    manifest_line: int | None = None  # where the entry starts in the manifest, for error messages
 
 
 def sha256_of(path: Path) -> str:
@@ -44,34 +46,76 @@ def sha256_of(path: Path) -> str:
 
 
 def load_manifest(manifest: Path = MANIFEST) -> list[Source]:
+    """Every entry of the manifest as a `Source`, each with a region_id: the written GB/T 2260 code,
+    or a generated `x-<pinyin>` id that no other region uses (etl.regions)."""
     if not manifest.is_file():
         raise ManifestError(manifest, "manifest not found")
+    text = manifest.read_text(encoding="utf-8")
     try:
-        doc = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as err:
+        doc = yaml_io.safe_load(text) or {}
+    except yaml_io.YAMLError as err:
         line = getattr(getattr(err, "problem_mark", None), "line", None)
         raise ManifestError(manifest, f"not valid YAML: {getattr(err, 'problem', err)}",
                             line + 1 if line is not None else None) from None
-    entries = doc.get("sources") or []
-    sources, seen = [], set()
+    entries = doc.get("sources") or [] if isinstance(doc, dict) else None
+    if not isinstance(entries, list):
+        raise ManifestError(manifest, "the manifest must hold a `sources:` list")
+    lines = _entry_lines(text)
+    _check_entries(manifest, entries, lines)
+    ids = assign_region_ids(entries)
+    _check_region_ids(manifest, entries, ids, lines)
+    return [_source(manifest, entry, ids, lines.get(str(entry["doc_id"]))) for entry in entries]
+
+
+def _entry_lines(text: str) -> dict[str, int]:
+    """doc_id → the manifest line its entry starts on (`- doc_id: …`)."""
+    return {m.group(1).strip().strip("'\""): text.count("\n", 0, m.start()) + 1
+            for m in re.finditer(r"^\s*-\s*doc_id:\s*(.+?)\s*$", text, flags=re.M)}
+
+
+def _check_entries(manifest: Path, entries: list, lines: dict[str, int]) -> None:
+    seen: set[str] = set()
     for i, entry in enumerate(entries, start=1):
+        if not isinstance(entry, dict):
+            raise ManifestError(manifest, f"source #{i} is not a mapping of fields")
+        line = lines.get(str(entry.get("doc_id")))
         missing = [k for k in REQUIRED if not entry.get(k)]
         if missing:
-            raise ManifestError(manifest, f"source #{i} lacks {', '.join(missing)}")
+            raise ManifestError(manifest, f"source #{i} lacks {', '.join(missing)}", line)
         if entry["doc_id"] in seen:
-            raise ManifestError(manifest, f"doc_id {entry['doc_id']} appears twice")
+            raise ManifestError(manifest, f"doc_id {entry['doc_id']} appears twice", line)
         seen.add(entry["doc_id"])
-        path = manifest.parent / entry["file"]
-        sources.append(Source(
-            doc_id=entry["doc_id"], file=entry["file"], region_id=str(entry.get("region_id") or ""),
-            region_zh=entry["region_zh"], region_en=entry.get("region_en") or "",
-            province=entry.get("province") or "", parent=entry.get("parent"),
-            admin_level=entry.get("admin_level") or "", title=entry["title"],
-            plan_kind=entry.get("plan_kind") or "", period_start=int(entry["period_start"]),
-            period_end=int(entry["period_end"]), status=entry.get("status") or "",
-            date=str(entry.get("date") or ""), date_note=entry.get("date_note") or "",
-            sha256=entry["sha256"], path=path))
-    return sources
+        for key in ("period_start", "period_end"):
+            if not re.fullmatch(r"\d{4}", str(entry[key])):
+                raise ManifestError(manifest, f"{entry['doc_id']}: {key} must be a year, not {entry[key]!r}", line)
+
+
+def _check_region_ids(manifest: Path, entries: list, ids: dict, lines: dict[str, int]) -> None:
+    """One region_id, one region: a code written for two different regions is a typo to fix."""
+    owner: dict[str, tuple] = {}
+    for entry in entries:
+        key = region_key(entry["region_zh"], entry.get("parent"), entry.get("province"))
+        written = str(entry.get("region_id") or "").strip()
+        region_id = written or ids[key]
+        if region_id in owner and owner[region_id][0] != key[0]:
+            raise ManifestError(manifest, f"region_id {region_id} is given to both {owner[region_id][0]} and "
+                                          f"{key[0]}: every region needs its own id",
+                                lines.get(str(entry["doc_id"])))
+        owner.setdefault(region_id, key)
+
+
+def _source(manifest: Path, entry: dict, ids: dict, line: int | None) -> Source:
+    key = region_key(entry["region_zh"], entry.get("parent"), entry.get("province"))
+    return Source(
+        doc_id=str(entry["doc_id"]), file=entry["file"],
+        region_id=str(entry.get("region_id") or "").strip() or ids[key],
+        region_zh=entry["region_zh"], region_en=entry.get("region_en") or "",
+        province=entry.get("province") or "", parent=entry.get("parent"),
+        admin_level=entry.get("admin_level") or "", title=entry["title"],
+        plan_kind=entry.get("plan_kind") or "", period_start=int(entry["period_start"]),
+        period_end=int(entry["period_end"]), status=entry.get("status") or "",
+        date=str(entry.get("date") or ""), date_note=entry.get("date_note") or "",
+        sha256=entry["sha256"], path=manifest.parent / entry["file"], manifest_line=line)
 
 
 def verify(source: Source) -> None:

@@ -55,7 +55,8 @@ def test_adds_shizhong_with_everything_read_from_its_title(store):
         "plan_kind": "强县试点县", "period_start": 2024, "period_end": 2026, "status": "issued",
         "date": "2024-02-29", "sha256": sha(RAW / "shizhong_2024-2026.txt")}
     assert "line 9" in entry["date_note"]
-    assert entry["region_id"] == "" and any("region_id" in w for w in entry["warnings"])
+    # no GB/T 2260 code known in an empty manifest: a generated, stable id, and a note saying so
+    assert entry["region_id"] == "x-shizhongqu" and any("GB/T 2260" in w for w in entry["warnings"])
 
 
 def test_manifest_keeps_its_comments_and_is_readable_by_the_build(store):
@@ -118,7 +119,7 @@ def test_docx_with_a_chinese_name_gets_a_safe_file_name(store):
     entry = add_plan(upload, raw_dir=raw_dir, manifest=manifest)
     assert entry["region_zh"] == "青禾县" and entry["admin_level"] == "county"
     assert entry["period_start"] == 2025 and entry["plan_kind"] == "强县试点县"
-    assert entry["doc_id"] == f"plan-{sha(upload)[:8]}-2025"
+    assert entry["doc_id"] == "x-qinghexian-2025"  # named after the region's generated id
     assert entry["file"] == f"{entry['doc_id']}.docx"
     assert (raw_dir / entry["file"]).read_bytes() == upload.read_bytes()
 

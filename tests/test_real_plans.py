@@ -119,7 +119,7 @@ EXPECTED_QUALITATIVE = {
 
 @pytest.fixture(scope="module")
 def frames():
-    return collect()
+    return collect().frames
 
 
 def _numeric(frames, doc_id):
