@@ -230,3 +230,34 @@ def test_a_manifest_of_60_plans_builds_in_parallel_with_the_same_rows_as_seriall
     serial = collect(manifest, jobs=1).frames["targets"]
     pd.testing.assert_frame_equal(parallel, serial)
     assert parallel["doc_id"].nunique() == 60
+
+
+@pytest.fixture
+def warehouse_with_two_unknown_regions(store, tmp_path, monkeypatch) -> Path:
+    """The four seeds plus two generated plans of regions with no GB/T 2260 code, as `etl add`
+    leaves them; the dashboard pointed at that warehouse."""
+    from dashboard.db import DB_ENV
+
+    raw_dir, manifest, db = store
+    add_plans([write(generate(2, seed=7), tmp_path / "plans")], raw_dir=raw_dir, manifest=manifest, db_path=db,
+              progress=False)
+    monkeypatch.setenv(DB_ENV, str(db))
+    return db
+
+
+@pytest.mark.parametrize("page", ["overview", "compare", "indicator", "profile", "towns", "sources", "data"])
+def test_two_plans_of_unknown_regions_coexist_on_every_page(warehouse_with_two_unknown_regions, page):
+    from streamlit.testing.v1 import AppTest
+
+    con = duckdb.connect(str(warehouse_with_two_unknown_regions), read_only=True)
+    generated = [r[0] for r in con.execute("SELECT region_id FROM regions WHERE region_id LIKE 'x-%'").fetchall()]
+    con.close()
+    assert len(set(generated)) == 2
+    params = {"profile": {"region": generated[1]}, "compare": {"regions": ",".join(generated)},
+              "data": {"regions": ",".join(generated)}}.get(page, {})
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.switch_page(f"pages/{page}.py")
+    at.query_params.update(params)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
