@@ -13,6 +13,7 @@ import streamlit as st
 
 from dashboard import db, ui
 from dashboard.i18n import t
+from dashboard.safe_text import md
 
 ROOT = Path(__file__).resolve().parent
 
@@ -28,7 +29,7 @@ def ensure_database(lang: str) -> None:
         with st.spinner(t("building_db", lang)):
             build(db.db_path())
     except Exception as error:  # show the ETL's own message (PlanError names file and line)
-        st.error(t("db_failed", lang) + str(error))
+        st.error(t("db_failed", lang) + md(error))  # the message quotes manifest and plan text: shown as text
         st.stop()
 
 

@@ -3,6 +3,10 @@
 Every figure carries its own title, unit line and source line (so a PNG exported from the
 toolbar stands on its own), uses a CJK-capable font, and colours regions through the map
 the caller passes (dashboard.colors), so a region looks the same on every chart.
+
+Callers pass plain text (titles, names, units, quotes): plotly reads a subset of HTML in
+every string it draws, so each builder escapes text itself (dashboard.safe_text.plot_text)
+right where it adds its own markup (<b>, <br>, <span>) around it.
 """
 
 from __future__ import annotations
@@ -15,14 +19,17 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.colors import COVERAGE_COLORS, SCOPE_PATTERNS
+from dashboard.colors import COVERAGE_COLORS, SCOPE_PATTERNS, UNMAPPED_COLOR, UNMAPPED_COVERAGE_COLORS
 from dashboard.i18n import COVERAGE_LABELS, category_label, pick, scope_label, t
+from dashboard.safe_text import plot_text
+from etl.schema import CATEGORY_VALUES, UNMAPPED
 
 FONT_FAMILY = '"Noto Sans CJK SC", "Noto Sans SC", "Microsoft YaHei", "PingFang SC", sans-serif'
 COMPARATOR_PREFIX = {">=": "≥", "<=": "≤", "≈": "≈", "=": "", "range": ""}
 COVERAGE_CODE = {"none": 0, "qualitative": 1, "quantitative": 2}
 COVERAGE_SYMBOL = {"none": "·", "qualitative": "▲", "quantitative": "■"}
 MISSING_COLOR = "#888888"
+CATEGORY_ORDER = CATEGORY_VALUES  # the five links, then the unmapped group
 
 
 # --- shared finishing ----------------------------------------------------------------------
@@ -36,7 +43,7 @@ def finish(fig: go.Figure, title: str, source: str, units: str = "", present: bo
     fig.update_layout(
         height=height,
         font=dict(family=FONT_FAMILY, size=base, color="#222222"),
-        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
+        title=dict(text=f"<b>{plot_text(title)}</b>", x=0.01, xanchor="left", yref="container", y=1 - 14 / height,
                    yanchor="top", font=dict(size=base + 6),
                    subtitle=dict(text=wrap_line(units, 110 if present else 100), font=dict(size=base - 1, color="#555555"))),
         paper_bgcolor="white",
@@ -49,7 +56,7 @@ def finish(fig: go.Figure, title: str, source: str, units: str = "", present: bo
     )
     fig.update_xaxes(automargin=True)
     fig.update_yaxes(automargin=True)
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 8),
+    fig.add_annotation(text=plot_text(source), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 8),
                        xanchor="left", yanchor="bottom", showarrow=False,
                        font=dict(size=base - 2, color="#666666"), name="source_line")
     return fig
@@ -70,7 +77,8 @@ def _display_width(text: str) -> int:
 
 
 def wrap_line(text: str, width: int) -> str:
-    """Break a subtitle into lines of at most `width` display columns (a CJK character is 2)."""
+    """Break a subtitle into lines of at most `width` display columns (a CJK character is 2),
+    each line escaped for plotly (escaping first could split an entity such as &lt;)."""
     lines, current = [], ""
     for token in text.replace("；", "；\n").replace("; ", "; \n").split("\n"):
         # A long token breaks between words first (English), else between characters (Chinese).
@@ -85,14 +93,14 @@ def wrap_line(text: str, width: int) -> str:
                 current += piece
     if current:
         lines.append(current)
-    return "<br>".join(line.strip() for line in lines)
+    return "<br>".join(plot_text(line.strip()) for line in lines)
 
 
 def wrap(text: str | None, width: int = 28) -> str:
     """Hover text for a long Chinese quote: break it into lines plotly can show."""
     if not isinstance(text, str) or not text:
         return ""
-    return "<br>".join(textwrap.wrap(text, width=width)) or text
+    return "<br>".join(plot_text(line) for line in textwrap.wrap(text, width=width)) or plot_text(text)
 
 
 def format_value(value, unit: str = "", comparator: str | None = None) -> str:
@@ -104,40 +112,55 @@ def format_value(value, unit: str = "", comparator: str | None = None) -> str:
 
 # --- overview: coverage matrix ---------------------------------------------------------------
 
+def category_rank(category) -> int:
+    """Sort key: the five links in the plans' own order (创造 → 运用 → 保护 → 管理 → 服务), then
+    the unmapped group, then anything else."""
+    return CATEGORY_ORDER.index(category) if category in CATEGORY_ORDER else len(CATEGORY_ORDER)
+
+
+def shown_category(category: str, lang: str) -> str:
+    """A category's name for a figure; the unmapped group in grey, so it never reads as a sixth link."""
+    label = plot_text(category_label(category, lang))
+    return f"<span style='color:{UNMAPPED_COLOR}'>{label}</span>" if category == UNMAPPED else label
+
+
+def _coverage_colorscale() -> list:
+    """Six equal bands for codes 0-5: none, qualitative, quantitative; then the same in grey (unmapped)."""
+    colors = [COVERAGE_COLORS[k] for k in COVERAGE_CODE] + [UNMAPPED_COVERAGE_COLORS[k] for k in COVERAGE_CODE]
+    bands = len(colors)
+    return [stop for i, color in enumerate(colors) for stop in ([i / bands, color], [(i + 1) / bands, color])]
+
+
+def _family_label(row, lang: str) -> str:
+    if row.category == UNMAPPED:
+        return t("unmapped_family", lang)
+    english = row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else None
+    return english or row.family_zh or row.family
+
+
 def coverage_matrix(coverage: pd.DataFrame, region_labels: dict[str, str], lang: str,
                     title: str, source: str, present: bool = False) -> go.Figure:
     """Regions (columns) × indicator families (rows); cell colour and symbol give the status.
 
     `coverage` has region_id, family, family_zh, family_en, category, status, n_quantitative,
-    n_qualitative (queries.coverage()).
+    n_qualitative (queries.coverage()).  Unmapped targets form a last, grey row group.
     """
-    from etl.schema import CATEGORIES
-
     fams = coverage.drop_duplicates("family")[["family", "family_zh", "family_en", "category"]]
-    # The five links in the plans' own order (创造 → 运用 → 保护 → 管理 → 服务), not alphabetical.
-    rank = {category: i for i, category in enumerate(CATEGORIES)}
-    fams = fams.assign(_rank=fams["category"].map(rank).fillna(len(rank))).sort_values("_rank", kind="stable")
-    family_labels = [
-        (row.family_en if lang == "en" and isinstance(row.family_en, str) and row.family_en else row.family_zh) or row.family
-        for row in fams.itertuples()
-    ]
-    category_labels = [category_label(c, lang) for c in fams["category"]]
+    fams = fams.assign(_rank=fams["category"].map(category_rank)).sort_values("_rank", kind="stable")
+    family_labels = [plot_text(_family_label(row, lang)) for row in fams.itertuples()]
+    category_labels = [shown_category(c, lang) for c in fams["category"]]
     region_ids = list(region_labels)
-    x_labels = [region_labels[r] for r in region_ids]
+    x_labels = [plot_text(region_labels[r]) for r in region_ids]
     status = coverage.pivot_table(index="family", columns="region_id", values="status", aggfunc="first")
-    status = status.reindex(index=list(fams["family"]), columns=region_ids).fillna("none")
-    z = [[COVERAGE_CODE[s] for s in row] for row in status.values.tolist()]
-    text = [[COVERAGE_SYMBOL[s] for s in row] for row in status.values.tolist()]
+    status = status.reindex(index=list(fams["family"]), columns=region_ids).fillna("none").values.tolist()
+    grey = [3 if category == UNMAPPED else 0 for category in fams["category"]]
+    z = [[COVERAGE_CODE[s] + grey[i] for s in row] for i, row in enumerate(status)]
+    text = [[COVERAGE_SYMBOL[s] for s in row] for row in status]
     hover = [[f"{x_labels[j]} · {family_labels[i]}<br>{pick(COVERAGE_LABELS[s], lang)}"
-              for j, s in enumerate(row)] for i, row in enumerate(status.values.tolist())]
-    colorscale = [
-        [0.0, COVERAGE_COLORS["none"]], [0.333, COVERAGE_COLORS["none"]],
-        [0.334, COVERAGE_COLORS["qualitative"]], [0.666, COVERAGE_COLORS["qualitative"]],
-        [0.667, COVERAGE_COLORS["quantitative"]], [1.0, COVERAGE_COLORS["quantitative"]],
-    ]
+              for j, s in enumerate(row)] for i, row in enumerate(status)]
     fig = go.Figure(go.Heatmap(
-        z=z, x=x_labels, y=[category_labels, family_labels], zmin=0, zmax=2, colorscale=colorscale, showscale=False,
-        text=text, texttemplate="%{text}", textfont=dict(color="white", size=16 if present else 12),
+        z=z, x=x_labels, y=[category_labels, family_labels], zmin=0, zmax=5, colorscale=_coverage_colorscale(),
+        showscale=False, text=text, texttemplate="%{text}", textfont=dict(color="white", size=16 if present else 12),
         hovertext=hover, hoverinfo="text", xgap=3, ygap=3, name="coverage",
     ))
     for status_key in ("quantitative", "qualitative", "none"):  # legend entries, colour + symbol
@@ -199,18 +222,18 @@ def _bar_text(record: dict) -> str:
 
 def _hover(record: dict, lang: str, measure_unit: str) -> str:
     name = indicator_name(record, lang)
-    parts = [f"<b>{record['region_label']}</b> · {name}"]
+    parts = [f"<b>{plot_text(record['region_label'])}</b> · {plot_text(name)}"]
     raw = record.get("raw_name")
     if isinstance(raw, str) and raw.strip() and raw != name:
-        parts.append(f"{'方案用语' if lang != 'en' else 'plan wording'}: {raw}")
+        parts.append(f"{'方案用语' if lang != 'en' else 'plan wording'}: {plot_text(raw)}")
     parts += [
-        format_value(record["shown_value"], measure_unit, record.get("comparator")),
-        f"{t('measure', lang)}: {scope_label(record.get('scope'), lang)}",
+        plot_text(format_value(record["shown_value"], measure_unit, record.get("comparator"))),
+        f"{t('measure', lang)}: {plot_text(scope_label(record.get('scope'), lang))}",
     ]
     if not _missing(record.get("target_year")):
         parts.append(f"{'目标年' if lang != 'en' else 'year'}: {int(record['target_year'])}")
     if not _missing(record.get("baseline")):
-        parts.append(f"{t('baseline', lang)}: {format_value(record['baseline'], record.get('unit_std') or '')}")
+        parts.append(f"{t('baseline', lang)}: {plot_text(format_value(record['baseline'], record.get('unit_std') or ''))}")
     parts.append(f"{'原文' if lang != 'en' else 'quote'}: {wrap(record.get('quote'))}")
     return "<br>".join(parts)
 
@@ -263,11 +286,12 @@ def bar_tags(rows: list[dict], lang: str) -> list[str]:
 
 
 def _note(text: str, size: int) -> str:
-    return f"<span style='font-size:{size}px;color:{NOTE_COLOR}'>{text}</span>"
+    return f"<span style='font-size:{size}px;color:{NOTE_COLOR}'>{plot_text(text)}</span>"
 
 
 def tick_label(name: str) -> str:
     """A region name as an axis tick: multi-word names on two lines so neighbours never collide."""
+    name = plot_text(name)
     return name.replace(" ", "<br>", 1) if " " in name else name
 
 
@@ -339,8 +363,8 @@ def _missing_trace(slots: list[tuple[str, str, str]], region_labels: dict[str, s
         return None
     return go.Scatter(
         x=[label for _, label, _ in slots], y=[0] * len(slots), mode="markers", marker=dict(opacity=0, size=1),
-        text=[text for _, _, text in slots], hoverinfo="text",
-        hovertext=[f"{region_labels[rid]}: {text}" for rid, _, text in slots],
+        text=[plot_text(text) for _, _, text in slots], hoverinfo="text",
+        hovertext=[plot_text(f"{region_labels[rid]}: {text}") for rid, _, text in slots],
         showlegend=False, name="missing", meta=meta,
     )
 
@@ -370,7 +394,7 @@ def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: d
             text = [_bar_text(b) for b in mine]
         color = colors.get(region_id, MISSING_COLOR)
         traces.append(go.Bar(
-            x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=region_labels[region_id],
+            x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=plot_text(region_labels[region_id]),
             legendgroup=region_id, legendrank=rank, showlegend=show_legend,
             marker=_scope_marker(color, [b.get("scope") for b in mine]),
             text=text, textposition="outside", cliponaxis=False,
@@ -516,7 +540,7 @@ def _add_compare_header(fig: go.Figure, records: list[dict], region_ids: list[st
     legend_block = base + 24
     extra = title_block + legend_block
     for rank, region_id in enumerate(region_ids, start=1):
-        fig.add_trace(go.Bar(x=[None], y=[None], name=region_labels[region_id], legendrank=rank, showlegend=True,
+        fig.add_trace(go.Bar(x=[None], y=[None], name=plot_text(region_labels[region_id]), legendrank=rank, showlegend=True,
                              marker=dict(color=colors.get(region_id, MISSING_COLOR)), hoverinfo="skip"))
     drawn = {r.get("scope") for r in records if not _is_qualitative(r) and not _missing(r.get("shown_value"))}
     for scope in ("new", "annual"):  # explain the patterns in the legend
@@ -526,7 +550,7 @@ def _add_compare_header(fig: go.Figure, records: list[dict], region_ids: list[st
     height = fig.layout.height + extra
     fig.update_layout(
         height=height, showlegend=True, margin=dict(t=fig.layout.margin.t + extra),
-        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
+        title=dict(text=f"<b>{plot_text(title)}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
                    font=dict(size=base + 6), subtitle=dict(text=subtitle, font=dict(size=base - 1, color="#555555"))),
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title_block / height, yanchor="top",
                     font=dict(size=base), itemclick=False, itemdoubleclick=False, traceorder="normal"),
@@ -538,7 +562,7 @@ def _add_source_line(fig: go.Figure, source: str, present: bool) -> None:
     line = base + 10
     bottom = fig.layout.margin.b
     fig.update_layout(height=fig.layout.height + line, margin=dict(b=bottom + line))
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom + line - 4),
+    fig.add_annotation(text=plot_text(source), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom + line - 4),
                        xanchor="left", yanchor="bottom", showarrow=False,
                        font=dict(size=base - 2, color="#666666"), name="source_line")
 
@@ -564,7 +588,8 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
             x=[b["x_label"] for b in with_base], y=[b["baseline"] for b in with_base], mode="markers",
             name=t("baseline", lang),
             marker=dict(symbol="diamond", size=14 if present else 11, color="white", line=dict(color="#222222", width=2)),
-            hovertext=[f"{t('baseline', lang)}: {format_value(b['baseline'], b.get('unit_std') or '')}" for b in with_base],
+            hovertext=[f"{t('baseline', lang)}: {plot_text(format_value(b['baseline'], b.get('unit_std') or ''))}"
+                       for b in with_base],
             hoverinfo="text",
         ))
     missing = _missing_trace(slots, region_labels, {})
@@ -590,12 +615,12 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
         paper_bgcolor="white", plot_bgcolor="white",
         margin=dict(l=70 if present else 60, r=20, t=title_block + legend_block + base + 12, b=bottom),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
-        title=dict(text=f"<b>{title}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
+        title=dict(text=f"<b>{plot_text(title)}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
                    font=dict(size=base + 6), subtitle=dict(text=subtitle, font=dict(size=base - 1, color="#555555"))),
         legend=dict(orientation="h", x=0, xanchor="left", yref="container", y=1 - title_block / height, yanchor="top",
                     font=dict(size=base)),
     )
-    fig.add_annotation(text=source, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 4),
+    fig.add_annotation(text=plot_text(source), xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 4),
                        xanchor="left", yanchor="bottom", showarrow=False,
                        font=dict(size=base - 2, color="#666666"), name="source_line")
     return fig
@@ -605,24 +630,24 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
 
 def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, source: str,
                   present: bool = False) -> go.Figure:
-    """Targets per category of one plan: quantitative (solid) and qualitative (hatched).
+    """Targets per category of one plan: quantitative (solid) and qualitative (hatched), the
+    five links and then the unmapped group, whose bar and name are grey.
 
     Counts are written inside the solid part; the qualitative count goes just past the bar's
     end (white text on a thin hatched segment cannot be read)."""
-    from etl.schema import CATEGORIES
-
-    counts = counts.set_index("category")[["quantitative", "qualitative"]].reindex(CATEGORIES).fillna(0)
-    labels = [category_label(c, lang) for c in CATEGORIES]
+    counts = counts.set_index("category")[["quantitative", "qualitative"]].reindex(CATEGORY_ORDER).fillna(0)
+    labels = [shown_category(c, lang) for c in CATEGORY_ORDER]
+    colors = [UNMAPPED_COLOR if c == UNMAPPED else color for c in CATEGORY_ORDER]
     quantitative = [int(n) for n in counts["quantitative"]]
     qualitative = [int(n) for n in counts["qualitative"]]
     qualitative_word = t("qualitative", lang)
     fig = go.Figure([
-        go.Bar(y=labels, x=quantitative, orientation="h", name=t("quantitative", lang), marker=dict(color=color),
+        go.Bar(y=labels, x=quantitative, orientation="h", name=t("quantitative", lang), marker=dict(color=colors),
                text=[str(n) if n else "" for n in quantitative], textposition="inside", insidetextanchor="end",
                textangle=0, textfont=dict(color="white"), hovertemplate="%{y}: %{x} " + t("quantitative", lang) + "<extra></extra>"),
         go.Bar(y=labels, x=qualitative, orientation="h", name=qualitative_word,
-               marker=dict(color=color, opacity=0.55, line=dict(color=color, width=1),
-                           pattern=dict(shape="/", fillmode="replace", bgcolor=color, fgcolor="white", solidity=0.3)),
+               marker=dict(color=colors, opacity=0.55, line=dict(color=colors, width=1),
+                           pattern=dict(shape="/", fillmode="replace", bgcolor=colors, fgcolor="white", solidity=0.3)),
                text=[f"+{n} {qualitative_word}" if n else "" for n in qualitative], textposition="outside",
                textangle=0, textfont=dict(color="#444444"), cliponaxis=False,
                hovertemplate="%{y}: %{x} " + qualitative_word + "<extra></extra>"),
@@ -651,7 +676,7 @@ def phases_timeline(phases: pd.DataFrame, color: str, lang: str, title: str, sou
     starts = [_month_start(s) for s in phases["start"]]
     ends = [_month_end(e) for e in phases["end"]]
     durations = [(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)]
-    labels = [f"{p}<br><span style='font-size:0.85em;color:#555'>{s} – {e}</span>"
+    labels = [f"{plot_text(p)}<br><span style='font-size:0.85em;color:#555'>{plot_text(s)} – {plot_text(e)}</span>"
               for p, s, e in zip(phases["phase"], phases["start"], phases["end"])]
     fig = go.Figure(go.Bar(
         y=labels, x=durations, base=[s.isoformat() for s in starts], orientation="h",
@@ -685,7 +710,8 @@ def town_heatmap(frame: pd.DataFrame, district_total: str, lang: str, title: str
     relative = grid / grid.max(axis=0).replace(0, 1)
     text = [[format_value(v) if pd.notna(v) else "–" for v in row] for row in grid.values.tolist()]
     fig = go.Figure(go.Heatmap(
-        z=relative.values.tolist(), x=[str(p) for p in periods], y=list(grid.index), colorscale="Blues",
+        z=relative.values.tolist(), x=[plot_text(p) for p in periods], y=[plot_text(town) for town in grid.index],
+        colorscale="Blues",
         zmin=0, zmax=1, showscale=False, text=text, texttemplate="%{text}",
         textfont=dict(size=22 if present else 13), customdata=grid.values.tolist(),
         hovertemplate="%{y} · %{x}: %{customdata}<extra></extra>", xgap=2, ygap=2, name="towns",

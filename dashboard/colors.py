@@ -43,3 +43,13 @@ def region_colors(known_region_ids: Iterable[str], extra_region_ids: Iterable[st
     ordered = sorted({str(r) for r in known_region_ids})
     extras = sorted({str(r) for r in extra_region_ids} - set(ordered))
     return {rid: OKABE_ITO[i % len(OKABE_ITO)] for i, rid in enumerate(ordered + extras)}
+
+
+# Targets no category places ("unmapped"): the same meanings in grey, so the sixth group is
+# visibly not a sixth link.
+UNMAPPED_COLOR = "#8C8C8C"
+UNMAPPED_COVERAGE_COLORS = {
+    "quantitative": "#7A7A7A",
+    "qualitative": "#B5B5B5",
+    "none": "#F2F2F2",
+}

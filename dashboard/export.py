@@ -2,8 +2,9 @@
 data dictionary, and with spreadsheet formula injection neutralised.  No Streamlit here.
 
 A cell of text starting with = + - @ (or a tab / carriage return) would be run as a formula
-by Excel or LibreOffice; we prefix it with an apostrophe.  Numeric columns stay numeric (a
-negative number is data, not a formula).
+by Excel or LibreOffice; it gets an apostrophe in front, and a cell with a line break in it is
+quoted.  Both rules live in etl.safe_csv, shared with `etl extract`.  Numeric columns stay
+numeric (a negative number is data, not a formula).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl import safe_csv
 from etl.schema import TABLES
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = safe_csv.FORMULA_STARTS
 
 # Columns the dashboard adds to the warehouse's own (their meaning is not in etl.schema).
 DERIVED_MEANINGS = {
@@ -55,22 +57,12 @@ def data_dictionary(frame: pd.DataFrame, table: str = "targets") -> pd.DataFrame
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would evaluate with an apostrophe."""
-    out = frame.copy()
-    for column in out.columns:
-        series = out[column]
-        if pd.api.types.is_numeric_dtype(series) or pd.api.types.is_bool_dtype(series):
-            continue
-        if pd.api.types.is_datetime64_any_dtype(series):
-            continue
-        out[column] = series.map(
-            lambda v: "'" + v if isinstance(v, str) and v.startswith(FORMULA_STARTS) else v
-        )
-    return out
+    return safe_csv.neutralise_frame(frame)
 
 
 def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     """CSV in UTF-8 with a byte-order mark: Excel then opens Chinese text correctly."""
-    return neutralise_formulas(frame).to_csv(index=False).encode("utf-8-sig")
+    return safe_csv.to_csv(frame).encode("utf-8-sig")
 
 
 def csv_zip_bytes(frame: pd.DataFrame, name: str, table: str = "targets") -> bytes:

@@ -7,13 +7,15 @@ to the key itself, so a missing translation shows up as readable text, never a c
 
 from __future__ import annotations
 
-from etl.schema import CATEGORY_ZH
+from etl.schema import CATEGORY_ZH, UNMAPPED
 
 LANGS = ["zh", "en"]
 DEFAULT_LANG = "zh"
 
 CATEGORY_EN = {"creation": "Creation", "use": "Use", "protection": "Protection",
                "management": "Management", "service": "Service"}
+# The sixth group, after the five links: targets neither the dictionary nor their section places.
+UNMAPPED_LABEL = ("未归类", "Unmapped")
 
 SCOPE_LABELS = {
     "stock": ("存量（期末达到）", "stock (level reached)"),
@@ -104,6 +106,10 @@ STRINGS: dict[str, tuple[str, str]] = {
                      "apart (scope or the plan's wording) in small type under it; hover for the plan's sentence."),
     "more_panels": ("其余 {n} 个指标族（设了数值的地区较少）", "{n} more families (fewer regions set a number)"),
     "values_table": ("数值表", "Values table"),
+    "unmapped_note": ("未归类目标：指标词典和所在章节都无法确定其类别，因此没有可供对比的指标族，只列在下方数值表和定性目标中。",
+                      "Unmapped targets: neither the indicator dictionary nor their section places them, so they have no "
+                      "indicator family to compare in panels; they are listed in the values table and goals below."),
+    "unmapped_family": ("未归类目标", "Unmapped targets"),
     # indicator
     "indicator_title": ("单项指标", "Indicator"),
     "pick_indicator": ("指标或指标族（可搜索）", "Indicator or family (searchable)"),
@@ -157,7 +163,15 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_intro": ("上传一份知识产权强县/强市工作方案（.txt、.docx 或 .pdf，不超过 {mb} MB），用与四个地区相同的规则提取目标；核对、修改后点击“用于对比”，本次会话中它将出现在对比、单项指标和数据页面。文件不会保存到服务器。", "Upload an IP work plan (.txt, .docx or .pdf, up to {mb} MB). Its targets are read by the same rules as the four plans; check and correct them, then press “Use in comparison” to see it beside the four on the compare, indicator and data pages for this session. The file is not kept on the server."),
     "upload_uploader": ("方案文件（.txt / .docx / .pdf）", "Plan file (.txt / .docx / .pdf)"),
     "upload_uploader_help": ("文本文件可为 UTF-8 或 GB18030 编码；扫描版 PDF 需先做文字识别。", "Text files in UTF-8 or GB18030; a scanned PDF must be OCR'd first."),
-    "upload_reading": ("正在读取并提取目标…", "Reading the plan and extracting its targets…"),
+    "upload_reading": ("正在读取 {name} 并提取目标…", "Reading {name} and extracting its targets…"),
+    "upload_reading_elapsed": ("正在读取 {name} 并提取目标…（{s} 秒，最长 {limit} 秒）", "Reading {name} and extracting its targets… ({s} s of at most {limit} s)"),
+    "upload_cancel": ("取消读取", "Cancel reading"),
+    "upload_cancelled": ("已取消读取 {name}。", "Reading {name} was cancelled."),
+    "upload_retry": ("重新读取", "Read it again"),
+    "upload_timeout": ("读取 {name} 超过 {s} 秒，已停止。可将方案正文另存为 .txt 后上传，或拆分为较小的文件。", "Reading {name} took longer than {s} s and was stopped. Save the plan's text as .txt and upload that, or split the file."),
+    "upload_memory": ("读取 {name} 需要超过 {mb} MB 内存，已停止。可将方案正文另存为 .txt 后上传，或拆分为较小的文件。", "Reading {name} needed more than {mb} MB of memory and was stopped. Save the plan's text as .txt and upload that, or split the file."),
+    "upload_crashed": ("读取 {name} 的进程意外退出（退出码 {code}）：文件可能已损坏，或需要的内存过多。", "The process reading {name} stopped unexpectedly (exit code {code}): the file may be damaged or need too much memory."),
+    "upload_read_warning": ("读取提示：{warning}", "Note from reading the file: {warning}"),
     "upload_bad_file": ("无法使用这个文件：{message}", "This file cannot be used: {message}"),
     "upload_unexpected": ("读取文件时出错（{error}）。请确认它是 .txt、.docx 或 .pdf 格式的方案。", "Reading the file failed ({error}). Is it a plan in .txt, .docx or .pdf?"),
     "upload_read_ok": ("已读取 {name}（{kind}）。", "Read {name} ({kind})."),
@@ -207,6 +221,37 @@ STRINGS: dict[str, tuple[str, str]] = {
     "upload_value_help": ("按原文写法：1.5亿元填 1.5、单位填 亿元。", "As written: for 1.5亿元 enter 1.5 and unit 亿元."),
     "upload_col_reason": ("原因", "Reason"),
     "upload_col_text": ("原文片段", "Text"),
+    # policy instruments (pages/instruments.py)
+    "instruments_title": ("政策工具矩阵", "Policy instruments"),
+    "instr_intro": ("各地方案在重点任务和保障措施中承诺采用的政策工具，按创造、运用、保护、管理、服务五个环节分组。",
+                    "The policy instruments each plan commits to in its task and safeguard sections, grouped by the "
+                    "five links: creation, use, protection, management, service."),
+    "instr_missing": ("数据库中还没有政策工具表（instruments）：请用当前的 ETL 重新构建数据库（make db）。",
+                      "The database has no instruments table yet: rebuild it with the current ETL (make db)."),
+    "instr_category_all": ("全部环节", "All links"),
+    "instr_dept": ("部门", "Department"),
+    "instr_dept_all": ("全部部门", "All departments"),
+    "instr_role": ("部门角色", "Role"),
+    "instr_role_any": ("牵头或参与", "lead or responsible"),
+    "instr_role_lead": ("仅牵头", "lead only"),
+    "instr_instrument": ("政策工具", "Instrument"),
+    "instr_lead": ("牵头", "lead"),
+    "instr_matrix_caption": ("● n：方案中有 n 句承诺该工具，点击打开第一句原文，悬停可看原文和牵头部门；· 未提及；"
+                             "★ 黄色：四个方案中只有一地采用。方案写明“牵头”（或“主责”）的部门才算牵头，其余列为责任部门。",
+                             "● n: n sentences of the plan commit to the instrument; click to open the first in the "
+                             "plan's text, hover for the sentence and its lead departments. · not named. ★ yellow: "
+                             "only one region adopts it. A department counts as lead only where the plan says 牵头 "
+                             "(or 主责); the others are listed as responsible."),
+    "instr_innovations": ("仅一地采用的工具（★）", "Instruments only one region adopts (★)"),
+    "instr_none": ("没有符合筛选条件的承诺。", "No commitment matches the filters."),
+    "instr_rows": ("承诺明细（逐句）", "Commitments, sentence by sentence"),
+    "instr_dl_matrix": ("下载矩阵（CSV）", "Download the matrix (CSV)"),
+    "instr_dl_rows": ("下载明细（CSV）", "Download the rows (CSV)"),
+    "instr_col_lead": ("牵头部门", "Lead departments"),
+    "instr_col_responsible": ("责任部门", "Responsible departments"),
+    "instr_col_year": ("年份", "Year"),
+    "instr_col_written": ("方案原文的部门表述", "Departments as written"),
+    "instr_col_target": ("同句目标", "Target in the sentence"),
 }
 
 COLUMN_LABELS = {
@@ -230,6 +275,8 @@ def pick(pair: tuple[str, str], lang: str) -> str:
 
 
 def category_label(category: str, lang: str) -> str:
+    if category == UNMAPPED:
+        return pick(UNMAPPED_LABEL, lang)
     if lang == "en":
         return CATEGORY_EN.get(category, category)
     return CATEGORY_ZH.get(category, category)

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.db import fetch
-from etl.schema import CATEGORIES, columns
+from etl.schema import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
 
 SOURCES_PAGE = "sources"  # url_path of pages/sources.py (see app.py)
 
@@ -24,8 +24,10 @@ MEASURE_COLUMNS = {
 }
 MEASURES = list(MEASURE_COLUMNS)
 
-# SQL that sorts categories in the plans' order of the five links (创造, 运用, 保护, 管理, 服务).
-_CATEGORY_RANK = "CASE {column} " + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(CATEGORIES)) + " ELSE 99 END"
+# SQL that sorts categories in the plans' order of the five links (创造, 运用, 保护, 管理, 服务),
+# then the unmapped group.
+_CATEGORY_RANK = ("CASE {column} " + " ".join(f"WHEN '{c}' THEN {i}" for i, c in enumerate(CATEGORY_VALUES))
+                  + " ELSE 99 END")
 
 _FAMILY_NAMES = """
     SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en
@@ -127,33 +129,57 @@ def category_counts() -> pd.DataFrame:
     """)
 
 
+# Per region (and family): how many numeric and how many wordless targets, and the status word.
+_COVERAGE_COUNTS = """
+    count(*) FILTER (WHERE NOT coalesce(qualitative, false) AND value IS NOT NULL) AS n_quantitative,
+    count(*) FILTER (WHERE coalesce(qualitative, false) OR value IS NULL) AS n_qualitative
+"""
+_COVERAGE_STATUS = """
+    coalesce(per.n_quantitative, 0) AS n_quantitative,
+    coalesce(per.n_qualitative, 0) AS n_qualitative,
+    CASE WHEN coalesce(per.n_quantitative, 0) > 0 THEN 'quantitative'
+         WHEN coalesce(per.n_qualitative, 0) > 0 THEN 'qualitative'
+         ELSE 'none' END AS status
+"""
+
+
 def coverage(only_targeted: bool = True) -> pd.DataFrame:
-    """Every region × indicator family, with status quantitative / qualitative / none.
+    """Every region × indicator family, with status quantitative / qualitative / none, and,
+    when any target is unmapped, one last row group per region for those (family and
+    category both "unmapped", no family names).
 
     only_targeted: keep only families at least one region sets a target for (the indicator
     dictionary also knows families no loaded plan mentions)."""
     targeted = "WHERE fam.family IN (SELECT family FROM targets)" if only_targeted else ""
-    return fetch(f"""
+    families = fetch(f"""
         WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
         fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
         per AS (
-            SELECT region_id, family,
-                   count(*) FILTER (WHERE NOT coalesce(qualitative, false) AND value IS NOT NULL) AS n_quantitative,
-                   count(*) FILTER (WHERE coalesce(qualitative, false) OR value IS NULL) AS n_qualitative
+            SELECT region_id, family, {_COVERAGE_COUNTS}
             FROM targets GROUP BY region_id, family
         )
         SELECT r.region_id, r.region_zh, r.region_en, fam.family, fam.family_zh, fam.family_en, fc.category,
-               coalesce(per.n_quantitative, 0) AS n_quantitative,
-               coalesce(per.n_qualitative, 0) AS n_qualitative,
-               CASE WHEN coalesce(per.n_quantitative, 0) > 0 THEN 'quantitative'
-                    WHEN coalesce(per.n_qualitative, 0) > 0 THEN 'qualitative'
-                    ELSE 'none' END AS status
+               {_COVERAGE_STATUS}
         FROM regions r CROSS JOIN fam
         JOIN fam_cat fc ON fc.family = fam.family
         LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
         {targeted}
         ORDER BY {_CATEGORY_RANK.format(column='fc.category')}, fam.family, r.region_id
     """)
+    unmapped = _unmapped_coverage()
+    return pd.concat([families, unmapped], ignore_index=True) if len(unmapped) else families
+
+
+def _unmapped_coverage() -> pd.DataFrame:
+    """coverage()'s rows for unmapped targets: one per region, none at all if no target is unmapped."""
+    return fetch(f"""
+        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM targets WHERE category = ? GROUP BY region_id)
+        SELECT r.region_id, r.region_zh, r.region_en, ? AS family, NULL::VARCHAR AS family_zh,
+               NULL::VARCHAR AS family_en, ? AS category, {_COVERAGE_STATUS}
+        FROM regions r LEFT JOIN per ON per.region_id = r.region_id
+        WHERE EXISTS (SELECT 1 FROM per)
+        ORDER BY r.region_id
+    """, (UNMAPPED, UNMAPPED, UNMAPPED))
 
 
 # --- plan structure --------------------------------------------------------------------
@@ -282,6 +308,24 @@ def panels_by_regions_with_numbers(frame: pd.DataFrame, panels: list[tuple[str, 
 def targets_columns() -> list[str]:
     """The warehouse's targets columns, in contract order (for downloads of 'everything')."""
     return columns("targets")
+
+
+# --- policy instruments (table instruments, written by etl/instruments.py) --------------------
+
+def instrument_commitments() -> pd.DataFrame:
+    """Every instrument commitment (plan × instrument × sentence) with region names and a
+    source_url to its sentence on the Sources page (doc, target when the sentence states one,
+    quote_start/quote_end); an empty frame while the warehouse has no instruments table."""
+    present = fetch("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'instruments'")
+    if not int(present["n"].iloc[0]):
+        return pd.DataFrame()
+    return fetch(f"""
+        SELECT i.*, r.region_zh, r.region_en,
+               '{SOURCES_PAGE}?doc=' || i.doc_id || coalesce('&target=' || i.target_id, '')
+               || '&quote_start=' || i.quote_start || '&quote_end=' || i.quote_end AS source_url
+        FROM instruments i LEFT JOIN regions r USING (region_id)
+        ORDER BY i.region_id, i.quote_start, i.instrument_id
+    """)
 
 
 __all__ = [name for name in dir() if not name.startswith("_")] + ["CATEGORIES"]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from dashboard.i18n import t
+from dashboard.safe_text import md
 
 GLOBAL_KEYS = ("lang", "present")  # kept on every page
 TRUE_VALUES = {"1", "true", "yes", "on"}
@@ -70,7 +71,8 @@ def encode(value) -> str:
 # --- Streamlit glue ----------------------------------------------------------------------------
 
 def _warn(key: str, raw, lang: str, message: str = "unknown_value") -> None:
-    shown = encode(raw)[:MAX_SHOWN]
+    # The value is whatever the link says: shown as text (cut first, so no escape is cut in half).
+    shown = md(encode(raw)[:MAX_SHOWN])
     st.warning(t(message, lang, key=key, value=shown), icon="⚠️")
 
 

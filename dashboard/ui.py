@@ -20,6 +20,7 @@ import streamlit as st
 from dashboard import export, queries
 from dashboard.colors import region_colors
 from dashboard.i18n import LANGS, column_label, t
+from dashboard.safe_text import html_text
 from dashboard.state import seed_choice, seed_flag
 
 IMAGE_FORMATS = ["png", "svg"]
@@ -177,14 +178,13 @@ def show_chart(fig: go.Figure, filename: str, view: View, key: str | None = None
 
 
 def goal_cards(cards: list[tuple[str, str, str, str | None]], columns: int, link_text: str) -> None:
-    """Cards (region, indicator, quote, link or None) in a grid, drawn as a single element."""
-    from html import escape
-
+    """Cards (region, indicator, quote, link or None) in a grid, drawn as a single element.
+    Every text is escaped: region names and quotes are user-supplied."""
     items = []
     for region, indicator, quote, link in cards:
-        source = f"<a href='{escape(link, quote=True)}' target='_self'>{escape(link_text)} ↗</a>" if link else ""
-        items.append(f"<div class='goal'><b>{escape(str(region))}</b> · {escape(str(indicator))}"
-                     f"<p>“{escape(str(quote or ''))}”</p>{source}</div>")
+        source = f"<a href='{html_text(link)}' target='_self'>{html_text(link_text)} ↗</a>" if link else ""
+        items.append(f"<div class='goal'><b>{html_text(region)}</b> · {html_text(indicator)}"
+                     f"<p>“{html_text(quote)}”</p>{source}</div>")
     st.html(f"""<style>
       .goals {{ display: grid; grid-template-columns: repeat({columns}, minmax(0, 1fr)); gap: 0.8rem; }}
       .goals .goal {{ border: 1px solid rgba(49, 51, 63, 0.2); border-radius: 0.5rem; padding: 0.8rem 1rem; }}

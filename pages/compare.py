@@ -1,11 +1,11 @@
 """Compare by category: every indicator family of one category, regions side by side."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import category_label, measure_label, t
-from etl.schema import CATEGORIES
+from dashboard.safe_text import md
+from etl.schema import CATEGORY_VALUES, UNMAPPED
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -13,13 +13,13 @@ lang = view.lang
 st.title(t("compare_title", lang))
 
 region_ids = list(view.region_labels)
-state.seed_choice("category", CATEGORIES, CATEGORIES[0], lang)
+state.seed_choice("category", CATEGORY_VALUES, CATEGORY_VALUES[0], lang)
 state.seed_choice("measure", queries.MEASURES, "absolute", lang)
 state.seed_multi("regions", region_ids, region_ids, lang)
 
 # Regions get a row of their own: five chips (four plans and an upload) need the full width.
 controls = st.columns([1, 2])
-category = controls[0].selectbox(t("category", lang), CATEGORIES, key="category",
+category = controls[0].selectbox(t("category", lang), CATEGORY_VALUES, key="category",
                                  format_func=lambda c: category_label(c, lang))
 measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
@@ -61,8 +61,8 @@ note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_n
 title = f"{category_label(category, lang)} · {measure_label(measure, lang)}"
 
 with st.container():
-    if not panels:
-        st.info(t("no_data", lang))
+    if not panels:  # unmapped targets have no family to draw a panel for: say so
+        st.info(t("unmapped_note" if category == UNMAPPED else "no_data", lang))
     else:
         figures = ui.cached_figure(
             ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
@@ -90,7 +90,7 @@ with st.container():
     if len(untargeted):
         names = "、".join((r.family_en if lang == "en" and isinstance(r.family_en, str) else r.family_zh) or r.family
                          for r in untargeted.itertuples())
-        st.caption(t("untargeted_families", lang, names=names))
+        st.caption(t("untargeted_families", lang, names=md(names)))
 
 st.subheader(t("qualitative_goals", lang))
 qualitative = frame[frame["qualitative"].fillna(False).astype(bool)]
@@ -120,7 +120,7 @@ if denominators.open:
         st.caption(t("override_help", lang))
         inputs = st.columns(max(len(chosen), 1))
         for column, region_id in zip(inputs, chosen):
-            column.number_input(view.region_labels.get(region_id, region_id), min_value=0.0, step=1.0,
+            column.number_input(md(view.region_labels.get(region_id, region_id)), min_value=0.0, step=1.0,
                                 value=float(overrides.get(region_id, 0.0)), format="%.2f",
                                 key=f"pop_{region_id}", on_change=state.store_population_overrides,
                                 args=(chosen,))

@@ -5,7 +5,7 @@ import streamlit as st
 
 from dashboard import queries, state, ui
 from dashboard.i18n import category_label, t
-from etl.schema import CATEGORIES
+from etl.schema import CATEGORY_VALUES
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -14,16 +14,16 @@ st.title(t("data_title", lang))
 
 region_ids = list(view.region_labels)
 state.seed_multi("regions", region_ids, region_ids, lang)
-state.seed_multi("categories", CATEGORIES, CATEGORIES, lang)
+state.seed_multi("categories", CATEGORY_VALUES, CATEGORY_VALUES, lang)  # the five links, then unmapped
 state.seed_text("q")
 
 # Each multiselect gets half the width or more, so every chip (five regions with an upload,
-# the five categories) shows whole; the search box goes beside the categories.
+# the five links and the unmapped group) shows whole; the search box goes beside the categories.
 chosen_regions = st.multiselect(t("regions", lang), region_ids, key="regions",
                                 format_func=lambda r: view.region_labels.get(r, r)) or region_ids
 controls = st.columns([3, 2])
-chosen_categories = controls[0].multiselect(t("category", lang), CATEGORIES, key="categories",
-                                            format_func=lambda c: category_label(c, lang)) or CATEGORIES
+chosen_categories = controls[0].multiselect(t("category", lang), CATEGORY_VALUES, key="categories",
+                                            format_func=lambda c: category_label(c, lang)) or CATEGORY_VALUES
 search = controls[1].text_input(t("search", lang), key="q").strip()
 
 everything = queries.with_uploaded(queries.targets(), ui.uploaded_targets())
@@ -46,6 +46,6 @@ ui.download_buttons(full, "targets_all", lang, key="dl_all", heading=t("download
 
 state.publish({
     "regions": chosen_regions if set(chosen_regions) != set(region_ids) else None,
-    "categories": chosen_categories if set(chosen_categories) != set(CATEGORIES) else None,
+    "categories": chosen_categories if set(chosen_categories) != set(CATEGORY_VALUES) else None,
     "q": search or None,
 })

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
+from dashboard.colors import UNMAPPED_COLOR
 from dashboard.i18n import admin_level_label, category_label, status_label, t
-from etl.schema import CATEGORIES
+from dashboard.safe_text import html_text, md, md_html
+from etl.schema import CATEGORY_VALUES, UNMAPPED
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -21,25 +23,29 @@ for column, (_, region) in zip(columns, regions.iterrows()):
     with column, st.container(border=True):
         swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
                  f"border-radius:2px;margin-right:0.4em;vertical-align:-0.1em'></span>"
-        st.markdown(f"### {swatch}{view.region_labels[rid]}", unsafe_allow_html=True)
-        st.badge(status_label(region["status"], lang), color="orange" if region["status"] == "draft" else "green")
+        # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
+        st.markdown(f"### {swatch}{md_html(view.region_labels[rid])}", unsafe_allow_html=True)
+        st.badge(md(status_label(region["status"], lang)), color="orange" if region["status"] == "draft" else "green")
         st.markdown(
-            f"**{t('level', lang)}**：{admin_level_label(region['admin_level'], lang)}  \n"
-            f"**{t('plan_kind', lang)}**：{region['plan_kind']}  \n"
-            f"**{t('period', lang)}**：{region['period_start']}–{region['period_end']}"
+            f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
+            f"**{t('plan_kind', lang)}**：{md(region['plan_kind'])}  \n"
+            f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}"
         )
         rows = []
-        for category in CATEGORIES:
+        for category in CATEGORY_VALUES:  # the five links, then the unmapped group (greyed)
             n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
             n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
-            rows.append(f"<tr><td>{category_label(category, lang)}</td><td class='n'>{n_quant}</td>"
+            grey = " class='unmapped'" if category == UNMAPPED else ""
+            rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td><td class='n'>{n_quant}</td>"
                         f"<td class='n'>{n_qual}</td></tr>")
         st.html(
             "<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
             ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
-            ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}</style>"
-            f"<table class='cnt'><tr><th>{t('category', lang)}</th><th class='n'>{t('quantitative', lang)}</th>"
-            f"<th class='n'>{t('qualitative', lang)}</th></tr>{''.join(rows)}</table>"
+            ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}"
+            f".cnt .unmapped td{{color:{UNMAPPED_COLOR}}}</style>"
+            f"<table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
+            f"<th class='n'>{html_text(t('quantitative', lang))}</th>"
+            f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>"
         )
         st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",
                      query_params={"region": rid, **({"lang": "en"} if lang == "en" else {})})

@@ -4,6 +4,7 @@ import streamlit as st
 
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import admin_level_label, status_label, t
+from dashboard.safe_text import md
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -20,9 +21,11 @@ name = view.region_labels[region_id]
 meta = queries.documents_meta()
 document = meta[meta["region_id"] == region_id]
 title_text = document["title"].iloc[0] if len(document) else name
-st.markdown(f"#### {title_text}")
-st.markdown(f"{region['province']} · {admin_level_label(region['admin_level'], lang)} · {region['plan_kind']} · "
-            f"{region['period_start']}–{region['period_end']} · **{status_label(region['status'], lang)}** · {region['date']}")
+# Title and facts come from the manifest (whatever `etl add` or the upload page stored): text only.
+st.markdown(f"#### {md(title_text)}")
+st.markdown(f"{md(region['province'])} · {md(admin_level_label(region['admin_level'], lang))} · {md(region['plan_kind'])} · "
+            f"{md(region['period_start'])}–{md(region['period_end'])} · **{md(status_label(region['status'], lang))}** · "
+            f"{md(region['date'])}")
 if len(document):
     st.page_link("pages/sources.py", label=t("document", lang), icon=":material/description:",
                  query_params={"doc": document["doc_id"].iloc[0], **({"lang": "en"} if lang == "en" else {})})

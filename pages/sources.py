@@ -7,6 +7,7 @@ import streamlit as st
 
 from dashboard import charts, queries, state, ui
 from dashboard.i18n import t
+from dashboard.safe_text import js_string, md
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -33,21 +34,23 @@ def target_label(target_id: str) -> str:
     if not target_id:
         return t("none_selected", lang)
     row = found.set_index("target_id").loc[target_id]
-    name = row["indicator_en"] if lang == "en" and isinstance(row["indicator_en"], str) and row["indicator_en"] else row["indicator_zh"]
     value = charts.format_value(row["value"], row["unit"] or "") if not row["qualitative"] else t("qualitative", lang)
-    return f"{target_id} · {name or row['raw_name']} · {value}"
+    return f"{target_id} · {charts.indicator_name(row, lang)} · {value}"
 
 
 target_id = st.selectbox(t("target_pick", lang), target_ids, key="target", format_func=target_label)
 
 document = queries.document(doc_id).iloc[0]
-st.caption(f"{document['title']} · {document['status']} · {document['date']} ({document['date_note']}) · "
-           f"{t('raw_file', lang)}: data/raw/{document['source_file']} · sha256 {document['sha256'][:12]}…")
+# Every field here comes from the manifest (whatever `etl add` or the upload page stored): text only.
+st.caption(" · ".join([md(document["title"]), md(document["status"]),
+                       f"{md(document['date'])} ({md(document['date_note'])})",
+                       f"{t('raw_file', lang)}: {md('data/raw/' + str(document['source_file']))}",
+                       f"sha256 {md(str(document['sha256'])[:12])}…"]))
 st.caption(t("highlight_help", lang))
 
 if target_id:
     chosen = found.set_index("target_id").loc[target_id]
-    st.info(f"**{target_label(target_id)}**  \n“{chosen['quote']}”", icon=":material/format_quote:")
+    st.info(f"**{md(target_label(target_id))}**  \n“{md(chosen['quote'])}”", icon=":material/format_quote:")
 
 
 def highlighted(text: str, spans, selected: str) -> str:
@@ -95,8 +98,9 @@ if target_id:
     st.html(f"""<script>
       (function () {{
         const go = () => {{
-          const el = document.getElementById("t-{html.escape(target_id)}")
-            || document.querySelector('mark[data-ids~="{html.escape(target_id)}"]');
+          const id = {js_string(target_id)};
+          const el = document.getElementById("t-" + id)
+            || Array.from(document.querySelectorAll("mark[data-ids]")).find(m => m.dataset.ids.split(" ").includes(id));
           if (!el) return false;
           el.scrollIntoView({{block: "center", behavior: "instant"}});
           return true;

@@ -3,6 +3,8 @@ a non-default view from the URL, and a URL with values that do not exist."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -135,3 +137,55 @@ def test_a_denominator_from_the_link_is_used_and_named():
     notes = " ".join(str(v) for df in at.dataframe for v in df.value.get("population_note", []))
     assert "user-supplied figure: 100 万人" in notes
     assert at.number_input(key="pop_320282").value == 100.0
+
+
+# --- unmapped targets: a sixth, grey group after the five links ----------------------------------
+
+@pytest.fixture()
+def unmapped_db(warehouse, tmp_path, monkeypatch) -> str:
+    from dashboard.db import DB_ENV
+    from tests.unmapped import unmapped_copy
+
+    path, target_id = unmapped_copy(warehouse, tmp_path)
+    monkeypatch.setenv(DB_ENV, str(path))
+    return target_id
+
+
+def _html(at: AppTest) -> str:
+    return "".join(h.proto.body for h in at.get("html"))
+
+
+def test_overview_counts_unmapped_targets_in_a_grey_last_row(unmapped_db):
+    at = open_page("overview", {})
+    assert not at.exception, [e.value for e in at.exception]
+    cards = [h.proto.body for h in at.get("html") if "class='cnt'" in h.proto.body]
+    assert all(card.index("服务") < card.index("<tr class='unmapped'><td>未归类") for card in cards)
+    # One plan has one numeric unmapped target, the others none: each card says so.
+    unmapped_rows = sorted(card.split("<tr class='unmapped'>")[1].split("</tr>")[0] for card in cards)
+    assert unmapped_rows == ["<td>未归类</td><td class='n'>0</td><td class='n'>0</td>"] * 3 + \
+        ["<td>未归类</td><td class='n'>1</td><td class='n'>0</td>"]
+    categories, families = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
+    assert families[-1] == "未归类目标" and "未归类" in categories[-1]  # its own last row group in the matrix
+
+
+def test_compare_offers_the_unmapped_group_and_explains_it(unmapped_db):
+    at = open_page("compare", {"category": "unmapped"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.warning  # a link to the unmapped group is a valid link
+    assert at.selectbox(key="category").options[-1] == "未归类"
+    assert any("未归类目标" in info.value for info in at.info)
+    assert unmapped_db in list(at.dataframe[-1].value["target_id"])  # listed in the values table
+
+
+def test_data_page_filters_on_the_unmapped_group(unmapped_db):
+    at = open_page("data", {"categories": "unmapped", "lang": "en"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="categories").options[-1] == "Unmapped"
+    assert list(at.dataframe[0].value["target_id"]) == [unmapped_db]
+
+
+def test_profile_draws_the_unmapped_group_last(unmapped_db):
+    at = open_page("profile", {"region": "341181"})
+    assert not at.exception, [e.value for e in at.exception]
+    bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
+    assert bars["y"][-1].endswith("未归类</span>") and bars["x"][-1] == 1

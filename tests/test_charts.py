@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts, queries
-from dashboard.colors import OKABE_ITO, SCOPE_PATTERNS, region_colors
+from dashboard.colors import OKABE_ITO, SCOPE_PATTERNS, UNMAPPED_COLOR, UNMAPPED_COVERAGE_COLORS, region_colors
 
 LABELS = {"100001": "甲市", "100002": "乙县", "100003": "丙区"}
 COLORS = region_colors(LABELS)
@@ -215,6 +215,33 @@ def test_coverage_matrix_lists_categories_in_the_order_of_the_five_links():
     assert list(families) == ["c", "u", "p", "m", "s"]
 
 
+def test_coverage_matrix_puts_unmapped_targets_last_in_grey():
+    rows = [{"region_id": rid, "family": family, "family_zh": family, "family_en": family, "category": category,
+             "status": status}
+            for family, category, statuses in [("unmapped", "unmapped", ["quantitative", "none"]),
+                                               ("c", "creation", ["qualitative", "quantitative"])]
+            for rid, status in zip(["100001", "100002"], statuses)]
+    labels = {"100001": "甲市", "100002": "乙县"}
+    fig = charts.coverage_matrix(pd.DataFrame(rows), labels, "en", "覆盖", "来源")
+    heat = fig.data[0]
+    categories, families = heat.y
+    assert list(families) == ["c", "Unmapped targets"]
+    assert "Unmapped" in categories[-1] and UNMAPPED_COLOR in categories[-1]  # the sixth group, greyed
+    assert [list(row) for row in heat.z] == [[1, 2], [5, 3]]  # unmapped codes 3-5: the grey half of the scale
+    assert [list(row) for row in heat.text] == [["▲", "■"], ["■", "·"]]
+    grey = {color for stop, color in heat.colorscale if stop > 0.5}
+    assert grey == set(UNMAPPED_COVERAGE_COLORS.values())
+
+
+def test_category_bars_show_the_unmapped_group_last_and_grey():
+    counts = pd.DataFrame({"category": ["unmapped", "use"], "quantitative": [2, 4], "qualitative": [1, 0]})
+    fig = charts.category_bars(counts, "#0072B2", "zh", "t", "s")
+    solid, hatched = fig.data
+    assert list(solid.x) == [0, 4, 0, 0, 0, 2] and list(hatched.x) == [0, 0, 0, 0, 0, 1]
+    assert solid.y[-1].endswith("未归类</span>")
+    assert list(solid.marker.color) == ["#0072B2"] * 5 + [UNMAPPED_COLOR]
+
+
 def test_town_heatmap_shows_the_annex_values_and_leaves_the_total_row_out():
     frame = pd.DataFrame([
         {"town": "全区", "period": "2024", "value": 30.0}, {"town": "甲镇", "period": "2024", "value": 20.0},
@@ -247,7 +274,8 @@ def test_figures_use_a_cjk_capable_font():
     fig = charts.category_bars(pd.DataFrame({"category": ["creation"], "quantitative": [3], "qualitative": [1]}),
                                "#0072B2", "zh", "t", "s")
     assert "Noto Sans CJK SC" in fig.layout.font.family
-    assert list(fig.data[0].x) == [3, 0, 0, 0, 0] and list(fig.data[1].x) == [1, 0, 0, 0, 0]
+    # The five links and the unmapped group: a plan with none unmapped shows 0 there, honestly.
+    assert list(fig.data[0].x) == [3, 0, 0, 0, 0, 0] and list(fig.data[1].x) == [1, 0, 0, 0, 0, 0]
 
 
 @pytest.mark.usefixtures("warehouse")
@@ -269,3 +297,55 @@ def test_wrap_line_breaks_english_between_words_and_chinese_anywhere():
     assert charts.wrap_line("Copyright registrations per ten thousand residents（件）", 44) == \
         "Copyright registrations per ten thousand<br>residents（件）"
     assert charts.wrap_line("每万人口高价值发明专利拥有量每万人口高价值发明专利拥有量", 44).count("<br>") == 1
+
+
+# --- user text is drawn as text ----------------------------------------------------------------
+
+EVIL = "<a href='https://evil.example/'>x</a><img src=x onerror=alert(1)>&"
+
+
+def _figure_strings(value) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _figure_strings(item)]
+    if isinstance(value, (list, tuple)):
+        return [s for item in value for s in _figure_strings(item)]
+    return []
+
+
+def _evil_figures() -> list:
+    labels = {"100001": "甲市 " + EVIL, "100002": "乙县"}
+    frame = _targets([
+        {"target_id": "a-1", "region_id": "100001", "value_std": 600.0, "raw_name": EVIL, "quote": EVIL * 3,
+         "unit_std": EVIL, "baseline": 10.0},
+        {"target_id": "a-2", "region_id": "100001", "value_std": 700.0, "raw_name": "另一个" + EVIL, "quote": "q"},
+    ])
+    coverage = pd.DataFrame([{"region_id": "100001", "family": "f", "family_zh": EVIL, "family_en": EVIL,
+                              "category": "creation", "status": "quantitative"}])
+    towns = pd.DataFrame([{"town": EVIL, "period": "2024", "value": 1.0}])
+    phases = pd.DataFrame([{"phase": EVIL, "start": "2024-01", "end": "2024-03", "quote": EVIL}])
+    counts = pd.DataFrame({"category": ["use"], "quantitative": [1], "qualitative": [0]})
+    return [
+        *charts.compare_figures(frame, [("invention_patents", EVIL)], labels, COLORS, "zh", EVIL, EVIL, EVIL),
+        charts.indicator_bars(frame, labels, COLORS, "zh", EVIL, EVIL, EVIL),
+        charts.coverage_matrix(coverage, labels, "zh", EVIL, EVIL),
+        charts.town_heatmap(towns, "全区", "zh", EVIL, EVIL, EVIL),
+        charts.phases_timeline(phases, "#0072B2", "zh", EVIL, EVIL),
+        charts.category_bars(counts, "#0072B2", "zh", EVIL, EVIL),
+    ]
+
+
+@pytest.mark.parametrize("index", range(6))
+def test_user_text_in_figures_is_escaped_for_plotly(index):
+    fig = _evil_figures()[index]
+    texts = _figure_strings(fig.to_plotly_json())
+    assert not [s for s in texts if "<a href" in s or "<img" in s]
+    assert any("&lt;a href='https://evil.example/'&gt;" in s for s in texts)
+    assert not [s for s in texts if "&amp;lt;" in s]  # escaped once, never twice
+
+
+def test_long_user_text_is_wrapped_before_it_is_escaped():
+    # An escape is never cut in half by a line break (plotly would show "&l" and "t;").
+    wrapped = charts.wrap_line("<" * 60, 20)
+    assert all(part.replace("&lt;", "") == "" for part in wrapped.split("<br>"))

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from dashboard import queries
-from etl.schema import CATEGORIES
+from etl.schema import CATEGORY_VALUES, UNMAPPED
+from tests.unmapped import REGION, unmapped_copy
 
 pytestmark = pytest.mark.usefixtures("warehouse")
 
@@ -63,7 +64,7 @@ def test_category_counts_add_up_to_the_targets():
     counts = queries.category_counts()
     total = counts["quantitative"].sum() + counts["qualitative"].sum()
     assert total == len(queries.targets())
-    assert set(counts["category"]) <= set(CATEGORIES)
+    assert set(counts["category"]) <= set(CATEGORY_VALUES)
 
 
 def test_town_totals_check_is_the_sum_of_towns_minus_the_district_row():
@@ -125,3 +126,37 @@ def test_a_user_supplied_denominator_recomputes_per_10k_and_says_so():
     assert out["value_per_10k_residents"].tolist()[2] == 0.5     # r2's bad number is ignored
     assert out.loc[0, "population_note"].startswith("user-supplied figure: 60 万人 (replaces: 常住人口 120 万人")
     assert frame["value_per_10k_residents"].tolist()[0] == 1.0   # the input is not changed
+
+
+# --- unmapped targets ----------------------------------------------------------------------
+
+@pytest.fixture()
+def with_unmapped(warehouse, tmp_path, monkeypatch) -> str:
+    from dashboard.db import DB_ENV
+
+    path, target_id = unmapped_copy(warehouse, tmp_path)
+    monkeypatch.setenv(DB_ENV, str(path))
+    return target_id
+
+
+def test_no_unmapped_group_in_the_coverage_when_nothing_is_unmapped():
+    assert UNMAPPED not in set(queries.coverage()["category"])
+
+
+def test_unmapped_targets_are_a_last_coverage_group_one_row_per_region(with_unmapped):
+    coverage = queries.coverage()
+    unmapped = coverage[coverage["category"] == UNMAPPED]
+    assert list(coverage["category"].iloc[-len(unmapped):]) == [UNMAPPED] * len(unmapped)  # after the five links
+    assert sorted(unmapped["region_id"]) == sorted(queries.regions()["region_id"])
+    status = dict(zip(unmapped["region_id"], unmapped["status"]))
+    assert status.pop(REGION) == "quantitative"
+    assert set(status.values()) == {"none"}
+    assert not coverage.duplicated(["region_id", "family"]).any()
+
+
+def test_unmapped_targets_are_counted_last_and_can_be_picked(with_unmapped):
+    counts = queries.category_counts()
+    mine = counts[counts["region_id"] == REGION]
+    assert list(mine["category"])[-1] == UNMAPPED
+    assert int(mine.loc[mine["category"] == UNMAPPED, "quantitative"].iloc[0]) == 1
+    assert list(queries.targets(category=UNMAPPED)["target_id"]) == [with_unmapped]
