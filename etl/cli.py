@@ -32,7 +32,11 @@ def _extract(args) -> int:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        ex.targets.to_csv(sys.stdout, index=False)
+        from etl.safe_csv import to_csv
+        # a cell of plan text may start like a formula (=HYPERLINK…) or hold a bare CR: neutralised
+        # and quoted; newline="" keeps the CSV's CRLF as written on every platform
+        sys.stdout.reconfigure(newline="")
+        to_csv(ex.targets, sys.stdout)
     return 0
 
 

@@ -100,6 +100,19 @@ def test_extract_prints_csv_with_the_targets_columns():
                for r in rows[1:])
 
 
+def test_extract_csv_never_writes_a_live_formula_or_a_bare_line_break(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("青岚县国家知识产权强县建设试点县工作方案（2025—2027年）\n二、工作目标\n"
+                    "=HYPERLINK(\"http://evil.example\")到2027年，全县有效发明专利达到900件。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "etl", "extract", str(plan)], cwd=ROOT, capture_output=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout.decode("utf-8"), newline="")))
+    quote = rows[1][rows[0].index("quote")]
+    assert quote.startswith("'=HYPERLINK") and rows[1][rows[0].index("value")] == "900.0"
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)
+
+
 def test_extract_json_and_other_formats():
     result = run_etl("extract", ROOT / "tests" / "fixtures" / "formats" / "plan.docx", "--format", "json")
     assert result.returncode == 0, result.stderr
