@@ -26,9 +26,11 @@ import pandas as pd
 from etl import schema
 from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.context import context_skipped, context_table, population_denominators
+from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.errors import PlanError
 from etl.harmonize import HarmonizeReport
-from etl.pipeline import extract_document, harmonizer
+from etl.normalize import comparable_fields, denominator_maps, split_unit, standardise
+from etl.pipeline import extract_document, harmonizer, per_capita_ids
 from etl.plan_facts import phases, responsibilities
 from etl.readers import read_document
 from etl.sources import MANIFEST, ROOT, Source, load_manifest, verify
@@ -37,7 +39,8 @@ DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
 REFERENCE_DIR = ROOT / "data" / "reference"
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
-PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities")
+PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities",
+               "corrections")
 
 
 @dataclass
@@ -88,7 +91,7 @@ def input_fingerprint(manifest: Path = MANIFEST) -> str:
     `--if-stale` rebuilds only when it changed."""
     digest = hashlib.sha256()
     paths = [manifest, *sorted(manifest.parent.glob("*")), *sorted(REFERENCE_DIR.glob("*")),
-             *sorted((ROOT / "etl").glob("*.py"))]
+             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted((ROOT / "etl").glob("*.py"))]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())
@@ -105,24 +108,51 @@ def _frame(table: str, rows) -> pd.DataFrame:
 
 # --- step: one plan -------------------------------------------------------------------------
 
-def plan_tables(source: Source, denominators: pd.DataFrame) -> PlanTables:
-    """Read, extract and annex one plan.  Raises PlanError naming the plan's file."""
+def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction] = ()) -> PlanTables:
+    """Read, extract, correct and annex one plan.  Raises PlanError naming the plan's file."""
     verify(source)
     raw = read_document(source.path)
     ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
                           period=(source.period_start, source.period_end), denominators=denominators)
     if ex.targets.empty:
         raise PlanError(source.path, "no targets found: is this a plan of the genre?")
+    corrected = apply_corrections(ex.targets, list(corrections), source.doc_id, source.region_id, source.sha256,
+                                  ex.clean_text, _deriver(denominators))
+    targets = corrected.targets
     towns, notes = annex_frames(ex.annex_tables + annex_from_tables(raw.tables), source.region_id, source.doc_id)
     if len(towns):
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
-        notes = pd.concat([notes, compare_annex_with_text(towns, ex.targets)], ignore_index=True)
-    notes = pd.concat([notes, _plan_notes(source, ex.targets, getattr(raw, "warnings", []))], ignore_index=True)
-    tables = {"targets": ex.targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
+        notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
+    notes = pd.concat([notes, _plan_notes(source, targets, getattr(raw, "warnings", [])),
+                       _frame("quality_notes", corrected.notes)], ignore_index=True)
+    tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
               "phases": phases(ex.clean_text, source.doc_id, source.region_id),
-              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id)}
+              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id),
+              "corrections": _frame("corrections", corrected.log)}
     return PlanTables(source, tables, _region_row(source), _document_row(source, raw.encoding, ex.clean_text))
+
+
+def _deriver(denominators: pd.DataFrame):
+    """What follows from a corrected row's editable fields: the indicator's names and family, the
+    standardised value, per-year and per-10,000-residents figures — computed as for any row."""
+    population, population_notes = denominator_maps(denominators)
+
+    def derive(row: dict) -> dict:
+        indicator = next((i for i in harmonizer().indicators if i.id == row.get("indicator_id")), None)
+        unit, multiplier = split_unit(row.get("unit"))
+        value_std, unit_std = standardise(row.get("value"), unit, multiplier)
+        fields = {"indicator_id": indicator.id if indicator else None,
+                  "indicator_zh": indicator.zh if indicator else None,
+                  "indicator_en": indicator.en if indicator else None,
+                  "family": indicator.family if indicator else None,
+                  "value_std": value_std, "unit_std": unit_std}
+        if not row.get("category") or row.get("category") not in schema.CATEGORY_VALUES:
+            fields["category"] = indicator.category if indicator else schema.UNMAPPED
+        fields.update(comparable_fields({**row, **fields}, population, population_notes, per_capita_ids()))
+        return fields
+
+    return derive
 
 
 def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str]) -> pd.DataFrame:
@@ -161,7 +191,7 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
 
 # --- step: every plan -----------------------------------------------------------------------
 
-def _plan_tables_star(args: tuple[Source, pd.DataFrame]) -> PlanTables:
+def _plan_tables_star(args: tuple[Source, pd.DataFrame, list[Correction]]) -> PlanTables:
     return plan_tables(*args)
 
 
@@ -171,15 +201,19 @@ def _pool_context():
     return multiprocessing.get_context("fork" if threading.active_count() == 1 else "spawn")
 
 
-def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None) -> list[PlanTables]:
+def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None,
+                    corrections: list[Correction] = ()) -> list[PlanTables]:
     """`plan_tables` for every source, in manifest order; on all cores when there are many."""
     jobs = jobs or os.cpu_count() or 1
+    by_doc: dict[str, list[Correction]] = {}
+    for correction in corrections:
+        by_doc.setdefault(correction.doc_id, []).append(correction)
+    work = [(source, denominators, by_doc.get(source.doc_id, [])) for source in sources]
     if len(sources) < PARALLEL_FROM or jobs < 2:
-        return [plan_tables(source, denominators) for source in sources]
+        return [plan_tables(*args) for args in work]
     harmonizer()  # loaded once here, inherited by forked workers
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        return list(pool.map(_plan_tables_star, [(s, denominators) for s in sources],
-                             chunksize=max(1, len(sources) // (jobs * 8))))
+        return list(pool.map(_plan_tables_star, work, chunksize=max(1, len(sources) // (jobs * 8))))
 
 
 # --- step: assemble and check ---------------------------------------------------------------
@@ -239,10 +273,24 @@ def collect(manifest: Path = MANIFEST, jobs: int | None = None) -> Warehouse:
     """Every table, in memory, checked.  Raises PlanError/ManifestError naming the file that failed."""
     sources = load_manifest(manifest)
     context = context_table(manifest=manifest)
-    plans = all_plan_tables(sources, population_denominators(context), jobs)
+    corrections = load_corrections(corrections_dir(manifest))
+    plans = all_plan_tables(sources, population_denominators(context), jobs, corrections)
     warehouse = assemble(plans, context, manifest)
+    _note_orphan_corrections(warehouse, corrections, {s.doc_id for s in sources})
     check(warehouse.frames, sources)
     return warehouse
+
+
+def _note_orphan_corrections(warehouse: Warehouse, corrections: list[Correction], doc_ids: set[str]) -> None:
+    """Corrections for a plan no longer in the manifest are kept as notes, not dropped in silence."""
+    orphans = [c for c in corrections if c.doc_id not in doc_ids]
+    if not orphans:
+        return
+    notes = [{"doc_id": c.doc_id, "region_id": None, "kind": "correction_not_applied",
+              "message": f"correction #{c.number} in data/corrections/{c.file}: plan {c.doc_id} is not in the "
+                         "manifest; it is kept, not applied", "detail": c.quote} for c in orphans]
+    frames = warehouse.frames
+    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", notes)], ignore_index=True)
 
 
 # --- step: load -----------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`python -m etl …`: build | extract FILE | harmonize | add FILE_OR_FOLDER….
+"""`python -m etl …`: build | extract FILE | harmonize | add FILE_OR_FOLDER… | corrections.
 
 Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
 naming the file and line and exit 1 — no traceback; the previous database stays as it was.
@@ -68,6 +68,20 @@ def _add(args) -> int:
     return 1 if summary.of("refused") or not summary.of("added") else 0
 
 
+def _corrections(args) -> int:
+    from etl.build import collect
+    log = collect(Path(args.manifest)).frames["corrections"]
+    if log.empty:
+        print("No corrections recorded (data/corrections/ is empty).")
+        return 0
+    for status, rows in log.groupby("status", sort=True):
+        print(f"{status} ({len(rows)}):")
+        for row in rows.itertuples():
+            print(f"  - {row.file} #{row.number} {row.action} {row.target_id or ''} by {row.who or '?'} "
+                  f"({row.when or '?'}): {row.changes} — why: {row.why}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from etl.build import DEFAULT_DB
     from etl.sources import MANIFEST
@@ -87,6 +101,9 @@ def main(argv: list[str] | None = None) -> int:
                                          "targets kept with category 'unmapped'")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_harmonize)
+    p = sub.add_parser("corrections", help="list the corrections in data/corrections/ and whether each applies")
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
+    p.set_defaults(run=_corrections)
     p = sub.add_parser("add", help="copy plans into data/raw/, record them in the manifest, rebuild once; "
                                    "exits 1 if any file was refused (the others are added) or nothing was added")
     p.add_argument("files", nargs="+", metavar="FILE_OR_FOLDER", help=".txt/.docx/.pdf files, or folders of them")

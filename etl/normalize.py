@@ -13,6 +13,7 @@ import math
 import pandas as pd
 
 MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 NOT_DIVISIBLE_UNITS = {"%", "个百分点", "分", "倍"}
 
 
@@ -24,6 +25,16 @@ def standardise(value: float | None, unit: str | None, multiplier: float) -> tup
     if written in MONEY_TO_WAN:
         return round(value * MONEY_TO_WAN[written], 6), "万元"
     return round(value * multiplier, 6), unit
+
+
+def split_unit(unit) -> tuple[str | None, float]:
+    """A unit as written → (unit without multiplier, multiplier): 亿元 → (元, 1e8), 万件 → (件, 1e4)."""
+    if unit is None or (isinstance(unit, float) and math.isnan(unit)) or not str(unit).strip():
+        return None, 1.0
+    unit = str(unit).strip()
+    if len(unit) > 1 and unit[0] in MULTIPLIERS:
+        return unit[1:], MULTIPLIERS[unit[0]]
+    return unit, 1.0
 
 
 def plan_years(period_start: int | None, period_end: int | None) -> int | None:

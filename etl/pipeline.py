@@ -50,8 +50,11 @@ def harmonizer():
 
 
 @lru_cache(maxsize=1)
-def _per_capita_ids() -> frozenset[str]:
+def per_capita_ids() -> frozenset[str]:
     return frozenset(i.id for i in harmonizer().indicators if i.per_capita)
+
+
+_per_capita_ids = per_capita_ids  # the old private name, still imported by dashboard/upload.py
 
 
 def infer_period(text: str) -> tuple[int | None, int | None]:
@@ -114,6 +117,7 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
         "quote_end": c.sentence.end,
         "source_line": clean_text_lines.raw_line(c.sentence.start),
         "origin": "extracted",
+        # extracted_*, correction_* columns stay empty: etl.corrections fills them for corrected rows
     }
 
 
@@ -134,7 +138,7 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
     rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
     population, population_notes = denominator_maps(denominators)
-    per_capita = _per_capita_ids()
+    per_capita = per_capita_ids()
     for row in rows:  # plain dicts: building the frame once is most of the cost saved
         row.update(comparable_fields(row, population, population_notes, per_capita))
     targets = pd.DataFrame(rows, columns=schema.columns("targets"))

@@ -41,7 +41,17 @@ TARGETS = [
     ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
     ("quote_end", "INTEGER", "End offset (exclusive)"),
     ("source_line", "INTEGER", "Line of the raw file the quote starts on (1-based)"),
-    ("origin", "VARCHAR", "extracted, or manual for a correction made by a person"),
+    ("origin", "VARCHAR", "extracted, or manual for a row a person corrected or added (data/corrections/)"),
+    ("extracted_value", "DOUBLE", "For a corrected row: the value the extractor read, before the correction"),
+    ("extracted_unit", "VARCHAR", "For a corrected row: the unit the extractor read"),
+    ("extracted_comparator", "VARCHAR", "For a corrected row: the comparator the extractor read"),
+    ("extracted_scope", "VARCHAR", "For a corrected row: the scope the extractor read"),
+    ("extracted_target_year", "INTEGER", "For a corrected row: the due year the extractor read"),
+    ("extracted_indicator_id", "VARCHAR", "For a corrected row: the indicator the harmoniser chose"),
+    ("extracted_category", "VARCHAR", "For a corrected row: the category the extractor gave"),
+    ("correction_reason", "VARCHAR", "Why a person corrected or added this row (their own words)"),
+    ("corrected_by", "VARCHAR", "Who made the correction (free text)"),
+    ("corrected_at", "VARCHAR", "When the correction was made (as recorded)"),
 ]
 
 DOCUMENTS = [
@@ -133,6 +143,22 @@ RESPONSIBILITIES = [
     ("lead", "BOOLEAN", "True where the plan says 牵头 or names it first"),
 ]
 
+CORRECTIONS = [
+    ("doc_id", "VARCHAR", "Document the correction is about"),
+    ("region_id", "VARCHAR", "Region id (GB/T 2260 or generated x-…)"),
+    ("file", "VARCHAR", "The corrections file in data/corrections/"),
+    ("number", "INTEGER", "The correction's place in its file (1-based)"),
+    ("action", "VARCHAR", "edit, reject or add"),
+    ("status", "VARCHAR", "applied; stale (the plan file changed); unmatched or ambiguous (no or several rows fit)"),
+    ("target_id", "VARCHAR", "The target row it edited, rejected or added (empty when not applied)"),
+    ("quote", "VARCHAR", "The sentence the correction is about"),
+    ("quote_start", "INTEGER", "Its recorded offset in documents.clean_text"),
+    ("changes", "VARCHAR", "What changed (value: 2 → 3; …), or why it was not applied"),
+    ("who", "VARCHAR", "Who made it"),
+    ("when", "VARCHAR", "When it was made"),
+    ("why", "VARCHAR", "The reason given"),
+]
+
 CONTEXT = [
     ("region_id", "VARCHAR", "GB/T 2260 code"),
     ("region_zh", "VARCHAR", "Region name"),
@@ -157,6 +183,7 @@ TABLES = {
     "phases": PHASES,
     "responsibilities": RESPONSIBILITIES,
     "context": CONTEXT,
+    "corrections": CORRECTIONS,
 }
 
 CATEGORIES = ["creation", "use", "protection", "management", "service"]
