@@ -698,11 +698,12 @@ def _period_key(period: str) -> tuple[int, int]:
     return (1, 0) if "-" in str(period) else (0, int(period) if str(period).isdigit() else 0)
 
 
-def town_heatmap(frame: pd.DataFrame, district_total: str, lang: str, title: str, units_line: str,
+def town_heatmap(frame: pd.DataFrame, lang: str, title: str, units_line: str,
                  source: str, present: bool = False) -> go.Figure:
-    """Towns × periods.  Colour is relative within each period column (the 3-year column would
-    otherwise drown the single years); the number in each cell is the annex's own value."""
-    towns_only = frame[frame["town"] != district_total]
+    """Towns × periods, the annex's total row (is_total) left out.  Colour is relative within each
+    period column (the 3-year column would otherwise drown the single years); the number in each
+    cell is the annex's own value."""
+    towns_only = frame[~frame["is_total"].astype(bool)]
     grid = towns_only.pivot_table(index="town", columns="period", values="value", aggfunc="sum")
     periods = sorted(grid.columns, key=_period_key)
     grid = grid[periods]

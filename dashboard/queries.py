@@ -201,27 +201,28 @@ def responsibilities(region_id: str) -> pd.DataFrame:
 
 # --- towns annex -------------------------------------------------------------------------
 
-DISTRICT_TOTAL = "全区"  # the annex's name for its district total row
-
-
 def town_measures() -> pd.DataFrame:
-    return fetch("SELECT DISTINCT measure, unit, region_id, doc_id FROM town_targets ORDER BY measure")
+    """One row per annex table: (doc_id, measure) is its key, since two plans may title a table alike."""
+    return fetch("""SELECT DISTINCT doc_id, measure, unit, region_id, doc_id || ':' || measure AS annex_key
+                    FROM town_targets ORDER BY doc_id, measure""")
 
 
-def town_targets(measure: str) -> pd.DataFrame:
-    return fetch("SELECT * FROM town_targets WHERE measure = ? ORDER BY town, period", (measure,))
+def town_targets(doc_id: str, measure: str) -> pd.DataFrame:
+    return fetch("SELECT * FROM town_targets WHERE doc_id = ? AND measure = ? ORDER BY town, period",
+                 (doc_id, measure))
 
 
-def town_totals_check(measure: str) -> pd.DataFrame:
-    """Per period: the sum over towns, the annex's own 全区 row, and the difference."""
+def town_totals_check(doc_id: str, measure: str) -> pd.DataFrame:
+    """Per period: the sum over towns, the annex's own total row (the ETL's is_total flag: 全区,
+    全县, 合计 …), and the difference."""
     return fetch("""
         SELECT period,
-               sum(value) FILTER (WHERE town <> ?) AS sum_towns,
-               max(value) FILTER (WHERE town = ?) AS district_total,
-               sum(value) FILTER (WHERE town <> ?) - max(value) FILTER (WHERE town = ?) AS difference
-        FROM town_targets WHERE measure = ?
+               sum(value) FILTER (WHERE NOT is_total) AS sum_towns,
+               max(value) FILTER (WHERE is_total) AS district_total,
+               sum(value) FILTER (WHERE NOT is_total) - max(value) FILTER (WHERE is_total) AS difference
+        FROM town_targets WHERE doc_id = ? AND measure = ?
         GROUP BY period ORDER BY period
-    """, (DISTRICT_TOTAL, DISTRICT_TOTAL, DISTRICT_TOTAL, DISTRICT_TOTAL, measure))
+    """, (doc_id, measure))
 
 
 def quality_notes(doc_id: str | None = None) -> pd.DataFrame:

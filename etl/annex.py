@@ -342,11 +342,12 @@ def town_targets_frame(tables: list[AnnexTable], region_id: str, doc_id: str) ->
     """One row per table × town × period; indicator_id left empty for the measure mapping."""
     records = [
         {"region_id": region_id, "doc_id": doc_id, "measure": table.measure, "unit": table.unit,
-         "indicator_id": None, "town": row["town"], "period": row["period"], "value": float(row["value"])}
+         "indicator_id": None, "town": row["town"], "period": row["period"], "value": float(row["value"]),
+         "is_total": is_total_row(row["town"])}
         for table in tables for row in table.rows
     ]
     frame = pd.DataFrame(records, columns=columns("town_targets"))
-    return frame.astype({"value": "float64"})
+    return frame.astype({"value": "float64", "is_total": "bool"})
 
 
 def parse_notes(tables: list[AnnexTable], region_id: str, doc_id: str) -> pd.DataFrame:

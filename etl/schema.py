@@ -105,9 +105,10 @@ TOWN_TARGETS = [
     ("measure", "VARCHAR", "The annex table's measure, as titled (新增有效发明专利数量 …)"),
     ("unit", "VARCHAR", "Unit from the table title"),
     ("indicator_id", "VARCHAR", "Canonical indicator, where the measure maps to one"),
-    ("town", "VARCHAR", "Town or sub-district; 全区 for the district total row"),
+    ("town", "VARCHAR", "Town or sub-district as the annex names it, or its total row (全区, 全县, 合计 …)"),
     ("period", "VARCHAR", "2024, 2025, 2026 or 2024-2026"),
     ("value", "DOUBLE", "Target value"),
+    ("is_total", "BOOLEAN", "True for the annex's own total row (全区, 全县, 合计 …): not a town"),
 ]
 
 QUALITY_NOTES = [

@@ -1,4 +1,6 @@
-"""Towns (市中区 annex): town × year per measure, and whether the towns add up to the district."""
+"""Towns: each plan's town × year annex tables, one table at a time, and whether the towns add up
+to the annex's own total row.  A table is keyed by plan and measure (`annex=<doc_id>:<measure>` in
+the URL), since two plans may title their tables alike; a bare measure still opens the first."""
 
 import streamlit as st
 
@@ -16,21 +18,27 @@ if measures.empty:
     state.publish({})
     st.stop()
 
-options = list(dict.fromkeys(measures["measure"]))
+options = list(measures["annex_key"])
+labels = {key: f"{view.region_labels.get(rid, rid)} · {m}"
+          for key, rid, m in zip(measures["annex_key"], measures["region_id"], measures["measure"])}
+legacy = st.query_params.get("annex")
+if legacy and legacy not in options and legacy in set(measures["measure"]):  # links made before plans were keyed
+    st.query_params["annex"] = options[list(measures["measure"]).index(legacy)]
 state.seed_choice("annex", options, options[0], lang)
-measure = st.selectbox(t("measure_pick", lang), options, key="annex")
-info = measures[measures["measure"] == measure].iloc[0]
-frame = queries.town_targets(measure)
+annex_key = st.selectbox(t("measure_pick", lang), options, key="annex", format_func=labels.get)
+info = measures[measures["annex_key"] == annex_key].iloc[0]
+measure = info["measure"]
+frame = queries.town_targets(info["doc_id"], measure)
 
 region_name = view.region_labels.get(info["region_id"], info["region_id"])
-figure = ui.cached_figure(("towns", measure, lang, view.present), lambda: charts.town_heatmap(
-    frame, queries.DISTRICT_TOTAL, lang, f"{region_name} · {measure}",
+figure = ui.cached_figure(("towns", annex_key, lang, view.present), lambda: charts.town_heatmap(
+    frame, lang, f"{region_name} · {measure}",
     f"{info['unit']} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
     view.source, present=view.present))
 ui.show_chart(figure, f"towns_{info['region_id']}", view, key="towns_chart")
 
 st.subheader(t("totals_check", lang))
-check = queries.town_totals_check(measure)
+check = queries.town_totals_check(info["doc_id"], measure)
 mismatch = check["difference"].fillna(0).abs() > 1e-9
 st.dataframe(
     check.style.apply(lambda col: ["background-color: #FBE3D6" if bad else "" for bad in mismatch], subset=["difference"]),
@@ -48,4 +56,4 @@ if not notes.empty:
                                 "detail": st.column_config.TextColumn(width="large")})
 
 ui.download_buttons(frame, f"towns_{info['region_id']}", lang, key="towns_dl", heading=t("download_view", lang))
-state.publish({"annex": measure})
+state.publish({"annex": annex_key})

@@ -244,12 +244,13 @@ def test_category_bars_show_the_unmapped_group_last_and_grey():
 
 def test_town_heatmap_shows_the_annex_values_and_leaves_the_total_row_out():
     frame = pd.DataFrame([
-        {"town": "全区", "period": "2024", "value": 30.0}, {"town": "甲镇", "period": "2024", "value": 20.0},
+        {"town": "全县", "period": "2024", "value": 30.0}, {"town": "甲镇", "period": "2024", "value": 20.0},
         {"town": "乙镇", "period": "2024", "value": 9.0}, {"town": "甲镇", "period": "2024-2026", "value": 60.0},
         {"town": "乙镇", "period": "2024-2026", "value": 27.0}, {"town": "甲镇", "period": "2025", "value": 20.0},
         {"town": "乙镇", "period": "2025", "value": 9.0},
     ])
-    fig = charts.town_heatmap(frame, "全区", "zh", "t", "件", "s")
+    frame["is_total"] = frame["town"] == "全县"  # a county's annex: its total row is not called 全区
+    fig = charts.town_heatmap(frame, "zh", "t", "件", "s")
     heat = fig.data[0]
     assert list(heat.y) == ["甲镇", "乙镇"]
     assert list(heat.x) == ["2024", "2025", "2024-2026"]  # whole period last
@@ -323,14 +324,14 @@ def _evil_figures() -> list:
     ])
     coverage = pd.DataFrame([{"region_id": "100001", "family": "f", "family_zh": EVIL, "family_en": EVIL,
                               "category": "creation", "status": "quantitative"}])
-    towns = pd.DataFrame([{"town": EVIL, "period": "2024", "value": 1.0}])
+    towns = pd.DataFrame([{"town": EVIL, "period": "2024", "value": 1.0, "is_total": False}])
     phases = pd.DataFrame([{"phase": EVIL, "start": "2024-01", "end": "2024-03", "quote": EVIL}])
     counts = pd.DataFrame({"category": ["use"], "quantitative": [1], "qualitative": [0]})
     return [
         *charts.compare_figures(frame, [("invention_patents", EVIL)], labels, COLORS, "zh", EVIL, EVIL, EVIL),
         charts.indicator_bars(frame, labels, COLORS, "zh", EVIL, EVIL, EVIL),
         charts.coverage_matrix(coverage, labels, "zh", EVIL, EVIL),
-        charts.town_heatmap(towns, "全区", "zh", EVIL, EVIL, EVIL),
+        charts.town_heatmap(towns, "zh", EVIL, EVIL, EVIL),
         charts.phases_timeline(phases, "#0072B2", "zh", EVIL, EVIL),
         charts.category_bars(counts, "#0072B2", "zh", EVIL, EVIL),
     ]

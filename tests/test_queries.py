@@ -70,15 +70,41 @@ def test_category_counts_add_up_to_the_targets():
 def test_town_totals_check_is_the_sum_of_towns_minus_the_district_row():
     measures = queries.town_measures()
     assert len(measures) > 0
-    for measure in measures["measure"]:
-        rows = queries.town_targets(measure)
-        check = queries.town_totals_check(measure).set_index("period")
+    for doc_id, measure in zip(measures["doc_id"], measures["measure"]):
+        rows = queries.town_targets(doc_id, measure)
+        assert set(rows["doc_id"]) == {doc_id}
+        check = queries.town_totals_check(doc_id, measure).set_index("period")
         for period, group in rows.groupby("period"):
-            towns = group.loc[group["town"] != queries.DISTRICT_TOTAL, "value"].sum()
+            towns = group.loc[~group["is_total"], "value"].sum()
             assert check.at[period, "sum_towns"] == pytest.approx(towns)
-            district = group.loc[group["town"] == queries.DISTRICT_TOTAL, "value"]
+            district = group.loc[group["is_total"], "value"]
             if len(district):
                 assert check.at[period, "difference"] == pytest.approx(towns - district.iloc[0])
+
+
+def test_two_plans_annex_tables_with_one_title_stay_apart(warehouse, tmp_path, monkeypatch):
+    """A county annex titled like 市中区's, with its total row called 全县: each plan's table and
+    totals check are its own, and 全县 is a total, not a town."""
+    import shutil
+
+    from dashboard.db import DB_ENV
+
+    copy = tmp_path / "two_annexes.duckdb"
+    shutil.copy(warehouse, copy)
+    with duckdb.connect(str(copy)) as con:
+        con.execute("""INSERT INTO town_targets
+                       SELECT 'x-qinglanxian', 'qinglan-2025', measure, unit, indicator_id,
+                              CASE WHEN is_total THEN '全县' ELSE town END, period, value * 2, is_total
+                       FROM town_targets""")
+    monkeypatch.setenv(DB_ENV, str(copy))
+    measures = queries.town_measures()
+    assert measures.groupby("measure")["doc_id"].nunique().eq(2).all()
+    measure = measures["measure"].iloc[0]
+    ours, theirs = (queries.town_targets(doc, measure) for doc in ("shizhong-2024", "qinglan-2025"))
+    assert set(ours["doc_id"]) == {"shizhong-2024"} and set(theirs["doc_id"]) == {"qinglan-2025"}
+    assert theirs["value"].sum() == pytest.approx(2 * ours["value"].sum())
+    check = queries.town_totals_check("qinglan-2025", measure)
+    assert check["district_total"].notna().all()  # 全县 read as the total row
 
 
 def test_responsibilities_count_leads_within_mentions():
