@@ -5,8 +5,13 @@ rule below, applied in a fixed order; each rule is a small function tested on it
 The clean text is what every `quote` points into, so it must stay readable Chinese: rules
 remove noise, they never rephrase.
 
+Before any rule, a line far longer than a paragraph (a plan pasted with its line breaks lost, or
+junk) is cut back into lines — before its inline headings first (`bounded_pieces`) — so a plan on
+one line reads like the plan with its lines, and no later step ever sees an unbounded line.
+
 Data shape born here: `CleanText(text, line_starts)` where `line_starts` is a sorted list of
-(offset in clean text, 1-based raw line number); `raw_line(offset)` maps back.
+(offset in clean text, 1-based raw line number); `raw_line(offset)` maps back.  The lines cut
+from one raw line all map back to it.
 """
 
 from __future__ import annotations
@@ -15,6 +20,8 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+
+from etl.segment import SECTION_KINDS
 
 CJK = r"\u3400-\u9fff"
 # Sentence-final or clause-closing marks: a line ending in one of these is complete.
@@ -57,6 +64,7 @@ def unwrap_markdown(line: str) -> str:
 _FULLWIDTH_ALNUM = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF10, 0xFF5B)
                     if unicodedata.normalize("NFKC", chr(c)).isalnum()}
 _FULLWIDTH_ALNUM.update({"％": "%", "．": ".", "～": "~", "－": "-", "\u3000": " ", "\u00a0": " "})
+_FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 # Half-width punctuation next to Chinese becomes the full-width mark a Chinese text uses,
 # so that one plan's "(一)" and another's "（一）" read (and match) alike.
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -65,7 +73,7 @@ _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!"
 def normalise_width(line: str) -> str:
     """Digits, Latin letters and % in full width become ASCII; ASCII punctuation touching Chinese
     becomes full width.  Decimal points and ranges (3.5, 1-2) are left alone."""
-    line = "".join(_FULLWIDTH_ALNUM.get(ch, ch) for ch in line)
+    line = line.translate(_FULLWIDTH_TABLE)
 
     def fix(m: re.Match) -> str:
         return _TO_FULLWIDTH[m.group(0)]
@@ -93,6 +101,130 @@ def squeeze_spaces(line: str) -> str:
 LINE_RULES = [drop_bookmarks, drop_footnote_markers, unwrap_markdown, normalise_width, squeeze_spaces]
 
 
+# --- over-long lines ---------------------------------------------------------------------
+# A plan pasted from a web page may arrive with its line breaks lost: one paragraph per line or
+# the whole plan on one line.  Every later step reads a line at a time, so a line far longer than
+# any paragraph is cut up before a rule touches it.  Breaks go back first where the plan's own
+# structure says (a heading after a sentence end); what is still too long is cut at a sentence end,
+# then at a clause mark, then anywhere: every line the later steps see is bounded, which keeps
+# their cost linear in the length of the text whatever the input.
+
+LONG_LINE = 1000  # characters; the longest paragraph in any plan we have is under 500
+_HEADING_MARK = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[、.．](?![0-9０-９])"
+                 r"|[（(][0-9]{1,2}[）)]|[①-⑳●■◆]|——|第[一二三四五六七八九十]{1,3}(?:部分|阶段|章|节)|附件|【)")
+# What a converter leaves between a sentence end and the next heading: spaces, Markdown, Word
+# bookmarks.  Possessive, so a long run of it that leads nowhere is scanned once, not once per start.
+_MARKUP = r"(?:\s|\*|#|\[bookmark:[^\]\n]{0,80}\])*+"
+# A heading right after a sentence end (and after a "（责任单位：…）" closing the sentence).
+_INLINE_HEADING = re.compile(rf"[。！？；：!?;:]\s*+(?:[（(][^（）()\n]{{0,120}}[）)])?(?={_MARKUP}{_HEADING_MARK})")
+_INLINE_PART = re.compile(rf"[。！？；!?;](?={_MARKUP}(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分|【))")
+# A line that opens with a heading whose short title runs straight into the next heading
+# ("二、工作目标（一）总体目标", "（二）具体目标1.知识产权…"): the second heading starts a line.
+_CHAINED_HEADING = re.compile(rf"{_MARKUP}{_HEADING_MARK}[^，。；：！？,;:!?（）()\n]{{1,16}}?(?={_HEADING_MARK})")
+# A top-level part's name runs into its first paragraph ("一、指导思想坚持以…"): the name ends with
+# the word that names the kind of part (see etl.segment.SECTION_KINDS), compounds included.
+_TOP_HEADING = re.compile(rf"{_MARKUP}(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分)\s*")
+_PART_KEYWORDS = "|".join(sorted({w for _, words in SECTION_KINDS for w in words}, key=len, reverse=True))
+_PART_NAME = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_PART_KEYWORDS})(?:[和与及、]?(?:{_PART_KEYWORDS}))*")
+# A goal's sub-heading runs into its paragraph ("（一）知识产权创造质量显著提高知识产权产出…"): such a
+# heading names a subject and how it will change, so it ends with "adverb + verb of change".  A task
+# heading starts with the verb instead ("（二）推动企业全面提升…") and is left alone.
+_SUB_HEADING = re.compile(rf"{_MARKUP}(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[0-9]{{1,2}}[、.．](?![0-9]))")
+_CHANGE = re.compile(r"(?!推动|加强|强化|提升|提高|实施|推进|完善|健全|建立|开展|深化|加快|促进|优化|培育|打造|构建|支持|鼓励|引导)"
+                     r"[^，。；：！？,;:!?（）()\n]{2,24}?(?:显著|大幅|明显|全面|持续|不断|稳步|更加|进一步|加速|有力|日益|逐步|"
+                     r"快速|有效)(?:提高|提升|增强|优化|发挥|显现|增长|完善|健全|加强|加快|改善|扩大|彰显|凸显|突破)")
+_SENTENCE_MARKS = "。！？!?"
+_CLAUSE_MARKS = "；;，,、：:"
+
+
+def restore_heading_breaks(line: str) -> list[str]:
+    """The line cut before every heading that runs on inside it.  Cuts only: "".join(parts) == line."""
+    cuts = [m.end() for m in _INLINE_HEADING.finditer(line)]
+    parts = [line[a:b] for a, b in zip([0] + cuts, cuts + [len(line)])]
+    out: list[str] = []
+    for part in parts:
+        out.extend(_split_heading_from_body(part))
+    return [p for p in out if p]
+
+
+def _split_heading_from_body(part: str) -> list[str]:
+    """Cut after each heading that opens `part` and runs straight into what follows it."""
+    cuts, pos = [0], 0
+    while m := (_CHAINED_HEADING.match(part, pos) or _top_heading_name(part, pos)
+                or _goal_heading_title(part, pos)):
+        pos = m.end()  # matching on from an offset: slicing off each heading would copy the rest
+        cuts.append(pos)
+    return [part[a:b] for a, b in zip(cuts, cuts[1:] + [len(part)])]
+
+
+def _top_heading_name(part: str, pos: int) -> re.Match | None:
+    """"一、指导思想坚持以…" → the match up to the end of 指导思想, when a body follows it."""
+    m = _TOP_HEADING.match(part, pos)
+    name = m and _PART_NAME.match(part, m.end())
+    return name if name and _body_follows(part, name.end()) else None
+
+
+def _body_follows(part: str, end: int) -> bool:
+    # a mark right after the name means the name is the subject of a sentence, not a heading
+    return end < len(part) and part[end] not in "，。；：！？,;:!?、）)"
+
+
+def _goal_heading_title(part: str, pos: int) -> re.Match | None:
+    """"（一）知识产权创造质量显著提高知识产权产出…" → the match up to 显著提高, when a body follows it."""
+    m = _SUB_HEADING.match(part, pos)
+    title = m and _CHANGE.match(part, m.end())
+    return title if title and _body_follows(part, title.end()) else None
+
+
+def split_long_line(line: str, limit: int = LONG_LINE) -> list[str]:
+    """Pieces of at most `limit` characters, cut after a sentence end, else a clause mark, else
+    between two characters that are not both digits or Latin letters.  "".join(pieces) == line."""
+    pieces, start = [], 0
+    while len(line) - start > limit:
+        cut = _cut_point(line, start, limit)
+        pieces.append(line[start:cut])
+        start = cut
+    pieces.append(line[start:])
+    return pieces
+
+
+def _cut_point(line: str, start: int, limit: int) -> int:
+    window = line[start:start + limit]
+    for marks in (_SENTENCE_MARKS, _CLAUSE_MARKS):
+        at = max(window.rfind(mark) for mark in marks)
+        if at >= limit // 2:  # half a window at least, so the number of pieces stays linear
+            return start + at + 1
+    cut = start + limit
+    for back in range(64):  # do not cut a number (or a Latin word) in two
+        if not (line[cut - back - 1].isascii() and line[cut - back - 1].isalnum()
+                and line[cut - back].isascii() and line[cut - back].isalnum()):
+            return cut - back
+    return cut
+
+
+def looks_run_together(line: str) -> bool:
+    """Far longer than a paragraph, or holding two of the plan's parts: lines were lost here.
+    (No plan we have, read with its lines, has even one part heading inside a line.)"""
+    if len(line) > LONG_LINE:
+        return True
+    return sum(1 for _ in zip(range(2), _INLINE_PART.finditer(line))) >= 2
+
+
+def bounded_pieces(line: str, number: int, notes: list[str]) -> list[str]:
+    """A raw line as lines of at most LONG_LINE characters, saying in `notes` what was done."""
+    if not looks_run_together(line):
+        return [line]
+    parts = restore_heading_breaks(line)
+    if len(parts) > 1:
+        notes.append(f"line {number}: {len(line)} characters on one line; restored the line break before "
+                     f"{len(parts) - 1} heading(s) written inline")
+    pieces = [piece for part in parts for piece in split_long_line(part)]
+    if len(pieces) > len(parts):
+        notes.append(f"line {number}: cut {len(pieces) - len(parts)} more time(s) at a sentence end or clause "
+                     f"mark so no line is longer than {LONG_LINE} characters")
+    return pieces
+
+
 # --- rules across lines ------------------------------------------------------------------
 
 _HEADING_START = re.compile(
@@ -102,8 +234,8 @@ _HEADING_START = re.compile(
 def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
     """A paragraph cut at a page break: a long line that stops mid-sentence, blank line(s), and
     a line that goes on (not a heading).  Seen in 天长 (`现有知识` / `产权专员队伍`) and 盐城."""
-    if blank_lines < 1 or not prev or not nxt:
-        return False
+    if blank_lines < 1 or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
+        return False  # (a joined line is never longer than a cut one)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE:
         return False
     if not re.search("[，。；、]", prev):  # titles and addressee lines are not body text
@@ -123,13 +255,14 @@ def clean(raw: str) -> CleanText:
     """Apply every rule.  Lines keep their order; blank-line runs collapse to one blank line."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines: list[tuple[int, str]] = []  # (raw line number, cleaned line)
-    for number, line in enumerate(raw.split("\n"), start=1):
-        for rule in LINE_RULES:
-            line = rule(line)
-        for part in line.split("\n"):  # a footnote body becomes a line of its own
-            lines.append((number, squeeze_spaces(part)))
-
     notes: list[str] = []
+    for number, raw_line in enumerate(raw.split("\n"), start=1):
+        for line in bounded_pieces(raw_line, number, notes):
+            for rule in LINE_RULES:
+                line = rule(line)
+            for part in line.split("\n"):  # a footnote body becomes a line of its own
+                lines.append((number, squeeze_spaces(part)))
+
     merged: list[tuple[int, str]] = []
     blank = 0
     for number, line in lines:

@@ -19,6 +19,7 @@ scope, year, raw name and the sentence it came from (offsets into the clean text
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from etl.segment import Sentence
@@ -70,8 +71,26 @@ DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培�
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
 PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+# The masks that open with a repeated class (EMAIL, OBSERVANCE_DAY, PROGRAMME) are tried only where
+# such a run begins ((?<!…)): a start inside the run matches nothing the run's start does not, and
+# trying every start of a long run that lacks the rest (a line of 达 has no @) costs its length squared.
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
 STANDARD = re.compile(r"(?:ISO|GB/T|GB|IEC)\s*[\d.:-]+", re.I)
+OBSERVANCE_DAY = re.compile(r"(?<!\d)\d+\.\d+(?=[\u4e00-\u9fff]*日)")  # 4.26知识产权宣传周
+PROGRAMME = re.compile(rf"(?<!\d){NUMBER}\s*(?:[+＋]\s*\w+)+")  # 1+N, 3+X
+DATE_OR_PERIOD = re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?")
+MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?")
+QUOTED_NAME = re.compile(r"“[^”]{0,12}\d[^”]{0,12}”")
+# How far from a number its name, comparator and verbs are looked for.  The longest clause in any
+# plan we have is 80 characters, so no real clause is cut; a bound keeps the work per number
+# constant however long a sentence is (a sentence of a hundred thousand numbers stays linear).
+WINDOW = 120
+# No plan holds more than a hundred numbers (the most we have: 91, of which 39 targets).  A text with
+# thousands is not one plan (a list pasted in, a generated file): past this many, each further
+# sentence holding numbers is recorded once, as skipped, so one such upload can neither flood the
+# warehouse with rows nor keep the name matcher busy for minutes.
+MAX_NUMBERS = 2000
+TOO_MANY = f"not read: more than {MAX_NUMBERS} numbers in one text (this is not one plan)"
 
 # Named goals without a number (counted in the goals part only).
 QUALITATIVE_GOAL = re.compile(
@@ -116,27 +135,35 @@ class PlanContext:
     period_end: int | None = None
 
 
-def _masked_spans(text: str) -> list[tuple[int, int, str]]:
-    """Spans whose digits are never targets, with the reason."""
-    spans = []
-    for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
-                            (re.compile(r"《[^》]*》"), "title of a document"),
-                            (re.compile(r"\d+\.\d+(?=[\u4e00-\u9fff]*日)"), "observance day"),
-                            (re.compile(rf"{NUMBER}\s*(?:[+＋]\s*\w+)+"), "programme name"),
-                            (re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?"), "date or period"),
-                            (re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?"), "date"),
-                            (re.compile(r"“[^”]{0,12}\d[^”]{0,12}”"), "name in quotes"),
-                            (PHONE, "phone number")):
-        for m in pattern.finditer(text):
-            spans.append((m.start(), m.end(), reason))
+def _titles(text: str) -> list[tuple[int, int]]:
+    """The spans re.finditer(r"《[^》]*》") gives, found in one pass: each 《 without a 》 after it
+    would otherwise be scanned to the end of the text."""
+    spans, pos = [], 0
+    while (start := text.find("《", pos)) >= 0 and (end := text.find("》", start)) >= 0:
+        spans.append((start, end + 1))
+        pos = end + 1
     return spans
 
 
-def _in_spans(pos: int, spans) -> str | None:
-    for s, e, reason in spans:
-        if s <= pos < e:
-            return reason
-    return None
+def _masked_spans(text: str) -> list[tuple[int, int, str]]:
+    """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
+    spans = []
+    for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
+                            (None, "title of a document"), (OBSERVANCE_DAY, "observance day"),
+                            (PROGRAMME, "programme name"), (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"),
+                            (QUOTED_NAME, "name in quotes"), (PHONE, "phone number")):
+        found = _titles(text) if pattern is None else (m.span() for m in pattern.finditer(text))
+        spans.extend((start, end, reason) for start, end in found)
+    return spans
+
+
+def _mask_reasons(text: str) -> list[str | None]:
+    """For each offset of the sentence, why a number starting there is never a target (or None).
+    One look-up per number instead of a scan of every span."""
+    reasons: list[str | None] = [None] * len(text)
+    for start, end, reason in reversed(_masked_spans(text)):  # the first span written last wins
+        reasons[start:end] = [reason] * (end - start)
+    return reasons
 
 
 COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in GE_BEFORE]
@@ -166,13 +193,16 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
     return best[2] if best else "="
 
 
+_VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
+                     key=len, reverse=True)
+
+
 def _strip_verb(before: str) -> str:
     """Remove the comparator wording between a name and its number ("…拥有量达" → "…拥有量")."""
     changed = True
     while changed:
         changed = False
-        for w in sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
-                        key=len, reverse=True):
+        for w in _VERB_WORDS:
             if before.endswith(w) and len(before) > len(w):
                 before = before[: -len(w)]
                 changed = True
@@ -206,15 +236,29 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: 
     return "stock"
 
 
-def _target_year(sentence: Sentence, before_in_sentence: str, paragraph_years: list[int],
+def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
+    """(end offsets, years) of the year mentions in a sentence that can date a target after them
+    ("到2026年"; not "较2023年"), found once per sentence rather than once per number."""
+    ends, years = [], []
+    for m in YEAR_MENTION.finditer(text):
+        year = int(m.group(1))
+        if text[max(0, m.start() - 1):m.start()] in ("较", "比", "从", "由", "以"):
+            continue
+        if ctx.period_start is None or year >= ctx.period_start - 1:
+            ends.append(m.end())
+            years.append(year)
+    return ends, years
+
+
+def _target_year(sentence_years: tuple[list[int], list[int]], pos: int, paragraph_year: int | None,
                  scope: str, ctx: PlanContext) -> int | None:
-    years = [int(m.group(1)) for m in YEAR_MENTION.finditer(before_in_sentence)
-             if before_in_sentence[max(0, m.start() - 1):m.start()] not in ("较", "比", "从", "由", "以")]
-    years = [y for y in years if ctx.period_start is None or y >= ctx.period_start - 1]
-    if years:
-        return years[-1]
-    if paragraph_years:
-        return paragraph_years[-1]
+    """The last year named before `pos` in the sentence, else the paragraph's, else the plan's end."""
+    ends, years = sentence_years
+    before = bisect_right(ends, pos)
+    if before:
+        return years[before - 1]
+    if paragraph_year is not None:
+        return paragraph_year
     if scope == "annual":
         return None
     return ctx.period_end
@@ -237,128 +281,157 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
     return was_past
 
 
+_CLAUSE = re.compile(r"[^，,：:]+")
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
-    spans, start = [], 0
-    for i, ch in enumerate(sentence):
-        if ch in "，,：:":
-            spans.append((start, i))
-            start = i + 1
-    spans.append((start, len(sentence)))
-    return [(s, e) for s, e in spans if e > s]
+    return [m.span() for m in _CLAUSE.finditer(sentence)]
 
 
-def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_years: list[int],
+@dataclass
+class _SentenceFacts:
+    """What extract_sentence works out once per sentence, so each number costs the same."""
+    masked: list[str | None]  # per offset: why a number starting there is never a target
+    years: tuple[list[int], list[int]]  # see _sentence_years
+    subsidy_rule: bool
+    future: bool
+    paragraph_year: int | None
+    ctx: PlanContext
+
+
+def _update_carried(clause: str, ctx: PlanContext, carried: dict) -> bool:
+    """Carry the sentence's state into this clause; returns whether the clause reports the past."""
+    past = _past_state(clause, ctx, carried.get("past", False))
+    carried["past"] = past
+    # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
+    # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
+    if NEW_PATTERN.search(clause):
+        carried["new"] = True
+    elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
+        carried["new"] = False
+    if re.search("每年|年均|年度", clause):
+        carried["annual"] = True
+    elif re.search("累计|共计|合计|总计|[两三四五]年|由|从|到20|至20", clause) or NEW_PATTERN.search(clause):
+        carried["annual"] = False
+    return past
+
+
+def _skip_reason(m: re.Match, clause: str, clause_start: int, before_all: str, sentence: Sentence,
+                 facts: _SentenceFacts, past: bool) -> str | None:
+    """Why the number `m` (in `clause`) is not a target, or None when it is one; first reason wins."""
+    unit = m.group("unit")
+    after = clause[m.end():m.end() + WINDOW]
+    before = clause[max(0, m.start() - WINDOW):m.start()]
+    if masked := facts.masked[clause_start + m.start()]:
+        return masked
+    if not unit:
+        return "heading ordinal" if sentence.is_heading else "no unit"
+    if unit in ("项", "条", "个") and TASK_COUNT.match(after):
+        return "count of the plan's own tasks"
+    if past:
+        return "achievement already reached"
+    if REWARD.search(before) or facts.subsidy_rule:
+        return "reward or subsidy rule"
+    if GROUP_SIZE.match(after):
+        return "size of an organising body"
+    if DISTRIBUTIVE.match(after):
+        return "count of places the target is spread over"
+    if sentence.section_kind in ("other", "preamble") and not facts.future:
+        return "background figure (not in a goals or tasks part)"
+    if EXISTING.search(before):
+        return "existing count (现有)"
+    if re.search(r"由\s*$|从\s*$", before_all):
+        return "baseline"
+    return None
+
+
+def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
                      carried: dict) -> tuple[list[Candidate], list[Skipped]]:
     text = sentence.text
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    masked = _masked_spans(text)
-    covered: list[tuple[int, int]] = []  # spans of every mention looked at, sentence offsets
+    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
+                           bool(SUBSIDY_RULE.search(text) and SUBSIDY_VERB.search(text)),
+                           bool(FUTURE_MARKERS.search(text)), paragraph_year, ctx)
+    covered = bytearray(len(text))  # 1 where a mention looked at lies, sentence offsets
     carried["past"] = False  # an achievement runs through its own sentence only
     carried["new"] = False  # and so does 新增 ("新增…6项；…突破54家": the second is a level)
     carried["annual"] = False  # and 每年 ("每年举办…不少于2期，培训…300人次以上": both yearly)
-    subsidy_rule = bool(SUBSIDY_RULE.search(text) and SUBSIDY_VERB.search(text))
 
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
-        mentions = [m for m in MENTION.finditer(clause)]
-        past = _past_state(clause, ctx, carried.get("past", False))
-        carried["past"] = past
-        # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
-        # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
-        if NEW_PATTERN.search(clause):
-            carried["new"] = True
-        elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
-            carried["new"] = False
-        if re.search("每年|年均|年度", clause):
-            carried["annual"] = True
-        elif re.search("累计|共计|合计|总计|[两三四五]年|由|从|到20|至20", clause) or NEW_PATTERN.search(clause):
-            carried["annual"] = False
+        past = _update_carried(clause, ctx, carried)
         previous_end = 0
         pending: list[Candidate] = []
-        for m in mentions:
+        for m in MENTION.finditer(clause):
             pos = clause_start + m.start()
-            covered.append((pos, clause_start + m.end()))
-            number_text = m.group(0)
-            reason = _in_spans(pos, masked)
-            unit = m.group("unit")
-            after = clause[m.end():]
-            if reason is None and sentence.is_heading and not unit:
-                reason = "heading ordinal"
-            if reason is None and not unit:
-                reason = "no unit"
-            if reason is None and unit in ("项", "条", "个") and TASK_COUNT.match(after):
-                reason = "count of the plan's own tasks"
-            if reason is None and past:
-                reason = "achievement already reached"
-            if reason is None and (REWARD.search(clause[:m.start()]) or subsidy_rule):
-                reason = "reward or subsidy rule"
-            if reason is None and GROUP_SIZE.match(after):
-                reason = "size of an organising body"
-            if reason is None and DISTRIBUTIVE.match(after):
-                reason = "count of places the target is spread over"
-            if reason is None and sentence.section_kind in ("other", "preamble") and not FUTURE_MARKERS.search(text):
-                reason = "background figure (not in a goals or tasks part)"
-            if reason is None and EXISTING.search(clause[:m.start()]):
-                reason = "existing count (现有)"
-            before_all = clause[previous_end:m.start()]
-            if reason is None and re.search(r"由\s*$|从\s*$", before_all):
-                reason = "baseline"
+            covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
+            # the name zone runs from the previous name's end, at most WINDOW characters back
+            before_all = clause[max(previous_end, m.start() - WINDOW):m.start()]
+            reason = _skip_reason(m, clause, clause_start, before_all, sentence, facts, past)
             if reason is not None:
-                skipped.append(Skipped(_context(text, clause_start + m.start(), clause_start + m.end()), reason,
-                                       sentence.start + clause_start + m.start(),
-                                       sentence.start + clause_start + m.end()))
+                skipped.append(Skipped(_context(text, pos, clause_start + m.end()), reason,
+                                       sentence.start + pos, sentence.start + clause_start + m.end()))
                 if reason == "baseline":
                     carried["baseline"] = float(m.group("value"))
                 continue  # a skipped number (a year, a baseline) is part of the next name's zone
-
-            value = float(m.group("value"))
-            value_max = float(m.group("value_max")) if m.group("value_max") else None
-            mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
-            comparator = _comparator(before_all, after, value_max is not None)
-            # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
-            after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)", after)[0]
-            after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
-            before_name = _strip_verb(before_all.rstrip())
-            number_first = bool(after_name.strip("的")) and (
-                not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
-                or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立)[^，、]{0,4}$", before_name))
-            if number_first:
-                raw_name = _clean_name(after_name.lstrip("的"))
-                verb_zone = before_name
-            else:
-                raw_name = _clean_name(before_name)
-                verb_zone = ""
-            if not raw_name and pending:
-                raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
-            baseline = carried.pop("baseline", None)
-            scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], carried.get("new", False))
-            if carried.get("annual") and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
-                scope = "annual"
-            if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
-                head = re.split(r"由|从", clause[:m.start()])[0]
-                raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
-            # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
-            # year its paragraph sets
-            recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
-                                               or raw_name.startswith("年") or carried.get("annual"))
-            year = None if recurring else _target_year(sentence, text[:clause_start + m.start()], paragraph_years,
-                                                       scope, ctx)
-            cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
-                             sentence, number_text)
+            cand, name_end = _candidate(m, clause, clause_start, before_all, sentence, facts, carried, pending)
             pending.append(cand)
-            # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
-            previous_end = m.end() + (after.find(after_name) + len(after_name) if number_first else 0)
+            previous_end = name_end
         found.extend(_pair_respectively(clause, pending))
 
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
     for m in ANY_NUMBER.finditer(text):
-        if not any(start <= m.start() < end for start, end in covered):
-            reason = _in_spans(m.start(), masked) or "no unit"
+        if not covered[m.start()]:
+            reason = facts.masked[m.start()] or "no unit"
             skipped.append(Skipped(_context(text, m.start(), m.end()), reason,
                                    sentence.start + m.start(), sentence.start + m.end()))
     return found, skipped
+
+
+def _candidate(m: re.Match, clause: str, clause_start: int, before_all: str, sentence: Sentence,
+               facts: _SentenceFacts, carried: dict, pending: list[Candidate]) -> tuple[Candidate, int]:
+    """The target the number `m` states, and where in the clause its name ends."""
+    unit = m.group("unit")
+    after = clause[m.end():m.end() + WINDOW]
+    value = float(m.group("value"))
+    value_max = float(m.group("value_max")) if m.group("value_max") else None
+    mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
+    comparator = _comparator(before_all, after, value_max is not None)
+    # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
+    after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)", after)[0]
+    after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
+    before_name = _strip_verb(before_all.rstrip())
+    number_first = bool(after_name.strip("的")) and (
+        not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
+        or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立)[^，、]{0,4}$", before_name))
+    if number_first:
+        raw_name = _clean_name(after_name.lstrip("的"))
+        verb_zone = before_name
+    else:
+        raw_name = _clean_name(before_name)
+        verb_zone = ""
+    if not raw_name and pending:
+        raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
+    baseline = carried.pop("baseline", None)
+    scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], carried.get("new", False))
+    if carried.get("annual") and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
+        scope = "annual"
+    if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
+        head = re.split(r"由|从", clause[max(0, m.start() - WINDOW):m.start()])[0]
+        raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
+    # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
+    # year its paragraph sets
+    recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
+                                       or raw_name.startswith("年") or carried.get("annual"))
+    year = None if recurring else _target_year(facts.years, clause_start + m.start(), facts.paragraph_year, scope,
+                                               facts.ctx)
+    cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
+                     sentence, m.group(0))
+    # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
+    name_end = m.end() + (after.find(after_name) + len(after_name) if number_first else 0)
+    return cand, name_end
 
 
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
@@ -395,12 +468,12 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
         m = QUALITATIVE_GOAL.search(clause)
         if not m:
             continue
-        head = clause[:m.start()].rstrip("“\"「")
+        head = clause[max(0, m.start() - WINDOW):m.start()].rstrip("“\"「")
         head = re.sub(r"[“”\"「」]", "", head)
         subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))
         subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
         if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
-            subject = _clean_name(clause[m.end():])
+            subject = _clean_name(clause[m.end():m.end() + WINDOW])
         parts = [p for p in re.split(r"、", subject) if p]
         if SELF_MEASURED_GOAL.search(m.group(1)):
             parts = [subject] if subject else []
@@ -431,6 +504,17 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
     return years
 
 
+def _numbers_skipped(s: Sentence, reason: str) -> list[Skipped]:
+    return [Skipped(_context(s.text, m.start(), m.end()), reason, s.start + m.start(), s.start + m.end())
+            for m in ANY_NUMBER.finditer(s.text)]
+
+
+def _year_before(paragraph_years: list[tuple[int, int]], offset: int) -> int | None:
+    """The last year its paragraph set before `offset` (the list is in text order)."""
+    before = bisect_left(paragraph_years, (offset,))
+    return paragraph_years[before - 1][1] if before else None
+
+
 def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[list[Candidate], list[Skipped]]:
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
@@ -441,14 +525,15 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         if s.paragraph != current_paragraph:
             carried = {}
             current_paragraph = s.paragraph
-        if s.section_kind in ("annex", "phases") or s.is_heading and s.section_kind == "phases":
-            for m in ANY_NUMBER.finditer(s.text):
-                skipped.append(Skipped(_context(s.text, m.start(), m.end()),
-                                       "annex table (read separately)" if s.section_kind == "annex" else "timetable",
-                                       s.start + m.start(), s.start + m.end()))
+        if len(found) + len(skipped) >= MAX_NUMBERS:
+            if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
+                skipped.append(Skipped(_context(s.text, 0, 0, width=40), TOO_MANY, s.start, s.end))
             continue
-        years_before = [y for off, y in para_years.get(s.paragraph, []) if off < s.start]
-        cands, skips = extract_sentence(s, ctx, years_before, carried)
+        if s.section_kind in ("annex", "phases") or s.is_heading and s.section_kind == "phases":
+            skipped.extend(_numbers_skipped(s, "annex table (read separately)" if s.section_kind == "annex"
+                                            else "timetable"))
+            continue
+        cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), carried)
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s))

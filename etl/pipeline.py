@@ -54,12 +54,11 @@ def per_capita_ids() -> frozenset[str]:
     return frozenset(i.id for i in harmonizer().indicators if i.per_capita)
 
 
-_per_capita_ids = per_capita_ids  # the old private name, still imported by dashboard/upload.py
-
 
 def infer_period(text: str) -> tuple[int | None, int | None]:
     """The plan period from the first "2024—2026年" outside a cited document's title."""
-    outside_titles = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), text)
+    # 《 may not stop the class: with many 《 and no 》, 《[^》]*》 rescans to the end from each (quadratic)
+    outside_titles = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), text)
     m = PERIOD.search(outside_titles)
     if m and int(m.group(1)) < int(m.group(2)):
         return int(m.group(1)), int(m.group(2))

@@ -7,7 +7,13 @@ file said.
 Shapes born here:
 - `Table(title, rows)`: a grid of cell strings, one list per row, merged cells de-duplicated
   (a merged cell's text sits in its first grid position; the positions it covers are "").
-- `RawDocument(text, encoding, kind, tables)`.
+- `RawDocument(text, encoding, kind, tables, warnings)`; `warnings` say when the text looks damaged
+  (see `_warnings`), for the build report and the upload page.
+
+Compatibility characters are folded here, for every format: a PDF's text layer made with a common
+CJK font often carries Kangxi radicals (⼈⼝⾼ U+2F00–U+2FD5) or CJK radicals (⻓⻔) for the
+ideographs they look like (人口高, 长门), which no pattern of the extractor matches.  Each is replaced
+by its ideograph, one character for one, so lengths and offsets stay as the file gave them.
 
 How tables appear in `text` (a choice, so the target extractor is not fed grid cells as if they
 were sentences): a .docx or .pdf table is replaced in the text by one line `[表格N]` (N counts
@@ -21,6 +27,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -48,6 +55,7 @@ class RawDocument:
     encoding: str  # utf-8, utf-8-sig, utf-16, gb18030, docx or pdf
     kind: str  # txt, docx or pdf
     tables: list[Table] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # why the text may be damaged; empty when it looks sound
 
 
 def read_document(path: str | Path, max_bytes: int = MAX_BYTES) -> RawDocument:
@@ -71,11 +79,11 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = MAX_BYTES,
     if len(data) == 0:
         raise PlanError(where, "the file is empty")
     if suffix in TEXT_SUFFIXES:
-        return _read_text(data, where)
+        return _normalised(_read_text(data, where))
     if suffix == ".docx":
-        return _read_docx(data, where, max_bytes)
+        return _normalised(_read_docx(data, where, max_bytes))
     if suffix == ".pdf":
-        return _read_pdf(data, where)
+        return _normalised(_read_pdf(data, where))
     if suffix == ".doc":
         raise PlanError(where, "old Word .doc files are not supported: open it in Word or LibreOffice and save as .docx")
     shown = suffix or "(no extension)"
@@ -84,6 +92,70 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = MAX_BYTES,
 
 def _too_large_message(size: int, max_bytes: int) -> str:
     return f"the file is {size / 1024 / 1024:.1f} MB, more than the {max_bytes / 1024 / 1024:.0f} MB allowed for one plan"
+
+
+# --- what every reader returns --------------------------------------------------------------
+
+def _compatibility_folds() -> dict[int, str]:
+    """Code point → the ideograph it stands for, one character each (a str.translate table)."""
+    folds = {}
+    for low, high in ((0x2E80, 0x2EFF), (0x2F00, 0x2FD5), (0xF900, 0xFAFF)):
+        for code in range(low, high + 1):
+            folded = unicodedata.normalize("NFKC", chr(code))
+            if len(folded) == 1 and folded != chr(code):
+                folds[code] = folded
+    # NFKC leaves most CJK radicals (U+2E80–U+2EFF) alone, yet fonts map the simplified characters
+    # to them as they do to Kangxi radicals.  These radicals are whole characters in running text;
+    # the ideograph is Unicode's (EquivalentUnifiedIdeograph.txt).
+    folds.update({ord(radical): ideograph for radical, ideograph in zip(
+        "⺠⺩⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻨⻩⻬⻮⻰", "民王西见角贝车长门雨青韦页风飞食马骨鬼鱼鸟麦黄齐齿龙")})
+    return folds
+
+
+COMPATIBILITY_FOLDS = _compatibility_folds()
+REPLACEMENT = "\ufffd"
+TITLE_HEAD = 3000  # characters: a plan's title sits in its notice or first lines
+# A plan's title names what it is: …工作方案, …规划, …行动计划 (in simplified or traditional script).
+_TITLE_SHAPE = re.compile(r"[^。；，,\n]{2,80}?(?:方案|规划|規劃|计划|計劃|意见|意見|纲要|綱要)")
+
+
+def fold_compatibility(text: str) -> tuple[str, int]:
+    """`text` with radicals and compatibility ideographs replaced by the ideographs they stand for
+    (NFKC, character by character: ① or ㈠, which NFKC would lengthen, are not touched), and how
+    many characters changed."""
+    folded = text.translate(COMPATIBILITY_FOLDS)
+    if folded == text:
+        return text, 0
+    return folded, sum(1 for a, b in zip(text, folded) if a != b)
+
+
+def _normalised(document: RawDocument) -> RawDocument:
+    """Fold compatibility characters in the text and the table cells; say what looks damaged."""
+    document.text, folded = fold_compatibility(document.text)
+    for table in document.tables:
+        for row in table.rows:
+            for i, cell in enumerate(row):
+                row[i], count = fold_compatibility(cell)
+                folded += count
+    document.warnings = _warnings(document, folded)
+    return document
+
+
+def _warnings(document: RawDocument, folded: int) -> list[str]:
+    warnings = []
+    if folded:
+        warnings.append(f"{folded} radical or compatibility character(s) (such as ⼈ ⾼ ⻓ for 人 高 长) were read "
+                        "and replaced by the characters they stand for: the text layer was made with a font "
+                        "that maps characters to radicals; check the targets against the original")
+    replaced = document.text.count(REPLACEMENT) + sum(cell.count(REPLACEMENT) for table in document.tables
+                                                       for row in table.rows for cell in row)
+    if replaced:
+        warnings.append(f"{replaced} character(s) are U+FFFD (�), a character lost before or while the file "
+                        "was decoded: numbers or names near them may be wrong")
+    if not _TITLE_SHAPE.search(document.text[:TITLE_HEAD]):
+        warnings.append("no plan title (…方案, …规划, …计划, …意见) in the first lines: the text may be damaged, "
+                        "or this may not be a plan")
+    return warnings
 
 
 # --- .txt -------------------------------------------------------------------------------------
@@ -158,26 +230,56 @@ def _read_docx(data: bytes, where, max_bytes: int = MAX_BYTES) -> RawDocument:
         raise PlanError(where, f"this .docx is damaged and cannot be opened ({type(err).__name__}: {err})") from err
 
 
-def _docx_document(document, where) -> RawDocument:
-    from docx.table import Table as DocxTable
+# WordprocessingML element names.  The document is walked once, child by child, instead of
+# through python-docx's Paragraph/Cell objects: they evaluate an XPath query per paragraph and per
+# run, which dominates reading (tens of seconds for a .docx that unpacks to 20 MB).
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _R, _HYPERLINK, _T, _BR = (
+    _W + name for name in ("p", "tbl", "tr", "tc", "r", "hyperlink", "t", "br"))
+# What python-docx's Run.text writes for the other run children (w:br depends on its type).
+_RUN_MARKS = {_W + "tab": "\t", _W + "ptab": "\t", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
 
+
+def _docx_document(document, where) -> RawDocument:
     lines: list[str] = []
     tables: list[Table] = []
     last_paragraph = None
-    for block in document.iter_inner_content():
-        if isinstance(block, DocxTable):
+    for block in document.element.body.iterchildren(_P, _TBL):
+        if block.tag == _TBL:
             tables.append(Table(title=_short_title(last_paragraph), rows=_docx_rows(block)))
             lines.append(TABLE_PLACEHOLDER.format(n=len(tables)))
             last_paragraph = None
         else:
-            lines.append(block.text)
-            if block.text.strip():
-                last_paragraph = block.text
+            text = _paragraph_text(block)
+            lines.append(text)
+            if text.strip():
+                last_paragraph = text
     text = "\n".join(lines)
     if not text.replace(TABLE_PLACEHOLDER.format(n=""), "").strip() and not any(
             cell.strip() for table in tables for row in table.rows for cell in row):
         raise PlanError(where, "this .docx contains no text")
     return RawDocument(text=text, encoding="docx", kind="docx", tables=tables)
+
+
+def _paragraph_text(p) -> str:
+    """What python-docx's Paragraph.text gives: its runs' text, hyperlinked runs included."""
+    parts = []
+    for child in p.iterchildren(_R, _HYPERLINK):
+        runs = [child] if child.tag == _R else child.iterchildren(_R)
+        parts.extend(_run_text(run) for run in runs)
+    return "".join(parts)
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run:
+        if child.tag == _T:
+            parts.append(child.text or "")
+        elif child.tag == _BR:
+            parts.append("\n" if child.get(_W + "type", "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append(_RUN_MARKS.get(child.tag, ""))
+    return "".join(parts)
 
 
 def _short_title(paragraph: str | None) -> str | None:
@@ -188,17 +290,15 @@ def _short_title(paragraph: str | None) -> str | None:
     return paragraph if 0 < len(paragraph) <= 80 else None
 
 
-def _docx_rows(table) -> list[list[str]]:
+def _docx_rows(tbl) -> list[list[str]]:
     """The table as a grid: a horizontally merged cell fills its first column only; a vertically
     merged cell keeps its text in the top row and leaves the rows below it empty."""
-    from docx.table import _Cell
-
     rows = []
-    for tr in table._tbl.tr_lst:
+    for tr in tbl.iterchildren(_TR):
         row = [""] * tr.grid_before
-        for tc in tr.tc_lst:
-            text = "" if tc.vMerge == "continue" else _Cell(tc, table).text.strip()
-            row.append(text)
+        for tc in tr.iterchildren(_TC):
+            cell = "\n".join(_paragraph_text(p) for p in tc.iterchildren(_P))
+            row.append("" if tc.vMerge == "continue" else cell.strip())
             row.extend([""] * (tc.grid_span - 1))
         rows.append(row)
     return rows

@@ -66,15 +66,12 @@ def top_level_title(line: str) -> str | None:
     return line.strip()
 
 
+# Each sentence up to and including its mark, then what follows the last mark.
+_SENTENCE = re.compile(f"[^{SENTENCE_END}]*[{SENTENCE_END}]|[^{SENTENCE_END}]+")
+
+
 def _split_sentences(line: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for i, ch in enumerate(line):
-        if ch in SENTENCE_END:
-            spans.append((start, i + 1))
-            start = i + 1
-    if start < len(line):
-        spans.append((start, len(line)))
-    return [(s, e) for s, e in spans if line[s:e].strip()]
+    return [m.span() for m in _SENTENCE.finditer(line) if m.group(0).strip()]
 
 
 def _sub_heading_span(line: str) -> int | None:
