@@ -3,12 +3,16 @@ rows the compare, indicator and data pages show beside the four plans for one se
 
 Data flow, in the order pages/upload.py calls it:
 
-    read_plan(bytes, filename)        → UploadedPlan (RawDocument + Extraction), or PlanError
+    read_plan(bytes, filename)        → UploadedPlan (RawDocument + Extraction), or PlanError;
+                                        the page runs it in a child process (dashboard.upload_worker)
     editor_frame(targets)             → the editable table the page shows (EDITOR_COLUMNS)
     finish_targets(plan, edited, …)   → targets rows (etl.schema "targets"), origin manual where a
                                         person changed or added a row
     store(session_frame, targets)     → the session's uploads, the region's rows replaced
     save_to_raw(bytes, filename, …)   → etl.add.add_plan on a temporary copy (local use only)
+
+Everything a file or a person supplies (file name, title, region, raw names, warnings) is shown
+by the page through `dashboard.safe_text.md`: as text, never as Markdown, a link or HTML.
 
 An uploaded region never gets a GB/T 2260 code: its region_id is "upload-<name>", so it can
 never be confused with (or overwrite) one of the warehouse's regions.
@@ -21,14 +25,15 @@ import math
 import os
 import re
 import tempfile
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from etl import schema
 from etl.errors import PlanError
-from etl.normalize import comparable_fields, standardise
+from etl.normalize import comparable_fields, split_unit, standardise
 
 ACCEPTED_TYPES = ["txt", "docx", "pdf"]
 REGION_PREFIX = "upload-"
@@ -42,7 +47,6 @@ EDITABLE = ["indicator_id", "category", "value", "unit", "comparator", "scope", 
 EDITOR_COLUMNS = ["row", "raw_name", "quote", "value", "unit", "comparator", "scope", "target_year", "indicator_id",
                   "category"]
 COMPARED = ["raw_name"] + EDITABLE  # a change to any of these makes the row manual
-_MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 
 
 @dataclass
@@ -54,6 +58,7 @@ class UploadedPlan:
     title: str | None              # the plan's title as read from its head, if found
     region_guess: str | None       # region name read from the title, if it could be told
     extraction: object             # etl.pipeline.Extraction with doc_id/region placeholders
+    warnings: list[str] = field(default_factory=list)  # the reader's: damaged-looking text, folded radicals …
 
     @property
     def targets(self) -> pd.DataFrame:
@@ -76,7 +81,7 @@ def read_plan(data: bytes, filename: str, max_bytes: int) -> UploadedPlan:
     from etl.pipeline import extract_document
     from etl.readers import read_bytes
 
-    filename = Path(filename).name  # a browser may send a path; only the name is ours to show
+    filename = check_filename(filename)
     raw = read_bytes(data, filename, max_bytes=max_bytes)
     title, region = guess_title_and_region(raw.text)
     extraction = extract_document(raw, doc_id="upload", region_id="", region_zh="")
@@ -84,14 +89,40 @@ def read_plan(data: bytes, filename: str, max_bytes: int) -> UploadedPlan:
         raise PlanError(filename, f"no targets found ({extraction.candidates_found} numbers looked at, none with "
                                   "the wording and unit of a target): is this an IP work plan?")
     return UploadedPlan(filename=filename, sha256=hashlib.sha256(data).hexdigest(), kind=raw.kind,
-                        encoding=raw.encoding, title=title, region_guess=region, extraction=extraction)
+                        encoding=raw.encoding, title=title, region_guess=region, extraction=extraction,
+                        warnings=[str(w) for w in getattr(raw, "warnings", None) or []])
+
+
+def shown_filename(filename: str) -> str:
+    """The name as it may be shown: a browser may send a path (only the name is ours), and a
+    control or format character (NUL, a right-to-left override) becomes U+FFFD."""
+    name = _basename(filename)
+    return "".join("\ufffd" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in name)
+
+
+def _basename(filename) -> str:
+    return re.split(r"[\\/]", str(filename))[-1]  # C:\fakepath\plan.docx → plan.docx
+
+
+def check_filename(filename: str) -> str:
+    """The file's name, checked before a byte is read: PlanError for a name with control
+    characters (NUL …) or a type the page does not take."""
+    shown = shown_filename(filename)
+    if any(unicodedata.category(ch) == "Cc" for ch in _basename(filename)):
+        raise PlanError(shown, "the file name contains control characters (such as a NUL byte): "
+                               "rename the file and upload it again")
+    suffix = Path(shown).suffix.lower().lstrip(".")
+    if suffix not in ACCEPTED_TYPES:
+        raise PlanError(shown, f"unsupported file type .{suffix}: use .txt, .docx or .pdf" if suffix else
+                               "unsupported file type (no extension): use .txt, .docx or .pdf")
+    return shown
 
 
 def guess_title_and_region(text: str) -> tuple[str | None, str | None]:
     """The plan's title and the region it names (etl.add's rules, as `python -m etl add` uses)."""
-    from etl.add import _head_lines, find_title, region_from_title
+    from etl.add import find_title, head_lines, region_from_title
 
-    title = find_title(_head_lines(text))
+    title = find_title(head_lines(text))
     if title is None:
         return None, None
     return title, region_from_title(title)["region_zh"]
@@ -170,16 +201,6 @@ def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
 
 # --- edited table → targets rows ---------------------------------------------------------------
 
-def split_unit(unit: str | None) -> tuple[str | None, float]:
-    """A unit as written → (unit without multiplier, multiplier): 亿元 → (元, 1e8), 万件 → (件, 1e4)."""
-    if _blank(unit):
-        return None, 1.0
-    unit = str(unit).strip()
-    if len(unit) > 1 and unit[0] in _MULTIPLIERS:
-        return unit[1:], _MULTIPLIERS[unit[0]]
-    return unit, 1.0
-
-
 def _indicator_fields(indicator_id) -> dict:
     from etl.pipeline import harmonizer
 
@@ -208,7 +229,7 @@ def _manual_row(base: dict, line: pd.Series) -> dict:
     if "raw_name" in line and not _blank(line.get("raw_name")):
         row["raw_name"] = str(line["raw_name"]).strip()
     row.update(_indicator_fields(row["indicator_id"]))
-    if row.get("category") not in schema.CATEGORIES:
+    if row.get("category") not in schema.CATEGORY_VALUES:
         row["category"] = None
     row["value"] = None if row["value"] is None else float(row["value"])
     row["target_year"] = None if row["target_year"] is None else int(row["target_year"])
@@ -229,7 +250,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     editable cells differ from the extraction, and rows they added, are origin manual with
     value_std, unit_std, per-year and per-10k figures computed again.  Deleted rows are gone.
     """
-    from etl.pipeline import _per_capita_ids
+    from etl.pipeline import per_capita_ids
 
     region_zh = region_zh.strip()
     region_id = upload_region_id(region_zh)
@@ -259,7 +280,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
 
     population = {region_id: population_10k} if population_10k else {}
     notes = {region_id: f"User-supplied figure {population_10k:g} 万人 (uploaded plan)."} if population_10k else {}
-    per_capita = _per_capita_ids()
+    per_capita = per_capita_ids()
     for row in rows:
         row.update(comparable_fields(row, population, notes, per_capita))
     out = pd.DataFrame(rows, columns=schema.columns("targets"))
@@ -307,13 +328,23 @@ def saving_allowed(raw_dir: Path = REPO_ROOT / "data" / "raw") -> bool:
 
 def save_to_raw(data: bytes, filename: str, region_zh: str | None,
                 raw_dir: Path = REPO_ROOT / "data" / "raw",
-                manifest: Path | None = None) -> dict:
-    """`etl.add.add_plan` on a temporary copy named like the upload: the file goes into raw_dir
-    and its entry into the manifest (PlanError for a duplicate or unreadable plan)."""
-    from etl.add import add_plan
+                manifest: Path | None = None, db_path: Path | None = None) -> dict:
+    """`etl.add.add_plans` on a temporary copy of the upload: the file goes into raw_dir, its entry
+    into the manifest and, with `db_path`, the warehouse is rebuilt — as one transaction: a failed
+    rebuild puts manifest and raw_dir back byte for byte (PlanError says why).  PlanError too for a
+    duplicate or unreadable plan.  The copy gets a short, plain name whatever the upload was called
+    (a browser may send a name too long for the file system, or with control characters)."""
+    from etl.add import add_plans
 
     manifest = manifest or raw_dir / "sources.yaml"
+    suffix = Path(filename).suffix.lower() if Path(filename).suffix.lower() in (".txt", ".docx", ".pdf") else ".txt"
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(shown_filename(filename)).stem).strip("-.")[:60] or "upload"
     with tempfile.TemporaryDirectory(prefix="ipbench-upload-") as tmp:
-        copy = Path(tmp) / Path(filename).name
+        copy = Path(tmp) / f"{stem}{suffix}"
         copy.write_bytes(data)
-        return add_plan(copy, region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest)
+        summary = add_plans([copy], region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest,
+                            db_path=db_path, jobs=1, progress=False)
+    outcome = summary.outcomes[0]
+    if outcome.status != "added":
+        raise PlanError(shown_filename(filename), outcome.message)
+    return {**outcome.entry, "path": str(raw_dir / outcome.entry["file"]), "warnings": outcome.warnings}

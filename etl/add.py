@@ -103,7 +103,7 @@ def prepare_plan(path: str | Path, region_zh: str | None = None, check_targets: 
 
 def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> PreparedPlan:
     document = read_document(path)  # refuses empty, binary, encrypted, scanned … files
-    head = _head_lines(document.text)
+    head = head_lines(document.text)
     title = find_title(head)
     if title is None:
         raise PlanError(path, "cannot find the plan's title (a line like 'XX县…工作方案（2024—2026年）') "
@@ -294,7 +294,7 @@ def _new_entry(plan: PreparedPlan, entries: list[dict], doc_id: str | None) -> t
 
 # --- reading the plan's head ----------------------------------------------------------------
 
-def _head_lines(text: str) -> list[tuple[int, str]]:
+def head_lines(text: str) -> list[tuple[int, str]]:
     """The first non-blank lines as (line number in the file, tidied text)."""
     lines = []
     for number, line in enumerate(text.splitlines(), start=1):

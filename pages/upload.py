@@ -2,22 +2,33 @@
 compare it with the four plans for this session.  The logic is in dashboard.upload; this page
 only draws it.  Nothing here writes to the warehouse; "save to data/raw" is a separate,
 explicit step for a local checkout.
+
+The file is read in a child process (dashboard.upload_worker), never in the server's own
+interpreter: a slow or huge file holds up only its own reading, which has a time and a memory
+limit and a Cancel button.  Everything the file or the person supplies is shown through
+`md` (dashboard.safe_text), as text, never as Markdown or HTML.
 """
+
+import hashlib
 
 import pandas as pd
 import streamlit as st
 from streamlit import config
 
-from dashboard import ui
+from dashboard import db, ui
 from dashboard import upload as up
+from dashboard import upload_worker as worker
 from dashboard.i18n import category_label, column_label, scope_label, t
+from dashboard.safe_text import md
 from etl.errors import PlanError
-from etl.schema import CATEGORIES, COMPARATORS, SCOPES
+from etl.schema import CATEGORY_VALUES, COMPARATORS, SCOPES
 
 ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 
+# Widgets that belong to one file's reading: a new file starts from its own.
+PER_FILE = ("upload_editor", "upload_region", "upload_period_start", "upload_period_end", "upload_population")
 
 
 def tr(key: str, **fmt) -> str:
@@ -30,29 +41,92 @@ def upload_limit_mb() -> int:
 
 
 def load_plan(data: bytes, filename: str):
-    """The file's reading, once per file per session: (plan, None) or (None, message)."""
-    import hashlib
-
+    """The file's reading, once per file per session: (plan, None) or (None, message).
+    A rerun while the child works waits for the same child; a finished reading is cached."""
     key = (hashlib.sha256(data).hexdigest(), filename)
     cached = st.session_state.get("_upload_cache")
     if cached and cached[0] == key:
         return cached[1], cached[2]
     try:
-        with st.spinner(tr("reading")):
-            plan, message = up.read_plan(data, filename, max_bytes=upload_limit_mb() * 1024 * 1024), None
+        shown = up.check_filename(filename)  # before any process starts: NUL bytes, wrong type
     except PlanError as error:
-        plan, message = None, tr("bad_file", message=error.message)
-    except Exception as error:  # an uploaded file must never take the page down with a traceback
-        plan, message = None, tr("unexpected", error=f"{type(error).__name__}: {error}")
-    # A new file starts from its own reading: forget the previous file's edits and names.
-    for stale in ("upload_editor", "upload_region", "upload_period_start", "upload_period_end", "upload_population"):
+        plan, message, retry = None, tr("bad_file", message=md(error.message)), False
+    else:
+        job = job_for(key, data, filename)
+        outcome = wait_for(job, shown)
+        plan, message, retry = outcome_result(outcome, shown, job.limits)
+    start_from(plan)
+    st.session_state["_upload_cache"] = (key, plan, message, retry)
+    return plan, message
+
+
+def start_from(plan) -> None:
+    """A new file starts from its own reading: forget the previous file's edits and names."""
+    for stale in PER_FILE:
         st.session_state.pop(stale, None)
     if plan is not None:
         st.session_state["upload_region"] = plan.region_guess or ""
         st.session_state["upload_period_start"] = plan.extraction.period[0]
         st.session_state["upload_period_end"] = plan.extraction.period[1]
-    st.session_state["_upload_cache"] = (key, plan, message)
-    return plan, message
+
+
+def job_for(key, data: bytes, filename: str) -> worker.Job:
+    """The child reading this file: the one already at work (this is a rerun), or a new one."""
+    current = st.session_state.get("_upload_job")
+    if current and current[0] == key:
+        return current[1]
+    stop_reading()
+    job = worker.Job(worker.read_uploaded, (data, filename, upload_limit_mb() * 1024 * 1024),
+                     worker.Limits.from_env())
+    st.session_state["_upload_job"] = (key, job)
+    return job
+
+
+def stop_reading() -> None:
+    """Kill the child still reading a file the person has replaced or removed."""
+    current = st.session_state.pop("_upload_job", None)
+    if current:
+        current[1].cancel()
+
+
+def wait_for(job: worker.Job, name: str) -> worker.Outcome:
+    """The child's outcome, with a running clock and a Cancel button.  Any click reruns the page
+    and stops this wait (at the next status update) but not the child: the next run waits for
+    the same child, or kills it if the click was Cancel."""
+    shown, limit = md(name), f"{job.limits.seconds:g}"
+    holder = st.empty()
+    with holder.status(tr("reading", name=shown), expanded=True) as status:
+        if st.button(tr("cancel"), key="upload_cancel", icon=":material/cancel:"):
+            job.cancel()
+        while (outcome := job.poll(0.5)) is None:
+            status.update(label=tr("reading_elapsed", name=shown, s=int(job.elapsed), limit=limit), expanded=True)
+    holder.empty()
+    st.session_state.pop("_upload_job", None)
+    return outcome
+
+
+def outcome_result(outcome: worker.Outcome, name: str, limits: worker.Limits):
+    """(plan, message, may be retried): a refused file fails the same way every time; a
+    cancelled, slow or crashed reading may do better on a second try."""
+    if outcome.ok:
+        return outcome.value, None, False
+    shown = md(name)
+    key, values = {
+        worker.REFUSED: ("bad_file", {"message": md(outcome.message)}),
+        worker.TIMEOUT: ("timeout", {"name": shown, "s": f"{limits.seconds:g}"}),
+        worker.MEMORY: ("memory", {"name": shown, "mb": limits.memory_mb}),
+        worker.CANCELLED: ("cancelled", {"name": shown}),
+        worker.CRASHED: ("crashed", {"name": shown, "code": md(outcome.message)}),
+    }.get(outcome.status, ("unexpected", {"error": md(outcome.message)}))
+    return None, tr(key, **values), outcome.status != worker.REFUSED
+
+
+def offer_retry() -> None:
+    """The "read it again" button, after a reading that was cancelled, too slow or crashed."""
+    cached = st.session_state.get("_upload_cache")
+    if cached and cached[3] and st.button(tr("retry"), key="upload_retry", icon=":material/refresh:"):
+        st.session_state.pop("_upload_cache", None)
+        st.rerun()
 
 
 def shown_name(region_zh: str) -> str:
@@ -60,7 +134,7 @@ def shown_name(region_zh: str) -> str:
     known = set(view.regions["region_zh"].astype(str))
     if region_zh in known:
         shown = region_zh + t("upload_uploaded_suffix", "zh")
-        st.warning(tr("region_taken", name=region_zh, shown=shown))
+        st.warning(tr("region_taken", name=md(region_zh), shown=md(shown)))
         return shown
     return region_zh
 
@@ -73,7 +147,7 @@ def editor_config(choices: dict[str, str]) -> dict:
         "raw_name": st.column_config.TextColumn(column_label("raw_name", lang), width=150),
         "indicator_id": st.column_config.SelectboxColumn(tr("col_indicator"), options=list(choices), width="medium",
                                                          format_func=lambda i: choices.get(i, i)),
-        "category": st.column_config.SelectboxColumn(column_label("category", lang), options=CATEGORIES,
+        "category": st.column_config.SelectboxColumn(column_label("category", lang), options=CATEGORY_VALUES,
                                                      format_func=lambda c: category_label(c, lang)),
         "value": st.column_config.NumberColumn(tr("col_value"), format="%.6g", width=80, help=tr("value_help")),
         "unit": st.column_config.TextColumn(tr("col_unit"), width=64, help=tr("unit_help")),
@@ -115,7 +189,8 @@ def show_session_uploads() -> None:
     for region_id, rows in uploaded.groupby("region_id", sort=False):
         line = st.columns([6, 1])
         manual = int((rows["origin"] == "manual").sum())
-        line[0].markdown(tr("session_row", name=rows["region_zh"].iloc[0], rid=region_id, n=len(rows), manual=manual))
+        line[0].markdown(tr("session_row", name=md(rows["region_zh"].iloc[0]), rid=md(region_id), n=len(rows),
+                            manual=manual))
         if line[1].button(tr("remove"), key=f"upload_remove_{region_id}"):
             st.session_state["uploaded_targets"] = up.remove_region(uploaded, region_id)
             st.rerun()
@@ -129,31 +204,58 @@ def offer_saving(data: bytes, filename: str, region_zh: str) -> None:
         st.caption(tr("save_help"))
         if st.button(tr("save"), key="upload_save"):
             try:
-                entry = up.save_to_raw(data, filename, region_zh or None)
+                with st.spinner(tr("save")):
+                    entry = up.save_to_raw(data, filename, region_zh or None, db_path=db.db_path())
             except PlanError as error:
-                st.error(tr("save_failed", message=error.message))
+                st.error(tr("save_failed", message=md(error.message)))
                 return
-            st.success(tr("saved", file=entry["file"], doc_id=entry["doc_id"]))
+            st.success(tr("saved", file=md(entry["file"]), doc_id=md(entry["doc_id"]),
+                          region_id=md(entry["region_id"])))
             for warning in entry.get("warnings", []):
-                st.warning(tr("save_warning", warning=warning))
+                st.warning(tr("save_warning", warning=md(warning)))
 
 
 # --- the page ---------------------------------------------------------------------------------
 
+def show_reading(plan: up.UploadedPlan) -> None:
+    """What was read: file, kind, title, the reader's warnings, the counts."""
+    kind = f"{plan.kind}, {plan.encoding}" if plan.kind == "txt" else plan.kind  # .docx/.pdf have no encoding
+    st.success(tr("read_ok", name=md(plan.filename), kind=kind))
+    st.caption(tr("title_found", title=md(plan.title)) if plan.title else tr("no_title"))
+    for warning in getattr(plan, "warnings", None) or []:
+        st.warning(tr("read_warning", warning=md(warning)), icon=":material/warning:")
+    show_counts(plan)
+
+
+def show_finished(finished: pd.DataFrame) -> None:
+    """Which rows a person changed, and which names the dictionary does not know."""
+    manual = int((finished["origin"] == "manual").sum())
+    if manual:
+        names = finished.loc[finished["origin"] == "manual", "raw_name"].fillna("—").astype(str)
+        st.info(tr("manual_rows", n=manual, names="、".join(md(n) for n in names)), icon=":material/edit:")
+    unmapped = up.unmapped_names(finished)
+    if unmapped:
+        st.warning(tr("unmapped", names="、".join(md(n) for n in unmapped)), icon=":material/help:")
+
+
 st.title(tr("title"))
 st.caption(tr("intro", mb=upload_limit_mb()))
-file = st.file_uploader(tr("uploader"), type=up.ACCEPTED_TYPES, key="upload_file", help=tr("uploader_help"))
+# No `type=` here: Streamlit's own check of it raises on a file name with a NUL byte before this
+# script runs, which left the session without an uploader.  up.check_filename refuses such a
+# name, and any other type, with a message instead.
+file = st.file_uploader(tr("uploader"), key="upload_file", help=tr("uploader_help"))
 
-if file is not None:
+plan = None
+if file is None:
+    stop_reading()
+else:
     data = file.getvalue()
     plan, message = load_plan(data, file.name)
     if message:
         st.error(message, icon=":material/error:")
+        offer_retry()
     else:
-        kind = f"{plan.kind}, {plan.encoding}" if plan.kind == "txt" else plan.kind  # .docx/.pdf have no encoding
-        st.success(tr("read_ok", name=plan.filename, kind=kind))
-        st.caption(tr("title_found", title=plan.title) if plan.title else tr("no_title"))
-        show_counts(plan)
+        show_reading(plan)
 
         settings = st.columns([3, 2, 2, 3])
         region_zh = settings[0].text_input(tr("region"), key="upload_region", help=tr("region_help")).strip()
@@ -165,7 +267,7 @@ if file is not None:
                                               format="%.2f", key="upload_population", help=tr("population_help"))
         if region_zh:
             region_zh = shown_name(region_zh)
-            st.caption(tr("region_id", rid=up.upload_region_id(region_zh)))
+            st.caption(tr("region_id", rid=md(up.upload_region_id(region_zh))))
         else:
             st.error(tr("region_missing"))
 
@@ -181,13 +283,7 @@ if file is not None:
             period = (int(start) if start else None, int(end) if end else None)
             finished = up.finish_targets(plan, edited, region_zh, period=period,
                                          population_10k=float(population) if population else None)
-            manual = int((finished["origin"] == "manual").sum())
-            if manual:
-                names = finished.loc[finished["origin"] == "manual", "raw_name"].fillna("—").astype(str)
-                st.info(tr("manual_rows", n=manual, names="、".join(names)), icon=":material/edit:")
-            unmapped = up.unmapped_names(finished)
-            if unmapped:
-                st.warning(tr("unmapped", names="、".join(unmapped)), icon=":material/help:")
+            show_finished(finished)
         show_skipped(plan)
 
         if st.button(tr("use"), key="upload_use", type="primary", disabled=finished is None,
@@ -198,7 +294,7 @@ if file is not None:
                 before = ui.uploaded_targets()
                 replacing = before is not None and finished["region_id"].iloc[0] in set(before["region_id"])
                 st.session_state["uploaded_targets"] = up.store(before, finished)
-                st.success(tr("replaced" if replacing else "stored", name=region_zh, n=len(finished)))
+                st.success(tr("replaced" if replacing else "stored", name=md(region_zh), n=len(finished)))
 
 show_session_uploads()
 if file is not None and plan is not None:

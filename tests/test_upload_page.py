@@ -9,7 +9,7 @@ edit state, as a browser would send it.
 
 from __future__ import annotations
 
-from pathlib import Path
+import re
 
 import docx
 import pandas as pd
@@ -18,8 +18,11 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard import queries
 from dashboard import upload as up
+from dashboard import upload_worker as worker
+from dashboard.safe_text import md
 from etl.errors import PlanError
 from etl.schema import columns
+from tests import upload_hooks
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -84,6 +87,11 @@ def target(plan: up.UploadedPlan, raw_name: str) -> pd.Series:
     rows = plan.targets[plan.targets["raw_name"] == raw_name]
     assert len(rows) == 1, (raw_name, plan.targets["raw_name"].tolist())
     return rows.iloc[0]
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of a Markdown body made with md(): escapes and word joiners gone."""
+    return re.sub(r"\\(.)", r"\1", markdown).replace("\u2060", "")
 
 
 # --- reading real files ------------------------------------------------------------------------
@@ -260,6 +268,29 @@ def test_uploaded_rows_reach_the_compare_query_with_manual_kept(heting):
 
 # --- saving to data/raw ------------------------------------------------------------------------
 
+def test_save_to_raw_adds_rebuilds_and_rolls_back_when_the_rebuild_fails(tmp_path, heting_docx):
+    """Saving is one transaction: the copy, the manifest entry and the rebuild all happen, or none."""
+    import shutil
+
+    import duckdb
+
+    raw_dir = tmp_path / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw_dir)
+    manifest, db = raw_dir / "sources.yaml", tmp_path / "w.duckdb"
+    long_name = "鹤汀县" * 120 + ".docx"  # longer than a file system allows for a name
+    entry = up.save_to_raw(heting_docx, long_name, "鹤汀县", raw_dir=raw_dir, manifest=manifest, db_path=db)
+    assert entry["region_id"].startswith("x-") and len(entry["file"]) < 80
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM targets WHERE region_zh = '鹤汀县'").fetchone()[0] > 0
+    before = {p.name: p.read_bytes() for p in raw_dir.iterdir()}
+    (raw_dir / "yixing_2024-2026.txt").write_bytes(before["yixing_2024-2026.txt"] + b"\n")  # breaks the rebuild
+    before["yixing_2024-2026.txt"] += b"\n"
+    with pytest.raises(PlanError, match="restored"):
+        up.save_to_raw((ROOT / "tests" / "fixtures" / "formats" / "plan.docx").read_bytes(), "plan.docx", None,
+                       raw_dir=raw_dir, manifest=manifest, db_path=db)
+    assert {p.name: p.read_bytes() for p in raw_dir.iterdir()} == before
+
+
 def test_save_to_raw_copies_the_file_and_appends_the_manifest(tmp_path, heting_docx):
     raw_dir, manifest = tmp_path / "raw", tmp_path / "raw" / "sources.yaml"
     raw_dir.mkdir()
@@ -296,15 +327,20 @@ def upload(at: AppTest, name: str, data: bytes, mime: str = DOCX_MIME) -> AppTes
 
 
 @pytest.mark.usefixtures("warehouse")
-def test_page_limits_file_types_and_size(monkeypatch):
+def test_page_limits_size_and_refuses_other_types_itself(monkeypatch):
     monkeypatch.setenv(up.READ_ONLY_ENV, "1")
     at = open_upload_page()
     assert not at.exception, [e.value for e in at.exception]
     assert at.title[0].value == "上传方案"
     uploader = at.file_uploader(key="upload_file")
-    assert sorted(uploader.allowed_type) == [".docx", ".pdf", ".txt"]
+    # No `type=`: Streamlit's own type check raises before the page runs on a NUL-named file.
+    assert list(uploader.allowed_type) == []
     assert uploader.proto.max_upload_size_mb == 20
     assert not at.error and not at.data_editor
+    at = upload(at, "plan.xlsx", b"PK\x03\x04", "application/octet-stream")
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1 and "unsupported file type .xlsx" in plain(at.error[0].value)
+    assert not at.data_editor
 
 
 @pytest.mark.usefixtures("warehouse")
@@ -360,8 +396,9 @@ def test_page_reads_a_plan_and_puts_it_beside_the_four_on_compare(heting_docx, h
 def test_page_shows_a_bad_file_as_an_error_and_keeps_serving(path, expected):
     at = upload(open_upload_page(), path.name, path.read_bytes(), "application/octet-stream")
     assert not at.exception, [e.value for e in at.exception]
-    assert len(at.error) == 1 and expected in at.error[0].value
+    assert len(at.error) == 1 and expected in plain(at.error[0].value)
     assert not at.data_editor and not any(b.key == "upload_use" for b in at.button)
+    assert not any(b.key == "upload_retry" for b in at.button)  # the same file fails the same way
     # The next, good file works in the same session.
     at = upload(at, "plan.pdf", (FORMATS / "plan.pdf").read_bytes(), "application/pdf")
     assert not at.error and at.text_input(key="upload_region").value == "青禾县"
@@ -380,3 +417,107 @@ def test_page_in_english_names_a_region_that_clashes_with_the_four(monkeypatch):
     at.button(key="upload_use").click().run()
     stored = at.session_state["uploaded_targets"]
     assert set(stored["region_zh"]) == {"宜兴市（上传）"} and set(stored["region_id"]) == {"upload-宜兴市-上传"}
+
+
+# --- file names, and text from the file or the person, shown as text ----------------------------
+
+def test_a_file_name_with_control_characters_or_another_type_is_refused_before_reading():
+    with pytest.raises(PlanError, match="control characters") as error:
+        up.check_filename("pl\x00an.txt")
+    assert error.value.path == "pl\ufffdan.txt"  # named, NUL shown as U+FFFD
+    with pytest.raises(PlanError, match=r"unsupported file type \.md"):
+        up.check_filename("plan.md")  # etl.readers reads .md, the page does not take it
+    with pytest.raises(PlanError, match="no extension"):
+        up.check_filename("plan")
+    assert up.check_filename(r"C:\fakepath\方案.DOCX") == "方案.DOCX"
+    assert up.shown_filename("gpj.\u202etxt") == "gpj.\ufffdtxt"  # a right-to-left override cannot spoof
+
+
+def test_read_plan_keeps_the_readers_warnings(monkeypatch, heting_docx, heting):
+    import etl.readers
+
+    assert heting.warnings == []  # a reader without warnings (or none to give)
+    read_bytes = etl.readers.read_bytes
+
+    def with_warnings(*args, **kwargs):
+        raw = read_bytes(*args, **kwargs)
+        raw.warnings = ["疑似乱码"]
+        return raw
+
+    monkeypatch.setattr(etl.readers, "read_bytes", with_warnings)
+    assert up.read_plan(heting_docx, "heting.docx", max_bytes=LIMIT).warnings == ["疑似乱码"]
+
+
+def markdown_bodies(at: AppTest) -> list[str]:
+    """Every body the page sent through Markdown."""
+    return [e.value for kind in (at.markdown, at.caption, at.success, at.info, at.warning, at.error) for e in kind]
+
+
+def assert_no_active_markup(at: AppTest) -> None:
+    for body in markdown_bodies(at):
+        assert "](http" not in body and "**粗体" not in body, body  # the page's own **bold** is fine
+        assert not re.search(r"(?<!\\)(<(img|b)\b|\[(登录|点此|x)\])", body), body
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_page_refuses_a_nul_named_file_and_reads_the_next_one(monkeypatch):
+    monkeypatch.setenv(up.READ_ONLY_ENV, "1")
+    at = upload(open_upload_page(), "pl\x00an.txt", (FORMATS / "plan_gb18030.txt").read_bytes(), "text/plain")
+    assert not at.exception, [e.value for e in at.exception]
+    assert len(at.error) == 1 and "control characters" in plain(at.error[0].value)
+    assert not at.data_editor
+    at = upload(at, "plan.pdf", (FORMATS / "plan.pdf").read_bytes(), "application/pdf")
+    assert not at.exception and not at.error
+    assert at.text_input(key="upload_region").value == "青禾县"
+
+
+HOSTILE_TITLE = "[登录](evil.example)<img src=x onerror=alert(1)>鹤汀县知识产权强县建设试点县工作方案（2025—2027年）"
+HOSTILE_NAME = "[登录](https:evil.example)<img src=x onerror=alert(1)>.txt"  # a browser sends no "/"
+HOSTILE_REGION = "**粗体**[x](http://e)<img src=x onerror=alert(1)>"
+HOSTILE_RAW_NAME = "[点此](https://evil.example/)"
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_page_shows_names_title_and_region_as_text(monkeypatch):
+    monkeypatch.setenv(up.READ_ONLY_ENV, "1")
+    text = "\n".join(HOSTILE_TITLE if p == HETING_TITLE else p for p in HETING_PARAGRAPHS if p is not None)
+    at = upload(open_upload_page(), HOSTILE_NAME, text.encode("utf-8"), "text/plain")
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.success[0].value.startswith("已读取 " + md(HOSTILE_NAME))
+    assert any(md(HOSTILE_TITLE) in c.value for c in at.caption)
+    assert_no_active_markup(at)
+
+    # A region typed by the person, and a raw name they wrote into the table (unmapped, manual).
+    at.text_input(key="upload_region").set_value(HOSTILE_REGION)
+    row = int(at.data_editor[0].value.index[at.data_editor[0].value["raw_name"] == "建成茶产业知识产权快速维权工作站"][0])
+    at.session_state["upload_editor"] = {"edited_rows": {row: {"raw_name": HOSTILE_RAW_NAME}}, "added_rows": [],
+                                         "deleted_rows": []}
+    at.run()
+    at.button(key="upload_use").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any(md(HOSTILE_RAW_NAME) in i.value for i in at.info)      # rows changed by hand
+    assert any(md(HOSTILE_RAW_NAME) in w.value for w in at.warning)   # names not in the dictionary
+    assert any(md(HOSTILE_REGION) in s.value for s in at.success)     # added to the session
+    assert any(md(HOSTILE_REGION) in b and md("（upload-") in b for b in at.markdown.values)  # session list
+    assert_no_active_markup(at)
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_page_shows_the_readers_warnings_as_text(monkeypatch, heting_docx):
+    monkeypatch.setenv(up.READ_ONLY_ENV, "1")
+    monkeypatch.setattr(worker, "read_uploaded", upload_hooks.read_with_warnings)
+    at = upload(open_upload_page(), "heting.docx", heting_docx)
+    assert not at.exception, [e.value for e in at.exception]
+    notes = [w.value for w in at.warning if w.value.startswith("读取提示")]
+    assert [plain(n) for n in notes] == ["读取提示：" + w for w in upload_hooks.WARNINGS]
+    assert_no_active_markup(at)
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_page_shows_the_warnings_of_a_pdf_whose_text_layer_uses_radicals(monkeypatch):
+    monkeypatch.setenv(up.READ_ONLY_ENV, "1")
+    path = FORMATS / "fresh_plan_kangxi.pdf"
+    at = upload(open_upload_page(), path.name, path.read_bytes(), "application/pdf")
+    assert not at.exception, [e.value for e in at.exception]
+    notes = [plain(w.value) for w in at.warning if w.value.startswith("读取提示")]
+    assert len(notes) >= 1 and any("⼈" in n for n in notes), notes
