@@ -42,6 +42,8 @@ TARGETS = [
     ("quote_end", "INTEGER", "End offset (exclusive)"),
     ("source_line", "INTEGER", "Line of the raw file the quote starts on (1-based)"),
     ("origin", "VARCHAR", "extracted, or manual for a row a person corrected or added (data/corrections/)"),
+    ("confidence", "VARCHAR", "high, medium or low: how sure the extractor is of this reading"),
+    ("confidence_reason", "VARCHAR", "Why the confidence is not high (unmapped name, far from its number, modality unclear …)"),
     ("extracted_value", "DOUBLE", "For a corrected row: the value the extractor read, before the correction"),
     ("extracted_unit", "VARCHAR", "For a corrected row: the unit the extractor read"),
     ("extracted_comparator", "VARCHAR", "For a corrected row: the comparator the extractor read"),
