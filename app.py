@@ -50,6 +50,7 @@ PAGES = [
     st.Page("pages/profile.py", title="地区方案 Region profile", url_path="profile", icon=":material/location_city:"),
     st.Page("pages/towns.py", title="镇街分解 Towns", url_path="towns", icon=":material/grid_on:"),
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
+    st.Page("pages/instruments.py", title="政策工具 Instruments", url_path="instruments", icon=":material/checklist:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
     st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),
 ]

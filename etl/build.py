@@ -29,6 +29,7 @@ from etl.context import context_skipped, context_table, population_denominators
 from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.errors import PlanError
 from etl.harmonize import HarmonizeReport
+from etl.instruments import instrument_rows
 from etl.normalize import comparable_fields, denominator_maps, split_unit, standardise
 from etl.pipeline import extract_document, harmonizer, per_capita_ids
 from etl.plan_facts import phases, responsibilities
@@ -40,7 +41,7 @@ REFERENCE_DIR = ROOT / "data" / "reference"
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
 PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities",
-               "corrections")
+               "corrections", "instruments")
 
 
 @dataclass
@@ -129,7 +130,8 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
               "phases": phases(ex.clean_text, source.doc_id, source.region_id),
               "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id),
-              "corrections": _frame("corrections", corrected.log)}
+              "corrections": _frame("corrections", corrected.log),
+              "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets)}
     return PlanTables(source, tables, _region_row(source), _document_row(source, raw.encoding, ex.clean_text))
 
 
@@ -255,6 +257,11 @@ def check(frames: dict[str, pd.DataFrame], sources: list[Source] | None = None) 
     for row in t.itertuples():
         if texts[row.doc_id][row.quote_start:row.quote_end] != row.quote:
             _fail(t.loc[row.Index], "the quote is not found at its offsets in the clean text", where)
+    for row in frames["instruments"].itertuples():
+        if texts[row.doc_id][row.quote_start:row.quote_end] != row.quote:
+            source = where.get(row.doc_id)
+            raise PlanError(source.path if source else row.doc_id,
+                            f"instrument {row.instrument_id}: the quote is not found at its offsets in the clean text")
     duplicated_regions = frames["regions"].drop_duplicates(["region_id", "region_zh"])["region_id"].duplicated()
     if duplicated_regions.any():
         raise PlanError(None, f"region_id {frames['regions'].loc[duplicated_regions.idxmax(), 'region_id']} "

@@ -24,11 +24,16 @@ def _build(args) -> int:
 def _extract(args) -> int:
     from etl.pipeline import extract_file
     ex = extract_file(Path(args.file))
-    if ex.targets.empty:
+    if args.instruments:
+        from etl.instruments import instrument_rows
+        frame = instrument_rows(ex.clean_text, Path(args.file).stem, "", ex.targets)
+    elif ex.targets.empty:
         raise PlanError(args.file, f"no recognisable targets ({ex.candidates_found} numbers looked at, none "
                                    "with the unit and wording of a target): is this a plan of the genre?")
+    else:
+        frame = ex.targets
     if args.format == "json":
-        records = json.loads(ex.targets.to_json(orient="records", force_ascii=False))
+        records = json.loads(frame.to_json(orient="records", force_ascii=False))
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
@@ -36,7 +41,7 @@ def _extract(args) -> int:
         # a cell of plan text may start like a formula (=HYPERLINK…) or hold a bare CR: neutralised
         # and quoted; newline="" keeps the CSV's CRLF as written on every platform
         sys.stdout.reconfigure(newline="")
-        to_csv(ex.targets, sys.stdout)
+        to_csv(frame, sys.stdout)
     return 0
 
 
@@ -96,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("extract", help="print the targets of one plan file (.txt, .docx, .pdf); writes nothing")
     p.add_argument("file")
     p.add_argument("--format", choices=["csv", "json"], default="csv")
+    p.add_argument("--instruments", action="store_true",
+                   help="print the policy instruments the plan commits to instead of its targets")
     p.set_defaults(run=_extract)
     p = sub.add_parser("harmonize", help="list raw names that map to nothing, aliases that match nothing and "
                                          "targets kept with category 'unmapped'")

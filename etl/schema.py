@@ -201,3 +201,9 @@ COMPARATORS = ["=", ">=", "<=", "≈", "range"]
 
 def columns(table: str) -> list[str]:
     return [name for name, _type, _doc in TABLES[table]]
+
+
+# Policy instruments (issue 10): the table's spec lives beside its extractor.
+from etl.instruments import INSTRUMENTS_TABLE as INSTRUMENTS  # noqa: E402
+
+TABLES["instruments"] = INSTRUMENTS

@@ -12,7 +12,7 @@ from dashboard import state
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "data"]
+PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "instruments", "data"]
 
 # A second view for each page, chosen to differ from its default.
 NON_DEFAULT = {
@@ -22,6 +22,7 @@ NON_DEFAULT = {
     "profile": {"region": "370402"},
     "towns": {},
     "sources": {"doc": "shizhong-2024", "target": "shizhong-2024-003"},
+    "instruments": {"category": "protection", "dept": "公安局"},
     "data": {"regions": "341181", "categories": "creation,use", "q": "专利"},
 }
 BAD = {
@@ -30,6 +31,7 @@ BAD = {
     "profile": {"region": "000000"},
     "towns": {"annex": "不存在的指标"},
     "sources": {"doc": "../../etc/passwd", "target": "x"},
+    "instruments": {"category": "nonsense", "dept": "<script>"},
     "data": {"categories": "=cmd|' /C calc'!A0"},
 }
 

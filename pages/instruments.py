@@ -1,0 +1,76 @@
+"""Policy instruments: what each plan commits to do — instruments × regions, grouped by the five
+links, each mark linking to its sentence; filters by link and by department (what does
+市场监督管理局 lead in each plan?); instruments only one region adopts marked ★."""
+
+import streamlit as st
+
+from dashboard import export, queries, state, ui
+from dashboard import instrument_matrix as im
+from dashboard.i18n import category_label, column_label, t
+from dashboard.safe_text import md
+from etl.schema import CATEGORIES
+
+ui.ensure_shell()
+view = ui.get_view()
+lang = view.lang
+st.title(t("instruments_title", lang))
+st.caption(t("instr_intro", lang))
+
+rows = queries.instrument_commitments()
+if rows.empty:
+    st.info(t("instr_missing", lang))
+    state.publish({})
+    st.stop()
+
+region_ids = list(view.regions["region_id"])
+categories = [im.ALL, *CATEGORIES]
+departments = [im.ALL, *im.departments(rows)]
+state.seed_choice("category", categories, im.ALL, lang)
+state.seed_choice("dept", departments, im.ALL, lang)
+state.seed_choice("role", im.ROLES, im.ROLE_ANY, lang)
+left, middle, right = st.columns([1, 2, 1])
+with left:
+    category = st.selectbox(t("category", lang), categories, key="category",
+                            format_func=lambda c: t("instr_category_all", lang) if c == im.ALL else category_label(c, lang))
+with middle:
+    department = st.selectbox(t("instr_dept", lang), departments, key="dept",
+                              format_func=lambda d: im.department_label(d, lang))
+with right:
+    role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True, disabled=department == im.ALL,
+                    format_func=lambda r: t(f"instr_role_{r}", lang))
+
+shown = im.filter_rows(rows, category, department, role)
+if shown.empty:
+    st.info(t("instr_none", lang))
+else:
+    st.html(im.matrix_html(shown, rows, region_ids, view.region_labels, lang, view.present))
+    st.caption(t("instr_matrix_caption", lang))
+
+with st.expander(t("instr_innovations", lang)):
+    for region, names in im.innovations(rows, view.region_labels, lang).items():
+        st.markdown(f"**{md(region)}**：{md('、'.join(names))}")
+
+st.subheader(t("instr_rows", lang))
+table = im.rows_table(shown, view.region_labels, lang)
+st.dataframe(table, hide_index=True, key="instr_rows", placeholder=ui.MISSING_CELL, column_config={
+    "region": column_label("region", lang), "instrument": t("instr_instrument", lang),
+    "category": column_label("category", lang),
+    "lead_departments": t("instr_col_lead", lang), "responsible_departments": t("instr_col_responsible", lang),
+    "year": st.column_config.NumberColumn(t("instr_col_year", lang), format="%d"),
+    "quote": st.column_config.TextColumn(column_label("quote", lang), width="large"),
+    "source_url": st.column_config.LinkColumn(column_label("source_url", lang), display_text=t("open_link", lang)),
+    "target_id": t("instr_col_target", lang), "departments_as_written": t("instr_col_written", lang),
+})
+
+# Both files are built only when clicked: a rerun costs nothing for them.
+downloads = [("instr_dl_matrix", "instrument_matrix",
+              lambda: im.matrix_frame(shown, rows, region_ids, view.region_labels, lang)),
+             ("instr_dl_rows", "instrument_rows", lambda: shown)]
+for column, (label, name, frame) in zip(st.columns(2), downloads):
+    with column:
+        st.download_button(t(label, lang), data=lambda frame=frame: export.to_csv_bytes(frame()), file_name=f"{name}.csv",
+                           mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:",
+                           width="stretch")
+
+state.publish({"category": None if category == im.ALL else category, "dept": None if department == im.ALL else department,
+               "role": None if role == im.ROLE_ANY else role})
