@@ -12,6 +12,13 @@
     those plans against the targets the generator put in (bench/measure_extraction.py scoring).
 (c) peak memory: tracemalloc's peak of Python allocations during one build and one extraction
     pass, and the process's peak resident set (ru_maxrss) at the end.
+(d) the whole `python -m etl build` process against a bare `python -c "import duckdb, pandas"`,
+    run in turn (A B A B …) so the ratio is taken pair by pair on a drifting machine; budget: the
+    median ratio within 1.3x.
+(e) a build of 1,000 generated plans beside the four (a manifest written by `etl.add.add_plans`),
+    `python -m etl build` in a fresh process on all cores, median of 3; budget 10 s.
+
+Exits 1 when a budget is missed, so `make bench` fails loudly.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 BUILD_BUDGET_S = 1.0
+PROCESS_RATIO_BUDGET = 1.3
+CORPUS_BUILD_BUDGET_S = 10.0
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -70,11 +79,55 @@ def bench_build(runs: int, workdir: Path) -> dict:
             "cli_stderr_tail": done.stderr[-500:] if done.returncode else ""}
 
 
+# --- (d) the build process against a bare import of its heavy libraries ---------------------
+
+def _run_seconds(command: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=True, timeout=300)
+    return time.perf_counter() - started
+
+
+def bench_process_ratio(pairs: int, workdir: Path) -> dict:
+    build = [sys.executable, "-m", "etl", "build", "--db", str(workdir / "ratio.duckdb")]
+    bare = [sys.executable, "-c", "import duckdb, pandas"]
+    _run_seconds(build), _run_seconds(bare)  # warm-up: the OS file cache, .pyc files
+    times = [(_run_seconds(build), _run_seconds(bare)) for _ in range(pairs)]
+    ratios = [a / b for a, b in times]
+    median = statistics.median(ratios)
+    return {"pairs": pairs, "build_s": statistics.median(a for a, _ in times),
+            "bare_import_s": statistics.median(b for _, b in times), "ratios": ratios, "median_ratio": median,
+            "budget_ratio": PROCESS_RATIO_BUDGET, "within_budget": median <= PROCESS_RATIO_BUDGET}
+
+
+# --- (e) a build of many plans --------------------------------------------------------------
+
+def bench_corpus_build(n_plans: int, runs: int, seed: int, workdir: Path) -> dict:
+    import shutil
+
+    from generate_corpus import generate, write
+
+    from etl.add import add_plans
+
+    raw = workdir / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    add_plans([write(generate(n_plans, seed=seed), workdir / "plans")], raw_dir=raw, manifest=raw / "sources.yaml",
+              progress=False)
+    command = [sys.executable, "-m", "etl", "build", "--manifest", str(raw / "sources.yaml"),
+               "--db", str(workdir / "corpus.duckdb")]
+    times = [_run_seconds(command) for _ in range(runs)]
+    median = statistics.median(times)
+    peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"plans": n_plans + 4, "runs_s": times, "median_s": median, "budget_s": CORPUS_BUILD_BUDGET_S,
+            "within_budget": median <= CORPUS_BUILD_BUDGET_S, "cpus": os.cpu_count(),
+            "children_peak_rss_mib": peak_kib / 1024}
+
+
 # --- (b) extraction on the synthetic corpus ----------------------------------------------
 
 def bench_extraction(n_plans: int, passes: int, seed: int) -> dict:
-    from generate_corpus import generate
     import measure_extraction as scoring
+    from generate_corpus import generate
+
     from etl.pipeline import extract_text
 
     started = time.perf_counter()
@@ -112,8 +165,9 @@ def bench_extraction(n_plans: int, passes: int, seed: int) -> dict:
 # --- (c) memory -----------------------------------------------------------------------------
 
 def bench_memory(workdir: Path, n_plans: int, seed: int) -> dict:
-    import etl.build
     from generate_corpus import generate
+
+    import etl.build
     from etl.pipeline import extract_text
 
     tracemalloc.start()
@@ -132,9 +186,18 @@ def bench_memory(workdir: Path, n_plans: int, seed: int) -> dict:
 
 def print_table(result: dict) -> None:
     b, e, m = result.get("build"), result.get("extraction"), result.get("memory")
+    d, c = result.get("process"), result.get("corpus_build")
     rows = []
+    if d:
+        rows += [(f"process: `python -m etl build` / bare import, median of {d['pairs']} pairs",
+                  f"{d['median_ratio']:.2f}x", f"budget <= {d['budget_ratio']}x ({'OK' if d['within_budget'] else 'OVER'}); "
+                  f"{d['build_s']:.2f} s vs {d['bare_import_s']:.2f} s")]
+    if c:
+        rows += [(f"corpus: build of {c['plans']} plans, fresh process, median of {len(c['runs_s'])}",
+                  f"{c['median_s']:.2f} s", f"budget <= {c['budget_s']:.0f} s on {c['cpus']} cores "
+                  f"({'OK' if c['within_budget'] else 'OVER'}); peak RSS {c['children_peak_rss_mib']:.0f} MiB")]
     if b:
-        rows += [("build: median of %d in-process builds" % b["runs"], f"{b['median_build_s']:.3f} s",
+        rows += [(f"build: median of {b['runs']} in-process builds", f"{b['median_build_s']:.3f} s",
                   f"budget < {b['budget_s']:.1f} s → {b['ratio_to_budget']:.2f}× budget "
                   f"({'OK' if b['within_budget'] else 'OVER'})"),
                  ("build: runs", ", ".join(f"{t:.3f}" for t in b["build_runs_s"]) + " s", ""),
@@ -174,7 +237,9 @@ def main(argv=None) -> int:
     parser.add_argument("--passes", type=int, default=3, help="extraction passes for (b); the median is kept")
     parser.add_argument("--build-runs", type=int, default=7, help="timed builds for (a); the median is kept")
     parser.add_argument("--seed", type=int, default=20240426)
-    parser.add_argument("--skip", choices=["build", "extraction", "memory"], action="append", default=[])
+    parser.add_argument("--corpus", type=int, default=1000, help="generated plans for the build of many plans (e)")
+    parser.add_argument("--skip", choices=["build", "extraction", "memory", "process", "corpus"], action="append",
+                        default=[])
     args = parser.parse_args(argv)
 
     result = {"python": sys.version.split()[0], "cpus": os.cpu_count(), "when": time.strftime("%Y-%m-%dT%H:%M:%S")}
@@ -186,11 +251,17 @@ def main(argv=None) -> int:
             result["extraction"] = bench_extraction(args.plans, args.passes, args.seed)
         if "memory" not in args.skip:
             result["memory"] = bench_memory(workdir, min(args.plans, 200), args.seed)
+        if "process" not in args.skip:
+            result["process"] = bench_process_ratio(7, workdir)
+        if "corpus" not in args.skip:
+            result["corpus_build"] = bench_corpus_build(args.corpus, 3, args.seed, workdir)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "bench_etl.json").write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     print_table(result)
     print(f"\nJSON: {OUT / 'bench_etl.json'}")
-    return 0
+    budgets = [part.get("within_budget", True) for part in (result.get("build", {}), result.get("process", {}),
+                                                            result.get("corpus_build", {}))]
+    return 0 if all(budgets) else 1
 
 
 if __name__ == "__main__":

@@ -88,7 +88,7 @@ def bench_extraction(sizes: list[int], runs: int) -> list[dict]:
         for size in sizes:
             text = of_size(unit, size)
             with number_cap(capped):
-                seconds = median_seconds(lambda: extract_text(text), runs)
+                seconds = median_seconds(lambda text=text: extract_text(text), runs)
             per_char = seconds / len(text)
             base = base or per_char
             rows.append({"series": name, "one_line": one_line, "size": size, "chars": len(text),
@@ -120,7 +120,7 @@ def bench_docx(sizes: list[int], runs: int) -> list[dict]:
     for size in sizes:
         data = docx_of(size)
         chars = len(read_bytes(data, "plan.docx").text)
-        seconds = median_seconds(lambda: read_bytes(data, "plan.docx"), runs)
+        seconds = median_seconds(lambda data=data: read_bytes(data, "plan.docx"), runs)
         base = base or seconds / chars
         rows.append({"series": ".docx read", "one_line": False, "size": size, "chars": chars, "seconds": seconds,
                      "us_per_char": seconds / chars * 1e6, "ratio": seconds / chars / base})

@@ -27,7 +27,7 @@ import platform
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"pages/{name} FAILED TO RUN: {'; '.join(m[:300] for m in messages)}")
 
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     report = {
         "measured_at": stamp, "python": platform.python_version(), "reruns": args.reruns,
         "budget_ratio": args.budget, "reference": "bench/reference_page.py",

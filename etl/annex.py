@@ -19,11 +19,10 @@ Data shape born here: `AnnexTable(measure, unit, start, end, rows, notes)`, rows
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations
 
 import pandas as pd
@@ -362,7 +361,7 @@ def _empty(table: str) -> pd.DataFrame:
     return _empty_template(table).copy()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _empty_template(table: str) -> pd.DataFrame:
     # built once: an empty frame with typed columns costs ~2 ms, paid per plan before
     return pd.DataFrame(columns=columns(table)).astype({"value": "float64"} if table == "town_targets" else {})

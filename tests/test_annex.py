@@ -8,8 +8,15 @@ import pandas as pd
 import pytest
 
 from etl.annex import (
-    AnnexTable, annex_frames, annex_from_tables, check_annex, compare_annex_with_text, find_annex_tables,
-    is_total_row, normalise_town_names, town_targets_frame,
+    AnnexTable,
+    annex_frames,
+    annex_from_tables,
+    check_annex,
+    compare_annex_with_text,
+    find_annex_tables,
+    is_total_row,
+    normalise_town_names,
+    town_targets_frame,
 )
 from etl.readers import Table, read_document
 from etl.schema import columns

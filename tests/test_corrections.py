@@ -94,7 +94,7 @@ def test_a_changed_plan_turns_its_corrections_into_quality_notes_and_keeps_the_f
                   match={"raw_name": "PCT 国际申请数量"}, set={"scope": "new"}, why="a flow over the period")
     kept = path.read_bytes()
     raw_file = manifest.parent / source(manifest, "tianchang-2024").file
-    raw_file.write_bytes(raw_file.read_bytes() + "\n（修订）\n".encode("utf-8"))  # a revised plan, re-recorded
+    raw_file.write_bytes(raw_file.read_bytes() + "\n（修订）\n".encode())  # a revised plan, re-recorded
     new_sha = hashlib.sha256(raw_file.read_bytes()).hexdigest()
     text = manifest.read_text(encoding="utf-8")
     manifest.write_text(text.replace(source(manifest, "tianchang-2024").sha256, new_sha), encoding="utf-8")

@@ -16,8 +16,18 @@ import docx
 import pytest
 
 from etl.clean import LONG_LINE, clean, split_long_line
-from etl.extract import (EMAIL, MAX_NUMBERS, TOO_MANY, YEAR_MENTION, PlanContext, _mask_reasons,
-                         _masked_spans, _sentence_years, _target_year, _titles)
+from etl.extract import (
+    EMAIL,
+    MAX_NUMBERS,
+    TOO_MANY,
+    YEAR_MENTION,
+    PlanContext,
+    _mask_reasons,
+    _masked_spans,
+    _sentence_years,
+    _target_year,
+    _titles,
+)
 from etl.pipeline import extract_text
 from etl.readers import read_bytes
 from etl.segment import segment

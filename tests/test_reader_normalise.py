@@ -80,13 +80,13 @@ def test_the_kangxi_pdf_warns_and_its_title_and_region_are_found():
 
 
 def test_replacement_characters_are_reported_with_their_count():
-    data = f"{FRESH_TITLE}\n到2027年，发明专利\ufffd\ufffd达到12件。".encode("utf-8")
+    data = f"{FRESH_TITLE}\n到2027年，发明专利\ufffd\ufffd达到12件。".encode()
     warnings = read_bytes(data, "plan.txt").warnings
     assert len(warnings) == 1 and warnings[0].startswith("2 character(s) are U+FFFD")
 
 
 def test_a_text_without_a_plan_title_is_reported():
-    warnings = read_bytes("会议纪要\n到2027年，发明专利达到12件。".encode("utf-8"), "notes.txt").warnings
+    warnings = read_bytes("会议纪要\n到2027年，发明专利达到12件。".encode(), "notes.txt").warnings
     assert len(warnings) == 1 and "no plan title" in warnings[0]
 
 

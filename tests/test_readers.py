@@ -52,7 +52,7 @@ def test_utf8_with_bom_is_reported_as_utf8_sig():
 
 
 def test_undecodable_text_names_the_failing_line():
-    data = "第一行\n第二行\n".encode("utf-8") + b"\x80\xff\xfe bad\n"
+    data = "第一行\n第二行\n".encode() + b"\x80\xff\xfe bad\n"
     error = error_of(read_bytes, data, "plan.txt")
     assert error.line == 3
     assert "UTF-8" in error.message and "GB18030" in error.message
@@ -72,7 +72,7 @@ def test_empty_and_blank_files_are_refused(tmp_path):
 
 def test_too_large_is_refused_before_reading(tmp_path):
     big = tmp_path / "big.txt"
-    big.write_bytes("知识产权\n".encode("utf-8") * 1000)
+    big.write_bytes("知识产权\n".encode() * 1000)
     error = error_of(read_document, big, max_bytes=1000)
     assert "MB" in error.message and error.path == str(big)
     assert "allowed" in error_of(read_bytes, b"x" * 2000, "big.txt", max_bytes=1000).message

@@ -357,7 +357,7 @@ def test_navigation_to_first_chart_is_measured(nav_pages, page, artifacts_dir: P
             if repeat < FRESH_LOAD_REPEATS:
                 page.goto("about:blank")
                 fresh_loads[nav_page.slug].append(time_to_first_chart(
-                    page, lambda: page.goto(nav_page.url, wait_until="commit")))
+                    page, lambda url=nav_page.url: page.goto(url, wait_until="commit")))
 
     def median(samples: list[float]) -> float:
         return statistics.median(samples)
