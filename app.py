@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import db, ui
+from dashboard import db, review, ui
 from dashboard.i18n import t
 from dashboard.safe_text import md
 
@@ -27,7 +27,7 @@ def ensure_database(lang: str) -> None:
 
     try:
         with st.spinner(t("building_db", lang)):
-            build(db.db_path())
+            build(db.db_path(), manifest=review.plan_store().manifest)  # the store the pages write to
     except Exception as error:  # show the ETL's own message (PlanError names file and line)
         st.error(t("db_failed", lang) + md(error))  # the message quotes manifest and plan text: shown as text
         st.stop()
@@ -52,6 +52,7 @@ PAGES = [
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
     st.Page("pages/instruments.py", title="政策工具 Instruments", url_path="instruments", icon=":material/checklist:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
+    st.Page("pages/review.py", title="人工审核 Review", url_path="review", icon=":material/rate_review:"),
     st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),
 ]
 

@@ -33,6 +33,22 @@ DERIVED_MEANINGS = {
     "shown_value": "The value as charted: value_std, value_per_10k_residents or value_per_year, per the chosen measure",
     "shown_unit": "Unit of shown_value",
 }
+# Where a meaning needs more than etl.schema says in the dashboard: session uploads are a third origin.
+MEANING_OVERRIDES = {
+    "origin": "extracted (read by the ETL), manual (a person corrected or added the row: see correction_reason, "
+              "corrected_by and the extracted_* columns) or uploaded (a plan uploaded in this browser session only)",
+}
+# The row's provenance, carried into "download what is shown": who says this number, and why.
+PROVENANCE_COLUMNS = ["origin", "confidence", "extracted_value", "correction_reason", "corrected_by"]
+
+
+def with_provenance(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """`table` (a page's shown rows, in `frame`'s order) with the provenance columns of `frame`."""
+    out = table.copy()
+    source = frame.reset_index(drop=True)
+    for column in PROVENANCE_COLUMNS:
+        out[column] = source[column].to_numpy() if column in source else None
+    return out
 
 
 def _schema_meanings(preferred_table: str = "targets") -> dict[str, tuple[str, str]]:
@@ -51,6 +67,7 @@ def data_dictionary(frame: pd.DataFrame, table: str = "targets") -> pd.DataFrame
     rows = []
     for column in frame.columns:
         dtype, meaning = meanings.get(column, (str(frame[column].dtype), DERIVED_MEANINGS.get(column, "")))
+        meaning = MEANING_OVERRIDES.get(column, meaning)
         rows.append({"column": column, "type": dtype, "meaning": meaning})
     return pd.DataFrame(rows, columns=["column", "type", "meaning"])
 

@@ -37,7 +37,8 @@ ADMIN_LEVEL_LABELS = {
     "county": ("县", "county"),
 }
 
-STATUS_LABELS = {"draft": ("征求意见稿", "draft"), "issued": ("正式印发", "issued")}
+STATUS_LABELS = {"draft": ("征求意见稿", "draft"), "issued": ("正式印发", "issued"),
+                 "ended": ("已到期", "ended")}  # ended: the plan's last month has passed
 
 COVERAGE_LABELS = {
     "quantitative": ("有量化目标", "quantitative target"),
@@ -67,8 +68,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "no_data": ("没有符合条件的数据。", "No data match."),
     # overview
     "overview_title": ("概览", "Overview"),
-    "overview_intro": ("四个地区的知识产权强县/强市工作方案：级别、类型、期限与各类目标数量。",
-                       "Four regions' IP work plans: level, kind, period and targets per category."),
+    "overview_intro": ("各地区的知识产权强县/强市工作方案：级别、类型、期限与各类目标数量。",
+                       "The regions' IP work plans: level, kind, period and targets per category."),
     "plan_kind": ("方案类型", "Plan kind"),
     "period": ("规划期", "Period"),
     "status": ("状态", "Status"),
@@ -94,12 +95,20 @@ STRINGS: dict[str, tuple[str, str]] = {
                       "Your figure is kept in the link."),
     "scope_note": ("斜线填充 = 规划期内累计新增（不是每年）；点状填充 = 每年目标；实心 = 期末存量或比率。",
                    "Hatched = cumulative new over the plan period (not per year); dotted = per-year target; solid = level reached or ratio."),
-    "peryear_note": ("按规划年均：累计新增目标 ÷ 规划年数；“每年”目标原样；存量和比率目标不适用。",
-                     "Per plan year: cumulative new target ÷ plan years; yearly targets as stated; stock and ratio targets do not apply."),
-    "per10k_note": ("每万常住人口：数值 ÷ 常住人口（万人）；比率和已按人均计的指标不再相除。",
-                    "Per 10,000 residents: value ÷ resident population (10,000s); ratios and per-capita indicators are not divided again."),
-    "untargeted_families": ("指标字典中本类别还有以下指标族，四个方案均未设目标：{names}",
+    "peryear_note": ("按规划年均：期内新增 ÷ 规划年数（按方案实施月份计，如35个月 = 2.92年）；“每年”目标原样；写明基数的存量目标（由…增至…）按增量计；其余存量和比率不适用。",
+                     "Per plan year: new over the plan ÷ plan years (counted in months: 35 months = 2.92 years); yearly targets as stated; a level with a stated baseline (from … to …) counts its increase; other levels and ratios do not apply."),
+    "per10k_note": ("每万常住人口：人员、企业和金额 ÷ 常住人口（万人）；每万人类指标原样显示；机构、权利、案件和比率不按人口计。",
+                    "Per 10,000 residents: people, firms and money ÷ resident population (10,000s); per-capita indicators shown as they are; institutions, rights, cases and ratios are not divided."),
+    "untargeted_families": ("指标字典中本类别还有以下指标族，所有方案均未设目标：{names}",
                             "The indicator dictionary also has these families in this category, which none of the plans targets: {names}"),
+    "key_same": ("同一指标、同一口径", "same indicator, same basis"),
+    "key_converted": ("同一指标族，口径已换算（{how}）", "same indicator family, converted ({how})"),
+    "key_related": ("相关指标，不可直接比较", "related measures, not directly comparable"),
+    "related_set": ("设定了相关指标：", "set a related measure: "),
+    "conv_peryear": ("期内新增 ÷ 规划年数（按月计）", "new over the plan ÷ plan years, month-accurate"),
+    "conv_per10k": ("÷ 常住人口（万人）", "÷ residents (10k)"),
+    "comparability_note": ("同一指标、同一口径的目标画成一组；同族但口径不同的目标另列一组，柱下写明指标名，浅色；换算方法见悬停、表格的“换算”列和下载。",
+                           "Only targets of the same indicator and basis form one series; related measures of the family stand apart, lighter, named under the bar; conversions are in the hover, the table's derived_from column and the downloads."),
     "several_bars": ("同一地区在一个指标族下有几个目标时，各画一根柱，柱下小字注明它们的区别（口径或方案用语）；"
                      "鼠标悬停可看方案原话。",
                      "Where a region sets several targets in one family, each gets its own bar, with what tells them "
@@ -126,7 +135,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "lead_dept": ("牵头", "lead"),
     "times_named": ("被点名次数", "times named"),
     # towns
-    "towns_title": ("镇街分解（市中区附件）", "Towns (Shizhong annex)"),
+    "towns_title": ("镇街分解（方案附件）", "Towns (plans' annex tables)"),
     "measure_pick": ("附件指标", "Annex measure"),
     "totals_check": ("合计核对：各镇街之和 与 全区", "Totals check: sum of towns vs district total"),
     "sum_towns": ("镇街之和", "sum of towns"),
@@ -160,7 +169,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "uploaded_included": ("已包含上传的方案 {n} 行。", "Includes {n} uploaded rows."),
     # upload page
     "upload_title": ("上传方案", "Upload a plan"),
-    "upload_intro": ("上传一份知识产权强县/强市工作方案（.txt、.docx 或 .pdf，不超过 {mb} MB），用与四个地区相同的规则提取目标；核对、修改后点击“用于对比”，本次会话中它将出现在对比、单项指标和数据页面。文件不会保存到服务器。", "Upload an IP work plan (.txt, .docx or .pdf, up to {mb} MB). Its targets are read by the same rules as the four plans; check and correct them, then press “Use in comparison” to see it beside the four on the compare, indicator and data pages for this session. The file is not kept on the server."),
+    "upload_intro": ("上传一份知识产权强县/强市工作方案（.txt、.docx 或 .pdf，不超过 {mb} MB），用与已收录方案相同的规则提取目标；核对、修改后点击“用于对比”，本次会话中它将出现在对比、单项指标和数据页面。文件不会保存到服务器。", "Upload an IP work plan (.txt, .docx or .pdf, up to {mb} MB). Its targets are read by the same rules as the plans already here; check and correct them, then press “Use in comparison” to see it beside the others on the compare, indicator and data pages for this session. The file is not kept on the server."),
     "upload_uploader": ("方案文件（.txt / .docx / .pdf）", "Plan file (.txt / .docx / .pdf)"),
     "upload_uploader_help": ("文本文件可为 UTF-8 或 GB18030 编码；扫描版 PDF 需先做文字识别。", "Text files in UTF-8 or GB18030; a scanned PDF must be OCR'd first."),
     "upload_reading": ("正在读取 {name} 并提取目标…", "Reading {name} and extracting its targets…"),
@@ -237,7 +246,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "instr_instrument": ("政策工具", "Instrument"),
     "instr_lead": ("牵头", "lead"),
     "instr_matrix_caption": ("● n：方案中有 n 句承诺该工具，点击打开第一句原文，悬停可看原文和牵头部门；· 未提及；"
-                             "★ 黄色：四个方案中只有一地采用。方案写明“牵头”（或“主责”）的部门才算牵头，其余列为责任部门。",
+                             "★ 黄色：所有方案中只有一地采用。方案写明“牵头”（或“主责”）的部门才算牵头，其余列为责任部门。",
                              "● n: n sentences of the plan commit to the instrument; click to open the first in the "
                              "plan's text, hover for the sentence and its lead departments. · not named. ★ yellow: "
                              "only one region adopts it. A department counts as lead only where the plan says 牵头 "
@@ -311,3 +320,88 @@ def name_in(row, zh_col: str, en_col: str, lang: str) -> str:
             return en
     zh = row.get(zh_col) if hasattr(row, "get") else None
     return zh if isinstance(zh, str) else ""
+
+
+# --- review: corrections that last, the review queue, kept uploads (pages/review.py, upload, data, sources)
+REVIEW_STRINGS = {
+    "review_title": ("人工审核", "Review"),
+    "review_intro": ("先看最值得人工核对的行：提取把握低的、指标未归类的、附表与正文不一致的、不再适用的修正。每项修正须写明原因，保存后写入 data/corrections/ 并重建数据库，此后每次构建都会应用。",
+                     "The rows most worth a look first: low-confidence readings, unmapped names, annex conflicts, corrections that no longer apply. Every correction needs a reason; saving writes it to data/corrections/ and rebuilds the warehouse, and every later build applies it."),
+    "review_read_only": ("此部署为只读（IPBENCH_READ_ONLY=1）：可查看待审核的行，但不能保存修正。",
+                         "This deployment is read-only (IPBENCH_READ_ONLY=1): the rows to review are shown, corrections cannot be saved."),
+    "review_counts_title": ("各方案待审核数", "To review, per plan"),
+    "review_nothing_to_review": ("没有待审核的行。", "Nothing to review."),
+    "review_kind_low_confidence": ("把握低", "low confidence"),
+    "review_kind_unmapped": ("未归类", "unmapped"),
+    "review_kind_annex_conflict": ("附表冲突", "annex conflict"),
+    "review_kind_correction_not_applied": ("修正未应用", "correction not applied"),
+    "review_col_plan": ("地区", "Region"),
+    "review_col_total": ("合计", "Total"),
+    "review_queue_title": ("待审核的行（{n}）", "Rows to review ({n})"),
+    "review_col_kind": ("类型", "Kind"),
+    "review_col_what": ("内容", "What"),
+    "review_col_quote": ("原文", "Quote"),
+    "review_col_source": ("原文出处", "Sentence"),
+    "review_col_correct": ("修正", "Correct"),
+    "review_correct_link": ("修正 ✎", "correct ✎"),
+    "review_all_plans": ("全部方案", "All plans"),
+    "review_form_title": ("修正一个目标", "Correct a target"),
+    "review_open_sentence": ("在原文中查看这句话", "See the sentence in the plan"),
+    "review_corrected_note": ("已人工修正（{who}，{when}）：{why}", "Corrected by hand ({who}, {when}): {why}"),
+    "review_col_field": ("字段", "Field"),
+    "review_col_now": ("现值", "Now"),
+    "review_col_extracted": ("自动提取值", "Extractor read"),
+    "review_action": ("操作", "Action"),
+    "review_action_edit": ("修改这一行", "Edit this row"),
+    "review_action_reject": ("删除这一行（不是目标）", "Reject this row (not a target)"),
+    "review_action_add": ("从这句话新增一个目标", "Add a target from this sentence"),
+    "review_value": ("数值", "Value"),
+    "review_unit": ("单位（按原文，含万、亿）", "Unit (as written, with 万/亿)"),
+    "review_comparator": ("比较", "Comparator"),
+    "review_scope": ("口径", "Scope"),
+    "review_year": ("目标年份", "Target year"),
+    "review_indicator": ("指标", "Indicator"),
+    "review_category": ("类别", "Category"),
+    "review_raw_name": ("方案用语", "Plan wording"),
+    "review_why": ("原因（必填）", "Reason (required)"),
+    "review_why_help": ("为什么原来的读法不对：会随修正一起保存，并出现在下载的数据中。", "Why the reading was wrong: kept with the correction and in every download."),
+    "review_who": ("你的名字（可选）", "Your name (optional)"),
+    "review_save": ("保存修正并重建", "Save the correction and rebuild"),
+    "review_saving": ("正在保存并重建数据库…", "Saving and rebuilding the warehouse…"),
+    "review_not_saved": ("未保存：{message}", "Not saved: {message}"),
+    "review_saved_edit": ("已保存对 {target} 的修正，数据库已重建。", "The correction of {target} is saved and the warehouse rebuilt."),
+    "review_saved_reject": ("已删除 {target}（原因已记录），数据库已重建。", "{target} is rejected (the reason recorded) and the warehouse rebuilt."),
+    "review_saved_add": ("已从 {target} 的句子新增一个目标，数据库已重建。", "A target was added from the sentence of {target}; the warehouse is rebuilt."),
+    # the data page
+    "data_low_only": ("只看提取把握低的行", "Only low-confidence rows"),
+    "data_low_help": ("提取程序把握低（confidence = low）的行：最值得人工核对。", "Rows the extractor is least sure of (confidence = low): the first to check."),
+    "data_correct_pick": ("修正一行", "Correct a row"),
+    "data_correct_link": ("打开修正表单", "Open the correction form"),
+    # the sources page
+    "sources_corrected": ("已人工修正（{who}，{when}）：{why}。自动提取的读法：{extracted}", "Corrected by hand ({who}, {when}): {why}. The extractor read: {extracted}"),
+    "sources_correct_this": ("修正这个目标", "Correct this target"),
+    # the upload page: reasons, the plan store, the project file
+    "upload_why": ("修改原因（有修改时必填）", "Reason for your changes (required when you changed rows)"),
+    "upload_why_help": ("随修正一起保存到方案库或项目文件中。", "Kept with the corrections, in the plan store or the project file."),
+    "upload_who": ("你的名字（可选）", "Your name (optional)"),
+    "upload_why_missing": ("你修改了表中的行：请写明原因，才能保存或导出这些修正。", "You changed rows in the table: give a reason to save or export them."),
+    "upload_keep_title": ("保留这份方案", "Keep this plan"),
+    "upload_store_help": ("把原文件保存到方案库（data/raw/，登记在 sources.yaml），你的修正保存到 data/corrections/，并重建数据库：刷新页面、新标签页和分享的链接中都能看到它，也有原文出处页和地区页面。重建失败时一切恢复原状。",
+                          "Saves the file into the plan store (data/raw/, recorded in sources.yaml) and your corrections into data/corrections/, and rebuilds the warehouse: the plan then survives a reload, a new tab and a shared link, with its Sources view and region profile. If the rebuild fails, everything is put back."),
+    "upload_store": ("保存到方案库", "Save to the plan store"),
+    "upload_stored_plan": ("已保存为 {doc_id}（{file}，地区编码 {region_id}），数据库已重建；{n} 项修正已保存。", "Saved as {doc_id} ({file}, region id {region_id}) and the warehouse rebuilt; {n} corrections kept."),
+    "upload_not_kept": ("{n} 行是在表末新增的、没有原文句子，未能保存到方案库：请在“人工审核”页从相应句子新增。", "{n} rows added at the end of the table have no sentence and were not kept: add them from their sentence on the Review page."),
+    "upload_open_sources": ("原文出处", "Sources"),
+    "upload_open_review": ("人工审核", "Review"),
+    "upload_open_profile": ("地区方案", "Region profile"),
+    "upload_project_help": ("项目文件（.json）含原文件和你的修正：只读部署只在本次浏览器会话中保留上传的方案，以后把项目文件放入上面的方案文件框即可继续。", "A project file (.json) holds the plan and your corrections: a read-only deployment keeps uploads for this browser session only; drop the project file into the plan box above later to carry on."),
+    "upload_project_download": ("下载项目文件", "Download the project file"),
+    "upload_project_loaded": ("已打开项目文件：{name}，含 {n} 项修正。", "Project file opened: {name}, with {n} corrections."),
+    "upload_project_bad": ("无法打开项目文件：{message}", "Cannot open the project file: {message}"),
+}
+STRINGS.update(REVIEW_STRINGS)
+COLUMN_LABELS.update({
+    "origin": ("来源", "Origin"), "confidence": ("把握", "Confidence"),
+    "extracted_value": ("自动提取值", "Extracted value"), "correction_reason": ("修正原因", "Correction reason"),
+    "corrected_by": ("修正人", "Corrected by"),
+})

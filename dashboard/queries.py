@@ -329,4 +329,61 @@ def instrument_commitments() -> pd.DataFrame:
     """)
 
 
+# --- review: corrections and the review queue (pages/review.py, dashboard/review.py) ---------------
+
+def target_detail(target_id: str) -> pd.DataFrame:
+    """One target with everything `targets()` gives (origin, extracted_*, correction_reason …)."""
+    return fetch(_TARGETS_SELECT + " WHERE t.target_id = ?", (target_id,))
+
+
+def document_targets(doc_id: str) -> pd.DataFrame:
+    """Every column of one plan's targets, in reading order: the rows a correction must tell apart."""
+    return fetch("SELECT * FROM targets WHERE doc_id = ? ORDER BY quote_start, target_id", (doc_id,))
+
+
+def corrections_log(doc_id: str | None = None) -> pd.DataFrame:
+    """The corrections table: every recorded correction and whether it applies (status)."""
+    if doc_id:
+        return fetch('SELECT * FROM corrections WHERE doc_id = ? ORDER BY file, "number"', (doc_id,))
+    return fetch('SELECT * FROM corrections ORDER BY doc_id, file, "number"')
+
+
+# --- comparability (issue 8): which targets a chart may draw as one series ---------------------
+
+_SERIES_BASIS = {"absolute": "scope", "per10k": "scope", "peryear": "per_year"}
+
+
+def with_comparability(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """After add_measure: `series` (targets with equal series are comparable for this measure:
+    same indicator, same basis, same unit), `shown_from` (how the shown value was derived, from
+    the ETL's per_year_from / per_10k_from) and, per 10,000 residents, the ETL's own unit
+    (a per-capita indicator keeps 件, it is not divided again)."""
+    out = frame.copy()
+    if out.empty:
+        return out.assign(series=pd.Series(dtype=object), shown_from=pd.Series(dtype=object))
+    indicator = out["indicator_id"].fillna(out["indicator_zh"]).fillna(out["raw_name"]).fillna("").astype(str)
+    if measure == "per10k" and "unit_per_10k" in out:
+        out["shown_unit"] = out["unit_per_10k"].where(out["unit_per_10k"].notna(), out["shown_unit"])
+    basis = "per_year" if measure == "peryear" else out["scope"].fillna("").astype(str)
+    out["series"] = indicator + "·" + basis + "·" + out["shown_unit"].fillna("").astype(str)
+    source = {"absolute": None, "per10k": "per_10k_from", "peryear": "per_year_from"}[measure]
+    out["shown_from"] = out[source] if source and source in out else None
+    return out
+
+
+def plan_status(today: str | None = None) -> pd.DataFrame:
+    """region_id, status (draft / issued / ended: the plan's last month has passed), admin_level and
+    the plan's months, for marking regions where they are compared."""
+    frame = fetch("""
+        SELECT r.region_id, r.status, r.admin_level, r.period_end,
+               min(t.plan_start_month) AS plan_start_month, max(t.plan_end_month) AS plan_end_month
+        FROM regions r LEFT JOIN targets t USING (region_id)
+        GROUP BY r.region_id, r.status, r.admin_level, r.period_end ORDER BY r.region_id
+    """)
+    now = today or pd.Timestamp.today().strftime("%Y-%m")
+    last = frame["plan_end_month"].fillna(frame["period_end"].astype("string") + "-12")
+    frame["status"] = frame["status"].where(~((frame["status"] == "issued") & (last < now)), "ended")
+    return frame
+
+
 __all__ = [name for name in dir() if not name.startswith("_")] + ["CATEGORIES"]

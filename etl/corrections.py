@@ -210,8 +210,9 @@ def _matches(row: dict, match: dict) -> bool:
 
 def _edit(row: dict, c: Correction, derive) -> str:
     before = {k: row.get(k) for k in EDITABLE}
-    for key in ("value", "unit", "comparator", "scope", "target_year", "indicator_id", "category"):
-        row[f"extracted_{key}"] = row.get(key)
+    if row.get("origin") != "manual":  # a second correction of a row keeps the extractor's reading
+        for key in ("value", "unit", "comparator", "scope", "target_year", "indicator_id", "category"):
+            row[f"extracted_{key}"] = row.get(key)
     row.update(_typed(c.set))
     row.update(derive(row))
     _mark_manual(row, c)

@@ -6,6 +6,7 @@ import html
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
+from dashboard import review as rv
 from dashboard.i18n import t
 from dashboard.safe_text import js_string, md
 
@@ -51,6 +52,15 @@ st.caption(t("highlight_help", lang))
 if target_id:
     chosen = found.set_index("target_id").loc[target_id]
     st.info(f"**{md(target_label(target_id))}**  \n“{md(chosen['quote'])}”", icon=":material/format_quote:")
+    detail = queries.target_detail(target_id)
+    if len(detail) and detail["origin"].iloc[0] == "manual":  # a person's correction, the machine's reading beside
+        row = detail.iloc[0].to_dict()
+        st.caption(t("sources_corrected", lang, who=md(rv.shown(row.get("corrected_by"))),
+                     when=md(rv.shown(row.get("corrected_at"))), why=md(rv.shown(row.get("correction_reason"))),
+                     extracted=md(rv.extracted_text(row))))
+    if rv.editing_allowed():
+        st.page_link("pages/review.py", label=t("sources_correct_this", lang), icon=":material/edit:",
+                     query_params={"doc": doc_id, "target": target_id})
 
 
 def highlighted(text: str, spans, selected: str) -> str:

@@ -1,7 +1,10 @@
 """Bring your own plan: upload a .txt/.docx/.pdf, check and correct what the ETL read, and
-compare it with the four plans for this session.  The logic is in dashboard.upload; this page
-only draws it.  Nothing here writes to the warehouse; "save to data/raw" is a separate,
-explicit step for a local checkout.
+compare it with the four plans for this session.  The logic is in dashboard.upload and
+dashboard.review; this page only draws it.  Nothing is written until a person asks: "save to the
+plan store" copies the file into data/raw (or $IPBENCH_RAW_DIR), writes their corrections to
+data/corrections/ with their reason and rebuilds, so the plan lasts (reload, new tab, shared
+link); on a read-only host the plan stays in the session and a project file (the plan and the
+corrections) can be downloaded and opened here again later.
 
 The file is read in a child process (dashboard.upload_worker), never in the server's own
 interpreter: a slow or huge file holds up only its own reading, which has a time and a memory
@@ -10,12 +13,14 @@ limit and a Cancel button.  Everything the file or the person supplies is shown 
 """
 
 import hashlib
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 from streamlit import config
 
 from dashboard import db, ui
+from dashboard import review as rv
 from dashboard import upload as up
 from dashboard import upload_worker as worker
 from dashboard.i18n import category_label, column_label, scope_label, t
@@ -28,7 +33,9 @@ view = ui.get_view()
 lang = view.lang
 
 # Widgets that belong to one file's reading: a new file starts from its own.
-PER_FILE = ("upload_editor", "upload_region", "upload_period_start", "upload_period_end", "upload_population")
+PER_FILE = ("upload_editor", "upload_region", "upload_period_start", "upload_period_end", "upload_population",
+            "upload_why", "upload_who")
+store = rv.plan_store()
 
 
 def tr(key: str, **fmt) -> str:
@@ -68,6 +75,43 @@ def start_from(plan) -> None:
         st.session_state["upload_region"] = plan.region_guess or ""
         st.session_state["upload_period_start"] = plan.extraction.period[0]
         st.session_state["upload_period_end"] = plan.extraction.period[1]
+        project = project_of(plan)
+        if project is not None:  # a project file reopened: the names the person gave last time
+            st.session_state["upload_region"] = project.region_zh or plan.region_guess or ""
+            st.session_state["upload_period_start"] = project.period[0] or plan.extraction.period[0]
+            st.session_state["upload_period_end"] = project.period[1] or plan.extraction.period[1]
+            st.session_state["upload_population"] = project.population_10k
+
+
+def project_of(plan) -> rv.Project | None:
+    """The opened project file, when it holds this plan."""
+    project = st.session_state.get("_upload_project")
+    if project is None or hashlib.sha256(project.data).hexdigest() != plan.sha256:
+        return None
+    return project
+
+
+def open_project(file) -> tuple[rv.Project | None, str | None]:
+    """A project file (.json: a plan and its corrections, downloaded from this page before),
+    dropped where a plan goes: (project, None), (None, message), or (None, None) for a plan."""
+    if file is None or not file.name.lower().endswith(".json"):
+        st.session_state.pop("_upload_project", None)
+        return None, None
+    try:
+        project = rv.read_project(file.getvalue(), up.shown_filename(file.name))
+    except PlanError as error:
+        st.session_state.pop("_upload_project", None)
+        return None, tr("project_bad", message=md(error.message))
+    if st.session_state.get("_upload_project") is None:
+        st.success(tr("project_loaded", name=md(project.filename), n=len(project.corrections)))
+    st.session_state["_upload_project"] = project
+    return project, None
+
+
+def editor_start(plan) -> pd.DataFrame:
+    """The table the editor starts from: the extraction, or a reopened project's corrections on it."""
+    project = project_of(plan)
+    return rv.editor_from_entries(plan, project.corrections) if project else up.editor_frame(plan.targets)
 
 
 def job_for(key, data: bytes, filename: str) -> worker.Job:
@@ -197,22 +241,59 @@ def show_session_uploads() -> None:
     st.page_link("pages/compare.py", label=tr("go_compare"), icon=":material/bar_chart:")
 
 
-def offer_saving(data: bytes, filename: str, region_zh: str) -> None:
-    if not up.saving_allowed():
+def offer_keeping(data: bytes, plan, edited: pd.DataFrame, region_zh: str, period, population) -> None:
+    """Make the plan last: into the plan store with its corrections (a writable host), or as a
+    project file to download (any host).  Changed rows need a reason first."""
+    st.subheader(tr("keep_title"))
+    try:
+        entries = rv.session_entries(plan, edited, st.session_state.get("upload_why", ""),
+                                     st.session_state.get("upload_who", ""))
+    except ValueError:
+        entries = None
+        st.warning(tr("why_missing"), icon=":material/edit_note:")
+    if rv.editing_allowed(store):
+        st.caption(tr("store_help"))
+        if st.button(tr("store"), key="upload_save", disabled=entries is None, icon=":material/save:"):
+            save_plan(data, plan.filename, region_zh, entries)
+    st.caption(tr("project_help"))
+    project = rv.Project(plan.filename, data, region_zh, period, population, entries or [])
+    st.download_button(tr("project_download"), data=lambda: rv.project_bytes(project), key="upload_project_download",
+                       file_name=f"{Path(plan.filename).stem[:40]}.ipbench.json", mime="application/json",
+                       on_click="ignore", disabled=entries is None, icon=":material/download:")
+
+
+def save_plan(data: bytes, filename: str, region_zh: str, entries: list[dict]) -> None:
+    try:
+        with st.spinner(tr("store")):
+            entry = rv.save_upload(data, filename, region_zh or None, entries, store, db.db_path())
+    except PlanError as error:
+        st.error(tr("save_failed", message=md(error.message)))
         return
-    with st.expander(tr("save_title")):
-        st.caption(tr("save_help"))
-        if st.button(tr("save"), key="upload_save"):
-            try:
-                with st.spinner(tr("save")):
-                    entry = up.save_to_raw(data, filename, region_zh or None, db_path=db.db_path())
-            except PlanError as error:
-                st.error(tr("save_failed", message=md(error.message)))
-                return
-            st.success(tr("saved", file=md(entry["file"]), doc_id=md(entry["doc_id"]),
-                          region_id=md(entry["region_id"])))
-            for warning in entry.get("warnings", []):
-                st.warning(tr("save_warning", warning=md(warning)))
+    db._connection.clear()  # DuckDB would keep serving the replaced file to this process
+    db._fetch.clear()
+    st.session_state["uploaded_targets"] = up.remove_region(ui.uploaded_targets(), up.upload_region_id(region_zh))
+    st.session_state["_upload_saved"] = entry
+    st.rerun()
+
+
+def show_saved() -> None:
+    """After a save: what was written, and the plan's pages (it is in the warehouse now)."""
+    entry = st.session_state.get("_upload_saved")
+    if not entry:
+        return
+    st.success(tr("stored_plan", doc_id=md(entry["doc_id"]), file=md(entry["file"]), region_id=md(entry["region_id"]),
+                  n=entry["corrections"]), icon=":material/check:")
+    if entry["not_kept"]:
+        st.warning(tr("not_kept", n=entry["not_kept"]))
+    for warning in entry.get("warnings", []):
+        st.warning(tr("save_warning", warning=md(warning)))
+    links = st.columns(3)
+    links[0].page_link("pages/sources.py", label=tr("open_sources"), icon=":material/description:",
+                       query_params={"doc": entry["doc_id"]})
+    links[1].page_link("pages/review.py", label=tr("open_review"), icon=":material/rate_review:",
+                       query_params={"doc": entry["doc_id"]})
+    links[2].page_link("pages/profile.py", label=tr("open_profile"), icon=":material/location_city:",
+                       query_params={"region": entry["region_id"]})
 
 
 # --- the page ---------------------------------------------------------------------------------
@@ -244,13 +325,17 @@ st.caption(tr("intro", mb=upload_limit_mb()))
 # script runs, which left the session without an uploader.  up.check_filename refuses such a
 # name, and any other type, with a message instead.
 file = st.file_uploader(tr("uploader"), key="upload_file", help=tr("uploader_help"))
+project, message = open_project(file)
+show_saved()
 
 plan = None
-if file is None:
+if file is None or message:
     stop_reading()
+    if message:
+        st.error(message, icon=":material/error:")
 else:
-    data = file.getvalue()
-    plan, message = load_plan(data, file.name)
+    data, name = (project.data, project.filename) if project else (file.getvalue(), file.name)
+    plan, message = load_plan(data, name)
     if message:
         st.error(message, icon=":material/error:")
         offer_retry()
@@ -273,10 +358,13 @@ else:
 
         st.subheader(tr("editor_title"))
         st.caption(tr("editor_help"))
-        edited = st.data_editor(up.editor_frame(plan.targets), key="upload_editor", num_rows="dynamic",
+        edited = st.data_editor(editor_start(plan), key="upload_editor", num_rows="dynamic",
                                 hide_index=True, column_order=up.EDITOR_COLUMNS,
                                 height=min(36 * (len(plan.targets) + 2), 560), placeholder="—",
                                 column_config=editor_config(up.indicator_choices()), width="stretch")
+        reason = st.columns([3, 1])
+        reason[0].text_input(tr("why"), key="upload_why", help=tr("why_help"))
+        reason[1].text_input(tr("who"), key="upload_who")
 
         finished = None
         if region_zh:
@@ -297,5 +385,5 @@ else:
                 st.success(tr("replaced" if replacing else "stored", name=md(region_zh), n=len(finished)))
 
 show_session_uploads()
-if file is not None and plan is not None:
-    offer_saving(data, plan.filename, region_zh)
+if plan is not None and finished is not None:
+    offer_keeping(data, plan, edited, region_zh, period, float(population) if population else None)

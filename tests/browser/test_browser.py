@@ -453,3 +453,86 @@ def test_uploaded_plan_appears_on_compare_page(nav_pages, page, tmp_path: Path, 
     assert UPLOAD_REGION in charts_text and "860" in charts_text, (
         f"the Compare charts do not show {UPLOAD_REGION}'s 860 invention patents"
     )
+
+
+def start_app(app_dir: Path, env: dict, log_name: str):
+    """A server of our own (not the session's): this test restarts it."""
+    import subprocess
+    import sys
+
+    from tests.browser.conftest import ARTIFACTS_DIR, SERVER_START_TIMEOUT_S, _free_port, _health_ok
+
+    port = _free_port()
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    with open(ARTIFACTS_DIR / log_name, "w", encoding="utf-8") as log_file:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+             "--server.fileWatcherType", "none"],
+            cwd=app_dir, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True)
+    base_url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while not _health_ok(base_url):
+        assert process.poll() is None and time.monotonic() < deadline, f"the app did not start: see {log_name}"
+        time.sleep(0.3)
+    return process, base_url
+
+
+def test_an_uploaded_plan_and_its_correction_survive_a_restart(browser_deps, page, tmp_path: Path, app_dir: Path,
+                                                                screenshot_dir: Path):
+    """Upload → use → save to the plan store → correct a value on Review → restart the server →
+    the corrected value is on Compare.  The server writes into a temporary copy of data/raw."""
+    import shutil
+
+    import duckdb
+
+    from etl.build import build
+    from tests.browser.conftest import _stop_process_group
+
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(app_dir / "data" / "raw", raw)
+    db_file = tmp_path / "warehouse.duckdb"
+    build(db_file, manifest=raw / "sources.yaml")
+    env = {**os.environ, "IPBENCH_DB": str(db_file), "IPBENCH_RAW_DIR": str(raw)}
+    env.pop("IPBENCH_READ_ONLY", None)
+    process, base_url = start_app(app_dir, env, "streamlit-restart-1.log")
+    try:
+        plan_file = tmp_path / "qinghe_2025-2027.txt"
+        plan_file.write_text(UPLOAD_PLAN, encoding="utf-8")
+        open_page(page, base_url + "/upload", timeout_ms=FIRST_RUN_TIMEOUT_MS)
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(plan_file)
+        page.locator('[data-testid="stMain"] button').filter(
+            has_text=re.compile("用于对比")).first.wait_for(timeout=RUN_TIMEOUT_MS)
+        wait_for_app_idle(page)
+        page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("用于对比")).first.click()
+        wait_for_app_idle(page)
+        page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("保存到方案库")).first.click()
+        page.locator('[data-testid="stAlertContentSuccess"]').filter(
+            has_text=re.compile("已保存为")).first.wait_for(timeout=FIRST_RUN_TIMEOUT_MS)
+        assert not error_texts(page), f"the upload page shows errors: {error_texts(page)}"
+
+        with duckdb.connect(str(db_file), read_only=True) as con:
+            doc_id, target_id = con.execute(
+                "SELECT doc_id, target_id FROM targets WHERE region_zh = ? AND value = 860", [UPLOAD_REGION]).fetchone()
+        open_page(page, f"{base_url}/review?doc={doc_id}&target={target_id}")
+        page.get_by_label("数值", exact=True).fill("900")
+        page.get_by_role("textbox", name="原因（必填）").fill("原文为 900 件（测试）")
+        page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("保存修正并重建")).first.click()
+        page.locator('[data-testid="stAlertContentSuccess"]').filter(
+            has_text=re.compile("已保存对")).first.wait_for(timeout=FIRST_RUN_TIMEOUT_MS)
+        save_whole_page(page, screenshot_dir / "review-after-correction-1280x720-full.png")
+        assert not error_texts(page), f"the review page shows errors: {error_texts(page)}"
+    finally:
+        _stop_process_group(process)
+
+    process, base_url = start_app(app_dir, env, "streamlit-restart-2.log")
+    try:
+        open_page(page, base_url + "/compare", timeout_ms=FIRST_RUN_TIMEOUT_MS)  # a new session: nothing in it
+        wait_for_charts(page)
+        page.screenshot(path=screenshot_dir / "compare-after-restart-1280x720.png")
+        charts_text = " ".join(page.locator(PLOTLY_CHART).all_text_contents())
+        assert UPLOAD_REGION in charts_text and "900" in charts_text, (
+            f"after a restart the Compare charts do not show {UPLOAD_REGION}'s corrected 900")
+        assert not error_texts(page), f"compare shows errors after the restart: {error_texts(page)}"
+    finally:
+        _stop_process_group(process)
