@@ -36,14 +36,22 @@ def _version(path: Path) -> float:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _connection(path: str, version: float) -> duckdb.DuckDBPyConnection:
-    # read_only: the dashboard never writes, and several app processes may share the file.
-    return duckdb.connect(path, read_only=True)
+    # Read-only: the dashboard never writes, and several app processes may share the file.
+    # An in-memory database that ATTACHes the file, not duckdb.connect(path): DuckDB keeps one
+    # instance per path while any connection to it is open, so connect(path) after a rebuild
+    # (os.replace of the file) would hand back the old, replaced database.
+    con = duckdb.connect()
+    literal = path.replace("'", "''")
+    con.execute(f"ATTACH '{literal}' AS warehouse (READ_ONLY)")
+    con.execute("USE warehouse")
+    return con
 
 
 @st.cache_data(ttl=QUERY_TTL_SECONDS, max_entries=QUERY_CACHE_ENTRIES, show_spinner=False)
 def _fetch(path: str, version: float, sql: str, params: tuple) -> pd.DataFrame:
     cursor = _connection(path, version).cursor()  # a cursor per query: safe across threads
     try:
+        cursor.execute("USE warehouse")  # a cursor starts in the in-memory catalog
         return cursor.execute(sql, list(params)).df()
     finally:
         cursor.close()

@@ -261,3 +261,21 @@ def test_two_plans_of_unknown_regions_coexist_on_every_page(warehouse_with_two_u
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error
+
+
+def test_a_running_dashboard_sees_the_rebuilt_warehouse_not_the_replaced_one(store, tmp_path, monkeypatch):
+    """DuckDB hands duckdb.connect(path) the old, already replaced file while a connection to that
+    path is open; the dashboard attaches the file to an in-memory database instead."""
+    from dashboard import db as dashboard_db
+    from dashboard.db import DB_ENV
+
+    raw_dir, manifest, db = store
+    build(db, manifest=manifest)
+    monkeypatch.setenv(DB_ENV, str(db))
+    count = "SELECT count(DISTINCT doc_id) FROM documents"
+    assert dashboard_db.fetch(count).iloc[0, 0] == 4
+    held_open = dashboard_db._connection(str(db), dashboard_db._version(db))  # as a running server holds it
+    add_plans([write(generate(1, seed=9), tmp_path / "plans")], raw_dir=raw_dir, manifest=manifest, db_path=db,
+              progress=False)
+    assert dashboard_db.fetch(count).iloc[0, 0] == 5
+    assert held_open is not None
