@@ -1,8 +1,10 @@
 """Sources: each plan's cleaned text with every extracted target highlighted; a link
-`?doc=…&target=…` scrolls to the target's sentence."""
+`?doc=…&target=…` scrolls to the target's sentence, and `?doc=…&quote_start=a&quote_end=b` to any
+passage (an instrument's sentence on the Instruments page has no target of its own)."""
 
 import html
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
@@ -63,6 +65,19 @@ if target_id:
                      query_params={"doc": doc_id, "target": target_id})
 
 
+PASSAGE = "passage"  # the id of a passage linked by quote_start/quote_end
+MAX_PASSAGE = 2000  # characters: a sentence, not the whole plan
+
+
+def linked_passage(text: str) -> tuple[int, int] | None:
+    """(start, end) from ?quote_start=&quote_end=, when both are integers inside the text."""
+    try:
+        start, end = int(st.query_params.get("quote_start", "")), int(st.query_params.get("quote_end", ""))
+    except ValueError:
+        return None
+    return (start, end) if 0 <= start < end <= len(text) and end - start <= MAX_PASSAGE else None
+
+
 def highlighted(text: str, spans, selected: str) -> str:
     """clean_text as HTML, each target's quote in a <mark id="t-<target_id>">.
 
@@ -89,8 +104,15 @@ def highlighted(text: str, spans, selected: str) -> str:
     return "".join(pieces)
 
 
-spans = found.dropna(subset=["quote_start", "quote_end"])
-body = highlighted(document["clean_text"], spans, target_id)
+spans = found.dropna(subset=["quote_start", "quote_end"])[["target_id", "quote_start", "quote_end"]]
+# only for the document the link named: after picking another document the passage is forgotten
+passage = None if target_id or st.query_params.get("doc") != doc_id else linked_passage(document["clean_text"])
+if passage:
+    spans = pd.concat([spans, pd.DataFrame([{"target_id": PASSAGE, "quote_start": passage[0],
+                                             "quote_end": passage[1]}])], ignore_index=True)
+    st.info(f"“{md(document['clean_text'][passage[0]:passage[1]])}”", icon=":material/format_quote:")
+scroll_to = target_id or (PASSAGE if passage else "")
+body = highlighted(document["clean_text"], spans, scroll_to)
 font_size = "1.15rem" if view.present else "1rem"
 st.html(f"""
 <style>
@@ -103,12 +125,12 @@ st.html(f"""
 </style>
 <div class="plan-text" id="plan-text">{body}</div>
 """)
-if target_id:
+if scroll_to:
     # Scroll the text box (not the whole page) so the linked sentence sits in the middle.
     st.html(f"""<script>
       (function () {{
         const go = () => {{
-          const id = {js_string(target_id)};
+          const id = {js_string(scroll_to)};
           const el = document.getElementById("t-" + id)
             || Array.from(document.querySelectorAll("mark[data-ids]")).find(m => m.dataset.ids.split(" ").includes(id));
           if (!el) return false;
@@ -119,4 +141,5 @@ if target_id:
       }})();
     </script>""", unsafe_allow_javascript=True)
 
-state.publish({"doc": doc_id, "target": target_id or None})
+state.publish({"doc": doc_id, "target": target_id or None,
+               "quote_start": passage[0] if passage else None, "quote_end": passage[1] if passage else None})

@@ -191,3 +191,17 @@ def test_profile_draws_the_unmapped_group_last(unmapped_db):
     assert not at.exception, [e.value for e in at.exception]
     bars = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]
     assert bars["y"][-1].endswith("未归类</span>") and bars["x"][-1] == 1
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_sources_highlights_a_linked_passage_and_ignores_one_outside_the_text():
+    from dashboard import queries
+
+    text = queries.document("yixing-2024").iloc[0]["clean_text"]
+    start = text.index("知识产权")
+    at = open_page("sources", {"doc": "yixing-2024", "quote_start": str(start), "quote_end": str(start + 12)})
+    assert not at.exception
+    assert any(text[start:start + 12] in box.value for box in at.info)
+    assert at.query_params["quote_start"] == str(start)
+    far = open_page("sources", {"doc": "yixing-2024", "quote_start": "5", "quote_end": str(len(text) + 9)})
+    assert not far.exception and not far.info and "quote_start" not in far.query_params

@@ -16,7 +16,7 @@ import statistics
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -536,3 +536,25 @@ def test_an_uploaded_plan_and_its_correction_survive_a_restart(browser_deps, pag
         assert not error_texts(page), f"compare shows errors after the restart: {error_texts(page)}"
     finally:
         _stop_process_group(process)
+
+
+def test_instrument_matrix_cell_opens_its_sentence_highlighted(nav_pages, page, screenshot_dir: Path):
+    """Instruments: a mark in the matrix opens the plan's sentence on Sources, in the same tab,
+    highlighted and scrolled into view."""
+    matrix = next((p for p in nav_pages if p.slug == "instruments"), None)
+    assert matrix, f"no Instruments page in the menu: {[p.slug for p in nav_pages]}"
+    open_page(page, matrix.url)
+    cell = page.locator('[data-testid="stMain"] td.c a[href*="quote_start="]').first
+    href = cell.get_attribute("href")
+    quote_start, quote_end = (int(parse_qs(urlparse(href).query)[k][0]) for k in ("quote_start", "quote_end"))
+    cell.click()
+    page.wait_for_url("**/sources**", timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    selected = page.locator("#plan-text mark.sel")
+    selected.wait_for(timeout=RUN_TIMEOUT_MS)
+    shown = selected.inner_text()
+    full_text = page.inner_text("#plan-text")
+    assert shown and shown in full_text and len(shown) <= quote_end - quote_start + 200
+    box, mark = page.locator("#plan-text").bounding_box(), selected.bounding_box()
+    assert box["y"] <= mark["y"] + mark["height"] and mark["y"] <= box["y"] + box["height"]  # scrolled into view
+    page.screenshot(path=screenshot_dir / "instrument-cell-to-sources-1280x720.png")
