@@ -14,9 +14,9 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+from etl.paths import DEFAULT_DB
+
 DB_ENV = "IPBENCH_DB"
-DEFAULT_DB = REPO_ROOT / "data" / "warehouse.duckdb"
 
 QUERY_TTL_SECONDS = 600
 QUERY_CACHE_ENTRIES = 256

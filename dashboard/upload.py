@@ -34,11 +34,11 @@ import pandas as pd
 from etl import schema
 from etl.errors import PlanError
 from etl.normalize import comparable_fields, split_unit, standardise
+from etl.paths import RAW_DIR
 
 ACCEPTED_TYPES = ["txt", "docx", "pdf"]
 REGION_PREFIX = "upload-"
 READ_ONLY_ENV = "IPBENCH_READ_ONLY"  # set to 1 on a shared host: no "save to data/raw" there
-REPO_ROOT = Path(__file__).resolve().parent.parent
 
 # What a person may correct in a row; everything else is derived from these or is the source's.
 EDITABLE = ["indicator_id", "category", "value", "unit", "comparator", "scope", "target_year"]
@@ -319,7 +319,7 @@ def remove_region(current: pd.DataFrame | None, region_id: str) -> pd.DataFrame 
 
 # --- saving to data/raw (local use) -----------------------------------------------------------
 
-def saving_allowed(raw_dir: Path = REPO_ROOT / "data" / "raw") -> bool:
+def saving_allowed(raw_dir: Path = RAW_DIR) -> bool:
     """Only on a machine that is not flagged read-only and whose data/raw can be written."""
     if os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}:
         return False
@@ -327,7 +327,7 @@ def saving_allowed(raw_dir: Path = REPO_ROOT / "data" / "raw") -> bool:
 
 
 def save_to_raw(data: bytes, filename: str, region_zh: str | None,
-                raw_dir: Path = REPO_ROOT / "data" / "raw",
+                raw_dir: Path = RAW_DIR,
                 manifest: Path | None = None, db_path: Path | None = None) -> dict:
     """`etl.add.add_plans` on a temporary copy of the upload: the file goes into raw_dir, its entry
     into the manifest and, with `db_path`, the warehouse is rebuilt — as one transaction: a failed

@@ -31,13 +31,12 @@ from etl.errors import PlanError
 from etl.harmonize import HarmonizeReport
 from etl.instruments import instrument_rows
 from etl.normalize import comparable_fields, denominator_maps, split_unit, standardise
+from etl.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
 from etl.pipeline import extract_document, harmonizer, per_capita_ids
 from etl.plan_facts import phases, responsibilities
 from etl.readers import read_document
-from etl.sources import MANIFEST, ROOT, Source, load_manifest, verify
+from etl.sources import Source, load_manifest, verify
 
-DEFAULT_DB = ROOT / "data" / "warehouse.duckdb"
-REFERENCE_DIR = ROOT / "data" / "reference"
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
 PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities",
@@ -92,7 +91,7 @@ def input_fingerprint(manifest: Path = MANIFEST) -> str:
     `--if-stale` rebuilds only when it changed."""
     digest = hashlib.sha256()
     paths = [manifest, *sorted(manifest.parent.glob("*")), *sorted(REFERENCE_DIR.glob("*")),
-             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted((ROOT / "etl").glob("*.py"))]
+             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted(ETL_CODE.glob("*.py"))]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())

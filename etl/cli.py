@@ -88,8 +88,7 @@ def _corrections(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from etl.build import DEFAULT_DB
-    from etl.sources import MANIFEST
+    from etl.paths import DEFAULT_DB, MANIFEST
     parser = argparse.ArgumentParser(prog="python -m etl", description="IP-plan targets ETL")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build the DuckDB database from data/raw/")

@@ -31,9 +31,10 @@ from pathlib import Path
 import pandas as pd
 
 from etl import yaml_io
+from etl.paths import INSTRUMENTS
 from etl.segment import Sentence, segment
 
-DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "instruments.yaml"
+DEFAULT_PATH = INSTRUMENTS
 
 # (column, DuckDB type, meaning), the shape of etl.schema's tables; the lead registers it there.
 INSTRUMENTS_TABLE = [
