@@ -20,6 +20,7 @@ import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from etl.segment import SECTION_KINDS
 
@@ -33,6 +34,10 @@ class CleanText:
     text: str
     line_starts: list[tuple[int, int]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the cleaning changed, for the build report
+    folded: list[tuple[int, int]] = field(default_factory=list)  # clean-text spans of lines read in traditional script
+
+    def is_folded(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.folded)
 
     def raw_line(self, offset: int) -> int | None:
         if not self.line_starts:
@@ -70,16 +75,24 @@ _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
 _TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 
 
+# A thousands separator: a comma (either width) after a digit with exactly three digits behind it
+# ("1,200件", "9，870件").  It stays (or becomes) an ASCII comma, so "1,200" is read as one number
+# and never as "1，" and "200".
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+
+
 def normalise_width(line: str) -> str:
     """Digits, Latin letters and % in full width become ASCII; ASCII punctuation touching Chinese
-    becomes full width.  Decimal points and ranges (3.5, 1-2) are left alone."""
+    becomes full width.  Decimal points, ranges (3.5, 1-2) and thousands separators (1,200) are
+    left alone (a full-width one becomes ASCII)."""
     line = line.translate(_FULLWIDTH_TABLE)
+    line = _THOUSANDS.sub(",", line)
 
     def fix(m: re.Match) -> str:
         return _TO_FULLWIDTH[m.group(0)]
 
     # a mark with Chinese (or a closing bracket) on either side
-    return re.sub(rf"(?<=[{CJK}）)\]】”\d%])[,;:!?()]|[,;:!?()](?=[{CJK}（“])", fix, line)
+    return re.sub(rf"(?<=[{CJK}）)\]】”\d%])(?!,\d{{3}}(?!\d))[,;:!?()]|[,;:!?()](?=[{CJK}（“])", fix, line)
 
 
 def squeeze_spaces(line: str) -> str:
@@ -98,7 +111,42 @@ def squeeze_spaces(line: str) -> str:
     return re.sub(r"(?<=\S)[ \t]+(?=\S)", keep, line)
 
 
-LINE_RULES = [drop_bookmarks, drop_footnote_markers, unwrap_markdown, normalise_width, squeeze_spaces]
+# A pinyin gloss after a character, as reposting sites add them: 發(fā)明, 專(zhuān)利.  Only lower-case
+# syllables with a tone mark count, so 地理标志(GI) or 保护(维权) stay.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_GLOSS = re.compile(rf"(?<=[{CJK}])[(（](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）]")
+
+
+def strip_pinyin_glosses(line: str) -> str:
+    """Remove the glosses; the characters they explain stay."""
+    return _GLOSS.sub("", line)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # opencc-python-reimplemented
+    return opencc.OpenCC("t2s")
+
+
+@cache
+def _is_traditional(ch: str) -> bool:
+    return ch >= "\u3400" and _t2s().convert(ch) != ch
+
+
+def fold_traditional(line: str) -> str:
+    """Traditional characters become simplified (知識產權 → 知识产权, 達到 → 达到, 個 → 个), one for one:
+    a line whose conversion would change its length (a phrase mapped to another length) is folded
+    character by character, so offsets within a line keep their meaning."""
+    if line.isascii() or not any(_is_traditional(ch) for ch in line):
+        return line  # most lines: a set look-up per character, no conversion
+    folded = _t2s().convert(line)
+    if len(folded) != len(line):
+        folded = "".join(ch if len(c := _t2s().convert(ch)) != 1 else c for ch in line)
+    return folded
+
+
+LINE_RULES = [drop_bookmarks, drop_footnote_markers, unwrap_markdown, strip_pinyin_glosses, fold_traditional,
+              normalise_width, squeeze_spaces]
 
 
 # --- over-long lines ---------------------------------------------------------------------
@@ -256,10 +304,13 @@ def clean(raw: str) -> CleanText:
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
     lines: list[tuple[int, str]] = []  # (raw line number, cleaned line)
     notes: list[str] = []
+    folded_raw: set[int] = set()  # raw lines written in traditional script
     for number, raw_line in enumerate(raw.split("\n"), start=1):
         for line in bounded_pieces(raw_line, number, notes):
             for rule in LINE_RULES:
-                line = rule(line)
+                before, line = line, rule(line)
+                if rule is fold_traditional and line != before:
+                    folded_raw.add(number)
             for part in line.split("\n"):  # a footnote body becomes a line of its own
                 lines.append((number, squeeze_spaces(part)))
 
@@ -282,9 +333,14 @@ def clean(raw: str) -> CleanText:
 
     text_parts: list[str] = []
     line_starts: list[tuple[int, int]] = []
+    folded: list[tuple[int, int]] = []
     offset = 0
     for number, line in merged:
         line_starts.append((offset, number))
         text_parts.append(line)
+        if number in folded_raw:
+            folded.append((offset, offset + len(line)))
         offset += len(line) + 1
-    return CleanText("\n".join(text_parts), line_starts, notes)
+    if folded_raw:
+        notes.append(f"{len(folded_raw)} line(s) in traditional script read as simplified")
+    return CleanText("\n".join(text_parts), line_starts, notes, folded)

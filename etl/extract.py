@@ -11,6 +11,14 @@ Every number in the text is looked at; the ones that are not targets are kept wi
 (date, period, document number, phone, observance day, programme name, a count of the plan's
 own tasks, an achievement already reached, a baseline…), so a reader can audit what was left out.
 
+Issue 7 ("read real plans as a careful reader does") added: Chinese numerals read in place through a
+numeral view (etl.numerals), baselines with a date between 由/从 and the number, thousands separators,
+a modality for each clause (committed / achieved / forecast, `ClauseState`), progress reports and
+comparisons skipped, skip rules as a first-hit-wins table (`SKIP_RULES`), per-place rules (`per_unit`),
+and the genre's words moved to etl.lexicon and etl.units.  Those rules were tuned on
+tests/fixtures/fresh and the real-plans development set (/work/shared/real-plans), so figures on
+those sets are regression guards, not measures of unseen wording.
+
 Data shape born here: `Candidate` — one target with its number, unit, comparator, baseline,
 scope, year, raw name and the sentence it came from (offsets into the clean text); and
 `Skipped(text, reason, start, end)`.
@@ -22,36 +30,48 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from etl.lexicon import (
+    ANNUAL_WORDS,
+    APPROX_AFTER,
+    BASELINE_FROM,
+    EQ_BEFORE,
+    FORECAST,
+    FUTURE_MARKERS,
+    GE_AFTER,
+    GE_BEFORE,
+    LE_AFTER,
+    LE_BEFORE,
+    MULTI_YEAR,
+    NEW_WORDS,
+    PAST_MARKERS,
+    PERIOD_PHRASES,
+    PERIOD_SUM,
+    PROGRESS,
+    REGION_LEAD_RE,
+    STOCK_WORDS,
+    THIS_YEAR,
+    TO_LEVEL,
+)
+from etl.numerals import numeral_view
 from etl.segment import Sentence
+from etl.units import DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
 
-# Units a target is counted in.  Longer first so "人次" wins over "人", "亿元" over "元".
-UNITS = ["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "小时", "单", "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名",
-         "次", "场", "户", "所", "座", "条", "篇", "部", "批", "期", "门", "类", "款", "支", "套",
-         "%", "分", "倍"]
-UNITS.sort(key=len, reverse=True)
-UNIT_RE = "|".join(re.escape(u) for u in UNITS)
-MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
-
-NUMBER = r"\d+(?:\.\d+)?"
+NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 # A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
 MENTION = re.compile(
-    rf"(?<![\d.A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|至|—)\s*(?P<value_max>{NUMBER}))?"
+    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|至|—)\s*(?P<value_max>{NUMBER}))?"
     rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
-ANY_NUMBER = re.compile(rf"(?<![\d.A-Za-z])({NUMBER})")
+ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
 
-GE_BEFORE = ("不低于", "不少于", "至少", "超过", "突破", "高于", "大于", "超", "力争超过")
-LE_BEFORE = ("不超过", "不高于", "控制在", "低于", "少于", "压减至", "降至", "降低到", "下降到")
-EQ_BEFORE = ("达到", "达", "为", "增至", "增加到", "增加至", "提高到", "提高至", "提升到", "提升至", "增长到",
-             "实现", "保持在", "稳定在", "力争", "确保")
-GE_AFTER = ("以上", "及以上", "余")
-LE_AFTER = ("以内", "以下", "及以下")
-APPROX_AFTER = ("左右", "上下")
+
+def number_value(text: str) -> float:
+    return float(text.replace(",", ""))
+
 
 # Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
 NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持")
-NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "发行")
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
 REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
@@ -59,14 +79,15 @@ REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
 SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
 SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
-STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效")
-ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年", "/年", "／年")
-RATIO_UNITS = ("%", "个百分点", "分", "倍")
-PAST_MARKERS = re.compile(r"截至|截止|已|目前|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去")
-# A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").
-FUTURE_MARKERS = re.compile(r"(?:到|至|力争|争取|确保|目标|计划|预计|将)")
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面)")
+TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|重点(?=[，。；、]|$))")
+# "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
+PER_PLACE = re.compile(r"(?:每个|各)(镇街|乡镇|苏木镇|镇|街道|村|社区|园区|县市区|县区|区县|市县|县)(?:均|都|要|应)?")
+# "比国家…规定的12件目标高出2倍多": the reference figure and the margin of a comparison are no targets.
+COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)的\s*$|目标高出\s*$")
+COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
+# "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
+RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
 DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培育1个": 9 counts where, not what
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
@@ -80,6 +101,7 @@ OBSERVANCE_DAY = re.compile(r"(?<!\d)\d+\.\d+(?=[\u4e00-\u9fff]*日)")  # 4.26�
 PROGRAMME = re.compile(rf"(?<!\d){NUMBER}\s*(?:[+＋]\s*\w+)+")  # 1+N, 3+X
 DATE_OR_PERIOD = re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?")
 MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?")
+ORDINAL = re.compile(r"第\s*\d+")  # 第12条 of a law, 第3名: a position, not a count
 QUOTED_NAME = re.compile(r"“[^”]{0,12}\d[^”]{0,12}”")
 # How far from a number its name, comparator and verbs are looked for.  The longest clause in any
 # plan we have is 80 characters, so no real clause is cut; a bound keeps the work per number
@@ -94,12 +116,16 @@ TOO_MANY = f"not read: more than {MAX_NUMBERS} numbers in one text (this is not 
 
 # Named goals without a number (counted in the goals part only).
 QUALITATIVE_GOAL = re.compile(
-    r"(超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
+    r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破)")
+    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
+    r"达到[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
-SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|零[”\"]?的突破|平均水平")
+SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
+# A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
+# Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
+NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?(?:示范区|示范城市|集聚区))")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
@@ -119,6 +145,7 @@ class Candidate:
     sentence: Sentence
     number_text: str = ""
     notes: list[str] = field(default_factory=list)
+    per_unit: str | None = None  # 镇街 in "各镇街配备不少于2人": the value holds for each such place
 
 
 @dataclass
@@ -133,6 +160,7 @@ class Skipped:
 class PlanContext:
     period_start: int | None = None
     period_end: int | None = None
+    doc_year: int | None = None  # the year the text was written: what 年内 / 今年 mean
 
 
 def _titles(text: str) -> list[tuple[int, int]]:
@@ -151,7 +179,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
                             (None, "title of a document"), (OBSERVANCE_DAY, "observance day"),
                             (PROGRAMME, "programme name"), (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"),
-                            (QUOTED_NAME, "name in quotes"), (PHONE, "phone number")):
+                            (QUOTED_NAME, "name in quotes"), (PHONE, "phone number"), (ORDINAL, "ordinal (第N)")):
         found = _titles(text) if pattern is None else (m.span() for m in pattern.finditer(text))
         spans.extend((start, end, reason) for start, end in found)
     return spans
@@ -210,8 +238,8 @@ def _strip_verb(before: str) -> str:
 
 
 _LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|全市|全区|全县|全旗|全省|我市|我区|我县|"
-    r"(?:到|至|在)?20\d\d年(?:底|末|前)?|到期末|期末|至期末|在?(?:建设|创建|试点|规划|示范)期(?:内|间)|三年内|期间|按)+")
+    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
+    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
 
 
 def _clean_name(name: str) -> str:
@@ -222,16 +250,23 @@ def _clean_name(name: str) -> str:
     return name.strip("，、；：,;: ")
 
 
-def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: bool) -> str:
+# An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
+INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额")
+
+
+def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     zone = name_zone + comparator_zone
-    if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末])", name_zone)
+    if unit in DURATION_UNITS and not PERIOD_SUM.search(zone):
+        return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
+    if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
+            or (INCOME.search(name_zone) and "累计" not in zone)
             or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)):
         return "annual"
     if unit in RATIO_UNITS:
         return "ratio"
-    if re.search(r"[两三四五]年(?:内|间)?累计|期内累计", zone):
-        return "new"  # "三年累计实现质押融资4亿元": added up over the plan period
-    if NEW_PATTERN.search(zone) or carried_new:
+    if PERIOD_SUM.search(zone):
+        return "new"  # "三年累计实现质押融资4亿元", "3年累计": added up over the plan period
+    if NEW_PATTERN.search(zone) or new_carried:
         return "new"
     return "stock"
 
@@ -239,15 +274,17 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, carried_new: 
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     """(end offsets, years) of the year mentions in a sentence that can date a target after them
     ("到2026年"; not "较2023年"), found once per sentence rather than once per number."""
-    ends, years = [], []
+    found = []
     for m in YEAR_MENTION.finditer(text):
         year = int(m.group(1))
         if text[max(0, m.start() - 1):m.start()] in ("较", "比", "从", "由", "以"):
             continue
         if ctx.period_start is None or year >= ctx.period_start - 1:
-            ends.append(m.end())
-            years.append(year)
-    return ends, years
+            found.append((m.end(), year))
+    if ctx.doc_year is not None:  # "年内，…", "今年，全县将…": the year of the document
+        found += [(m.end(), ctx.doc_year) for m in THIS_YEAR.finditer(text)]
+    found.sort()
+    return [e for e, _ in found], [y for _, y in found]
 
 
 def _target_year(sentence_years: tuple[list[int], list[int]], pos: int, paragraph_year: int | None,
@@ -262,6 +299,13 @@ def _target_year(sentence_years: tuple[list[int], list[int]], pos: int, paragrap
     if scope == "annual":
         return None
     return ctx.period_end
+
+
+def _year_written(facts: _SentenceFacts, pos: int) -> bool:
+    """Is a year written for this number in its own sentence, before it ("到2025年，…每年达到150件")?
+    A year set for the paragraph or announced for a list does not date a yearly duty ("到2026年：…
+    7.每年…培训不少于1000人次" recurs every year)."""
+    return bool(bisect_right(facts.years[0], pos))
 
 
 def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
@@ -281,7 +325,7 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
     return was_past
 
 
-_CLAUSE = re.compile(r"[^，,：:]+")
+_CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
@@ -298,85 +342,160 @@ class _SentenceFacts:
     future: bool
     paragraph_year: int | None
     ctx: PlanContext
+    converted: list[tuple[int, int]] = field(default_factory=list)  # sentence spans read from Chinese numerals
 
 
-def _update_carried(clause: str, ctx: PlanContext, carried: dict) -> bool:
-    """Carry the sentence's state into this clause; returns whether the clause reports the past."""
-    past = _past_state(clause, ctx, carried.get("past", False))
-    carried["past"] = past
+@dataclass
+class ClauseState:
+    """What a clause hands on to the clauses after it in its sentence (and a baseline to the next number).
+
+    modality: "committed" (the plan's goal), "achieved" (a report of what was reached: 截至2023年底…,
+    今年前三季度…) or "forecast" (the writer's expectation: 预计…有望…)."""
+    modality: str = "committed"
+    new: bool = False  # 新增 governs a following clause with no verb of its own
+    annual: bool = False  # 每年 governs the following clause too
+    baseline: float | None = None
+    future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
+    continues: bool = False  # the sentence before ended with ；: the next one goes on with it
+
+    def start_sentence(self, continues: bool = False) -> None:
+        """An achievement, 新增 and 每年 run through their own sentence only; a sentence after a ；
+        continues the one before, so an achievement or a goal runs on into it."""
+        if not continues:
+            self.modality, self.future = "committed", False
+        self.new, self.annual = False, False
+
+    @property
+    def past(self) -> bool:
+        return self.modality == "achieved"
+
+
+def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
+    """Carry the sentence's state into this clause."""
+    past = _past_state(clause, ctx, state.past)
+    if past:
+        state.modality = "achieved"
+    elif FORECAST.search(clause):
+        state.modality = "forecast"
+    elif state.modality == "achieved" or re.search(r"(?:到|至|力争|争取)\s*20\d\d", clause):
+        state.modality = "committed"
     # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
     # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
     if NEW_PATTERN.search(clause):
-        carried["new"] = True
+        state.new = True
     elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
-        carried["new"] = False
-    if re.search("每年|年均|年度", clause):
-        carried["annual"] = True
-    elif re.search("累计|共计|合计|总计|[两三四五]年|由|从|到20|至20", clause) or NEW_PATTERN.search(clause):
-        carried["annual"] = False
-    return past
+        state.new = False
+    if re.search("每年|年均|年度", clause) or re.match(r"\s*年(?![底末内])", clause):  # 年专题培训…
+        state.annual = True
+    elif re.search("达|累计|拥有|总量|总数", clause):  # a clause with its own level verb is no yearly duty
+        state.annual = False
+    elif re.search("累计|共计|合计|总计|由|从|到20|至20", clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
+        state.annual = False
 
 
-def _skip_reason(m: re.Match, clause: str, clause_start: int, before_all: str, sentence: Sentence,
-                 facts: _SentenceFacts, past: bool) -> str | None:
-    """Why the number `m` (in `clause`) is not a target, or None when it is one; first reason wins."""
-    unit = m.group("unit")
-    after = clause[m.end():m.end() + WINDOW]
-    before = clause[max(0, m.start() - WINDOW):m.start()]
-    if masked := facts.masked[clause_start + m.start()]:
+@dataclass
+class _Number:
+    """One number being read, with everything the skip rules look at."""
+    m: re.Match
+    clause: str
+    clause_start: int
+    before_all: str  # the name zone: from the previous name's end to the number
+    sentence: Sentence
+    facts: _SentenceFacts
+    state: ClauseState
+
+    @property
+    def unit(self) -> str | None:
+        return self.m.group("unit")
+
+    @property
+    def before(self) -> str:
+        return self.clause[max(0, self.m.start() - WINDOW):self.m.start()]
+
+    @property
+    def after(self) -> str:
+        return self.clause[self.m.end():self.m.end() + WINDOW]
+
+
+_BASELINE_BEFORE = re.compile(rf"(?:{BASELINE_FROM})[^，。；由从]{{0,16}}$")
+_BASELINE_AFTER = re.compile(rf"^(?:以上|左右)?[^，。；\d]{{0,10}}?{TO_LEVEL}")
+
+
+def is_baseline(n: _Number) -> bool:
+    """"由2023年的320件增至600件", "从2023年底的9,870件提高到12,000件": the number after 由/从 (a date
+    may stand between) that a verb of reaching leads on from."""
+    return bool(_BASELINE_BEFORE.search(n.before_all) and _BASELINE_AFTER.search(n.after))
+
+
+# Why a number is not a target, tried in order; the first that holds is recorded.  (A masked span —
+# date, phone, document number … — is looked up before these and carries its own reason.)
+SKIP_RULES: list[tuple[str, callable]] = [
+    ("heading ordinal", lambda n: not n.unit and n.sentence.is_heading),
+    ("no unit", lambda n: not n.unit),
+    ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大") and TASK_COUNT.match(n.after)),
+    ("comparison with another figure (比…高出)", lambda n: COMPARISON.search(n.before) or COMPARED.match(n.after)),
+    ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
+    ("achievement already reached", lambda n: n.state.modality == "achieved"),
+    ("forecast, not a commitment (预计/有望)", lambda n: n.state.modality == "forecast"),
+    ("reward or subsidy rule", lambda n: REWARD.search(n.before) or n.facts.subsidy_rule),
+    ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
+    ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
+    ("background figure (not in a goals or tasks part)",
+     lambda n: n.sentence.section_kind in ("other", "preamble") and not n.facts.future),
+    ("existing count (现有)", lambda n: EXISTING.search(n.before)),
+    ("baseline", is_baseline),
+    ("what the plan builds on (依托/围绕…)", lambda n: RESOURCE.search(n.before_all)),
+]
+
+
+def _skip_reason(n: _Number) -> str | None:
+    """Why the number is not a target, or None when it is one; first reason wins."""
+    if masked := n.facts.masked[n.clause_start + n.m.start()]:
         return masked
-    if not unit:
-        return "heading ordinal" if sentence.is_heading else "no unit"
-    if unit in ("项", "条", "个") and TASK_COUNT.match(after):
-        return "count of the plan's own tasks"
-    if past:
-        return "achievement already reached"
-    if REWARD.search(before) or facts.subsidy_rule:
-        return "reward or subsidy rule"
-    if GROUP_SIZE.match(after):
-        return "size of an organising body"
-    if DISTRIBUTIVE.match(after):
-        return "count of places the target is spread over"
-    if sentence.section_kind in ("other", "preamble") and not facts.future:
-        return "background figure (not in a goals or tasks part)"
-    if EXISTING.search(before):
-        return "existing count (现有)"
-    if re.search(r"由\s*$|从\s*$", before_all):
-        return "baseline"
-    return None
+    return next((reason for reason, applies in SKIP_RULES if applies(n)), None)
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
-                     carried: dict) -> tuple[list[Candidate], list[Skipped]]:
-    text = sentence.text
-    found: list[Candidate] = []
-    skipped: list[Skipped] = []
+                     state: ClauseState) -> tuple[list[Candidate], list[Skipped]]:
+    """The targets of one sentence and the numbers it holds that are not targets.  The sentence is
+    read through its numeral view (etl.numerals: 两家 → 2家); offsets go back to the sentence."""
+    view = numeral_view(sentence.text)
+    text = view.text
+    read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
+                    sentence.is_heading, sentence.paragraph)
+    state.start_sentence(continues=state.continues)
+    state.continues = text.rstrip().endswith(("；", ";"))
     facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
                            bool(SUBSIDY_RULE.search(text) and SUBSIDY_VERB.search(text)),
-                           bool(FUTURE_MARKERS.search(text)), paragraph_year, ctx)
-    covered = bytearray(len(text))  # 1 where a mention looked at lies, sentence offsets
-    carried["past"] = False  # an achievement runs through its own sentence only
-    carried["new"] = False  # and so does 新增 ("新增…6项；…突破54家": the second is a level)
-    carried["annual"] = False  # and 每年 ("每年举办…不少于2期，培训…300人次以上": both yearly)
+                           bool(FUTURE_MARKERS.search(text)) or state.future, paragraph_year, ctx, view.converted)
+    state.future = facts.future
+    found: list[Candidate] = []
+    skipped: list[Skipped] = []
+    covered = bytearray(len(text))  # 1 where a mention looked at lies, view offsets
+
+    def skip(start: int, end: int, reason: str) -> None:
+        a, b = view.to_source(start), view.to_source(end)
+        skipped.append(Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b))
 
     for clause_start, clause_end in _clauses(text):
         clause = text[clause_start:clause_end]
-        past = _update_carried(clause, ctx, carried)
+        _update_state(clause, ctx, state)
         previous_end = 0
         pending: list[Candidate] = []
         for m in MENTION.finditer(clause):
             pos = clause_start + m.start()
             covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
             # the name zone runs from the previous name's end, at most WINDOW characters back
-            before_all = clause[max(previous_end, m.start() - WINDOW):m.start()]
-            reason = _skip_reason(m, clause, clause_start, before_all, sentence, facts, past)
+            n = _Number(m, clause, clause_start, clause[max(previous_end, m.start() - WINDOW):m.start()], read,
+                        facts, state)
+            reason = _skip_reason(n)
             if reason is not None:
-                skipped.append(Skipped(_context(text, pos, clause_start + m.end()), reason,
-                                       sentence.start + pos, sentence.start + clause_start + m.end()))
+                skip(pos, clause_start + m.end(), reason)
                 if reason == "baseline":
-                    carried["baseline"] = float(m.group("value"))
+                    state.baseline = number_value(m.group("value"))
                 continue  # a skipped number (a year, a baseline) is part of the next name's zone
-            cand, name_end = _candidate(m, clause, clause_start, before_all, sentence, facts, carried, pending)
+            cand, name_end = _candidate(n, pending)
+            cand.sentence = sentence
             pending.append(cand)
             previous_end = name_end
         found.extend(_pair_respectively(clause, pending))
@@ -384,53 +503,63 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
     for m in ANY_NUMBER.finditer(text):
         if not covered[m.start()]:
-            reason = facts.masked[m.start()] or "no unit"
-            skipped.append(Skipped(_context(text, m.start(), m.end()), reason,
-                                   sentence.start + m.start(), sentence.start + m.end()))
+            skip(m.start(), m.end(), facts.masked[m.start()] or "no unit")
     return found, skipped
 
 
-def _candidate(m: re.Match, clause: str, clause_start: int, before_all: str, sentence: Sentence,
-               facts: _SentenceFacts, carried: dict, pending: list[Candidate]) -> tuple[Candidate, int]:
-    """The target the number `m` states, and where in the clause its name ends."""
-    unit = m.group("unit")
-    after = clause[m.end():m.end() + WINDOW]
-    value = float(m.group("value"))
-    value_max = float(m.group("value_max")) if m.group("value_max") else None
-    mult = MULTIPLIERS.get(m.group("mult") or "", 1.0)
-    comparator = _comparator(before_all, after, value_max is not None)
+def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
+    """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
+    m, after, before_all = n.m, n.after, n.before_all
     # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
-    after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)", after)[0]
+    after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)|[和及](?=\s*\d)", after)[0]
     after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
     before_name = _strip_verb(before_all.rstrip())
     number_first = bool(after_name.strip("的")) and (
         not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
-        or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立)[^，、]{0,4}$", before_name))
-    if number_first:
-        raw_name = _clean_name(after_name.lstrip("的"))
-        verb_zone = before_name
-    else:
-        raw_name = _clean_name(before_name)
-        verb_zone = ""
+        or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立|建立)[^，、]{0,4}$", before_name))
+    if not number_first:
+        return _clean_name(before_name), "", m.end()
+    # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
+    return _clean_name(after_name.lstrip("的")), before_name, m.end() + after.find(after_name) + len(after_name)
+
+
+def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
+    """The target the number states, and where in the clause its name ends."""
+    m, after, before_all, state, facts = n.m, n.after, n.before_all, n.state, n.facts
+    unit = n.unit
+    value_max = number_value(m.group("value_max")) if m.group("value_max") else None
+    raw_name, verb_zone, name_end = _name_and_verbs(n)
+    notes = []
     if not raw_name and pending:
         raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
-    baseline = carried.pop("baseline", None)
-    scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], carried.get("new", False))
-    if carried.get("annual") and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
+    baseline, state.baseline = state.baseline, None
+    scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], state.new)
+    if state.annual and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
         scope = "annual"
     if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
-        head = re.split(r"由|从", clause[max(0, m.start() - WINDOW):m.start()])[0]
+        head = re.split(BASELINE_FROM, n.clause[max(0, m.start() - WINDOW):m.start()])[0]
         raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
     # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
     # year its paragraph sets
     recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
-                                       or raw_name.startswith("年") or carried.get("annual"))
-    year = None if recurring else _target_year(facts.years, clause_start + m.start(), facts.paragraph_year, scope,
-                                               facts.ctx)
-    cand = Candidate(value, value_max, unit, mult, comparator, baseline, scope, year, raw_name, False,
-                     sentence, m.group(0))
-    # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
-    name_end = m.end() + (after.find(after_name) + len(after_name) if number_first else 0)
+                                       or raw_name.startswith("年") or state.annual)
+    year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
+    if recurring and not _year_written(facts, n.clause_start + m.start()):
+        year = None  # a yearly duty with no year written for it has no due year
+    start = n.clause_start + m.start()
+    if any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
+        notes.append("Chinese numeral")
+    if not raw_name:
+        notes.append("no name found")
+    elif not verb_zone and len(_strip_verb(before_all.rstrip())) - len(raw_name) > 20:
+        notes.append("name far from its number")
+    per_place = PER_PLACE.search(before_all)
+    cand = Candidate(value=number_value(m.group("value")), value_max=value_max, unit=unit,
+                     per_unit=per_place.group(1) if per_place else None,
+                     multiplier=MULTIPLIERS.get(m.group("mult") or "", 1.0),
+                     comparator=_comparator(before_all, after, value_max is not None), baseline=baseline,
+                     scope=scope, target_year=year, raw_name=raw_name, qualitative=False, sentence=n.sentence,
+                     number_text=m.group(0), notes=notes)
     return cand, name_end
 
 
@@ -456,6 +585,12 @@ def _context(text: str, start: int, end: int, width: int = 8) -> str:
     return text[max(0, start - width):end + width]
 
 
+def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
+    return Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None, baseline=None,
+                     scope=None, target_year=None, raw_name=_clean_name(m.group("what")), qualitative=True,
+                     sentence=sentence, notes=["named goal to build"])
+
+
 def qualitative_goals(sentence: Sentence) -> list[Candidate]:
     """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
     if sentence.section_kind != "goals" or sentence.is_heading:
@@ -463,8 +598,10 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
         clause = sentence.text[clause_start:clause_end].rstrip("。；")
-        if MENTION.search(clause) and re.search(rf"\d\s*(?:{UNIT_RE})", clause):
+        read = numeral_view(clause).text
+        if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
             continue
+        goals.extend(_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause))
         m = QUALITATIVE_GOAL.search(clause)
         if not m:
             continue
@@ -480,9 +617,14 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
         elif not parts or not all(MEASURABLE.search(p) for p in parts):
             continue
         for part in parts:
-            goals.append(Candidate(None, None, None, 1.0, None, None, None, None, part, True, sentence,
-                                   notes=[m.group(1)]))
+            goals.append(Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
+                                   baseline=None, scope=None, target_year=None, raw_name=part, qualitative=True,
+                                   sentence=sentence, notes=[m.group(1)]))
     return goals
+
+
+# "到2026年", "力争到2025年底", and a stage's year "提升发展阶段(2019年)".
+PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]")
 
 
 def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[int, list[tuple[int, int]]]:
@@ -495,11 +637,13 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
         top = s.section.split(" › ")[0]
         if announced and announced[0] == top and s.paragraph not in years:
             years[s.paragraph] = [(s.start - 1, announced[1])]
-        for m in re.finditer(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?", s.text):
-            year = int(m.group(1))
+        for m in PARAGRAPH_YEAR.finditer(s.text):
+            year = int(m.group(1) or m.group(2))
             if ctx.period_start is None or year >= ctx.period_start:
                 years.setdefault(s.paragraph, []).append((s.start + m.start(), year))
-                if s.text.rstrip().endswith(("：", ":")):
+                # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
+                # bullets after it spell out: either governs the lines of its part that follow
+                if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3):
                     announced = (top, year)
     return years
 
@@ -519,11 +663,11 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    carried: dict = {}
+    state = ClauseState()
     current_paragraph = None
     for s in sentences:
         if s.paragraph != current_paragraph:
-            carried = {}
+            state = ClauseState()
             current_paragraph = s.paragraph
         if len(found) + len(skipped) >= MAX_NUMBERS:
             if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
@@ -533,9 +677,10 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
             skipped.extend(_numbers_skipped(s, "annex table (read separately)" if s.section_kind == "annex"
                                             else "timetable"))
             continue
-        cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), carried)
+        cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), state)
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s))
-        carried.pop("baseline", None) if not cands else None
+        if not cands:
+            state.baseline = None
     return found, skipped

@@ -27,13 +27,15 @@ import re
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 import pandas as pd
 
 from etl import schema, yaml_io
+from etl.lexicon import REGION_LEAD
+from etl.units import units_agree
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "reference" / "indicators.yaml"
 
@@ -48,7 +50,7 @@ _QUANTITY_SUFFIXES = ("总额", "金额", "总量", "件数", "数", "量", "额
 # Trailing verbs an extractor may leave on the name (…企业累计达, …人才超过).
 _TRAILING_VERBS = ("不低于", "不少于", "超过", "以上", "达", "超", "为")
 # Leading words naming the whole region (全市, 全社会 …) carry no meaning for the match.
-_LEADING_REGION = re.compile(r"^(全市|全区|全县|全社会|我市|我区|我县)")
+_LEADING_REGION = re.compile(rf"^(?:{'|'.join(REGION_LEAD)})")
 # List markers an extractor may leave at the start of a name: 1. / 2） / 二） / ② / ● …
 _LEADING_ENUMERATOR = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）．]|[①-⑳●○■□◆◇·•▪\-—])\s*")
 # A name whose ending says what it measures may only fall into an indicator with that kind of
@@ -105,6 +107,11 @@ class Indicator:
     unit: str
     per_capita: bool
     description: str
+    # What it measures precisely (indicators.yaml `measure:`): comparability is decided from these.
+    nature: str | None = None  # stock | flow | rate
+    counts: str | None = None  # people | firms | money | ip_rights | bodies | …
+    numerator: str = ""
+    denominator: str | None = None
 
 
 @dataclass(frozen=True)
@@ -183,7 +190,7 @@ class Harmonizer:
 
     # ── loading ──────────────────────────────────────────────────────────────────────────
     @classmethod
-    def load(cls, path: str | Path = DEFAULT_PATH) -> "Harmonizer":
+    def load(cls, path: str | Path = DEFAULT_PATH) -> Harmonizer:
         path = Path(path)
         with open(path, encoding="utf-8") as fh:
             doc = yaml_io.safe_load(fh)
@@ -248,11 +255,14 @@ class Harmonizer:
             raise DictionaryError(path, f"{ident}: unit {entry['unit']!r} is not in units:")
         if not isinstance(entry["per_capita"], bool):
             raise DictionaryError(path, f"{ident}: per_capita must be true or false")
+        measure = _measure_of(path, ident, entry)
         fam = families[entry["family"]]
         return Indicator(
             id=ident, zh=entry["zh"], en=entry["en"], category=entry["category"],
             family=entry["family"], family_zh=fam["zh"], family_en=fam["en"],
             unit=entry["unit"], per_capita=entry["per_capita"], description=entry["description"],
+            nature=measure["nature"], counts=measure["counts"], numerator=measure["numerator"],
+            denominator=measure.get("denominator"),
         )
 
     # ── lookups ──────────────────────────────────────────────────────────────────────────
@@ -271,16 +281,27 @@ class Harmonizer:
             rows = [r for r in rows if r[0] == indicator_id]
         return rows
 
-    def match(self, raw_name: str, context: str = "") -> Indicator | None:
-        found = self.explain(raw_name, context)
+    def match(self, raw_name: str, context: str = "", unit: str | None = None) -> Indicator | None:
+        found = self.explain(raw_name, context, unit)
         return found.indicator if found else None
 
-    def explain(self, raw_name: str, context: str = "") -> Match | None:
-        """Like match(), but says which rule and which alias decided."""
+    def unit_conflict(self, raw_name: str, context: str, unit: str | None) -> Indicator | None:
+        """The indicator the name would map to if its value's unit did not forbid it (for the report:
+        "高价值发明专利拥有量年均增长12%" names a count but states a rate)."""
+        if not unit or self.match(raw_name, context, unit):
+            return None
+        return self.match(raw_name, context)
+
+    def explain(self, raw_name: str, context: str = "", unit: str | None = None) -> Match | None:
+        """Like match(), but says which rule and which alias decided.  With `unit` (the value's unit as
+        written), an indicator counted in another kind of unit is never chosen (etl.units.units_agree):
+        a growth rate in % is not a count in 件, a share in % is not a score in 分."""
         name = normalize_name(raw_name)
         if not name:
             return None
         exact = self._exact.get(name)
+        if exact and not units_agree(unit, self._indicators[exact.indicator_id].unit):
+            exact = None
         if exact:
             return Match(self._indicators[exact.indicator_id], "exact", exact.written, ("alias", name))
 
@@ -290,12 +311,12 @@ class Harmonizer:
             if len(alias.normalized) < MIN_ALIAS_CHARS or len(alias.normalized) >= len(name) + 1:
                 continue
             # the cheap substring test first: _fits is only asked about aliases that occur
-            if alias.normalized in name and self._fits(name, alias.indicator_id):
+            if alias.normalized in name and self._fits(name, alias.indicator_id, unit):
                 best = (-len(alias.normalized), 0, alias.written, alias.indicator_id, "contained",
                         ("alias", alias.normalized))
                 break
         for compiled, written, ind in self._patterns:
-            if not self._fits(name, ind):
+            if not self._fits(name, ind, unit):
                 continue
             hit = compiled.search(name)
             if hit and len(hit.group(0)) >= MIN_ALIAS_CHARS:
@@ -304,11 +325,15 @@ class Harmonizer:
                     best = candidate
         if best:
             return Match(self._indicators[best[3]], best[4], best[2], best[5])
-        return self._match_by_context(raw_name, name, context)
+        found = self._match_by_context(raw_name, name, context)
+        return found if found and units_agree(unit, found.indicator.unit) else None
 
-    def _fits(self, name: str, indicator_id: str) -> bool:
-        """Whether a name that only contains an alias may map to this indicator (see UNIT_ENDINGS)."""
+    def _fits(self, name: str, indicator_id: str, unit: str | None = None) -> bool:
+        """Whether a name that only contains an alias may map to this indicator (see UNIT_ENDINGS), and
+        whether the value's unit is of the indicator's kind."""
         indicator = self._indicators[indicator_id]
+        if not units_agree(unit, indicator.unit):
+            return False
         for endings, units in UNIT_ENDINGS:
             if name.endswith(endings) and indicator.unit not in units:
                 return False
@@ -348,7 +373,8 @@ class Harmonizer:
                 "indicator_id": ind.id, "indicator_zh": ind.zh, "indicator_en": ind.en,
                 "category": ind.category, "family": ind.family, "family_zh": ind.family_zh,
                 "family_en": ind.family_en, "unit": ind.unit, "per_capita": ind.per_capita,
-                "description": ind.description,
+                "description": ind.description, "numerator": ind.numerator, "denominator": ind.denominator,
+                "nature": ind.nature, "counts": ind.counts,
             }
             for ind in self.indicators
         ]
@@ -377,6 +403,27 @@ class Harmonizer:
             unmapped=sorted(unmapped.items()),
             unused_aliases=sorted({(ind, written) for ind, written, key in self._written if key not in used}),
         )
+
+
+NATURES = ("stock", "flow", "rate")
+COUNTS = ("people", "firms", "money", "ip_rights", "bodies", "places", "products", "brands", "projects",
+          "contracts", "cases", "events", "awards", "rate", "rank", "duration", "commitment")
+
+
+def _measure_of(path: Path, ident: str, entry: dict) -> dict:
+    """An indicator's `measure:` (numerator, denominator, nature, counts), checked."""
+    measure = entry.get("measure")
+    if measure is None:  # a small test dictionary may leave it out; the shipped one states it for every indicator
+        return {"numerator": "", "nature": None, "counts": None}
+    if not isinstance(measure, dict) or not measure.get("numerator"):
+        raise DictionaryError(path, f"{ident}: measure needs numerator, denominator, nature and counts")
+    if measure.get("nature") not in NATURES:
+        raise DictionaryError(path, f"{ident}: measure nature {measure.get('nature')!r} not one of {NATURES}")
+    if measure.get("counts") not in COUNTS:
+        raise DictionaryError(path, f"{ident}: measure counts {measure.get('counts')!r} not one of {COUNTS}")
+    if entry.get("per_capita") and not measure.get("denominator"):
+        raise DictionaryError(path, f"{ident}: a per-capita indicator names its denominator")
+    return measure
 
 
 def _positions(text: str, word: str) -> list[int]:

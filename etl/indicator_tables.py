@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.extract import MULTIPLIERS, Candidate
+from etl.extract import Candidate
 from etl.segment import Sentence
+from etl.units import RATIO_UNITS, split_unit, written_unit
 
 NAME_HEADER = re.compile(r"指标|名称|项目")
 UNIT_HEADER = re.compile(r"^单位$|计量单位")
@@ -57,7 +58,7 @@ def _flat_rows(text: str) -> list[list[_Row]]:
     for line in text.split("\n"):
         lines.append((offset, line.strip()))
         offset += len(line) + 1
-    lines = [(o, l) for o, l in lines if l]
+    lines = [(start, line) for start, line in lines if line]
     tables = []
     i = 0
     while i < len(lines):
@@ -111,14 +112,10 @@ def _columns(header: list[str]) -> dict[str, int] | None:
 
 
 def _split_unit(unit: str) -> tuple[float, str, bool]:
-    """"万件" → (1e4, "件"); "人次/年" → (1, "人次", per year); "万元" stays money."""
+    """"万件" → (1e4, "件"); "人次/年" → (1, "人次", per year); "万元" stays money (etl.units.split_unit)."""
     per_year = bool(re.search(r"/\s*年|每年", unit))
-    unit = re.sub(r"/\s*年|每年", "", unit).strip()
-    if unit in ("万元", "亿元", "千元", "元"):
-        return 1.0, unit, per_year
-    if len(unit) > 1 and unit[0] in MULTIPLIERS:
-        return MULTIPLIERS[unit[0]], unit[1:], per_year
-    return 1.0, unit, per_year
+    multiplier, unit = split_unit(re.sub(r"/\s*年|每年", "", unit))
+    return multiplier, unit, per_year
 
 
 def table_candidates(text: str, sentences: list[Sentence], period_end: int | None) -> tuple[list[Candidate], list[tuple[int, int]]]:
@@ -155,7 +152,7 @@ def table_candidates(text: str, sentences: list[Sentence], period_end: int | Non
             comparator = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}.get(m.group("cmp") or "", "=")
             comparator = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}.get(m.group("after") or "", comparator)
             pre = m.group("pre") or ""
-            if unit in ("%", "个百分点", "分", "倍"):
+            if unit in RATIO_UNITS:
                 scope = "ratio"
             elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
                 scope = "annual"
@@ -166,9 +163,11 @@ def table_candidates(text: str, sentences: list[Sentence], period_end: int | Non
             quote = Sentence(text[row.start:row.end], row.start, row.end,
                              context.section if context else "", context.section_kind if context else "goals",
                              False, context.paragraph if context else 0)
-            written_unit = {1e4: "万", 1e8: "亿", 1e3: "千"}.get(mult, "") + unit
-            found.append(Candidate(float(m.group("value")), None, unit or None, mult, comparator, baseline, scope,
-                                   year if year or scope == "annual" else period_end,
-                                   re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, False, quote,
-                                   number_text=m.group(0) + written_unit))
+            found.append(Candidate(
+                value=float(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
+                comparator=comparator, baseline=baseline, scope=scope,
+                target_year=year if year or scope == "annual" else period_end,
+                raw_name=re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, qualitative=False, sentence=quote,
+                number_text=m.group(0) + (written_unit(unit, mult) or ""),
+                notes=[] if year or scope == "annual" else ["table row without a year"]))
     return found, spans

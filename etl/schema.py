@@ -30,10 +30,18 @@ TARGETS = [
     ("target_year", "INTEGER", "Year the target is due; the plan's end year for goal-section levels; empty for recurring yearly duties"),
     ("period_start", "INTEGER", "First year of the plan period"),
     ("period_end", "INTEGER", "Last year of the plan period"),
-    ("value_per_year", "DOUBLE", "Per-year figure: value_std/plan years for new, value_std for annual; empty for stock and ratio"),
-    ("value_per_10k_residents", "DOUBLE", "value_std per 10,000 residents (counts and money, not ratios or per-capita indicators)"),
+    ("value_per_year", "DOUBLE", "Per-year figure: value_std/plan_years for new, value_std for annual, (value_std-baseline)/plan_years for a stock with a baseline; empty otherwise"),
+    ("value_per_10k_residents", "DOUBLE", "value_std per 10,000 residents for people, firms and money; a per-capita indicator's own value; empty for rates and for counts of institutions, rights or events"),
     ("population_10k", "DOUBLE", "Denominator used for value_per_10k_residents, in 万人"),
     ("population_note", "VARCHAR", "Denominator's figure, year, source and reliability"),
+    ("unit_per_10k", "VARCHAR", "Unit of value_per_10k_residents (件/万人 …; a per-capita indicator keeps its own unit)"),
+    ("plan_start_month", "VARCHAR", "First month of the plan (YYYY-MM): its own phases, else the document's date or January"),
+    ("plan_end_month", "VARCHAR", "Last month of the plan (YYYY-MM): its own phases, else December of the last year"),
+    ("plan_years", "DOUBLE", "Plan length in years, month-accurate (months / 12): the divisor of value_per_year"),
+    ("comparability", "VARCHAR", "indicator · scope · unit: targets with the same value are comparable; sharing only the family makes them related, not comparable"),
+    ("per_year_from", "VARCHAR", "How value_per_year was derived (e.g. 新增600件 ÷ 3.00 规划年); empty when there is no honest yearly figure"),
+    ("per_10k_from", "VARCHAR", "How value_per_10k_residents was derived (division and denominator, or 'already per capita')"),
+    ("derived_from", "VARCHAR", "Every converted value of the row and how it was derived (per year; per 10,000 residents)"),
     ("qualitative", "BOOLEAN", "True for a named goal without a number (清零, 居全省前列, 超全省平均水平…)"),
     ("section", "VARCHAR", "The plan's own section heading the target sits under"),
     ("section_kind", "VARCHAR", "goals, tasks, safeguards or other: which part of the plan"),
@@ -41,9 +49,12 @@ TARGETS = [
     ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
     ("quote_end", "INTEGER", "End offset (exclusive)"),
     ("source_line", "INTEGER", "Line of the raw file the quote starts on (1-based)"),
-    ("origin", "VARCHAR", "extracted, or manual for a row a person corrected or added (data/corrections/)"),
+    ("origin", "VARCHAR", "extracted, or manual for a row a person corrected or added (data/corrections/); "
+                          "uploaded for a plan used in one browser session only"),
     ("confidence", "VARCHAR", "high, medium or low: how sure the extractor is of this reading"),
     ("confidence_reason", "VARCHAR", "Why the confidence is not high (unmapped name, far from its number, modality unclear …)"),
+    ("restates", "VARCHAR", "target_id of an earlier row of the same plan stating the same commitment (same indicator, value and unit); a restating row is counted once, under that id"),
+    ("per_unit", "VARCHAR", "The unit of place each value applies to (镇街 for 各镇街配备不少于2人): a per-place rule, never a region total; empty for region-wide targets"),
     ("extracted_value", "DOUBLE", "For a corrected row: the value the extractor read, before the correction"),
     ("extracted_unit", "VARCHAR", "For a corrected row: the unit the extractor read"),
     ("extracted_comparator", "VARCHAR", "For a corrected row: the comparator the extractor read"),
@@ -71,6 +82,9 @@ DOCUMENTS = [
     ("sha256", "VARCHAR", "Checksum of the raw file"),
     ("encoding", "VARCHAR", "Encoding the raw file was read with"),
     ("clean_text", "VARCHAR", "The cleaned text every quote points into"),
+    ("issuer", "VARCHAR", "Issuing body (发文机关) as the plan's text names it; empty when it names none"),
+    ("doc_number", "VARCHAR", "Document number (文号, e.g. X政办发〔2024〕N号) as the text states it; empty when it states none"),
+    ("url", "VARCHAR", "Where the plan was published, when known from the source; never guessed"),
 ]
 
 REGIONS = [
@@ -98,6 +112,10 @@ INDICATORS = [
     ("family_en", "VARCHAR", "Family name, English"),
     ("unit", "VARCHAR", "Canonical unit"),
     ("per_capita", "BOOLEAN", "True if the indicator is already per capita or per household (never divided again)"),
+    ("numerator", "VARCHAR", "What is counted, precisely (有效发明专利（全部） vs 高价值发明专利 …)"),
+    ("denominator", "VARCHAR", "What it is divided by, for densities and rates (万人常住人口, 万户企业 …); empty for counts"),
+    ("nature", "VARCHAR", "stock (a level held), flow (added or done over a time), or rate (share, score, rank)"),
+    ("counts", "VARCHAR", "Kind of thing counted: people, firms, money (divisible per resident), ip_rights, bodies, cases, events …"),
     ("description", "VARCHAR", "What it measures; caveats"),
 ]
 
@@ -143,7 +161,7 @@ RESPONSIBILITIES = [
     ("region_id", "VARCHAR", "GB/T 2260 code"),
     ("section", "VARCHAR", "Section or task the departments are named for"),
     ("department", "VARCHAR", "One lead or responsible department"),
-    ("lead", "BOOLEAN", "True where the plan says 牵头 or names it first"),
+    ("lead", "BOOLEAN", "True only where the plan says so (牵头, 主责, or a department named as the lead); false for a department listed as responsible"),
 ]
 
 CORRECTIONS = [

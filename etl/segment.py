@@ -85,9 +85,19 @@ def _sub_heading_span(line: str) -> int | None:
     return len(line) if len(line) <= 40 else None
 
 
+def _sub_part_kind(sub: str, kind: str) -> str | None:
+    """A sub-heading that names goals or tasks inside a background part ("二、总体要求" → "（二）建设目标")
+    gives its sentences that kind; elsewhere the top-level part decides."""
+    if kind not in ("other", "preamble") or len(sub) > 20:
+        return None
+    sub_kind = classify_heading(re.sub(r"^\W*[（(]?[一二三四五六七八九十\d]+[）)、.．]?", "", sub))
+    return sub_kind if sub_kind in ("goals", "tasks") else None
+
+
 def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     top, sub, kind = "", "", "preamble"
+    sub_kind = None  # a goals or tasks sub-part inside a part of another kind ("二、总体要求 › （二）建设目标")
     part_rank = False  # the plan numbers its parts 第一部分…, so 一、 is one level down
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
@@ -104,7 +114,7 @@ def segment(text: str) -> list[Sentence]:
             continue
         if title:
             part_rank = part_rank or bool(re.match(r"^第", title))
-            top, sub = title, ""
+            top, sub, sub_kind = title, "", None
             kind = classify_heading(title) or "other"
             sentences.append(Sentence(line, line_start, line_start + len(line), top, kind, True, paragraph))
             continue
@@ -113,9 +123,12 @@ def segment(text: str) -> list[Sentence]:
         heading_end = _sub_heading_span(line)
         if heading_end:
             sub = line[:heading_end].rstrip("。：:")
+            # a "（二）" heading opens a new sub-part; "1." / "（1）" / "——" items sit inside the current one
+            same_rank = re.match(rf"[（(][{CN_NUM}]+[）)]", sub)
+            sub_kind = _sub_part_kind(sub, kind) or (None if same_rank else sub_kind)
         section = f"{top} › {sub}" if sub and top else (sub or top)
         for s, e in _split_sentences(line):
             is_heading = heading_end is not None and e <= heading_end
-            sentences.append(Sentence(line[s:e], line_start + s, line_start + e, section, kind,
+            sentences.append(Sentence(line[s:e], line_start + s, line_start + e, section, sub_kind or kind,
                                       is_heading, paragraph))
     return sentences

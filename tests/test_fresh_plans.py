@@ -7,6 +7,10 @@ The first measurement, before any rule was changed with these files in view (ext
 a93f383), was recall 66.0% / precision 80.5% on value + unit + comparator (188 targets).  That is the
 honest figure; the thresholds below are floors that only rise as the extractor is taught these
 kinds, and once a rule is tuned on them they guard against regressions, not measure generalisation.
+
+Issue 7 then tuned the extractor on these files (and on the real-plans development set): after it,
+recall 97.9% / precision 97.9%, due year 100%, scope 98.4%.  The floors below pin that; they are no
+longer a measure of unseen wording.
 """
 
 import sys
@@ -19,6 +23,7 @@ from measure_extraction import fixture_paths, load_fixture, score_fixture, total
 
 FRESH = ROOT / "tests" / "fixtures" / "fresh"
 FIRST_MEASUREMENT = {"recall": 0.660, "precision": 0.805}
+AFTER_TUNING = {"recall": 0.97, "precision": 0.97, "target_year_accuracy": 0.95, "scope_accuracy": 0.95}
 
 
 def test_fresh_blind_plans_never_read_worse_than_on_first_measurement():
@@ -28,3 +33,5 @@ def test_fresh_blind_plans_never_read_worse_than_on_first_measurement():
     report = "\n".join(f"{s.fixture}: recall {s.recall:.2f} precision {s.precision:.2f}" for s in scores)
     assert overall["recall"] >= FIRST_MEASUREMENT["recall"] - 0.005, report
     assert overall["precision"] >= FIRST_MEASUREMENT["precision"] - 0.005, report
+    for measure, floor in AFTER_TUNING.items():
+        assert overall[measure] >= floor, (measure, overall[measure], report)

@@ -3,6 +3,8 @@
 The first measurement on them, before any rule was changed, was recall 69.3% / precision 92.7%;
 rules were then generalised from what they exposed, so these now guard against regressions and
 are no longer a measure of unseen wording.  Thresholds are overall, on value + unit + comparator.
+Issue 7 did not tune on these: before it recall 89.8% / precision 100% / year 94.4% / scope 96.5%,
+after it 89.8% / 100% / 97.9% / 97.2%.
 """
 
 import sys

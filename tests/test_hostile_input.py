@@ -308,9 +308,11 @@ def test_a_stored_hostile_plan_is_shown_as_text(page, lang):
         assert any(escaped in text for text in texts for escaped in ESCAPED), "hostile text missing from the charts"
 
 
-@pytest.mark.usefixtures("hostile_db")
-def test_the_sources_page_quotes_the_hostile_sentence_as_text():
-    at = open_page("sources", {"doc": HOSTILE_DOC, "target": f"{HOSTILE_DOC}-001"})
+def test_the_sources_page_quotes_the_hostile_sentence_as_text(hostile_db):
+    with duckdb.connect(str(hostile_db), read_only=True) as con:  # the target whose sentence holds the tag
+        target = con.execute("SELECT min(target_id) FROM targets WHERE doc_id = ? AND quote LIKE '%<a/href%'",
+                             [HOSTILE_DOC]).fetchone()[0]
+    at = open_page("sources", {"doc": HOSTILE_DOC, "target": target})
     quote = " ".join(i.value for i in at.info)
     assert "\\<a\\/href\\=" in quote  # the tag's characters are there, each one escaped
     plan = "".join(h.proto.body for h in at.get("html"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 
+import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -15,7 +16,6 @@ from etl.build import build
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-TARGET = "tianchang-2024-001"
 
 
 @pytest.fixture()
@@ -30,6 +30,16 @@ def own_store(tmp_path, monkeypatch) -> rv.Store:
     return rv.Store(raw)
 
 
+@pytest.fixture()
+def target(own_store) -> str:
+    """天长's first numeric target, whatever number reading order gives it."""
+    import os
+
+    with duckdb.connect(os.environ[DB_ENV], read_only=True) as con:
+        return con.execute("""SELECT min(target_id) FROM targets WHERE doc_id = 'tianchang-2024'
+                              AND NOT qualitative AND value IS NOT NULL""").fetchone()[0]
+
+
 def open_page(page: str, params: dict) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=90)
     at.switch_page(page)
@@ -37,16 +47,16 @@ def open_page(page: str, params: dict) -> AppTest:
     return at.run()
 
 
-def test_review_page_corrects_a_target_and_shows_the_extractors_reading(own_store):
-    at = open_page("pages/review.py", {"doc": "tianchang-2024", "target": TARGET})
+def test_review_page_corrects_a_target_and_shows_the_extractors_reading(own_store, target):
+    at = open_page("pages/review.py", {"doc": "tianchang-2024", "target": target})
     assert not at.exception, [e.value for e in at.exception]
-    before = at.number_input(key=f"rv_value_{TARGET}").value
-    at.number_input(key=f"rv_value_{TARGET}").set_value(before + 2)
+    before = at.number_input(key=f"rv_value_{target}").value
+    at.number_input(key=f"rv_value_{target}").set_value(before + 2)
     at.button[-1].click().run()  # no reason yet: refused, nothing written
     assert any("reason" in e.value for e in at.error)
     assert not (own_store.corrections / "tianchang-2024.yaml").exists()
-    at.text_area(key=f"rv_why_{TARGET}").set_value("原文另有说明")
-    at.text_input(key=f"rv_who_{TARGET}").set_value("研究员丙")
+    at.text_area(key=f"rv_why_{target}").set_value("原文另有说明")
+    at.text_input(key=f"rv_who_{target}").set_value("研究员丙")
     at.button[-1].click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert any("已保存" in s.value for s in at.success)
@@ -67,17 +77,17 @@ def test_review_page_on_a_read_only_host_shows_the_queue_and_no_form(own_store, 
     assert "correct_url" not in queue.columns and queue["source_url"].str.startswith("sources?doc=").all()
 
 
-def test_data_page_carries_origin_and_reason_and_filters_to_low_confidence(own_store):
-    at = open_page("pages/review.py", {"doc": "tianchang-2024", "target": TARGET})
-    at.text_area(key=f"rv_why_{TARGET}").set_value("口径应为新增")
-    at.selectbox(key=f"rv_scope_{TARGET}").set_value("new")
+def test_data_page_carries_origin_and_reason_and_filters_to_low_confidence(own_store, target):
+    at = open_page("pages/review.py", {"doc": "tianchang-2024", "target": target})
+    at.text_area(key=f"rv_why_{target}").set_value("口径应为新增")
+    at.selectbox(key=f"rv_scope_{target}").set_value("new")
     at.button[-1].click().run()
     assert not at.error, [e.value for e in at.error]
     at = open_page("pages/data.py", {})
     assert not at.exception, [e.value for e in at.exception]
     table = at.dataframe[0].value
     assert {"origin", "correction_reason", "extracted_value", "corrected_by", "confidence"} <= set(table.columns)
-    corrected = table[table["target_id"] == TARGET].iloc[0]
+    corrected = table[table["target_id"] == target].iloc[0]
     assert (corrected["origin"], corrected["correction_reason"]) == ("manual", "口径应为新增")
     at.toggle(key="low").set_value(True).run()
     shown = at.dataframe[0].value

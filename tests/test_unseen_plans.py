@@ -1,4 +1,9 @@
-"""The extractor on plans it has never seen: fresh wording, other regions, known answers.
+"""The extractor on plans written in fresh wording for other regions, with known answers.
+
+Honestly: these fixtures have been in view while rules were written (earlier issues), so they now
+guard against regressions rather than measure unseen wording.  Issue 7 tuned on tests/fixtures/fresh
+and the real-plans development set, not on these; measured before and after it: recall 97.8% /
+precision 100% both times (185 targets).
 
 Fixtures: tests/fixtures/plans/*.txt with NAME.expected.yaml beside each (format and reading
 rules: tests/fixtures/plans/README.md).  Scoring lives in bench/measure_extraction.py, shared
@@ -18,7 +23,7 @@ import json
 import subprocess
 import sys
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -45,12 +50,12 @@ FIXTURE_PATHS = scoring.fixture_paths()
 FIXTURE_IDS = [p.stem for p in FIXTURE_PATHS]
 
 
-@lru_cache(maxsize=None)
+@cache
 def fixture(name: str):
     return scoring.load_fixture(scoring.FIXTURES / f"{name}.txt")
 
 
-@lru_cache(maxsize=None)
+@cache
 def extraction(name: str):
     return scoring.extract_fixture(fixture(name))
 

@@ -1,0 +1,106 @@
+"""Chinese numerals read in place: 两家, 三个, 一万二千件, 一千二百万元, 百分之三十, 十次.
+
+The extractor's rules are written for Arabic digits, so a sentence is read through a *view* in which
+each Chinese numeral that counts something (it stands before a unit, or after 百分之) is written in
+digits.  The view may be shorter or longer than the sentence; `NumeralView.origin` maps every offset
+of the view back to the sentence, so skipped numbers keep offsets into the clean text, and quotes
+(always the whole sentence) are untouched.
+
+Numerals that do not count are left alone: ordinals (第三), idioms (一批, 一起, 一次性, 一件事, 十分,
+千家万户), a bare multiplier (每万人 is a density, not ten thousand people) and names (十四五).
+The conversion itself is cn2an's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from etl.units import UNIT_RE
+
+DIGIT_CHARS = "零〇一二两三四五六七八九"
+NUMERAL_CHARS = DIGIT_CHARS + "十百千万亿"
+_RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?"
+                  rf"(?=(?:{UNIT_RE}))")
+_PERCENT = re.compile(rf"百分之(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?")
+# Words that open with a numeral and a unit character but count nothing.
+_IDIOM_AFTER = re.compile(r"^(?:批|起|系列|次性|次办|件事|流|体|类|部分|家万户|项目|期间|条龙|门式|站式|套路)")
+# A lone 一 counts only before these (一支队伍, 一条龙, 一次办, 一名联络员 are idioms or roles; 建成一个…中心 is a count).
+_ONE_COUNTS = ("个", "家", "件", "项", "所", "座", "场", "期", "部")  # not 名: 明确一名联络员 names a role
+_ANY_NUMERAL = re.compile(rf"[{NUMERAL_CHARS}]")
+
+
+@dataclass
+class NumeralView:
+    text: str  # the sentence with counting numerals in digits
+    origin: list[int] | None = None  # view offset → sentence offset (len(text) + 1 entries); None: same text
+    converted: list[tuple[int, int]] = field(default_factory=list)  # view spans written from a Chinese numeral
+
+    def to_source(self, pos: int) -> int:
+        return pos if self.origin is None else self.origin[min(pos, len(self.origin) - 1)]
+
+    def is_converted(self, start: int, end: int) -> bool:
+        return any(a < end and start < b for a, b in self.converted)
+
+
+@lru_cache(maxsize=4096)
+def _to_number(run: str, frac: str = "") -> str | None:
+    import cn2an
+    if run in ("百", "千", "万"):  # 百分之百: cn2an wants a digit before a multiplier
+        run = "一" + run
+    try:
+        value = cn2an.cn2an(run, "smart")
+    except (ValueError, KeyError, IndexError):
+        return None
+    text = str(int(value)) if float(value).is_integer() else str(value)
+    if frac:
+        text += "." + "".join(str("零一二三四五六七八九".index(c)) if c in "零一二三四五六七八九" else "0" for c in frac)
+    return text
+
+
+def _reading(m: re.Match, text: str, percent: bool) -> str | None:
+    """Digits for one numeral match, or None when it counts nothing."""
+    run, frac = m.group("run"), m.group("frac") or ""
+    if percent:
+        number = _to_number(run, frac)
+        return number + "%" if number else None
+    if not any(c in DIGIT_CHARS for c in run) and not run.startswith("十"):
+        return None  # 万人, 千家: a bare multiplier
+    if not run.strip("零〇"):
+        return None  # 零部件: zero counts nothing
+    after = text[m.end():m.end() + 4]
+    if _IDIOM_AFTER.match(after) or (run == "一" and not after.startswith(_ONE_COUNTS)) or (run == "十" and after[:1] == "分"):
+        return None
+    multiplier = ""
+    if len(run) > 1 and run[-1] in "万亿" and not frac:  # 一千二百万元: the multiplier stays in the unit
+        run, multiplier = run[:-1], run[-1]
+    number = _to_number(run, frac)
+    return number + multiplier if number else None
+
+
+def numeral_view(text: str) -> NumeralView:
+    """The sentence with its counting Chinese numerals in digits, and the way back."""
+    if not _ANY_NUMERAL.search(text):
+        return NumeralView(text)
+    matches = [(m, True) for m in _PERCENT.finditer(text)]
+    taken = [m.span() for m, _ in matches]
+    matches += [(m, False) for m in _RUN.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    matches.sort(key=lambda mp: mp[0].start())
+    parts, origin, converted, pos = [], [], [], 0
+    for m, percent in matches:
+        reading = _reading(m, text, percent)
+        if reading is None:
+            continue
+        parts.append(text[pos:m.start()])
+        origin.extend(range(pos, m.start()))
+        start = sum(len(p) for p in parts)
+        parts.append(reading)
+        origin.extend([m.start()] * len(reading))
+        converted.append((start, start + len(reading)))
+        pos = m.end()
+    if not converted:
+        return NumeralView(text)
+    parts.append(text[pos:])
+    origin.extend(range(pos, len(text) + 1))
+    return NumeralView("".join(parts), origin, converted)

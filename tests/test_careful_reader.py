@@ -1,0 +1,119 @@
+"""Issue 7: the silent wrong numbers a careful reader would never write down, each pinned by behaviour.
+
+Sentences here are written for the test (invented regions); the rules they exercise were tuned on the
+fresh fixtures (tests/fixtures/fresh) and the real-plans development set, so these are regression
+tests, not a measure of unseen wording.
+"""
+
+import pytest
+
+from etl.clean import clean, fold_traditional, normalise_width, strip_pinyin_glosses
+from etl.harmonize import Harmonizer
+from etl.numerals import numeral_view
+from etl.pipeline import extract_text
+
+HEAD = "某县知识产权强县建设工作方案（2024—2026年）\n一、工作目标\n"
+
+
+def targets_of(body: str, period=(2024, 2026)):
+    return extract_text(HEAD + body, period=period)
+
+
+def only(frame, **where):
+    rows = frame
+    for column, value in where.items():
+        rows = rows[rows[column] == value]
+    assert len(rows) == 1, rows[["raw_name", "value", "unit"]].to_dict("records")
+    return rows.iloc[0]
+
+
+def test_a_baseline_with_its_date_between_from_and_the_number_is_the_baseline():
+    t = targets_of("到2026年，发明专利年授权量由2023年的320件增至600件。").targets
+    row = only(t, value=600.0)
+    assert row.baseline == 320 and "授权量" in row.raw_name and "增至" not in row.raw_name
+    assert 320.0 not in set(t["value"])
+
+
+def test_a_thousands_separator_keeps_the_number_whole_in_either_width():
+    assert normalise_width("达到1,200件，3，600件和2,3家") == "达到1,200件，3,600件和2，3家"
+    t = targets_of("到2026年，有效发明专利达到1,200件，有效注册商标从2023年底的9，870件提高到12，000件以上。").targets
+    assert set(t["value"]) == {1200.0, 12000.0}
+    assert only(t, value=12000.0).baseline == 9870
+
+
+@pytest.mark.parametrize("phrase, value, unit", [
+    ("新增国家级优势企业两家", 2, "家"), ("建成维权工作站三个", 3, "个"), ("有效发明专利达到一万二千件", 12000, "件"),
+    ("贯标率达到百分之三十", 30, "%"), ("开展执法检查十次", 10, "次"), ("投入一千二百万元", 1200, "万元"),
+    ("满意度达到八十分", 80, "分"),
+])
+def test_chinese_numerals_are_read_where_they_stand(phrase, value, unit):
+    ex = targets_of(f"到2026年，{phrase}。")
+    row = only(ex.targets, value=float(value))
+    assert row.unit == unit and row.confidence == "medium" and "Chinese numeral" in row.confidence_reason
+    # the quote still points into the clean text
+    assert ex.clean_text[row.quote_start:row.quote_end] == row.quote
+
+
+def test_a_chinese_numeral_that_is_no_target_is_skipped_with_offsets_into_the_text():
+    ex = targets_of("截至2023年底，全县已有省级优势企业五家。到2026年，新增两家。")
+    skipped = ex.skipped[ex.skipped["reason"] == "achievement already reached"].iloc[0]
+    assert ex.clean_text[skipped.start:skipped.end] == "五家"
+
+
+@pytest.mark.parametrize("text", ["第十四个五年规划", "每万人口发明专利", "一批优势企业", "一次性补助", "十分重要", "千家万户"])
+def test_numerals_that_count_nothing_are_left_alone(text):
+    assert numeral_view(text).text == text
+
+
+@pytest.mark.parametrize("lead", ["3年累计", "三年累计"])
+def test_a_sum_over_the_plan_years_is_new_however_the_years_are_written(lead):
+    t = targets_of(f"到2026年，{lead}实现知识产权质押融资4亿元。").targets
+    assert only(t, value=4.0).scope == "new"
+
+
+def test_the_harmoniser_refuses_an_indicator_counted_in_another_kind_of_unit():
+    h = Harmonizer.load()
+    assert h.match("高价值发明专利拥有量", "", "件") is not None
+    assert h.match("高价值发明专利拥有量年均增长", "", "%") is None
+    assert h.unit_conflict("高价值发明专利拥有量年均增长", "", "%") is not None
+    satisfaction = h.match("知识产权保护社会满意度", "", "分")
+    assert satisfaction is not None and h.match("知识产权保护社会满意度", "", "%") is None
+
+
+def test_a_rate_stated_on_a_count_indicator_is_reported_not_mapped():
+    t = targets_of("到2026年，高价值发明专利拥有量年均增长12%。").targets
+    row = only(t, value=12.0)
+    assert pd_missing(row.indicator_id) and row.confidence == "low" and "does not fit" in row.confidence_reason
+
+
+def pd_missing(x) -> bool:
+    return x is None or x != x
+
+
+def test_traditional_script_and_pinyin_glosses_are_folded_in_clean():
+    assert strip_pinyin_glosses("發(fā)明專(zhuān)利，地理标志(GI)，保护(维权)") == "發明專利，地理标志(GI)，保护(维权)"
+    assert fold_traditional("知識產權達到個") == "知识产权达到个"
+    cleaned = clean("到2027年，全縣發(fā)明專(zhuān)利擁(yōng)有量達到1,350件。")
+    assert cleaned.text == "到2027年，全县发明专利拥有量达到1,350件。" and cleaned.folded
+    ex = targets_of("到2026年，全縣有效發(fā)明專(zhuān)利達到1,350件。")
+    row = only(ex.targets, value=1350.0)
+    assert "folded traditional text" in row.confidence_reason
+    assert ex.clean_text[row.quote_start:row.quote_end] == row.quote
+
+
+@pytest.mark.parametrize("sentence, reason", [
+    ("今年前三季度，全县发明专利授权量达到86件。", "achievement already reached"),
+    ("完成年度目标任务的78%。", "progress against a goal (完成…目标任务的N%)"),
+    ("预计全年发明专利授权量有望达到115件。", "forecast, not a commitment (预计/有望)"),
+])
+def test_progress_reports_and_forecasts_are_not_targets(sentence, reason):
+    ex = targets_of(sentence)
+    assert ex.targets.empty
+    assert reason in set(ex.skipped["reason"])
+
+
+def test_every_row_says_how_sure_the_reading_is():
+    t = targets_of("到2026年，每万人口高价值发明专利拥有量达到12件，某某某某指数达到5个。").targets
+    assert set(t["confidence"]) <= {"high", "medium", "low"}
+    assert only(t, value=12.0).confidence == "high"
+    assert only(t, value=5.0).confidence_reason == "unmapped name"
