@@ -234,6 +234,11 @@ def _hover(record: dict, lang: str, measure_unit: str) -> str:
         parts.append(f"{'目标年' if lang != 'en' else 'year'}: {int(record['target_year'])}")
     if not _missing(record.get("baseline")):
         parts.append(f"{t('baseline', lang)}: {plot_text(format_value(record['baseline'], record.get('unit_std') or ''))}")
+    derived = record.get("shown_from")
+    if isinstance(derived, str) and derived:
+        parts.append(f"{'换算' if lang != 'en' else 'derived'}: {wrap(derived, 40)}")
+    if record.get("related"):
+        parts.append(plot_text(t("key_related", lang)))
     parts.append(f"{'原文' if lang != 'en' else 'quote'}: {wrap(record.get('quote'))}")
     return "<br>".join(parts)
 
@@ -295,28 +300,6 @@ def tick_label(name: str) -> str:
     return name.replace(" ", "<br>", 1) if " " in name else name
 
 
-def _bars(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
-          note_size: int = 11) -> list[dict]:
-    """Numeric rows that have a value for the chosen measure, in region order, each with an
-    x label.  A region with several rows gets one bar each, labelled with what tells them
-    apart (bar_tags) in small grey type under the region's name."""
-    order = {rid: i for i, rid in enumerate(region_ids)}
-    rows = [dict(r) for r in records
-            if not _is_qualitative(r) and r["region_id"] in order and not _missing(r.get("shown_value"))]
-    rows.sort(key=lambda r: (order[r["region_id"]], str(r["target_id"])))
-    by_region: dict[str, list[dict]] = {}
-    for r in rows:
-        by_region.setdefault(r["region_id"], []).append(r)
-    for region_id, mine in by_region.items():
-        label = tick_label(region_labels[region_id])
-        tags = bar_tags(mine, lang) if len(mine) > 1 else [None]
-        for r, tag in zip(mine, tags):
-            r["region_label"] = region_labels[region_id]
-            r["tag"] = tag
-            r["x_label"] = label if tag is None else f"{label}<br>{_note(tag, note_size)}"
-    return rows
-
-
 def several_bars_per_region(frame: pd.DataFrame) -> bool:
     """Does any region have more than one numeric row in one family (so bars carry tags)?"""
     numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
@@ -344,17 +327,6 @@ def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
     return None
 
 
-def _missing_slots(records: list[dict], region_ids: list[str], region_labels: dict[str, str], lang: str,
-                   note_size: int) -> list[tuple[str, str, str]]:
-    """(region_id, x label with the note under the name, note) for each region without a bar."""
-    slots = []
-    for rid in region_ids:
-        text = _missing_text(records, rid, lang)
-        if text:
-            slots.append((rid, f"{tick_label(region_labels[rid])}<br>{_note(text, note_size)}", text))
-    return slots
-
-
 def _missing_trace(slots: list[tuple[str, str, str]], region_labels: dict[str, str], meta: dict) -> go.Scatter | None:
     """An invisible point per region without a bar.  plotly only shows categories that some
     trace uses, so this keeps the region's slot (and its note, written in the tick label
@@ -367,16 +339,6 @@ def _missing_trace(slots: list[tuple[str, str, str]], region_labels: dict[str, s
         hovertext=[plot_text(f"{region_labels[rid]}: {text}") for rid, _, text in slots],
         showlegend=False, name="missing", meta=meta,
     )
-
-
-def _category_array(bars: list[dict], slots: list[tuple[str, str, str]], region_ids: list[str]) -> list[str]:
-    """x order: regions in fixed order; a region's several bars stay together."""
-    missing = {rid: label for rid, label, _ in slots}
-    order = []
-    for rid in region_ids:
-        labels = [b["x_label"] for b in bars if b["region_id"] == rid]
-        order.extend(labels or ([missing[rid]] if rid in missing else []))
-    return order
 
 
 def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: dict[str, str],
@@ -393,10 +355,11 @@ def _region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: d
         else:
             text = [_bar_text(b) for b in mine]
         color = colors.get(region_id, MISSING_COLOR)
+        marker = _scope_marker(color, [b.get("scope") for b in mine])
+        marker["opacity"] = [RELATED_OPACITY if b.get("related") else 1.0 for b in mine]
         traces.append(go.Bar(
             x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=plot_text(region_labels[region_id]),
-            legendgroup=region_id, legendrank=rank, showlegend=show_legend,
-            marker=_scope_marker(color, [b.get("scope") for b in mine]),
+            legendgroup=region_id, legendrank=rank, showlegend=show_legend, marker=marker,
             text=text, textposition="outside", cliponaxis=False,
             hovertext=[_hover(b, lang, b.get("shown_unit") or "") for b in mine], hoverinfo="text",
             customdata=[b["target_id"] for b in mine], meta={"region_id": region_id, **meta_extra},
@@ -427,22 +390,180 @@ def value_axis(values: list[float], units: set[str]) -> dict:
     return axis
 
 
+# --- like with like: series of comparable targets within a panel ---------------------------
+
+RELATED_OPACITY = 0.5  # related measures are drawn lighter, never as a same-coloured neighbour
+
+
+def _series_of(record: dict) -> str:
+    """Targets with equal series are comparable (dashboard.queries.with_comparability sets it;
+    without it: indicator, scope and the shown unit)."""
+    series = record.get("series")
+    if isinstance(series, str) and series:
+        return series
+    name = record.get("indicator_id") or record.get("indicator_zh") or record.get("raw_name")
+    return f"{name}·{record.get('scope')}·{record.get('shown_unit')}"
+
+
+def _series_name(record: dict, lang: str, with_scope: bool) -> str:
+    name = indicator_name(record, lang)
+    if with_scope and not str(_series_of(record)).split("·")[1:2] == ["per_year"]:
+        name += f"（{scope_label(record.get('scope'), lang, short=True)}）"
+    return name
+
+
+def panel_series(records: list[dict], region_ids: list[str], lang: str) -> list[tuple[str, str, list[dict]]]:
+    """(series key, its full name, its rows) of one panel's numeric rows, the series most regions
+    share first (it is the panel's main series); ties keep the dictionary's order of first appearance."""
+    order = {rid: i for i, rid in enumerate(region_ids)}
+    rows = [r for r in records if not _is_qualitative(r) and r["region_id"] in order and not _missing(r.get("shown_value"))]
+    groups: dict[str, list[dict]] = {}
+    for r in sorted(rows, key=lambda r: (order[r["region_id"]], str(r["target_id"]))):
+        groups.setdefault(_series_of(r), []).append(r)
+    indicators = {g[0].get("indicator_id") for g in groups.values()}
+    with_scope = len(groups) > len(indicators)  # one indicator at two scopes: the scope tells them apart
+    ranked = sorted(groups.items(), key=lambda kv: -len({r["region_id"] for r in kv[1]}))
+    return [(key, _series_name(rows_[0], lang, with_scope), rows_) for key, rows_ in ranked]
+
+
+def series_tags(names: list[str]) -> list[str]:
+    """The series' exact names, for writing under their bars (split into lines by name_lines)."""
+    return list(names)
+
+
+NAME_LINE_WIDTH = 10  # display columns (5 CJK characters) per line under a bar: five slots fit half a 1280 px page
+
+
+def name_lines(name: str, width: int = NAME_LINE_WIDTH) -> list[str]:
+    """An indicator's exact name in lines of at most `width` display columns (no word is cut off:
+    a reader of a screenshot must see the whole name under the bar)."""
+    lines, current = [], ""
+    for ch in name:
+        if current and _display_width(current + ch) > width:
+            lines.append(current)
+            current = ""
+        current += ch
+    return lines + ([current] if current else [])
+
+
+def panel_key(series: list[tuple[str, str, list[dict]]], lang: str, how: str = "") -> str:
+    """The panel's one-line key: same indicator and basis / converted (how) / related measures."""
+    if not series:
+        return ""
+    if len(series) > 1:
+        return t("key_related", lang) + ("：" if lang != "en" else ": ") + " ｜ ".join(name for _k, name, _r in series)
+    converted = [r for r in series[0][2] if isinstance(r.get("shown_from"), str) and "÷" in r["shown_from"]]
+    return t("key_converted", lang, how=how) if converted and how else t("key_same", lang)
+
+
+def _series_bars(series, region_ids: list[str], region_labels: dict[str, str], lang: str,
+                 note_size: int, region_notes: dict[str, str]) -> list[dict]:
+    """Bars in x order: the main series region by region, then each related series, every bar of a
+    related series labelled with what it is (its tag) under the region's name and drawn lighter."""
+    tags = series_tags([name for _k, name, _r in series])
+    bars: list[dict] = []
+    for index, ((_key, name, rows), tag) in enumerate(zip(series, tags)):
+        by_region: dict[str, list[dict]] = {}
+        for r in rows:
+            by_region.setdefault(r["region_id"], []).append(dict(r))
+        for region_id in region_ids:
+            mine = by_region.get(region_id, [])
+            extra = bar_tags(mine, lang) if len(mine) > 1 else [None] * len(mine)
+            for r, own in zip(mine, extra):
+                parts = [p for p in ((tag if len(series) > 1 else None), own) if p]
+                r.update(region_label=region_labels[region_id], tag=" ".join(parts) or None, series_name=name,
+                         related=index > 0)
+                label = _region_tick(region_id, region_labels, region_notes, note_size)
+                r["x_label"] = label + "".join(f"<br>{_note(line, note_size)}" for p in parts for line in name_lines(p))
+                bars.append(r)
+    return bars
+
+
+def _with_notes(region_labels: dict[str, str], notes: dict[str, str] | None) -> dict[str, str]:
+    """Region names with their plan's note (征求意见稿·县级市 …) for a legend."""
+    notes = notes or {}
+    return {rid: f"{label}（{notes[rid]}）" if notes.get(rid) else label for rid, label in region_labels.items()}
+
+
+def _region_tick(region_id: str, region_labels: dict[str, str], region_notes: dict[str, str], note_size: int) -> str:
+    note = region_notes.get(region_id)
+    return tick_label(region_labels[region_id]) + (f"<br>{_note(note, note_size)}" if note else "")
+
+
+def _series_slots(records: list[dict], series, region_ids: list[str], region_labels: dict[str, str], lang: str,
+                  note_size: int, region_notes: dict[str, str]) -> list[tuple[str, str, str]]:
+    """A slot in the main series for each region without a bar there: "设定了相关指标：…" when it set
+    a related measure of the family, else no target / qualitative only / n/a here."""
+    main = {r["region_id"] for r in series[0][2]} if series else set()
+    tags = series_tags([name for _k, name, _r in series])
+    slots = []
+    for rid in region_ids:
+        if rid in main:
+            continue
+        related = [tag for (_k, _n, rows), tag in zip(series[1:], tags[1:]) if any(r["region_id"] == rid for r in rows)]
+        text = (t("related_set", lang) + "、".join(related)) if related else _missing_text(records, rid, lang)
+        if text:
+            tick = _region_tick(rid, region_labels, region_notes, note_size)
+            lines = (name_lines(t("related_set", lang)) + [line for tag in related for line in name_lines(tag)]
+                     if related else [text])
+            slots.append((rid, tick + "".join(f"<br>{_note(line, note_size)}" for line in lines), text))
+    return slots
+
+
+def _series_legend(fig: go.Figure, series, lang: str) -> None:
+    """Where a chart has several series, each is named in the legend (the related ones lighter)."""
+    for index, (_key, name, _rows) in enumerate(series if len(series) > 1 else []):
+        fig.add_trace(go.Bar(x=[None], y=[None], name=plot_text(name if index == 0 else f"{t('key_related', lang)}：{name}"),
+                             marker=dict(color="#777777", opacity=1.0 if index == 0 else RELATED_OPACITY),
+                             showlegend=True, legendrank=200 + index, hoverinfo="skip"))
+
+
+def _series_categories(bars: list[dict], slots: list[tuple[str, str, str]], region_ids: list[str]) -> list[str]:
+    """x order: the main series (bars and slots) region by region, then the related series' bars."""
+    missing = {rid: label for rid, label, _ in slots}
+    order = []
+    for rid in region_ids:
+        order.extend([b["x_label"] for b in bars if b["region_id"] == rid and not b.get("related")]
+                     or ([missing[rid]] if rid in missing else []))
+    order.extend(b["x_label"] for b in bars if b.get("related"))
+    return list(dict.fromkeys(order))
+
+
 def _compare_panel(panel: list[dict], region_ids: list[str], region_labels: dict[str, str], colors: dict[str, str],
-                   lang: str, note_size: int, meta: dict) -> tuple[list, list[str], dict]:
-    """Traces, x order and y axis of one family's panel."""
-    bars = _bars(panel, region_ids, region_labels, lang, note_size)
-    slots = _missing_slots(panel, region_ids, region_labels, lang, note_size)
-    traces: list = _region_bar_traces(bars, region_ids, region_labels, colors, lang, False, meta, show_legend=False)
+                   lang: str, note_size: int, meta: dict,
+                   region_notes: dict[str, str] | None = None) -> tuple[list, list[str], dict, str]:
+    """Traces, x order, y axis and one-line key of one family's panel: comparable targets as one
+    series, related measures beside them, labelled and lighter."""
+    series = panel_series(panel, region_ids, lang)
+    bars = _series_bars(series, region_ids, region_labels, lang, note_size, region_notes or {})
+    slots = _series_slots(panel, series, region_ids, region_labels, lang, note_size, region_notes or {})
+    traces: list = _region_bar_traces(bars, region_ids, region_labels, colors, lang, False,
+                                      meta, show_legend=False)
     missing = _missing_trace(slots, region_labels, meta)
     if missing is not None:
         traces.append(missing)
     units = {b["shown_unit"] for b in bars if b.get("shown_unit")}
-    return traces, _category_array(bars, slots, region_ids), value_axis([b["shown_value"] for b in bars], units)
+    key = panel_key(series, lang, _conversion_how(bars, lang))
+    return (traces, _series_categories(bars, slots, region_ids), value_axis([b["shown_value"] for b in bars], units),
+            key)
 
 
-def _panel_title(family_label: str, records: list[dict], width: int) -> str:
+def _conversion_how(bars: list[dict], lang: str) -> str:
+    derived = " ".join(b["shown_from"] for b in bars if isinstance(b.get("shown_from"), str))
+    if "规划年" in derived:
+        return t("conv_peryear", lang)
+    if "万人" in derived and "÷" in derived:
+        return t("conv_per10k", lang)
+    return ""
+
+
+def _panel_title(family_label: str, records: list[dict], width: int, key: str = "", key_size: int = 12) -> str:
     units = sorted({r["shown_unit"] for r in records if r.get("shown_unit") and not _missing(r.get("shown_value"))})
-    return wrap_line(f"{family_label}（{' / '.join(units)}）" if units else family_label, width)
+    title = wrap_line(f"{family_label}（{' / '.join(units)}）" if units else family_label, width)
+    if key:  # the panel's comparability key, small and grey, on its own lines under the name
+        title += "".join(f"<br><span style='font-size:{key_size}px;color:#555555'>{line}</span>"
+                         for line in wrap_line(key, width + 8).split("<br>"))
+    return title
 
 
 def _lines(text: str) -> int:
@@ -452,14 +573,20 @@ def _lines(text: str) -> int:
 def compare_figures(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],
                     colors: dict[str, str], lang: str, title: str, units_line: str, source: str,
                     present: bool = False, per_row: int = 2, rows_per_figure: int | None = None,
-                    with_header: bool = True) -> list[go.Figure]:
+                    with_header: bool = True, region_notes: dict[str, str] | None = None,
+                    tick_notes: dict[str, str] | None = None) -> list[go.Figure]:
     """One panel per indicator family (units differ, so each panel has its own y axis),
     `per_row` panels side by side; all rows in one figure unless rows_per_figure is given.
 
     frame: targets of one category with shown_value / shown_unit (queries.add_measure).
     panels: [(family, label)] in display order — families without any target still get a
     panel, so "no target set" is visible.  Bars are coloured by region and patterned by
-    scope, so a cumulative 'new' target never looks like a per-year or stock one.
+    scope, so a cumulative 'new' target never looks like a per-year or stock one.  Within a panel
+    only comparable targets (same `series`: indicator, basis, unit) form the main series; related
+    measures follow, lighter, their name under the bar; each panel title carries its key line.
+    region_notes: what kind of plan each region's is (status · admin level), written after its name
+    in the legend; tick_notes: a few characters under the name on every panel (e.g. only for a
+    draft or an ended plan, so a comparison with it is marked where it is made).
     The first figure carries the title, unit line and legend (unless with_header=False: more
     panels under ones already shown), the last one the source line.
     One figure is the default: in Streamlit every chart costs the browser a fixed ~25 ms
@@ -473,26 +600,29 @@ def compare_figures(frame: pd.DataFrame, panels: list[tuple[str, str]], region_l
     per_row = 1 if len(panels) <= 1 else per_row
     per_figure = per_row * rows_per_figure if rows_per_figure else max(len(panels), 1)
     groups = [panels[i:i + per_figure] for i in range(0, len(panels), per_figure)] or [[]]
-    figures = [_compare_grid(group, per_row, by_family, region_ids, region_labels, colors, lang, present)
+    figures = [_compare_grid(group, per_row, by_family, region_ids, region_labels, colors, lang, present, tick_notes)
                for group in groups]
     if with_header:
-        _add_compare_header(figures[0], records, region_ids, region_labels, colors, lang, title, units_line, present)
+        _add_compare_header(figures[0], records, region_ids, _with_notes(region_labels, region_notes), colors, lang,
+                            title, units_line, present)
     _add_source_line(figures[-1], source, present)
     return figures
 
 
 def _compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[str, list[dict]], region_ids: list[str],
-                  region_labels: dict[str, str], colors: dict[str, str], lang: str, present: bool) -> go.Figure:
+                  region_labels: dict[str, str], colors: dict[str, str], lang: str, present: bool,
+                  region_notes: dict[str, str] | None = None) -> go.Figure:
     """Panels in rows of `per_row`; the space between rows is exactly what a row's tick
     labels and the next row's panel titles need (fixed pixels, whatever the row count)."""
     base = 20 if present else 13
     panel_title_size = base + (4 if present else 1)
     plot_height = 190 if present else 150
     nrows = max(1, math.ceil(len(panels) / per_row))
-    titles = [_panel_title(label, by_family.get(family, []), 44 if per_row > 1 else 100) for family, label in panels]
     contents = [_compare_panel(by_family.get(family, []), region_ids, region_labels, colors, lang, base - 2,
-                               {"family": family}) for family, _label in panels]
-    tick_lines = max([_lines(c) for _traces, categories, _axis in contents for c in categories] + [1])
+                               {"family": family}, region_notes) for family, _label in panels]
+    titles = [_panel_title(label, by_family.get(family, []), 44 if per_row > 1 else 100, content[3], base - 1)
+              for (family, label), content in zip(panels, contents)]
+    tick_lines = max([_lines(c) for _traces, categories, _axis, _key in contents for c in categories] + [1])
     title_lines = max([_lines(text) for text in titles] + [1])
     top = title_lines * (panel_title_size + 6) + 14
     bottom = tick_lines * (base + 5) + 10
@@ -501,7 +631,7 @@ def _compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[s
     fig = make_subplots(rows=nrows, cols=per_row, subplot_titles=titles or [""],
                         horizontal_spacing=0.1 if per_row > 1 else 0,
                         vertical_spacing=gap / plot_area if nrows > 1 else 0)
-    for index, (traces, categories, y_axis) in enumerate(contents):
+    for index, (traces, categories, y_axis, _key) in enumerate(contents):
         suffix = "" if index == 0 else str(index + 1)
         for trace in traces:
             trace.update(xaxis=f"x{suffix}", yaxis=f"y{suffix}")
@@ -532,12 +662,28 @@ def _header_height(units_line: str, present: bool) -> tuple[int, str]:
     return title_block, subtitle
 
 
+LEGEND_WIDTH_PX = 880  # what a legend row gets in a page 1280 px wide (sidebar and margins off)
+
+
+def legend_rows(names: list[str], base: int, width_px: int = LEGEND_WIDTH_PX) -> int:
+    """Rows a horizontal legend of these entries takes (symbol and gap ≈ 40 px, a CJK character ≈ base px),
+    so the first row of panels starts below it however long the names (plan status after each region)."""
+    rows, used = 1, 0.0
+    for name in names:
+        entry = 40 + _display_width(name) * base * 0.55
+        if used and used + entry > width_px:
+            rows, used = rows + 1, 0.0
+        used += entry
+    return rows
+
+
 def _add_compare_header(fig: go.Figure, records: list[dict], region_ids: list[str], region_labels: dict[str, str],
                         colors: dict[str, str], lang: str, title: str, units_line: str, present: bool) -> None:
     """Title, unit line and legend on top of the first row: regions, then the scope patterns used."""
     base = 20 if present else 13
     title_block, subtitle = _header_height(units_line, present)
-    legend_block = base + 24
+    names = [region_labels[r] for r in region_ids] + [scope_label(s, lang) for s in ("new", "annual")]
+    legend_block = legend_rows(names, base) * (base + 12) + 12
     extra = title_block + legend_block
     for rank, region_id in enumerate(region_ids, start=1):
         fig.add_trace(go.Bar(x=[None], y=[None], name=plot_text(region_labels[region_id]), legendrank=rank, showlegend=True,
@@ -571,7 +717,8 @@ def _add_source_line(fig: go.Figure, source: str, present: bool) -> None:
 
 def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: dict[str, str], lang: str,
                    title: str, units_line: str, source: str, present: bool = False,
-                   show_baseline: bool = True, height: int | None = None) -> go.Figure:
+                   show_baseline: bool = True, height: int | None = None,
+                   region_notes: dict[str, str] | None = None, tick_notes: dict[str, str] | None = None) -> go.Figure:
     """Bars across regions for one indicator (or family): value, scope, year, comparator, baseline.
 
     The legend sits on top, under the unit line, so the plot can end right at the axis.
@@ -579,9 +726,13 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
     base = 20 if present else 13
     region_ids = list(region_labels)
     records = _records(frame)
-    bars = _bars(records, region_ids, region_labels, lang, base - 2)
-    slots = _missing_slots(records, region_ids, region_labels, lang, base - 2)
-    fig = go.Figure(_region_bar_traces(bars, region_ids, region_labels, colors, lang, True, {}))
+    series = panel_series(records, region_ids, lang)
+    bars = _series_bars(series, region_ids, region_labels, lang, base - 2, tick_notes or {})
+    slots = _series_slots(records, series, region_ids, region_labels, lang, base - 2, tick_notes or {})
+    key = panel_key(series, lang, _conversion_how(bars, lang))
+    units_line = f"{units_line} · {key}" if units_line and key else (units_line or key)
+    fig = go.Figure(_region_bar_traces(bars, region_ids, _with_notes(region_labels, region_notes), colors, lang, True, {}))
+    _series_legend(fig, series, lang)
     with_base = [b for b in bars if not _missing(b.get("baseline"))] if show_baseline else []
     if with_base:
         fig.add_trace(go.Scatter(
@@ -595,7 +746,7 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
     missing = _missing_trace(slots, region_labels, {})
     if missing is not None:
         fig.add_trace(missing)
-    categories = _category_array(bars, slots, region_ids)
+    categories = _series_categories(bars, slots, region_ids)
     values = [b["shown_value"] for b in bars] + [b["baseline"] for b in with_base]
     y_axis = value_axis(values, {b["shown_unit"] for b in bars if b.get("shown_unit")})
     if bars:  # two lines of text above each bar (value, scope and year) need more room

@@ -113,7 +113,8 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     verify(source)
     raw = read_document(source.path)
     ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
-                          period=(source.period_start, source.period_end), denominators=denominators)
+                          period=(source.period_start, source.period_end), denominators=denominators,
+                          plan_date=source.date)
     if ex.targets.empty:
         raise PlanError(source.path, "no targets found: is this a plan of the genre?")
     corrected = apply_corrections(ex.targets, list(corrections), source.doc_id, source.region_id, source.sha256,
@@ -187,7 +188,8 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
     return {"doc_id": s.doc_id, "region_id": s.region_id, "region_zh": s.region_zh, "title": s.title,
             "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
             "status": s.status, "date": s.date, "date_note": s.date_note, "source_file": s.file,
-            "sha256": s.sha256, "encoding": encoding, "clean_text": clean_text}
+            "sha256": s.sha256, "encoding": encoding, "clean_text": clean_text,
+            "issuer": s.issuer, "doc_number": s.doc_number, "url": s.url}
 
 
 # --- step: every plan -----------------------------------------------------------------------

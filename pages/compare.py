@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard.i18n import category_label, measure_label, t
+from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
 from etl.schema import CATEGORY_VALUES, UNMAPPED
 
@@ -34,8 +34,14 @@ overrides = state.read_population_overrides(region_ids)
 frame = queries.targets(category=category)
 frame = queries.with_uploaded(frame, ui.uploaded_targets(), category=category)
 frame = queries.with_population_overrides(frame, overrides)
-frame = queries.add_measure(frame, measure)
+frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
 frame = frame[frame["region_id"].isin(chosen)]
+# Where regions are compared, each says what kind of plan it is: draft / issued / ended, and its level.
+plans = queries.plan_status()
+region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
+                for row in plans.itertuples()}
+# Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
+tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.itertuples() if row.status != "issued"}
 
 families = queries.families()
 families = families[families["category"] == category]
@@ -68,7 +74,8 @@ with st.container():
             ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
              tuple(sorted(overrides.items()))),
             lambda: charts.compare_figures(frame, first_panels, shown_labels, view.colors, lang, title,
-                                           t(note, lang), view.source, present=view.present))
+                                           t(note, lang), view.source, present=view.present,
+                                           region_notes=region_notes, tick_notes=tick_notes))
         for number, figure in enumerate(figures, start=1):
             ui.show_chart(figure, f"compare_{category}_{measure}_{number}", view, key=f"compare_chart_{number}")
     if more_panels:
@@ -80,11 +87,12 @@ with st.container():
                      tuple(sorted(overrides.items()))),
                     lambda: charts.compare_figures(frame, more_panels, shown_labels, view.colors, lang, title,
                                                    t(note, lang), view.source, present=view.present,
-                                                   with_header=False))
+                                                   with_header=False, region_notes=region_notes, tick_notes=tick_notes))
                 for number, figure in enumerate(figures, start=1):
                     ui.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,
                                   key=f"compare_more_chart_{number}")
     st.caption(t("scope_note", lang))
+    st.caption(t("comparability_note", lang))
     if charts.several_bars_per_region(frame):
         st.caption(t("several_bars", lang))
     if len(untargeted):
@@ -127,6 +135,7 @@ if denominators.open:
 
 st.subheader(t("values_table", lang))
 table = ui.display_table(frame, lang)
+table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
 ui.show_table(table, lang, key="compare_table")
 ui.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
 

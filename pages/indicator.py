@@ -3,7 +3,7 @@
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard.i18n import measure_label, t
+from dashboard.i18n import admin_level_label, measure_label, status_label, t
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -45,7 +45,12 @@ if choice.startswith("family:"):
 else:
     frame = queries.targets(indicator_id=choice)
     frame = queries.with_uploaded(frame, ui.uploaded_targets(), indicator_id=choice)
-frame = queries.add_measure(frame, measure)
+frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
+plans = queries.plan_status()
+region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
+                for row in plans.itertuples()}
+# Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
+tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.itertuples() if row.status != "issued"}
 
 name = labels[choice].split(" · ")[0]
 units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
@@ -56,11 +61,14 @@ figure = ui.cached_figure(
     lambda: charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
                                   present=view.present, show_baseline=(measure == "absolute"),
                                   # title and one row of controls above it: about 230 px in presentation mode
-                                  height=ui.fit_to_screen(header_px=240) if view.present else None))
+                                  height=ui.fit_to_screen(header_px=240) if view.present else None,
+                                  region_notes=region_notes, tick_notes=tick_notes))
 ui.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
 st.caption(t(note, lang))
+st.caption(t("comparability_note", lang))
 
 table = ui.display_table(frame, lang)
+table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
 ui.show_table(table, lang, key="indicator_table")
 ui.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
                     heading=t("download_view", lang))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -69,10 +71,12 @@ def test_small_multiples_in_one_figure_with_rows_a_fixed_gap_apart():
         plot_height = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
         return (fig.layout.yaxis.domain[0] - fig.layout.yaxis3.domain[1]) * plot_height
 
-    many = [(f"g{i}", f"族{i}") for i in range(16)]
-    (tall,) = charts.compare_figures(frame, many, LABELS, COLORS, "zh", "t", "u", "s")
+    many = [(f"f{i % 5}" if i < 5 else f"g{i}", f"族{i}") for i in range(16)]
+    rows = [{"target_id": f"b-{i}", "region_id": "100001", "family": family, "value_std": 10.0} for i, (family, _l) in enumerate(many)]
+    (tall,) = charts.compare_figures(_targets(rows), many, LABELS, COLORS, "zh", "t", "u", "s")
     # The gap between rows is what tick labels and titles need, in pixels, however many rows.
-    assert row_gap_px(figure) == pytest.approx(row_gap_px(tall)) and row_gap_px(figure) <= 90
+    # (≤ 110: a panel title has the family's name and its one-line comparability key)
+    assert row_gap_px(figure) == pytest.approx(row_gap_px(tall)) and row_gap_px(figure) <= 110
 
 
 def test_small_multiples_split_by_rows_title_on_the_first_source_on_the_last():
@@ -155,10 +159,10 @@ def test_several_bars_of_one_region_are_told_apart_by_what_differs():
     ])
     figures = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
     bars = {t.meta["region_id"]: t for t in _traces(figures) if t.type == "bar" and t.meta}
-    notes = [x.split("<br>")[1] for x in bars["100001"].x]
+    notes = ["".join(x.split("<br>")[1:]) for x in bars["100001"].x]
     assert ["省级以上" in notes[0], "建成省级" in notes[1], "建成市级" in notes[2]] == [True, True, True]
     assert ["存量" in x for x in bars["100002"].x] == [True, False]
-    assert "期内累计新增" in bars["100002"].x[1]
+    assert "期内累计新增" in re.sub(r"<[^>]+>", "", bars["100002"].x[1])  # a name may run over two lines
     assert not any("(1)" in x for t in bars.values() for x in t.x)
     # The hover names the plan's wording in full.
     assert "建成市级高价值专利培育中心" in bars["100001"].hovertext[2]
@@ -350,3 +354,48 @@ def test_long_user_text_is_wrapped_before_it_is_escaped():
     # An escape is never cut in half by a line break (plotly would show "&l" and "t;").
     wrapped = charts.wrap_line("<" * 60, 20)
     assert all(part.replace("&lt;", "") == "" for part in wrapped.split("<br>"))
+
+
+# ── like with like (issue 8) ──────────────────────────────────────────────────────────────────
+def _two_measures():
+    return _targets([
+        {"target_id": "a-1", "region_id": "100001", "indicator_id": "hv", "indicator_zh": "每万人高价值发明专利拥有量",
+         "family": "density", "value_std": 20.0},
+        {"target_id": "b-1", "region_id": "100002", "indicator_id": "hv", "indicator_zh": "每万人高价值发明专利拥有量",
+         "family": "density", "value_std": 6.0},
+        {"target_id": "c-1", "region_id": "100003", "indicator_id": "all", "indicator_zh": "每万人有效发明专利拥有量",
+         "family": "density", "value_std": 48.0},
+    ])
+
+
+def test_related_measures_are_their_own_labelled_lighter_series():
+    (figure,) = charts.compare_figures(_two_measures(), [("density", "每万人发明专利")], LABELS, COLORS, "zh", "t", "u", "s")
+    bars = {t.meta["region_id"]: t for t in figure.data if t.type == "bar" and t.meta}
+    assert list(bars["100001"].marker.opacity) == [1.0] and list(bars["100003"].marker.opacity) == [charts.RELATED_OPACITY]
+    shown = re.sub(r"<[^>]+>", "", "".join(bars["100003"].x[0].split("<br>")[1:]))
+    assert "每万人有效发明专利拥有量" in shown  # the exact name, under the bar (over two lines)
+    title = figure.layout.annotations[0].text
+    assert "相关指标，不可直接比较" in title and "每万人有效发明专利拥有量" in title
+    missing = [t for t in figure.data if t.type == "scatter" and t.name == "missing"][0]
+    assert any("设定了相关指标" in h for h in missing.hovertext)  # not 未设目标 for 100003
+
+
+def test_one_series_says_same_indicator_same_basis_and_a_converted_one_says_how():
+    same = _two_measures().iloc[:2]
+    (figure,) = charts.compare_figures(same, [("density", "密度")], LABELS, COLORS, "zh", "t", "u", "s")
+    assert "同一指标、同一口径" in figure.layout.annotations[0].text
+    yearly = same.assign(shown_from="规划期新增60件 ÷ 3.00 规划年（2024-01至2026-12，整年）", series="hv·per_year·件/年")
+    (figure,) = charts.compare_figures(yearly, [("density", "密度")], LABELS, COLORS, "zh", "t", "u", "s")
+    assert "口径已换算" in figure.layout.annotations[0].text
+    hover = [h for t in figure.data if t.type == "bar" and t.hovertext for h in t.hovertext]
+    assert any("规划年" in h for h in hover)  # how it was derived, on hover
+
+
+def test_region_notes_mark_plan_status_under_the_name():
+    notes = {"100001": "征求意见稿·县级市"}
+    (figure,) = charts.compare_figures(_two_measures(), [("density", "密度")], LABELS, COLORS, "zh", "t", "u", "s",
+                                       region_notes=notes, tick_notes=notes)
+    assert any("征求意见稿·县级市" in x for t in figure.data if t.type == "bar" and t.x for x in t.x if x)
+    single = charts.indicator_bars(_two_measures(), LABELS, COLORS, "zh", "t", "u", "s", region_notes=notes)
+    assert any(t.name and "征求意见稿·县级市" in t.name for t in single.data)  # status in the legend
+    assert any(t.name and "每万人有效发明专利拥有量" in t.name for t in single.data)  # series named in the legend

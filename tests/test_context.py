@@ -9,8 +9,14 @@ import pytest
 
 from etl import schema
 from etl.context import (
-    DENOMINATOR_RULE, build_context, classify_reliability, context_table, mark_chosen, parse_value,
-    population_denominators, source_year,
+    DENOMINATOR_RULE,
+    build_context,
+    classify_reliability,
+    context_table,
+    mark_chosen,
+    parse_value,
+    population_denominators,
+    source_year,
 )
 
 HEADER = "region,figure,value,unit,year,source,quote\n"

@@ -213,7 +213,8 @@ def test_changed_added_and_deleted_rows(heting):
     trademarks = by_name.loc["有效注册商标总量"]
     assert (trademarks["value"], trademarks["unit"], trademarks["value_std"], trademarks["unit_std"]) == (
         1.1, "万件", 11000, "件")
-    assert trademarks["value_per_10k_residents"] == pytest.approx(11000 / 40)
+    # Trademarks are rights, not people, firms or money: no per-resident figure (etl.normalize.PER_10K_COUNTS).
+    assert pd.isna(trademarks["value_per_10k_residents"])
     station_row = by_name.loc["建成茶产业知识产权快速维权工作站"]
     assert station_row["indicator_id"] == enforcement
     assert station_row["family"] and station_row["indicator_zh"] and station_row["category"] == "protection"
@@ -222,7 +223,8 @@ def test_changed_added_and_deleted_rows(heting):
     assert (new_row["value_std"], new_row["unit_std"], new_row["category"]) == (2, "项", "use")
     assert new_row["period_start"] == 2025 and new_row["period_end"] == 2027
     untouched = by_name.loc["有效发明专利拥有量"]
-    assert untouched["origin"] == "extracted" and untouched["value_per_10k_residents"] == pytest.approx(420 / 40)
+    # The uploaded population reaches untouched rows too (patents held are not divided by residents).
+    assert untouched["origin"] == "extracted" and untouched["population_10k"] == pytest.approx(40)
 
 
 def test_a_cell_set_back_to_its_extracted_value_is_not_manual(heting):
