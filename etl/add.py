@@ -52,6 +52,12 @@ DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 # The region is what the title says before the plan's subject begins.
 REGION_END = re.compile(r"创建|国家知识产权|知识产权|关于")
 ADMIN_SUFFIX = "省市县区州盟旗"
+# The plan's own 文号 (宜政办发〔2024〕35号) stands on a line of its own in the notice; a number
+# inside a sentence or brackets cites another document (国知办函运字〔2023〕582号) and is not taken.
+DOC_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号")
+# An issuing body: a name ending in one of the words government bodies end in.
+ISSUER_LINE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|"
+                         r"委员会|管理局|局|委|厅|领导小组|中心)")
 
 
 @dataclass
@@ -127,11 +133,15 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
     date, date_line = find_date(head)
     if date is None:
         warnings.append("no line holding only a date was found: fill date and date_note")
+    issuer = find_issuer(head, date_line)
+    if not issuer:
+        warnings.append("the issuing body is not named in the notice at the top: fill issuer if you know it")
     fields = {"region_zh": region["region_zh"], "region_en": "", "province": region["province"] or "",
               "parent": region["parent"], "admin_level": _admin_level(region["region_zh"], region["parent"]),
               "title": title, "plan_kind": kind, "period_start": period_start, "period_end": period_end,
               "status": "draft" if "征求意见稿" in title else "issued", "date": date or "",
-              "date_note": f"the date line in the text (line {date_line}); added by `etl add`" if date else ""}
+              "date_note": f"the date line in the text (line {date_line}); added by `etl add`" if date else "",
+              "issuer": issuer, "doc_number": find_doc_number(head), "url": ""}  # a file has no URL of its own
     return PreparedPlan(path, hashlib.sha256(path.read_bytes()).hexdigest(), fields, warnings)
 
 
@@ -373,6 +383,31 @@ def find_date(head: list[tuple[int, str]]) -> tuple[str | None, int | None]:
             year, month, day = (int(g) for g in match.groups())
             return f"{year:04d}-{month:02d}-{day:02d}", number
     return None, None
+
+
+def find_doc_number(head: list[tuple[int, str]]) -> str:
+    """The notice's own 文号: the first line of the head that holds only a document number."""
+    for _number, line in head:
+        compact = line.replace(" ", "")
+        if DOC_NUMBER_LINE.fullmatch(compact):
+            return compact
+    return ""
+
+
+def find_issuer(head: list[tuple[int, str]], date_line: int | None) -> str:
+    """The issuing body as the notice names it: the signature line just above the date line
+    (宜兴市人民政府办公室 / 2024年6月12日), else the heading line naming a body just above
+    the notice's "关于…" title (天长市市场监督管理局 / 关于征求…的通知)."""
+    lines = [line for _number, line in head]
+    numbers = [number for number, _line in head]
+    if date_line in numbers:
+        i = numbers.index(date_line)
+        if i > 0 and ISSUER_LINE.fullmatch(lines[i - 1]):
+            return lines[i - 1]
+    for i in range(1, len(lines)):
+        if lines[i].startswith("关于") and ISSUER_LINE.fullmatch(lines[i - 1]):
+            return lines[i - 1]
+    return ""
 
 
 def _admin_level(region_zh: str, parent: str | None) -> str:

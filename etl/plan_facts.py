@@ -1,5 +1,6 @@
 """Facts about a plan other than its targets: its phases (时序进度 / 实施步骤) and the departments
-it names as responsible (责任单位 …, with 牵头 marking the lead)."""
+it names as responsible (责任单位 …); a department is the lead only where the plan marks it so
+(牵头, 主责, 牵头单位：), never by its place in a list."""
 
 from __future__ import annotations
 
@@ -28,17 +29,31 @@ def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=schema.columns("phases")).drop_duplicates("phase")
 
 
+# A group of departments is the lead only where the plan says so: "X、Y牵头", "X（主责）", or a
+# "牵头单位：" label.  A list without such a word names departments responsible, none of them the
+# lead: its order is the plan's, not a ranking (a first-named 区法院 is not the lead of a task).
+LEAD_LABEL = re.compile(r"^(?:牵头|主责)(?:单位|部门)[:：]")
+OTHER_LABEL = re.compile(r"^(?:责任|配合|协同|参与)(?:单位|部门)[:：]")
+GROUP_LEAD = re.compile(r"牵头")  # "X、Y牵头": the whole group leads
+NAME_LEAD = re.compile(r"[（(]主责[）)]")  # "X（主责）、Y": only X
+DEPARTMENT_WORD = re.compile(r"局|委|部|院|办|会|行|关|府|组|镇|街|区|署|所|中心|法院|检察院|海关")
+
+
 def _departments(body: str) -> list[tuple[str, bool]]:
-    body = re.sub(r"按职责分工负责|等按职责分工负责|按职责分工|负责$", "", body)
-    # "各镇（园区、街道）" is one name: protect the 、 inside brackets before splitting the list
-    body = re.sub(r"（[^）]*）", lambda m: m.group(0).replace("、", "/"), body)
+    """(department, lead) for every name in a bracket's body, as the plan writes them."""
+    body = re.sub(r"等?按职责分工负责|按职责分工|负责$", "", body)
+    # "各镇（园区、街道）" is one name: protect the 、 and ， inside brackets before splitting
+    body = re.sub(r"（[^）]*）", lambda m: m.group(0).replace("、", "/").replace("，", "/"), body)
     out = []
-    for part in re.split(r"[、，,；;]", body):
-        part = part.strip()
-        lead = "牵头" in part
-        part = re.sub(r"牵头|其他成员单位|等$", "", part).strip()
-        if 2 <= len(part) <= 30 and re.search(r"局|委|部|院|办|会|行|关|府|组|镇|街|区|署|所|中心|法院|检察院|海关", part):
-            out.append((part, lead))
+    for group in re.split(r"[，,；;]", body):
+        group = group.strip()
+        lead = bool(LEAD_LABEL.match(group) or GROUP_LEAD.search(group))
+        group = GROUP_LEAD.sub("", OTHER_LABEL.sub("", LEAD_LABEL.sub("", group)))
+        for part in group.split("、"):
+            named_lead = bool(NAME_LEAD.search(part))
+            part = re.sub(r"其他成员单位$|等$", "", NAME_LEAD.sub("", part).replace("/", "、").strip()).strip()
+            if 2 <= len(part) <= 30 and DEPARTMENT_WORD.search(part):
+                out.append((part, lead or named_lead))
     return out
 
 
@@ -50,11 +65,9 @@ def responsibilities(clean_text: str, doc_id: str, region_id: str) -> pd.DataFra
             continue
         for m in RESPONSIBLE.finditer(s.text):
             body = m.group("body")
-            if "责任单位" not in m.group(0) and "负责" not in body:
+            if "责任单位" not in m.group(0) and not re.search(r"负责|牵头|主责", body):
                 continue
-            depts = _departments(body)
-            any_lead = any(lead for _, lead in depts)
-            for i, (dept, lead) in enumerate(depts):
+            for dept, lead in _departments(body):
                 rows.append({"doc_id": doc_id, "region_id": region_id, "section": s.section,
-                             "department": dept, "lead": lead or (not any_lead and i == 0)})
+                             "department": dept, "lead": lead})
     return pd.DataFrame(rows, columns=schema.columns("responsibilities")).drop_duplicates()

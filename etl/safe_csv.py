@@ -11,6 +11,10 @@ only the characters of its line terminator, so with pandas' default "\\n" a bare
 `note\\r=1+1` went out unquoted and a reader that splits on CR saw a new row `=1+1`.
 Lines end in CRLF (RFC 4180), which makes both CR and LF "special" and so quoted.
 
+Comparators are the one field whose own values look like formulas ("=", ">=" …): they are
+written as a code (eq, ge, le, approx, range) with a symbol column beside it (＝ ≥ ≤ ≈ ～; the
+full-width ＝ is no formula), so neither needs an apostrophe a reader would see.
+
 One implementation for the dashboard's downloads (dashboard.export) and `etl extract`.
 No dashboard or Streamlit imports here.
 """
@@ -25,6 +29,11 @@ import pandas as pd
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
+# The warehouse's comparator (etl.schema.COMPARATORS) → (code, symbol) in a download.
+COMPARATOR_CODES = {"=": ("eq", "＝"), ">=": ("ge", "≥"), "≥": ("ge", "≥"), "<=": ("le", "≤"), "≤": ("le", "≤"),
+                    "≈": ("approx", "≈"), "range": ("range", "～")}
+CODES = {code: symbol for code, symbol in COMPARATOR_CODES.values()}
+COMPARATOR_COLUMNS = ("comparator", "extracted_comparator")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")
 
 
@@ -47,7 +56,29 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def to_csv(frame: pd.DataFrame, out: str | IO[str] | None = None) -> str | None:
+def comparator_code(value) -> str | None:
+    """eq/ge/le/approx/range for a comparator as stored or as already coded; None otherwise."""
+    if isinstance(value, str) and value in CODES:
+        return value
+    return COMPARATOR_CODES.get(value.strip(), (None, None))[0] if isinstance(value, str) else None
+
+
+def encode_comparators(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy with each comparator column as its code and a `<column>_symbol` column beside it."""
+    out = frame.copy()
+    for column in COMPARATOR_COLUMNS:
+        if column not in out.columns or f"{column}_symbol" in out.columns:
+            continue
+        codes = out[column].map(comparator_code)
+        out[column] = codes
+        out.insert(out.columns.get_loc(column) + 1, f"{column}_symbol", codes.map(CODES))
+    return out
+
+
+def to_csv(frame: pd.DataFrame, out: str | IO[str] | None = None, comparators: bool = False) -> str | None:
     """Write `frame` (no index) as safe CSV to a path or text stream, or return the text if
-    `out` is None.  A stream opened by the caller should use newline="" so CRLF stays CRLF."""
-    return neutralise_frame(frame).to_csv(out, index=False, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)
+    `out` is None.  A stream opened by the caller should use newline="" so CRLF stays CRLF.
+    `comparators` writes them as code + symbol; off by default because `etl extract` promises
+    the targets table's own columns (the dashboard's downloads encode them, dashboard.export)."""
+    safe = neutralise_frame(encode_comparators(frame) if comparators else frame)
+    return safe.to_csv(out, index=False, lineterminator=LINE_END, quoting=csv.QUOTE_MINIMAL)

@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 RAW_DIR = ROOT / "data" / "raw"
 MANIFEST = RAW_DIR / "sources.yaml"
 REQUIRED = ("doc_id", "file", "region_zh", "title", "period_start", "period_end", "sha256")
+CITATION_FIELDS = ("issuer", "doc_number", "url")  # optional: an older manifest without them still loads
 
 
 @dataclass
@@ -39,6 +40,11 @@ class Source:
     sha256: str
     path: Path
     manifest_line: int | None = None  # where the entry starts in the manifest, for error messages
+    # Citation metadata, only as the plan's own text states it (empty when it does not): the
+    # issuing body (发文机关), its document number (文号) and where it was published.
+    issuer: str = ""
+    doc_number: str = ""
+    url: str = ""
 
 
 def sha256_of(path: Path) -> str:
@@ -115,7 +121,12 @@ def _source(manifest: Path, entry: dict, ids: dict, line: int | None) -> Source:
         plan_kind=entry.get("plan_kind") or "", period_start=int(entry["period_start"]),
         period_end=int(entry["period_end"]), status=entry.get("status") or "",
         date=str(entry.get("date") or ""), date_note=entry.get("date_note") or "",
-        sha256=entry["sha256"], path=manifest.parent / entry["file"], manifest_line=line)
+        sha256=entry["sha256"], path=manifest.parent / entry["file"], manifest_line=line,
+        **{key: _text(entry.get(key)) for key in CITATION_FIELDS})
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def verify(source: Source) -> None:

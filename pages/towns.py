@@ -4,8 +4,10 @@ the URL), since two plans may title their tables alike; a bare measure still ope
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, citation, queries, state, ui
+from dashboard.glossary import in_lang
 from dashboard.i18n import t
+from dashboard.safe_text import md
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -19,7 +21,7 @@ if measures.empty:
     st.stop()
 
 options = list(measures["annex_key"])
-labels = {key: f"{view.region_labels.get(rid, rid)} · {m}"
+labels = {key: f"{view.region_labels.get(rid, rid)} · {in_lang(m, lang)}"
           for key, rid, m in zip(measures["annex_key"], measures["region_id"], measures["measure"])}
 legacy = st.query_params.get("annex")
 if legacy and legacy not in options and legacy in set(measures["measure"]):  # links made before plans were keyed
@@ -29,13 +31,17 @@ annex_key = st.selectbox(t("measure_pick", lang), options, key="annex", format_f
 info = measures[measures["annex_key"] == annex_key].iloc[0]
 measure = info["measure"]
 frame = queries.town_targets(info["doc_id"], measure)
+# Town names, measure and unit in the page's language (glossary; pinyin for places it lacks).
+shown = frame.assign(town=frame["town"].map(lambda town: in_lang(town, lang))) if "town" in frame else frame
 
 region_name = view.region_labels.get(info["region_id"], info["region_id"])
 figure = ui.cached_figure(("towns", annex_key, lang, view.present), lambda: charts.town_heatmap(
-    frame, lang, f"{region_name} · {measure}",
-    f"{info['unit']} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
+    shown, lang, f"{region_name} · {in_lang(measure, lang)}",
+    f"{in_lang(info['unit'], lang)} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
     view.source, present=view.present))
 ui.show_chart(figure, f"towns_{info['region_id']}", view, key="towns_chart")
+document = queries.document(info["doc_id"]).drop(columns="clean_text", errors="ignore").to_dict("records")
+st.caption(md(citation.chart_citation(document, lang)))  # the citation quotes the plan's title: shown as text
 
 st.subheader(t("totals_check", lang))
 check = queries.town_totals_check(info["doc_id"], measure)
@@ -51,6 +57,7 @@ st.dataframe(
 notes = queries.quality_notes(info["doc_id"])
 if not notes.empty:
     st.subheader(t("quality_notes", lang))
+    notes = notes.assign(kind=notes["kind"].map(lambda kind: in_lang(kind, lang)))
     st.dataframe(notes[["kind", "message", "detail"]], hide_index=True, placeholder=ui.MISSING_CELL,
                  column_config={"message": st.column_config.TextColumn(width="large"),
                                 "detail": st.column_config.TextColumn(width="large")})

@@ -173,3 +173,48 @@ def test_manifest_with_sources_not_last_is_left_alone(store):
         add_plan(RAW / "shizhong_2024-2026.txt", raw_dir=raw_dir, manifest=manifest)
     assert manifest.read_bytes() == before
     assert [p.name for p in raw_dir.iterdir()] == ["sources.yaml"]
+
+
+# --- citation metadata read from the notice at the top of a plan ------------------------------
+
+@pytest.mark.parametrize("file", ["shizhong_2024-2026.txt", "tianchang_2024-2026_draft.txt",
+                                  "yixing_2024-2026.txt", "yancheng_2022-2025.txt"])
+def test_issuer_and_doc_number_read_from_the_four_plans_agree_with_the_manifest(file):
+    from etl.add import prepare_plan
+
+    recorded = next(s for s in load_manifest() if s.file == file)
+    fields = prepare_plan(RAW / file, check_targets=False).fields
+    # The manifest's citation fields were filled from the texts alone: reading them again agrees.
+    assert (fields["issuer"], fields["doc_number"], fields["url"]) == (
+        recorded.issuer, recorded.doc_number, recorded.url)
+
+
+def test_a_notice_with_its_own_doc_number_and_signature_is_recorded(store, tmp_path):
+    raw_dir, manifest = store
+    plan = tmp_path / "qinghe.txt"
+    plan.write_text("青禾县人民政府办公室\n青政办发〔2025〕 12号\n关于印发《青禾县国家知识产权强县建设试点县工作方案"
+                    "（2025—2027年）》的通知\n各乡镇：\n根据《关于开展试点的通知》（国知办函运字〔2023〕582号），现印发。\n"
+                    "青禾县人民政府办公室\n2025年3月5日\n一、工作目标\n到2027年，发明专利拥有量达到600件。\n",
+                    encoding="utf-8")
+    entry = add_plan(plan, region_zh="青禾县", raw_dir=raw_dir, manifest=manifest)
+    assert entry["doc_number"] == "青政办发〔2025〕12号"  # its own, not the one it cites
+    assert entry["issuer"] == "青禾县人民政府办公室" and entry["url"] == ""
+    source = load_manifest(manifest)[0]
+    assert (source.doc_number, source.issuer, source.url) == ("青政办发〔2025〕12号", "青禾县人民政府办公室", "")
+
+
+def test_a_cited_doc_number_and_an_unsigned_notice_leave_the_fields_empty(store, tmp_path):
+    raw_dir, manifest = store
+    plan = tmp_path / "qinghe.txt"
+    plan.write_text("青禾县国家知识产权强县建设试点县工作方案（2025—2027年）\n根据（国知办函运字〔2023〕582号）要求制定。\n"
+                    "到2027年，发明专利拥有量达到600件。\n", encoding="utf-8")
+    entry = add_plan(plan, raw_dir=raw_dir, manifest=manifest)
+    assert (entry["doc_number"], entry["issuer"]) == ("", "")
+    assert any("issuer" in warning for warning in entry["warnings"])
+
+
+def test_an_older_manifest_without_citation_fields_still_loads_with_them_empty(store):
+    raw_dir, manifest = store
+    manifest.write_text(HEADER + YIXING_ENTRY.replace("0" * 64, "ab" * 32), encoding="utf-8")
+    source = load_manifest(manifest)[0]
+    assert (source.issuer, source.doc_number, source.url) == ("", "", "")

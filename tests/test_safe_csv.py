@@ -84,3 +84,17 @@ def test_the_dashboard_download_uses_the_same_rules():
     assert data.decode("utf-8-sig") == safe_csv.to_csv(HOSTILE)
     back = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     assert len(back) == len(HOSTILE) and back["quote"][5] == "note\r=1+1"
+
+
+def test_comparators_can_be_written_as_code_and_symbol_with_no_apostrophe():
+    import io
+
+    from etl.safe_csv import to_csv
+
+    frame = pd.DataFrame({"comparator": ["=", ">=", "<=", "≈", "range"], "quote": ["=1+1", "a", "b", "c", "d"]})
+    back = pd.read_csv(io.StringIO(to_csv(frame, comparators=True)))
+    assert list(back.columns) == ["comparator", "comparator_symbol", "quote"]
+    assert list(back["comparator"]) == ["eq", "ge", "le", "approx", "range"]
+    assert list(back["comparator_symbol"]) == ["＝", "≥", "≤", "≈", "～"]
+    assert back["quote"][0] == "'=1+1"  # plan text that looks like a formula is still neutralised
+    assert pd.read_csv(io.StringIO(to_csv(frame)))["comparator"][0] == "'="  # etl extract's columns unchanged

@@ -1,0 +1,56 @@
+"""Every page rendered in English: Chinese left outside quotes and proper names the glossary
+covers is listed.  The parts this test guards (the towns page, the data dictionary, the
+exports' labels) must have none; the other pages' leftovers are printed for their owners."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboard import export
+from dashboard.glossary import en, untranslated
+from tests.test_apptest_pages import PAGES, open_page
+
+OWNED = {"towns"}
+
+
+def _texts(at) -> list[str]:
+    """What a reader sees: titles, headings, captions, Markdown, labels and table headers."""
+    out = []
+    for kind in ("title", "header", "subheader", "caption", "markdown", "info", "warning"):
+        out += [getattr(e, "value", "") or "" for e in getattr(at, kind)]
+    for kind in ("selectbox", "multiselect", "radio", "text_input", "toggle", "checkbox", "button"):
+        for widget in getattr(at, kind):
+            if "Language" in (widget.label or ""):
+                continue  # the language switch names 中文 on purpose
+            out.append(widget.label or "")
+            if kind in ("selectbox", "radio"):
+                out += [str(o) for o in getattr(widget, "options", [])]  # as shown: already formatted
+    return out
+
+
+def leftovers(page: str) -> list[str]:
+    at = open_page(page, {"lang": "en"})
+    assert not at.exception, [e.value for e in at.exception]
+    return sorted({run for text in _texts(at) for run in untranslated(str(text))})
+
+
+@pytest.mark.usefixtures("warehouse")
+@pytest.mark.parametrize("page", PAGES)
+def test_english_pages_leave_no_untranslated_chinese(page, capsys):
+    found = leftovers(page)
+    if page in OWNED:
+        assert found == []
+    elif found:  # not this test's to fix: reported for the page's owner
+        with capsys.disabled():
+            print(f"\n[english] {page}: {found}")
+
+
+def test_the_data_dictionary_and_download_labels_are_english_or_bilingual():
+    frame = pd.DataFrame({"comparator": ["="], "scope": ["new"], "category": ["use"], "unit_std": ["件"]})
+    dictionary = export.data_dictionary(export.for_download(frame))
+    for text in dictionary["label_en"].tolist() + dictionary["meaning"].tolist():
+        assert untranslated(text) == [], text
+    shaped = export.for_download(frame, lang="en")
+    assert shaped.at[0, "scope_label"] == "new (added over the plan period)"
+    assert en("件") == "items"
