@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
 DB     := data/warehouse.duckdb
 
-.PHONY: install run db lint test test-fast browser-deps bench clean
+.PHONY: install run db lint test test-fast browser-deps bench bench-scale clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,11 @@ bench: install
 	$(BIN)/python bench/bench_long_lines.py
 	$(BIN)/python bench/bench_pages.py
 	NAV_BUDGET_ENFORCE=1 $(BIN)/python -m pytest -q -rs tests/browser -k navigation
+
+# Issue 13: every page's rerun against the reference at 4, 100 and 1,000 regions (generated plans),
+# build time and peak memory; budget <= 3x at 1,000 and a first view <= 3 s. JSON in bench/out/.
+bench-scale: install
+	$(BIN)/python bench/bench_scale.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

@@ -44,13 +44,19 @@ ui.presentation_css(view.present, view.lang)
 # runs, and a differing path shows a "page not found" dialog on a cold deep link.
 # Titles are bilingual and fixed, so links, tests and bookmarks do not depend on the language.
 PAGES = [
-    st.Page("pages/overview.py", title="概览 Overview", url_path="overview", default=True, icon=":material/dashboard:"),
+    # The default page is served at the root and Streamlit gives it the URL path "", so a typed
+    # /overview matched no page ("Page not found"): the same script is also registered, hidden,
+    # at /overview.  The default's own url_path only names it internally (its hash) and must differ.
+    st.Page("pages/overview.py", title="概览 Overview", url_path="home", default=True, icon=":material/dashboard:"),
+    st.Page("pages/overview.py", title="概览 Overview", url_path="overview", visibility="hidden",
+            icon=":material/dashboard:"),
     st.Page("pages/compare.py", title="按类别对比 Compare", url_path="compare", icon=":material/bar_chart:"),
     st.Page("pages/indicator.py", title="单项指标 Indicator", url_path="indicator", icon=":material/insights:"),
     st.Page("pages/profile.py", title="地区方案 Region profile", url_path="profile", icon=":material/location_city:"),
     st.Page("pages/towns.py", title="镇街分解 Towns", url_path="towns", icon=":material/grid_on:"),
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
     st.Page("pages/instruments.py", title="政策工具 Instruments", url_path="instruments", icon=":material/checklist:"),
+    st.Page("pages/standing.py", title="地区位置 Standing", url_path="standing", icon=":material/leaderboard:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
     st.Page("pages/review.py", title="人工审核 Review", url_path="review", icon=":material/rate_review:"),
     st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),

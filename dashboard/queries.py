@@ -61,7 +61,7 @@ def documents_meta() -> pd.DataFrame:
     """Documents without their (long) text."""
     return fetch("""
         SELECT doc_id, region_id, region_zh, title, plan_kind, period_start, period_end,
-               status, date, date_note, source_file, sha256, encoding
+               status, date, date_note, source_file, sha256, encoding, issuer, doc_number, url
         FROM documents ORDER BY region_id
     """)
 
@@ -387,3 +387,188 @@ def plan_status(today: str | None = None) -> pd.DataFrame:
 
 
 __all__ = [name for name in dir() if not name.startswith("_")] + ["CATEGORIES"]
+
+
+# --- peer groups at scale (issue 13): aggregated in DuckDB, one query per question --------------
+# A group is passed as one list parameter, so a query's cache key is (SQL, group) and each peer
+# group is cached once (dashboard.db).  `_IN_GROUP` is the predicate; `{column}` names the id.
+
+_IN_GROUP = "{column} IN (SELECT unnest(?::VARCHAR[]))"
+_NUMERIC = "NOT coalesce(qualitative, false) AND value IS NOT NULL"
+
+
+def group_totals(region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """One row: regions, numeric and qualitative targets, and families set, over the group."""
+    return fetch(f"""
+        SELECT count(DISTINCT region_id) AS n_regions,
+               count(*) FILTER (WHERE {_NUMERIC}) AS n_numeric,
+               count(*) FILTER (WHERE NOT ({_NUMERIC})) AS n_qualitative,
+               count(DISTINCT family) FILTER (WHERE family IS NOT NULL AND family <> '') AS n_families
+        FROM targets WHERE {_IN_GROUP.format(column='region_id')}
+    """, (list(region_ids),))
+
+
+def group_table(region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """One row per plan of the group's regions (a region with two plans has two rows): its facts and
+    numeric targets per category (columns named by category, the five links then unmapped), and
+    numeric and qualitative totals."""
+    numeric = "NOT coalesce(t.qualitative, false) AND t.value IS NOT NULL"
+    per_category = ", ".join(f"count(t.target_id) FILTER (WHERE t.category = '{c}' AND {numeric}) AS \"{c}\""
+                             for c in CATEGORY_VALUES)
+    return fetch(f"""
+        SELECT r.region_id, r.region_zh, r.region_en, r.province, r.admin_level, r.plan_kind,
+               r.period_start, r.period_end, r.status, {per_category},
+               count(t.target_id) FILTER (WHERE {numeric}) AS n_numeric,
+               count(t.target_id) FILTER (WHERE coalesce(t.qualitative, false) OR t.value IS NULL) AS n_qualitative
+        FROM regions r LEFT JOIN targets t ON t.doc_id = r.doc_id
+        WHERE {_IN_GROUP.format(column='r.region_id')}
+        GROUP BY ALL ORDER BY r.region_id, r.period_start
+    """, (list(region_ids),))
+
+
+def family_shares(region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Per family set by anyone in the group: how many peers set a number, only words, nothing;
+    n_peers (the group's size) and share_set (numeric or qualitative, 0–1), most-set first."""
+    return fetch(f"""
+        WITH per AS (
+            SELECT region_id, family, bool_or({_NUMERIC}) AS numeric
+            FROM targets WHERE family IS NOT NULL AND family <> '' AND {_IN_GROUP.format(column='region_id')}
+            GROUP BY region_id, family),
+        n AS (SELECT count(DISTINCT region_id) AS n_peers FROM regions WHERE {_IN_GROUP.format(column='region_id')})
+        SELECT per.family, any_value(f.family_zh) AS family_zh, any_value(f.family_en) AS family_en,
+               any_value(f.category) AS category,
+               count(*) FILTER (WHERE numeric) AS n_numeric, count(*) FILTER (WHERE NOT numeric) AS n_qualitative,
+               any_value(n.n_peers) - count(*) AS n_none, any_value(n.n_peers) AS n_peers,
+               count(*) / any_value(n.n_peers) AS share_set
+        FROM per CROSS JOIN n
+        LEFT JOIN (SELECT family, any_value(family_zh) AS family_zh, any_value(family_en) AS family_en,
+                          any_value(category) AS category FROM indicators GROUP BY family) f USING (family)
+        GROUP BY per.family ORDER BY share_set DESC, n_numeric DESC, per.family
+    """, (list(region_ids), list(region_ids)))
+
+
+def standing_subjects() -> pd.DataFrame:
+    """What the standing page can rank on: indicators and families with a numeric target, as
+    `subject` ("<indicator_id>" or "family:<family>"), names, and n_regions setting a number."""
+    return fetch(f"""
+        SELECT indicator_id AS subject, any_value(indicator_zh) AS name_zh, any_value(indicator_en) AS name_en,
+               count(DISTINCT region_id) AS n_regions, 1 AS kind_rank
+        FROM targets WHERE indicator_id IS NOT NULL AND {_NUMERIC} GROUP BY indicator_id
+        UNION ALL
+        SELECT 'family:' || t.family, any_value(f.family_zh), any_value(f.family_en), count(DISTINCT t.region_id), 2
+        FROM targets t LEFT JOIN ({_FAMILY_NAMES}) f USING (family)
+        WHERE t.family IS NOT NULL AND t.family <> '' AND NOT coalesce(t.qualitative, false) AND t.value IS NOT NULL
+        GROUP BY t.family HAVING count(DISTINCT t.indicator_id) > 1
+        ORDER BY n_regions DESC, kind_rank, subject
+    """)
+
+
+_STANDING_UNIT = {"absolute": "unit_std", "per10k": "coalesce(unit_per_10k, unit_std || '/万人')",
+                  "peryear": "unit_std || '/年'"}
+
+
+def standing_values(subject: str, measure: str) -> pd.DataFrame:
+    """One value per region for `subject` (standing_subjects) and measure: only the series most
+    regions share (same unit, same scope; per year: same unit), each region's latest target in it.
+    Columns: region_id, region_zh, region_en, value, unit, basis, target_year, target_id, n_other
+    (numeric targets of the subject left out as not comparable)."""
+    column = MEASURE_COLUMNS[measure]
+    where = "family = ?" if subject.startswith("family:") else "indicator_id = ?"
+    key = subject.removeprefix("family:")
+    basis = "'per_year'" if measure == "peryear" else "coalesce(scope, '')"
+    return fetch(f"""
+        WITH v AS (
+            SELECT region_id, target_id, target_year, {column} AS value, {_STANDING_UNIT[measure]} AS unit,
+                   {basis} AS basis
+            FROM targets WHERE {where} AND {column} IS NOT NULL AND NOT coalesce(qualitative, false)),
+        s AS (SELECT unit, basis, count(DISTINCT region_id) AS n FROM v GROUP BY unit, basis
+              ORDER BY n DESC, unit, basis LIMIT 1),
+        one AS (SELECT v.* FROM v JOIN s USING (unit, basis)
+                QUALIFY row_number() OVER (PARTITION BY region_id ORDER BY target_year DESC NULLS LAST, target_id) = 1)
+        SELECT one.*, r.region_zh, r.region_en,
+               (SELECT count(*) FROM v) - (SELECT count(*) FROM v JOIN s USING (unit, basis)) AS n_other
+        FROM one JOIN (SELECT region_id, any_value(region_zh) AS region_zh, any_value(region_en) AS region_en
+                       FROM regions GROUP BY region_id) r USING (region_id)
+        ORDER BY value DESC, region_id
+    """, (key,))
+
+
+def region_standing(region_id: str, region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Per indicator `region_id` sets a number for: its value and how far ahead of the group it is,
+    among peers with a target of the same indicator, unit and scope (each region's latest one).
+    ahead_pct: the share of those peers with a lower target (0–100); peers_with: how many peers."""
+    return fetch(f"""
+        WITH v AS (
+            SELECT region_id, indicator_id, indicator_zh, indicator_en, category, unit_std, coalesce(scope, '') AS scope,
+                   value_std, target_year
+            FROM targets
+            WHERE indicator_id IS NOT NULL AND value_std IS NOT NULL AND NOT coalesce(qualitative, false)
+              AND {_IN_GROUP.format(column='region_id')}
+            QUALIFY row_number() OVER (PARTITION BY region_id, indicator_id, unit_std, scope
+                                       ORDER BY target_year DESC NULLS LAST, target_id) = 1),
+        ranked AS (
+            SELECT *, percent_rank() OVER w AS ahead, count(*) OVER w - 1 AS peers_with
+            FROM v WINDOW w AS (PARTITION BY indicator_id, unit_std, scope ORDER BY value_std))
+        SELECT indicator_id, indicator_zh, indicator_en, category, value_std, unit_std, scope, target_year,
+               CASE WHEN peers_with > 0 THEN round(100 * ahead) END AS ahead_pct, peers_with
+        FROM ranked WHERE region_id = ?
+        ORDER BY {_CATEGORY_RANK.format(column='category')}, peers_with DESC, indicator_id
+    """, (list(region_ids), region_id))
+
+
+def _targets_where(region_ids, categories, search: str, low_only: bool) -> tuple[str, list]:
+    """The data page's filter as SQL: WHERE clause and its parameters."""
+    where = [_IN_GROUP.format(column="t.region_id"), "t.category IN (SELECT unnest(?::VARCHAR[]))"]
+    params: list = [list(region_ids), list(categories)]
+    if search:
+        where.append("contains(lower(concat_ws(' ', t.indicator_zh, t.indicator_en, t.raw_name, t.quote)), lower(?))")
+        params.append(search)
+    if low_only:
+        where.append("lower(t.confidence) = 'low'")
+    return " WHERE " + " AND ".join(where), params
+
+
+def targets_count(region_ids: tuple[str, ...], categories: tuple[str, ...], search: str = "",
+                  low_only: bool = False) -> int:
+    where, params = _targets_where(region_ids, categories, search, low_only)
+    return int(fetch("SELECT count(*) AS n FROM targets t" + where, tuple(params))["n"].iloc[0])
+
+
+def targets_filtered(region_ids: tuple[str, ...], categories: tuple[str, ...], search: str = "",
+                     low_only: bool = False, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+    """targets() under the data page's filter, in SQL; with `limit`, one page (LIMIT/OFFSET)."""
+    where, params = _targets_where(region_ids, categories, search, low_only)
+    sql = _TARGETS_SELECT + where + " ORDER BY t.region_id, t.target_id"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return fetch(sql, tuple(params))
+
+
+def coverage_of_group(region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """coverage() restricted in SQL to a group's regions (same columns; the unmapped rows when any
+    target of the group is unmapped), so a small group costs the same in a warehouse of 1,000."""
+    group = _IN_GROUP.format(column="r.region_id")
+    families = fetch(f"""
+        WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
+        fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
+        per AS (SELECT region_id, family, {_COVERAGE_COUNTS} FROM targets
+                WHERE {_IN_GROUP.format(column='region_id')} GROUP BY region_id, family)
+        SELECT r.region_id, r.region_zh, r.region_en, fam.family, fam.family_zh, fam.family_en, fc.category,
+               {_COVERAGE_STATUS}
+        FROM regions r CROSS JOIN fam
+        JOIN fam_cat fc ON fc.family = fam.family
+        LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
+        WHERE {group} AND fam.family IN (SELECT family FROM targets)
+        ORDER BY {_CATEGORY_RANK.format(column='fc.category')}, fam.family, r.region_id
+    """, (list(region_ids), list(region_ids)))
+    unmapped = fetch(f"""
+        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM targets
+                     WHERE category = ? AND {_IN_GROUP.format(column='region_id')} GROUP BY region_id)
+        SELECT r.region_id, r.region_zh, r.region_en, ? AS family, NULL::VARCHAR AS family_zh,
+               NULL::VARCHAR AS family_en, ? AS category, {_COVERAGE_STATUS}
+        FROM regions r LEFT JOIN per ON per.region_id = r.region_id
+        WHERE {group} AND EXISTS (SELECT 1 FROM per)
+        ORDER BY r.region_id
+    """, (UNMAPPED, list(region_ids), UNMAPPED, UNMAPPED, list(region_ids)))
+    return pd.concat([families, unmapped], ignore_index=True) if len(unmapped) else families

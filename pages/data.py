@@ -1,7 +1,12 @@
 """Data: the filtered targets table with quote, source and provenance (origin, the correction's
 reason, the extractor's reading), downloads of what is shown or of everything, each with a data
-dictionary; a filter to the low-confidence rows and a way into a row's correction form."""
+dictionary; a filter to the low-confidence rows and a way into a row's correction form.
 
+Filtering and paging happen in SQL (queries.targets_filtered with LIMIT/OFFSET), so a warehouse of
+1,000 plans costs one page of rows per rerun; the downloads fetch their rows only when clicked and
+are complete (every filtered row, or every target)."""
+
+import pandas as pd
 import streamlit as st
 
 from dashboard import export, queries, state, ui
@@ -14,35 +19,48 @@ view = ui.get_view()
 lang = view.lang
 st.title(t("data_title", lang))
 
-region_ids = list(view.region_labels)
-state.seed_multi("regions", region_ids, region_ids, lang)
+PAGE_SIZE = 100
+peers = ui.peer_picker(view, key="regions", url_key="regions")  # `regions`: links made before peer groups
+chosen_regions = list(peers.ids)
 state.seed_multi("categories", CATEGORY_VALUES, CATEGORY_VALUES, lang)  # the five links, then unmapped
 state.seed_text("q")
 state.seed_flag("low", lang)
 
-# Each multiselect gets half the width or more, so every chip (five regions with an upload,
-# the five links and the unmapped group) shows whole; the search box goes beside the categories.
-chosen_regions = st.multiselect(t("regions", lang), region_ids, key="regions",
-                                format_func=lambda r: view.region_labels.get(r, r)) or region_ids
 controls = st.columns([3, 2])
 chosen_categories = controls[0].multiselect(t("category", lang), CATEGORY_VALUES, key="categories",
                                             format_func=lambda c: category_label(c, lang)) or CATEGORY_VALUES
 search = controls[1].text_input(t("search", lang), key="q").strip()
 low_only = st.toggle(t("data_low_only", lang), key="low", help=t("data_low_help", lang))
 
-everything = queries.with_uploaded(queries.targets(), ui.uploaded_targets())
-frame = everything[everything["region_id"].isin(chosen_regions) & everything["category"].isin(chosen_categories)]
-if search:
-    haystack = (frame["indicator_zh"].fillna("") + " " + frame["indicator_en"].fillna("") + " "
-                + frame["raw_name"].fillna("") + " " + frame["quote"].fillna(""))
-    frame = frame[haystack.str.contains(search, case=False, regex=False)]
-if low_only:
-    frame = rv.low_confidence(frame)
-
+# This session's uploads (a few dozen rows at most) are filtered in pandas and lead the first page.
+filters = (tuple(chosen_regions), tuple(chosen_categories), search, low_only)
 uploaded = ui.uploaded_targets()
+extra = queries.with_uploaded(queries.targets_filtered(*filters, limit=0), uploaded)
+extra = extra[extra["region_id"].isin(chosen_regions) & extra["category"].isin(chosen_categories)]
+if search:
+    haystack = (extra["indicator_zh"].fillna("") + " " + extra["indicator_en"].fillna("") + " "
+                + extra["raw_name"].fillna("") + " " + extra["quote"].fillna(""))
+    extra = extra[haystack.str.contains(search, case=False, regex=False)]
+if low_only:
+    extra = rv.low_confidence(extra)
+n_rows = queries.targets_count(*filters) + len(extra)
+n_pages = max(1, -(-n_rows // PAGE_SIZE))
+if not isinstance(st.session_state.get("page"), int):  # first run: the URL's page, if it is a number
+    raw_page = st.query_params.get("page", "1")
+    st.session_state["page"] = int(raw_page) if raw_page.isdigit() else 1
+st.session_state["page"] = min(max(st.session_state["page"], 1), n_pages)  # a narrower filter has fewer pages
+page = st.number_input(t("data_page", lang), min_value=1, max_value=n_pages, step=1, key="page") \
+    if n_pages > 1 else 1
+offset = (page - 1) * PAGE_SIZE
+frame = queries.targets_filtered(*filters, limit=PAGE_SIZE, offset=offset)
+if page == 1 and len(extra):
+    frame = pd.concat([extra, frame], ignore_index=True)
+
 if uploaded is not None:
     st.caption(t("uploaded_included", lang, n=len(uploaded)))
-st.caption(t("rows_shown", lang, n=len(frame), total=len(everything)))
+st.caption(t("rows_shown", lang, n=n_rows, total=queries.targets_count(tuple(view.region_labels), tuple(CATEGORY_VALUES))
+             + (0 if uploaded is None else len(uploaded))) + " · "
+           + t("data_page_of", lang, page=page, pages=n_pages, size=PAGE_SIZE))
 table = export.with_provenance(ui.display_table(frame, lang), frame)
 ui.show_table(table, lang, key="data_table", height=480)
 
@@ -66,12 +84,28 @@ def offer_correction() -> None:
 
 offer_correction()
 
-ui.download_buttons(table, "targets_view", lang, key="dl_view", heading=t("download_view", lang))
-full = everything[[c for c in queries.targets_columns() if c in everything.columns] + ["region_en", "family_zh", "family_en", "source_url"]]
-ui.download_buttons(full, "targets_all", lang, key="dl_all", heading=t("download_all", lang))
+
+
+def view_rows():
+    """Every row the filter selects (all pages), as the table shows them: built on click."""
+    rows = pd.concat([extra, queries.targets_filtered(*filters)], ignore_index=True) if len(extra) \
+        else queries.targets_filtered(*filters)
+    return export.with_provenance(ui.display_table(rows, lang), rows)
+
+
+def all_rows():
+    """Every target in the warehouse plus this session's uploads, every contract column."""
+    everything = queries.with_uploaded(queries.targets(), uploaded)
+    return everything[[c for c in queries.targets_columns() if c in everything.columns]
+                      + ["region_en", "family_zh", "family_en", "source_url"]]
+
+
+ui.lazy_download_buttons(view_rows, "targets_view", lang, key="dl_view", heading=t("download_view", lang))
+ui.lazy_download_buttons(all_rows, "targets_all", lang, key="dl_all", heading=t("download_all", lang))
 
 state.publish({
-    "regions": chosen_regions if set(chosen_regions) != set(region_ids) else None,
+    **peers.url,
+    "page": page if page > 1 else None,
     "categories": chosen_categories if set(chosen_categories) != set(CATEGORY_VALUES) else None,
     "q": search or None,
     "low": True if low_only else None,

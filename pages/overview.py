@@ -1,63 +1,126 @@
-"""Overview: one card per plan, and which indicator families each region sets a target for."""
+"""Overview of a peer group: summary counts; a card per plan for a few regions, a sortable table
+(one row per region) for many; the coverage matrix, or for many regions the share of peers
+setting each indicator family."""
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, queries, standing_charts, state, ui
 from dashboard.colors import UNMAPPED_COLOR
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
 from etl.schema import CATEGORY_VALUES, UNMAPPED
+
+CARDS_UP_TO = 12       # beyond this a card per region is more than a person reads: a table instead
+TOP_FAMILIES = 25      # rows of the share heatmap before "show every family"
 
 ui.ensure_shell()
 view = ui.get_view()
 lang = view.lang
 st.title(t("overview_title", lang))
 st.caption(t("overview_intro", lang))
+peers = ui.peer_picker(view)
+group = tuple(r for r in peers.ids if r in view.region_labels)
+in_warehouse = view.regions[view.regions["region_id"].isin(group)]
+group_key = tuple(sorted((k, v) for k, v in peers.url.items() if v))
 
-counts = queries.category_counts()
-regions = view.regions
-columns = st.columns(max(len(regions), 1))
-for column, (_, region) in zip(columns, regions.iterrows()):
-    rid = region["region_id"]
-    mine = counts[counts["region_id"] == rid].set_index("category")
-    with column, st.container(border=True):
-        swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
-                 f"border-radius:2px;margin-right:0.4em;vertical-align:-0.1em'></span>"
-        # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
-        st.markdown(f"### {swatch}{md_html(view.region_labels[rid])}", unsafe_allow_html=True)
-        st.badge(md(status_label(region["status"], lang)), color="orange" if region["status"] == "draft" else "green")
-        st.markdown(
-            f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
-            f"**{t('plan_kind', lang)}**：{md(region['plan_kind'])}  \n"
-            f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}"
-        )
-        rows = []
-        for category in CATEGORY_VALUES:  # the five links, then the unmapped group (greyed)
-            n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
-            n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
-            grey = " class='unmapped'" if category == UNMAPPED else ""
-            rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td><td class='n'>{n_quant}</td>"
-                        f"<td class='n'>{n_qual}</td></tr>")
-        st.html(
-            "<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
+
+def summary() -> None:
+    totals = queries.group_totals(tuple(in_warehouse["region_id"])).iloc[0]
+    for column, (label, value) in zip(st.columns(4), [
+            (t("ov_regions", lang), len(group)), (t("ov_targets_num", lang), int(totals["n_numeric"])),
+            (t("ov_targets_qual", lang), int(totals["n_qualitative"])), (t("ov_families", lang), int(totals["n_families"]))]):
+        column.metric(label, value)
+
+
+def count_table(mine) -> str:
+    """A card's targets per category (the five links, then the unmapped group, greyed)."""
+    rows = []
+    for category in CATEGORY_VALUES:
+        n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
+        n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
+        grey = " class='unmapped'" if category == UNMAPPED else ""
+        rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td><td class='n'>{n_quant}</td>"
+                    f"<td class='n'>{n_qual}</td></tr>")
+    return ("<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
             ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
             ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}"
             f".cnt .unmapped td{{color:{UNMAPPED_COLOR}}}</style>"
             f"<table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
             f"<th class='n'>{html_text(t('quantitative', lang))}</th>"
-            f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>"
-        )
-        st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",
-                     query_params={"region": rid, **({"lang": "en"} if lang == "en" else {})})
+            f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>")
 
-coverage = queries.coverage()
-if coverage.empty:
-    st.info(t("no_data", lang))
-else:
-    figure = ui.cached_figure(("coverage", lang, view.present), lambda: charts.coverage_matrix(
-        coverage, {rid: view.region_labels[rid] for rid in regions["region_id"]},
-        lang, t("coverage_title", lang), view.source, present=view.present))
+
+def cards() -> None:
+    counts = queries.category_counts()
+    for column, region in zip(st.columns(max(len(in_warehouse), 1)), in_warehouse.to_dict("records")):
+        rid = region["region_id"]
+        with column, st.container(border=True):
+            swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
+                     f"border-radius:2px;margin-right:0.4em;vertical-align:-0.1em'></span>"
+            mark = "▶ " if rid == peers.anchor else ""
+            # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
+            st.markdown(f"### {swatch}{mark}{md_html(view.region_labels[rid])}", unsafe_allow_html=True)
+            st.badge(md(status_label(region["status"], lang)), color="orange" if region["status"] == "draft" else "green")
+            st.markdown(f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
+                        f"**{t('plan_kind', lang)}**：{md(region['plan_kind'])}  \n"
+                        f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}")
+            st.html(count_table(counts[counts["region_id"] == rid].set_index("category")))
+            st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",
+                         query_params={"region": rid, **({"lang": "en"} if lang == "en" else {})})
+
+
+def region_table() -> None:
+    """One row per region, numeric targets per category; st.dataframe sorts by any column."""
+    frame = queries.group_table(tuple(in_warehouse["region_id"]))
+    names = frame["region_en"].where((lang == "en") & frame["region_en"].fillna("").ne(""), frame["region_zh"])
+    table = frame.assign(region=names.where(frame["region_id"] != peers.anchor, "▶ " + names),
+                         admin_level=[admin_level_label(v, lang) for v in frame["admin_level"]],
+                         profile="profile?region=" + frame["region_id"] + ("&lang=en" if lang == "en" else ""))
+    shown = ["region", "region_id", "province", "admin_level", "plan_kind", "period_start", "period_end",
+             *CATEGORY_VALUES, "n_numeric", "n_qualitative", "profile"]
+    config = {c: st.column_config.NumberColumn(category_label(c, lang), format="%d") for c in CATEGORY_VALUES}
+    config.update({"region": t("region", lang), "region_id": "ID", "province": t("pf_prov", lang),
+                   "admin_level": t("level", lang), "plan_kind": t("plan_kind", lang),
+                   "period_start": st.column_config.NumberColumn(t("period", lang), format="%d"),
+                   "period_end": st.column_config.NumberColumn("–", format="%d"),
+                   "n_numeric": st.column_config.NumberColumn(t("ov_targets_num", lang), format="%d"),
+                   "n_qualitative": st.column_config.NumberColumn(t("ov_targets_qual", lang), format="%d"),
+                   "profile": st.column_config.LinkColumn(t("open_profile", lang), display_text="↗")})
+    st.dataframe(table[shown], hide_index=True, column_config=config, height=420, key="overview_table",
+                 placeholder=ui.MISSING_CELL)
+    st.caption(t("ov_table_caption", lang))
+
+
+def coverage_matrix() -> None:
+    coverage = queries.coverage_of_group(tuple(in_warehouse["region_id"]))
+    if coverage.empty:
+        st.info(t("no_data", lang))
+        return
+    labels = {rid: view.region_labels[rid] for rid in in_warehouse["region_id"]}
+    figure = ui.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
+        coverage, labels, lang, t("coverage_title", lang), view.source, present=view.present))
     ui.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))
 
-state.publish({})
+
+def share_heatmap() -> None:
+    shares = queries.family_shares(tuple(in_warehouse["region_id"]))
+    if shares.empty:
+        st.info(t("no_data", lang))
+        return
+    show_all = st.toggle(t("ov_show_all", lang), key="ov_all_families")
+    top_n = None if show_all else TOP_FAMILIES
+    figure = ui.cached_figure(("share", group_key, lang, view.present, top_n), lambda: standing_charts.share_heatmap(
+        shares, lang, t("ov_share_title", lang), view.source, top_n=top_n, present=view.present))
+    ui.show_chart(figure, "coverage_share", view, key="coverage_share")
+    st.caption(t("ov_share_caption", lang, n=min(len(shares), top_n or len(shares))))
+
+
+summary()
+if len(in_warehouse) <= CARDS_UP_TO:
+    cards()
+    coverage_matrix()
+else:
+    region_table()
+    share_heatmap()
+state.publish(peers.url)

@@ -1,9 +1,10 @@
-"""Region profile: one plan whole — targets by category, its phases, its lead departments."""
+"""Region profile: one plan whole — targets by category, its phases, its lead departments, and a row
+per indicator saying how far ahead of its peer group the region is."""
 
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard.i18n import admin_level_label, status_label, t
+from dashboard.i18n import admin_level_label, column_label, status_label, t
 from dashboard.safe_text import md
 
 ui.ensure_shell()
@@ -15,6 +16,7 @@ region_ids = list(view.regions["region_id"])
 state.seed_choice("region", region_ids, region_ids[0], lang)
 region_id = st.selectbox(t("region", lang), region_ids, key="region", format_func=lambda r: view.region_labels.get(r, r))
 region = view.regions.set_index("region_id").loc[region_id]
+peers = ui.peer_picker(view, anchor=region_id)
 color = view.colors[region_id]
 name = view.region_labels[region_id]
 
@@ -60,9 +62,29 @@ else:
         "sections": st.column_config.TextColumn(t("dept_sections", lang), width="large"),
     })
 
+def standing() -> None:
+    """A row per indicator: the share of peers (same indicator, unit and scope) this region is ahead of."""
+    st.subheader(t("profile_standing", lang))
+    group = tuple(r for r in peers.ids if r in set(view.regions["region_id"]))
+    frame = queries.region_standing(region_id, group)
+    if frame.empty:
+        st.info(t("no_data", lang))
+        return
+    names = frame["indicator_en"].where((lang == "en") & frame["indicator_en"].fillna("").ne(""), frame["indicator_zh"])
+    table = frame.assign(indicator=names)[["indicator", "value_std", "unit_std", "target_year", "ahead_pct", "peers_with"]]
+    st.dataframe(table, hide_index=True, key="profile_standing", placeholder=ui.MISSING_CELL, column_config={
+        "indicator": column_label("indicator", lang), "unit_std": column_label("unit_std", lang),
+        "value_std": st.column_config.NumberColumn(column_label("value_std", lang), format="%.4g"),
+        "target_year": st.column_config.NumberColumn(column_label("target_year", lang), format="%d"),
+        "ahead_pct": st.column_config.ProgressColumn(t("profile_ahead", lang), format="%d%%", min_value=0, max_value=100),
+        "peers_with": st.column_config.NumberColumn(t("profile_peers_with", lang), format="%d")})
+    st.caption(t("profile_standing_caption", lang))
+
+
+standing()
 st.subheader(t("targets_by_category", lang))
 table = ui.display_table(queries.targets(region_ids=(region_id,)), lang)
 ui.show_table(table, lang, key="profile_table")
 ui.download_buttons(table, f"targets_{region_id}", lang, key="profile_dl", heading=t("download_view", lang))
 
-state.publish({"region": region_id})
+state.publish({"region": region_id, **peers.url})

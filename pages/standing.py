@@ -1,0 +1,64 @@
+"""Where does a region stand? For one indicator (or family): every region's target as a
+distribution, the chosen region and its peer group highlighted, its rank and percentile among the
+peers that set a comparable number, and how many peers set none."""
+
+import streamlit as st
+
+from dashboard import queries, standing_charts, state, ui
+from dashboard.i18n import measure_label, scope_label, t
+from dashboard.safe_text import md
+
+ui.ensure_shell()
+view = ui.get_view()
+lang = view.lang
+st.title(t("standing_title", lang))
+st.caption(t("standing_intro", lang))
+
+region_ids = list(view.regions["region_id"])
+subjects = queries.standing_subjects()
+if not region_ids or subjects.empty:
+    st.info(t("no_data", lang))
+    st.stop()
+names = dict(zip(subjects["subject"], subjects["name_en"].where(
+    (lang == "en") & subjects["name_en"].fillna("").ne(""), subjects["name_zh"]).fillna(subjects["subject"])))
+names = {s: f"{n} ({int(c)})" + (" ⊕" if s.startswith("family:") else "")  # ⊕: a family of indicators
+         for (s, n), c in zip(names.items(), subjects["n_regions"])}
+state.seed_choice("region", region_ids, region_ids[0], lang)
+state.seed_choice("indicator", list(subjects["subject"]), subjects["subject"].iloc[0], lang)
+state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+line = st.columns([2, 3, 2])
+region_id = line[0].selectbox(t("region", lang), region_ids, key="region",
+                              format_func=lambda r: f"{view.region_labels.get(r, r)} · {r}")
+subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subject"]), key="indicator",
+                            format_func=names.get)
+measure = line[2].radio(t("standing_measure", lang), queries.MEASURES, key="measure", horizontal=True,
+                        format_func=lambda m: measure_label(m, lang))
+peers = ui.peer_picker(view, anchor=region_id)
+
+values = queries.standing_values(subject, measure)
+name = view.region_labels.get(region_id, region_id)
+if values.empty:
+    st.info(t("no_data", lang))
+else:
+    where = standing_charts.rank_among(values, region_id, peers.ids)
+    cells = st.columns(3)
+    if where["rank"] is None:
+        cells[0].metric(t("standing_rank", lang), "—")
+        st.info(t("standing_not_set", lang, region=md(name)))
+    else:
+        cells[0].metric(t("standing_rank", lang), t("standing_rank_value", lang, rank=where["rank"], n=where["n_with"]))
+    ahead = "—" if where["ahead_pct"] is None else t("standing_ahead", lang, pct=where["ahead_pct"])
+    cells[1].metric(t("profile_ahead", lang), ahead)
+    cells[2].metric(t("standing_none_set", lang), f"{where['n_none']} / {len(peers.ids)}")
+    unit, basis = str(values["unit"].iloc[0]), str(values["basis"].iloc[0])
+    st.caption(t("standing_series", lang, unit=md(unit), n=int(values["n_other"].iloc[0]),
+                 scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
+    key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
+           view.present)
+    figure = ui.cached_figure(key, lambda: standing_charts.standing_strip(
+        values, region_id, peers.ids, view.region_labels, lang,
+        t("standing_chart_title", lang, indicator=names[subject]), unit, view.source, present=view.present))
+    ui.show_chart(figure, f"standing_{subject}_{region_id}", view, key="standing_chart")
+
+state.publish({"region": region_id, "indicator": subject, "measure": measure if measure != "absolute" else None,
+               **peers.url})

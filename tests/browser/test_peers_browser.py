@@ -1,0 +1,55 @@
+"""Peer groups in a real browser: a preset picked on the overview is in the link, and the link
+opened in a fresh browser context (no shared session) shows the same peers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.browser.test_browser import open_page
+
+pytestmark = pytest.mark.browser
+
+
+def choose(page, label: str, option: str) -> None:
+    """Pick `option` in the Streamlit select box labelled `label` (typing filters the list)."""
+    box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
+    box.click()
+    page.get_by_role("option", name=option).first.click()
+    page.wait_for_timeout(300)
+
+
+def peer_summary(page) -> str:
+    return page.get_by_text(re.compile(r"对比范围：\d+ 个地区")).first.inner_text()
+
+
+def test_a_peer_preset_survives_in_the_link_for_a_fresh_reader(app_server, browser, page):
+    open_page(page, app_server + "/overview")
+    assert "4 个地区" in peer_summary(page)  # every region of a small warehouse by default
+    page.get_by_text("对比范围", exact=True).first.click()  # open the picker
+    choose(page, "当前地区", "宜兴市")
+    choose(page, "预设", "同省")
+    page.wait_for_url(re.compile(r"peers=province(%3A|:)320282"))
+    page.wait_for_function("() => document.body.innerText.includes('2 个地区 · 同省')")
+    link = page.url
+
+    fresh = browser.new_context(locale="zh-CN")
+    try:
+        other = fresh.new_page()
+        open_page(other, link)
+        assert "2 个地区 · 同省" in peer_summary(other)
+        headings = " ".join(other.locator('[data-testid="stMain"] h3').all_inner_texts())
+        assert "宜兴市" in headings and "盐城市" in headings  # both in 江苏省
+        assert "天长市" not in headings and "市中区" not in headings
+    finally:
+        fresh.close()
+
+
+def test_the_standing_view_highlights_the_region_with_its_percentile(app_server, page):
+    open_page(page, app_server + "/standing?region=320282&peers=all")
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert re.search(r"领先于对比范围内 \d+% 的地区|第 \d+ / \d+ 名", text), text[:500]
+    # The region's own marker is labelled with its name inside the chart.
+    page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot svg.main-svg')
+    assert "宜兴市" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
