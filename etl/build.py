@@ -28,7 +28,7 @@ from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.context import context_skipped, context_table, population_denominators
 from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.errors import PlanError
-from etl.harmonize import HarmonizeReport
+from etl.harmonize import HarmonizeReport, NameCounts
 from etl.instruments import instrument_rows
 from etl.normalize import comparable_fields, denominator_maps, split_unit, standardise
 from etl.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
@@ -72,11 +72,12 @@ class BuildReport:
 
 @dataclass
 class PlanTables:
-    """One plan's rows for every per-plan table, and its `regions`/`documents` rows."""
-    source: Source
+    """The rows of one plan, or of a batch of plans, for every per-plan table; their `regions` and
+    `documents` rows; and the harmoniser's counts of their raw names (merged into one report)."""
     tables: dict[str, pd.DataFrame]
-    region: dict
-    document: dict
+    regions: list[dict]
+    documents: list[dict]
+    names: NameCounts = field(default_factory=NameCounts)
 
 
 @dataclass
@@ -129,10 +130,12 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
                        _frame("quality_notes", corrected.notes)], ignore_index=True)
     tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
               "phases": phases(ex.clean_text, source.doc_id, source.region_id),
-              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id),
+              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id, ex.sentences),
               "corrections": _frame("corrections", corrected.log),
-              "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets)}
-    return PlanTables(source, tables, _region_row(source), _document_row(source, raw.encoding, ex.clean_text))
+              "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
+                                             sentences=ex.sentences)}
+    names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"]))
+    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex.clean_text)], names)
 
 
 def _deriver(denominators: pd.DataFrame):
@@ -194,8 +197,21 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
 
 # --- step: every plan -----------------------------------------------------------------------
 
-def _plan_tables_star(args: tuple[Source, pd.DataFrame, list[Correction]]) -> PlanTables:
-    return plan_tables(*args)
+def combine(parts: list[PlanTables]) -> PlanTables:
+    """Many plans' rows as one: each table concatenated once (concatenating a thousand small
+    frames in the parent cost more than extracting them)."""
+    tables = {}
+    for table in PLAN_TABLES:
+        frames = [p.tables[table] for p in parts if len(p.tables[table])]
+        tables[table] = pd.concat(frames, ignore_index=True) if frames else _frame(table, [])
+    names = NameCounts()
+    for part in parts:
+        names.update(part.names)
+    return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
+
+
+def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction]]]) -> PlanTables:
+    return combine([plan_tables(*args) for args in work])
 
 
 def _pool_context():
@@ -205,34 +221,34 @@ def _pool_context():
 
 
 def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None,
-                    corrections: list[Correction] = ()) -> list[PlanTables]:
-    """`plan_tables` for every source, in manifest order; on all cores when there are many."""
+                    corrections: list[Correction] = ()) -> PlanTables:
+    """`plan_tables` for every source, in manifest order, combined; on all cores when there are many
+    (each worker combines a batch, so the parent joins a few frames, not one per plan)."""
     jobs = jobs or os.cpu_count() or 1
     by_doc: dict[str, list[Correction]] = {}
     for correction in corrections:
         by_doc.setdefault(correction.doc_id, []).append(correction)
     work = [(source, denominators, by_doc.get(source.doc_id, [])) for source in sources]
     if len(sources) < PARALLEL_FROM or jobs < 2:
-        return [plan_tables(*args) for args in work]
+        return _plan_batch(work)
     harmonizer()  # loaded once here, inherited by forked workers
+    size = max(1, -(-len(work) // (jobs * 4)))  # a few batches per worker: the load stays even
+    batches = [work[i:i + size] for i in range(0, len(work), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        return list(pool.map(_plan_tables_star, work, chunksize=max(1, len(sources) // (jobs * 8))))
+        return combine(list(pool.map(_plan_batch, batches)))
 
 
 # --- step: assemble and check ---------------------------------------------------------------
 
-def assemble(plans: list[PlanTables], context: pd.DataFrame, manifest: Path) -> Warehouse:
-    frames = {}
-    for table in PLAN_TABLES:
-        parts = [p.tables[table] for p in plans if len(p.tables[table])]
-        frames[table] = pd.concat(parts, ignore_index=True) if parts else _frame(table, [])
-    frames["regions"] = _frame("regions", [p.region for p in plans])
-    frames["documents"] = _frame("documents", [p.document for p in plans])
+def assemble(plans: PlanTables, context: pd.DataFrame, manifest: Path) -> Warehouse:
+    frames = dict(plans.tables)
+    frames["regions"] = _frame("regions", plans.regions)
+    frames["documents"] = _frame("documents", plans.documents)
     frames["indicators"] = harmonizer().indicators_frame()
     frames["context"] = context
     frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", context_skipped(
         manifest=manifest))], ignore_index=True)
-    report = harmonizer().report(zip(frames["targets"]["raw_name"], frames["targets"]["quote"]))
+    report = harmonizer().report_from_counts(plans.names)
     return Warehouse({t: _frame(t, f) for t, f in frames.items()}, report)
 
 

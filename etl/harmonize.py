@@ -132,6 +132,19 @@ class DictionaryError(ValueError):
 
 
 @dataclass
+class NameCounts:
+    """How often each raw name mapped to each indicator, or to none, and which aliases were used."""
+    mapped: Counter = field(default_factory=Counter)    # (raw name, indicator id) → count
+    unmapped: Counter = field(default_factory=Counter)  # raw name → count
+    used: set = field(default_factory=set)              # alias keys that matched
+
+    def update(self, other: NameCounts) -> None:
+        self.mapped.update(other.mapped)
+        self.unmapped.update(other.unmapped)
+        self.used |= other.used
+
+
+@dataclass
 class HarmonizeReport:
     """Outcome of mapping a batch of raw names (the mapping file's complaints)."""
 
@@ -187,6 +200,7 @@ class Harmonizer:
         self._patterns = patterns  # (compiled, written, indicator_id)
         self._context_rules = context_rules  # (normalized alias, written, indicator_id, keywords)
         self.path = path
+        self._explained: dict[tuple, Match | None] = {}
 
     # ── loading ──────────────────────────────────────────────────────────────────────────
     @classmethod
@@ -295,7 +309,16 @@ class Harmonizer:
     def explain(self, raw_name: str, context: str = "", unit: str | None = None) -> Match | None:
         """Like match(), but says which rule and which alias decided.  With `unit` (the value's unit as
         written), an indicator counted in another kind of unit is never chosen (etl.units.units_agree):
-        a growth rate in % is not a count in 件, a share in % is not a score in 分."""
+        a growth rate in % is not a count in 件, a share in % is not a score in 分.  Remembered: the
+        build asks again for its report, and plans repeat their wordings."""
+        key = (raw_name, context, unit)
+        if key not in self._explained:
+            if len(self._explained) > 100_000:
+                self._explained.clear()
+            self._explained[key] = self._explain(raw_name, context, unit)
+        return self._explained[key]
+
+    def _explain(self, raw_name: str, context: str = "", unit: str | None = None) -> Match | None:
         name = normalize_name(raw_name)
         if not name:
             return None
@@ -384,24 +407,31 @@ class Harmonizer:
 
     def report(self, raw_names: Iterable[str | tuple[str, str]]) -> HarmonizeReport:
         """Map a batch of raw names (or (raw_name, context) pairs) and list what did not fit."""
-        counts: Counter[tuple[str, str]] = Counter()
+        return self.report_from_counts(self.count_names(raw_names))
+
+    def count_names(self, raw_names: Iterable[str | tuple[str, str]]) -> NameCounts:
+        """The report's counts for one batch of names; batches counted apart (one per build
+        worker) add up with NameCounts.update, so the names need not be matched twice."""
+        counts = NameCounts()
         for item in raw_names:
             raw, ctx = (item, "") if isinstance(item, str) else (item[0], item[1] or "")
-            counts[(raw, ctx)] += 1
-        mapped: Counter[tuple[str, str]] = Counter()
-        unmapped: Counter[str] = Counter()
-        used: set[tuple] = set()
-        for (raw, ctx), count in counts.items():
-            found = self.explain(raw, ctx)
+            unit = item[2] if not isinstance(item, str) and len(item) > 2 else None  # as the rows were matched
+            unit = None if isinstance(unit, float) else unit
+            if raw is None or (isinstance(raw, float) and raw != raw):
+                continue  # a row without a name (a correction's added row may have none)
+            found = self.explain(raw, ctx, unit)
             if found is None:
-                unmapped[raw] += count
+                counts.unmapped[raw] += 1
             else:
-                mapped[(raw, found.indicator.id)] += count
-                used.add(found.key)
+                counts.mapped[(raw, found.indicator.id)] += 1
+                counts.used.add(found.key)
+        return counts
+
+    def report_from_counts(self, counts: NameCounts) -> HarmonizeReport:
         return HarmonizeReport(
-            mapped=sorted((raw, ind, c) for (raw, ind), c in mapped.items()),
-            unmapped=sorted(unmapped.items()),
-            unused_aliases=sorted({(ind, written) for ind, written, key in self._written if key not in used}),
+            mapped=sorted((raw, ind, c) for (raw, ind), c in counts.mapped.items()),
+            unmapped=sorted(counts.unmapped.items()),
+            unused_aliases=sorted({(ind, written) for ind, written, key in self._written if key not in counts.used}),
         )
 
 

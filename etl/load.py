@@ -84,11 +84,13 @@ def write_database(db_path: Path, frames: dict[str, pd.DataFrame], build_info: d
     try:
         con = duckdb.connect(tmp_name)
         try:
+            con.execute("BEGIN TRANSACTION")  # one commit for all tables, not one per statement
             for table in schema.TABLES:
                 _create(con, table, frames[table])
             con.execute("CREATE TABLE build_info (key VARCHAR, value VARCHAR)")
             if build_info:
                 con.executemany("INSERT INTO build_info VALUES (?, ?)", list(build_info.items()))
+            con.execute("COMMIT")
             con.execute("CHECKPOINT")
         finally:
             con.close()

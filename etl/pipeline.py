@@ -45,6 +45,7 @@ class Extraction:
     candidates_found: int = 0
     period: tuple[int | None, int | None] = (None, None)
     annex_tables: list = field(default_factory=list)  # etl.annex.AnnexTable found in the clean text
+    sentences: list = field(default_factory=list)  # every etl.segment.Sentence: later steps reuse them
 
 
 @lru_cache(maxsize=1)
@@ -221,7 +222,7 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     cleaned = clean(text)
     period = period or infer_period(cleaned.text)
     ctx = PlanContext(*period, doc_year=infer_document_year(cleaned.text, period))
-    sentences = segment(cleaned.text)
+    sentences = all_sentences = segment(cleaned.text)
     annex_tables = find_annex_tables(cleaned.text)
     from_tables, table_spans = table_candidates(cleaned.text, sentences, period[1])
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
@@ -244,7 +245,8 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
         columns=schema.columns("skipped_numbers"))
     numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
-    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, annex_tables)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, annex_tables,
+                      all_sentences)
 
 
 def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:

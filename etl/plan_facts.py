@@ -57,10 +57,11 @@ def _departments(body: str) -> list[tuple[str, bool]]:
     return out
 
 
-def responsibilities(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
-    """Departments named for each task, from the bracket that closes the task's paragraph."""
+def responsibilities(clean_text: str, doc_id: str, region_id: str, sentences: list | None = None) -> pd.DataFrame:
+    """Departments named for each task, from the bracket that closes the task's paragraph.
+    `sentences`: the plan's sentences when the caller has them (segmenting again cost the build)."""
     rows = []
-    for s in segment(clean_text):
+    for s in sentences if sentences is not None else segment(clean_text):
         if s.is_heading:
             continue
         for m in RESPONSIBLE.finditer(s.text):

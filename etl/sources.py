@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from etl import yaml_io
@@ -53,9 +54,18 @@ def sha256_of(path: Path) -> str:
 
 def load_manifest(manifest: Path = MANIFEST) -> list[Source]:
     """Every entry of the manifest as a `Source`, each with a region_id: the written GB/T 2260 code,
-    or a generated `x-<pinyin>` id that no other region uses (etl.regions)."""
+    or a generated `x-<pinyin>` id that no other region uses (etl.regions).  Read once per version
+    of the file: a build asks three times, and a manifest of 1,000 plans takes a second to parse."""
+    manifest = Path(manifest)
     if not manifest.is_file():
         raise ManifestError(manifest, "manifest not found")
+    stat = manifest.stat()
+    return list(_load_manifest(str(manifest), stat.st_mtime_ns, stat.st_size))
+
+
+@lru_cache(maxsize=8)
+def _load_manifest(path: str, _mtime_ns: int, _size: int) -> tuple[Source, ...]:
+    manifest = Path(path)
     text = manifest.read_text(encoding="utf-8")
     try:
         doc = yaml_io.safe_load(text) or {}
@@ -70,13 +80,17 @@ def load_manifest(manifest: Path = MANIFEST) -> list[Source]:
     _check_entries(manifest, entries, lines)
     ids = assign_region_ids(entries)
     _check_region_ids(manifest, entries, ids, lines)
-    return [_source(manifest, entry, ids, lines.get(str(entry["doc_id"]))) for entry in entries]
+    return tuple(_source(manifest, entry, ids, lines.get(str(entry["doc_id"]))) for entry in entries)
 
 
 def _entry_lines(text: str) -> dict[str, int]:
     """doc_id → the manifest line its entry starts on (`- doc_id: …`)."""
-    return {m.group(1).strip().strip("'\""): text.count("\n", 0, m.start()) + 1
-            for m in re.finditer(r"^\s*-\s*doc_id:\s*(.+?)\s*$", text, flags=re.M)}
+    lines, line, counted = {}, 1, 0
+    for m in re.finditer(r"^\s*-\s*doc_id:\s*(.+?)\s*$", text, flags=re.M):
+        line += text.count("\n", counted, m.start())  # counted on from the last entry: linear
+        counted = m.start()
+        lines[m.group(1).strip().strip("'\"")] = line
+    return lines
 
 
 def _check_entries(manifest: Path, entries: list, lines: dict[str, int]) -> None:
