@@ -419,6 +419,7 @@ PEER_STRINGS = {
     "peers_preset_all": ("全部地区", "All regions"),
     "peers_preset_custom": ("自选", "Hand-picked"),
     "peers_anchor": ("当前地区（高亮）", "Current region (highlighted)"),
+    "choose_one": ("请选择", "Choose one"),
     "peers_anchor_help": ("输入中文名、拼音、英文名或地区编码搜索。", "Type a Chinese name, pinyin, English name or region code to search."),
     "peers_pick": ("地区", "Regions"),
     "peers_filter_any": ("不限", "Any"),

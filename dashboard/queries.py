@@ -12,6 +12,8 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.db import fetch
+from etl.normalize import add_comparable_columns
+from etl.pipeline import per_capita_ids
 from etl.schema import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
 
 SOURCES_PAGE = "sources"  # url_path of pages/sources.py (see app.py)
@@ -263,24 +265,22 @@ def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) 
     """Replace a region's population denominator with a figure the user supplied (万人), recomputing
     value_per_10k_residents for its rows; the note says whose figure it is and what it replaced.
     Rows the ETL does not divide (ratios, per-capita indicators) stay empty."""
+    overrides = {r: p for r, p in (overrides or {}).items() if p and p > 0 and r in set(frame.get("region_id", []))}
     if not overrides or frame.empty:
         return frame
-    out = frame.copy()
+    # Recomputed by the ETL's own rule (etl.normalize.comparable_fields), so a region the ETL had no
+    # denominator for gets its per-capita figures too, and what may be divided stays one decision.
+    notes = {}
     for region_id, population in overrides.items():
-        if not population or population <= 0:
-            continue
-        rows = out["region_id"] == region_id
-        if not rows.any():
-            continue
-        divisible = rows & out["value_per_10k_residents"].notna()
-        out.loc[divisible, "value_per_10k_residents"] = out.loc[divisible, "value_std"] / population
-        replaced = out.loc[rows, "population_note"].dropna()
-        note = f"user-supplied figure: {population:g} 万人"
-        if len(replaced):
-            note += f" (replaces: {replaced.iloc[0]})"
-        out.loc[rows, "population_10k"] = population
-        out.loc[rows, "population_note"] = note
-    return out
+        replaced = frame.loc[frame["region_id"] == region_id, "population_note"].dropna()
+        notes[region_id] = f"user-supplied figure: {population:g} 万人" + (
+            f" (replaces: {replaced.iloc[0]})" if len(replaced) else "")
+    denominators = pd.DataFrame({"region_id": list(overrides), "population_10k": list(overrides.values()),
+                                 "population_note": [notes[r] for r in overrides]})
+    chosen = frame["region_id"].isin(overrides)
+    recomputed = add_comparable_columns(frame[chosen], denominators, set(per_capita_ids()))
+    recomputed.index = frame.index[chosen]
+    return pd.concat([frame[~chosen], recomputed]).loc[frame.index]
 
 
 def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:

@@ -22,6 +22,7 @@ from dashboard.colors import region_colors
 from dashboard.i18n import LANGS, admin_level_label, column_label, t
 from dashboard.safe_text import html_text
 from dashboard.state import seed_choice, seed_flag
+from etl.safe_csv import COMPARATOR_CODES
 
 IMAGE_FORMATS = ["png", "svg"]
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
@@ -209,7 +210,9 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         if "region_en" in frame else frame["region_zh"],
         "indicator": frame["indicator_en"].where((lang == "en") & frame["indicator_en"].notna() & (frame["indicator_en"] != ""),
                                                  frame["indicator_zh"]),
-        "comparator": frame["comparator"], "value_std": frame["value_std"], "unit_std": frame["unit_std"],
+        # the symbol a reader knows (≥, not ASCII >=), as charts show it; downloads add the code beside it
+        "comparator": frame["comparator"].map(lambda c: COMPARATOR_CODES.get(c, (c, c))[1]),
+        "value_std": frame["value_std"], "unit_std": frame["unit_std"],
         "scope": [scope_label(s, lang, short=True) if isinstance(s, str) and s else None for s in frame["scope"]],
         "target_year": frame["target_year"], "source_url": frame["source_url"], "quote": frame["quote"],
         "raw_name": frame["raw_name"], "baseline": frame["baseline"],
@@ -324,7 +327,8 @@ def peer_picker(view: View, anchor: str | None = None, key: str = "peers", url_k
         if anchor is None:
             labels = peers.labels(regions, lang)
             anchor = line[1].selectbox(t("peers_anchor", lang), list(labels), key=f"{key}_anchor", index=None,
-                                       format_func=labels.get, help=t("peers_anchor_help", lang))
+                                       format_func=labels.get, help=t("peers_anchor_help", lang),
+                                       placeholder=t("choose_one", lang))
         filters = _peer_filters(key, regions, lang)
         if preset == "custom":
             options = peers.apply_filters(regions, filters)

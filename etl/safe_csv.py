@@ -30,8 +30,8 @@ import pandas as pd
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 LINE_END = "\r\n"
 # The warehouse's comparator (etl.schema.COMPARATORS) → (code, symbol) in a download.
-COMPARATOR_CODES = {"=": ("eq", "＝"), ">=": ("ge", "≥"), "≥": ("ge", "≥"), "<=": ("le", "≤"), "≤": ("le", "≤"),
-                    "≈": ("approx", "≈"), "range": ("range", "～")}
+COMPARATOR_CODES = {"=": ("eq", "＝"), "＝": ("eq", "＝"), ">=": ("ge", "≥"), "≥": ("ge", "≥"), "<=": ("le", "≤"),
+                    "≤": ("le", "≤"), "≈": ("approx", "≈"), "range": ("range", "～"), "～": ("range", "～")}
 CODES = {code: symbol for code, symbol in COMPARATOR_CODES.values()}
 COMPARATOR_COLUMNS = ("comparator", "extracted_comparator")
 _PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d+)*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?%?")

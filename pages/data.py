@@ -19,7 +19,7 @@ view = ui.get_view()
 lang = view.lang
 st.title(t("data_title", lang))
 
-PAGE_SIZE = 100
+PAGE_SIZE = 500  # rows on one page: a filtered slice of a few plans fits whole, so the CSV is what is on screen
 peers = ui.peer_picker(view, key="regions", url_key="regions")  # `regions`: links made before peer groups
 chosen_regions = list(peers.ids)
 state.seed_multi("categories", CATEGORY_VALUES, CATEGORY_VALUES, lang)  # the five links, then unmapped
@@ -75,7 +75,7 @@ def offer_correction() -> None:
     labels = dict(zip(ours["target_id"], ours["target_id"] + " · " + ours["raw_name"].fillna("—").astype(str)))
     line = st.columns([3, 2], vertical_alignment="bottom")
     chosen = line[0].selectbox(t("data_correct_pick", lang), list(labels), format_func=labels.get,
-                               key="data_correct", index=None)
+                               key="data_correct", index=None, placeholder=t("choose_one", lang))
     if chosen:
         doc_id = ours.set_index("target_id").at[chosen, "doc_id"]
         line[1].page_link("pages/review.py", label=t("data_correct_link", lang), icon=":material/edit:",

@@ -140,20 +140,37 @@ def test_with_uploaded_appends_rows_under_the_same_filter():
 
 
 def test_a_user_supplied_denominator_recomputes_per_10k_and_says_so():
-    import pandas as pd
-
     from dashboard.queries import with_population_overrides
     from dashboard.state import parse_population_overrides
-    frame = pd.DataFrame({
-        "region_id": ["r1", "r1", "r2"], "value_std": [120.0, 90.0, 50.0],
-        "value_per_10k_residents": [1.0, None, 0.5], "population_10k": [120.0, 120.0, 100.0],
-        "population_note": ["常住人口 120 万人, 2022, third-party", "常住人口 120 万人, 2022, third-party", "x"]})
-    out = with_population_overrides(frame, parse_population_overrides("r1:60,r9:5,r2:abc", ["r1", "r2"]))
-    assert out["value_per_10k_residents"].tolist()[0] == 2.0
-    assert pd.isna(out["value_per_10k_residents"].tolist()[1])  # a ratio stays undivided
-    assert out["value_per_10k_residents"].tolist()[2] == 0.5     # r2's bad number is ignored
-    assert out.loc[0, "population_note"].startswith("user-supplied figure: 60 万人 (replaces: 常住人口 120 万人")
-    assert frame["value_per_10k_residents"].tolist()[0] == 1.0   # the input is not changed
+    frame = queries.targets()
+    divided = frame[frame["per_10k_from"].fillna("").str.contains("÷")]  # divided by residents, not per-capita
+    region = divided["region_id"].iloc[0]
+    row = divided.index[0]
+    others = frame[frame["region_id"] != region]
+    overrides = parse_population_overrides(f"{region}:50,r9:5,{others['region_id'].iloc[0]}:abc",
+                                           list(frame["region_id"].unique()))
+    out = with_population_overrides(frame, overrides)
+    assert out.at[row, "value_per_10k_residents"] == pytest.approx(frame.at[row, "value_std"] / 50)
+    ratios = (out["region_id"] == region) & (out["scope"] == "ratio")
+    assert out.loc[ratios, "value_per_10k_residents"].isna().all()  # a ratio stays undivided
+    pd.testing.assert_series_equal(out.loc[others.index, "value_per_10k_residents"],  # bad number ignored
+                                   frame.loc[others.index, "value_per_10k_residents"])
+    assert out.at[row, "population_note"].startswith("user-supplied figure: 50 万人 (replaces: ")
+    assert frame.at[row, "population_10k"] != 50  # the input is not changed
+
+
+def test_a_denominator_given_for_a_region_the_etl_had_none_for_gives_per_capita_figures():
+    """The bug: only rows that already had a per-10k figure were recomputed, so a region without an
+    ETL denominator showed "user-supplied figure" and no per-capita value."""
+    from dashboard.queries import with_population_overrides
+    frame = queries.targets()
+    region = frame["region_id"].iloc[0]
+    mine = frame["region_id"] == region
+    stripped = frame.copy()
+    stripped.loc[mine, ["value_per_10k_residents", "population_10k", "population_note"]] = None
+    out = with_population_overrides(stripped, {region: 80.0})
+    assert out.loc[mine, "value_per_10k_residents"].notna().sum() == frame.loc[mine, "value_per_10k_residents"].notna().sum() > 0
+    assert (out.loc[mine, "population_10k"] == 80.0).all()
 
 
 # --- unmapped targets ----------------------------------------------------------------------

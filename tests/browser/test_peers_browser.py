@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.browser.test_browser import open_page
+from tests.browser.test_browser import open_page, wait_for_app_idle
 
 pytestmark = pytest.mark.browser
 
@@ -15,9 +15,13 @@ pytestmark = pytest.mark.browser
 def choose(page, label: str, option: str) -> None:
     """Pick `option` in the Streamlit select box labelled `label` (typing filters the list)."""
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
-    box.click()
-    page.get_by_role("option", name=option).first.click()
-    page.wait_for_timeout(300)
+    box.wait_for(state="visible")
+    combo = box.get_by_role("combobox")  # the input itself, not the label or its help icon
+    combo.click()
+    combo.fill(option)  # typing filters the list to the option, however long the list is
+    page.get_by_role("option", name=option).first.wait_for(state="attached")
+    combo.press("Enter")  # the filtered option is focused; a click could land while the list still moves
+    wait_for_app_idle(page)
 
 
 def peer_summary(page) -> str:
