@@ -271,18 +271,30 @@ def check(frames: dict[str, pd.DataFrame], sources: list[Source] | None = None) 
     for index, message in problems:
         if len(index):
             _fail(t.loc[index[0]], message, where)
-    for row in t.itertuples():
-        if texts[row.doc_id][row.quote_start:row.quote_end] != row.quote:
-            _fail(t.loc[row.Index], "the quote is not found at its offsets in the clean text", where)
-    for row in frames["instruments"].itertuples():
-        if texts[row.doc_id][row.quote_start:row.quote_end] != row.quote:
-            source = where.get(row.doc_id)
-            raise PlanError(source.path if source else row.doc_id,
-                            f"instrument {row.instrument_id}: the quote is not found at its offsets in the clean text")
+    misplaced = _misplaced_quotes(t, texts)
+    if misplaced is not None:
+        _fail(t.loc[misplaced], "the quote is not found at its offsets in the clean text", where)
+    instruments = frames["instruments"]
+    misplaced = _misplaced_quotes(instruments, texts)
+    if misplaced is not None:
+        row = instruments.loc[misplaced]
+        source = where.get(row["doc_id"])
+        raise PlanError(source.path if source else row["doc_id"],
+                        f"instrument {row['instrument_id']}: the quote is not found at its offsets in the clean text")
     duplicated_regions = frames["regions"].drop_duplicates(["region_id", "region_zh"])["region_id"].duplicated()
     if duplicated_regions.any():
         raise PlanError(None, f"region_id {frames['regions'].loc[duplicated_regions.idxmax(), 'region_id']} "
                               "names two different regions")
+
+
+def _misplaced_quotes(frame: pd.DataFrame, texts: dict[str, str]):
+    """The index of the first row whose quote is not clean_text[quote_start:quote_end], or None
+    (plain columns zipped: itertuples over 13,000 rows cost a third of a second)."""
+    for index, doc_id, start, end, quote in zip(frame.index, frame["doc_id"], frame["quote_start"],
+                                                frame["quote_end"], frame["quote"]):
+        if texts[doc_id][int(start):int(end)] != quote:
+            return index
+    return None
 
 
 def _fail(row: pd.Series, message: str, where: dict[str, Source]) -> None:
