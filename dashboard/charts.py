@@ -757,14 +757,16 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
     fig.update_layout(bargap=0.4, showlegend=True)
     tick_lines = max([_lines(c) for c in categories] + [1])
     title_block, subtitle = _header_height(units_line, present)
-    legend_block = base + 18
+    legend_block = _legend_rows(fig, base) * (base + 14) + 4
     bottom = tick_lines * (base + 5) + 10 + base + 10  # tick labels, then the source line
-    height = height or (620 if present else 480)
+    # a long legend (related measures named in full) must not squeeze the plot to a sliver
+    top = title_block + legend_block + base + 12
+    height = max(height or (620 if present else 480), top + bottom + MIN_PLOT_PX)
     fig.update_layout(
         height=height,
         font=dict(family=FONT_FAMILY, size=base, color="#222222"),
         paper_bgcolor="white", plot_bgcolor="white",
-        margin=dict(l=70 if present else 60, r=20, t=title_block + legend_block + base + 12, b=bottom),
+        margin=dict(l=70 if present else 60, r=20, t=top, b=bottom),
         hoverlabel=dict(font=dict(family=FONT_FAMILY, size=base)),
         title=dict(text=f"<b>{plot_text(title)}</b>", x=0.01, xanchor="left", yref="container", y=1 - 12 / height, yanchor="top",
                    font=dict(size=base + 6), subtitle=dict(text=subtitle, font=dict(size=base - 1, color="#555555"))),
@@ -778,6 +780,22 @@ def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: d
 
 
 # --- region profile --------------------------------------------------------------------------
+
+MIN_PLOT_PX = 240  # the bars' own area, whatever the title and legend above them take
+LEGEND_ROW_PX = 1000  # the width a horizontal legend wraps at, on a 1280-px screen
+
+
+def _legend_rows(fig: go.Figure, base: int) -> int:
+    """How many rows a horizontal legend takes: each entry is its marker plus its name (a CJK
+    character is about one font size wide), wrapped at LEGEND_ROW_PX."""
+    widths = [40 + base * len(str(trace.name or "")) for trace in fig.data if trace.showlegend is not False]
+    rows, used = 1, 0
+    for width in widths:
+        if used and used + width > LEGEND_ROW_PX:
+            rows, used = rows + 1, 0
+        used += width
+    return rows
+
 
 def category_bars(counts: pd.DataFrame, color: str, lang: str, title: str, source: str,
                   present: bool = False) -> go.Figure:

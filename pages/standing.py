@@ -47,8 +47,10 @@ else:
         st.info(t("standing_not_set", lang, region=md(name)))
     else:
         cells[0].metric(t("standing_rank", lang), t("standing_rank_value", lang, rank=where["rank"], n=where["n_with"]))
-    ahead = "—" if where["ahead_pct"] is None else t("standing_ahead", lang, pct=where["ahead_pct"])
-    cells[1].metric(t("profile_ahead", lang), ahead)
+    # the number alone fits the metric at presentation size; the sentence is its help
+    ahead = "—" if where["ahead_pct"] is None else f"{where['ahead_pct']}%"
+    cells[1].metric(t("profile_ahead", lang), ahead,
+                    help=None if where["ahead_pct"] is None else t("standing_ahead", lang, pct=where["ahead_pct"]))
     cells[2].metric(t("standing_none_set", lang), f"{where['n_none']} / {len(peers.ids)}")
     unit, basis = str(values["unit"].iloc[0]), str(values["basis"].iloc[0])
     st.caption(t("standing_series", lang, unit=md(unit), n=int(values["n_other"].iloc[0]),

@@ -53,7 +53,7 @@ def test_a_peer_preset_survives_in_the_link_for_a_fresh_reader(app_server, brows
 def test_the_standing_view_highlights_the_region_with_its_percentile(app_server, page):
     open_page(page, app_server + "/standing?region=320282&peers=all")
     text = page.locator('[data-testid="stMain"]').inner_text()
-    assert re.search(r"领先于对比范围内 \d+% 的地区|第 \d+ / \d+ 名", text), text[:500]
+    assert re.search(r"领先比例\s*\d+%", text) and re.search(r"第 \d+ / \d+ 名", text), text[:500]
     # The region's own marker is labelled with its name inside the chart.
     page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot svg.main-svg')
     assert "宜兴市" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
