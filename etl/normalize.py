@@ -24,8 +24,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}
-MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+from etl.units import MONEY_TO_WAN, MULTIPLIERS  # one home for the genre's units
+
 NOT_DIVISIBLE_UNITS = {"%", "个百分点", "分", "倍"}
 # What a per-10,000-residents figure means something for: people, firms and money.  A count of
 # institutions (centres, agencies, parks), of rights, cases or events per resident is not a

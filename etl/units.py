@@ -1,8 +1,9 @@
 """The genre's units in one place: what a target is counted in, the multipliers written before a
 unit, money, ratios, durations — and which units may stand for one another.
 
-Used by etl.extract, etl.indicator_tables, etl.harmonize and etl.pipeline.  (etl.normalize and
-etl.add keep copies of MULTIPLIERS / MONEY_TO_WAN of their own; see the issue-7 report.)
+Used by etl.extract, etl.indicator_tables, etl.harmonize, etl.pipeline and etl.normalize.
+(normalize.split_unit returns the multiplier of money too, as `standardise` needs it; split_unit
+here keeps money whole, as the dictionary counts in 万元.)
 """
 
 from __future__ import annotations
