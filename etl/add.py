@@ -169,7 +169,7 @@ def add_plan(path: str | Path, region_zh: str | None = None, raw_dir: Path = RAW
 
 def add_plans(paths: list[str | Path], region_zh: str | None = None, raw_dir: Path = RAW_DIR,
               manifest: Path = MANIFEST, db_path: Path | None = None, jobs: int | None = None,
-              progress: bool | None = None) -> AddSummary:
+              progress: bool | None = None, cache_dir: Path | None = None) -> AddSummary:
     """Add many plans (files or folders of .txt/.docx/.pdf) and rebuild once.
 
     Each file is read in a worker process; an unreadable one is refused with its reason and the
@@ -185,7 +185,7 @@ def add_plans(paths: list[str | Path], region_zh: str | None = None, raw_dir: Pa
         from etl.build import build  # the build imports this module's neighbours, not the reverse
 
         try:
-            summary.report = build(Path(db_path), manifest=manifest, jobs=jobs)
+            summary.report = build(Path(db_path), manifest=manifest, jobs=jobs, cache_dir=cache_dir)
         except Exception as error:
             snapshot.restore([raw_dir / o.entry["file"] for o in summary.of("added")])
             message = error.message if isinstance(error, PlanError) else f"{type(error).__name__}: {error}"

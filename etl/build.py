@@ -19,11 +19,12 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from etl import schema
+from etl import plan_cache, schema
 from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.context import context_skipped, context_table, population_denominators
 from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
@@ -210,8 +211,24 @@ def combine(parts: list[PlanTables]) -> PlanTables:
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
 
 
-def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction]]]) -> PlanTables:
-    return combine([plan_tables(*args) for args in work])
+def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
+                cache_dir: Path | None = None) -> PlanTables:
+    return combine([_cached_plan_tables(*args, cache_dir=cache_dir) for args in work])
+
+
+def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
+                        key: str | None, cache_dir: Path | None) -> PlanTables:
+    """`plan_tables`, or its cached result when nothing it depends on changed (etl/plan_cache.py).
+    The file is verified against its sha256 either way: a replaced file is an error, not a hit."""
+    if cache_dir is None or key is None:
+        return plan_tables(source, denominators, corrections)
+    verify(source)
+    cached = plan_cache.load(cache_dir, source.doc_id, key)
+    if isinstance(cached, PlanTables):
+        return cached
+    tables = plan_tables(source, denominators, corrections)
+    plan_cache.store(cache_dir, source.doc_id, key, tables)
+    return tables
 
 
 def _pool_context():
@@ -221,21 +238,25 @@ def _pool_context():
 
 
 def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None,
-                    corrections: list[Correction] = ()) -> PlanTables:
+                    corrections: list[Correction] = (), cache_dir: Path | None = None) -> PlanTables:
     """`plan_tables` for every source, in manifest order, combined; on all cores when there are many
-    (each worker combines a batch, so the parent joins a few frames, not one per plan)."""
+    (each worker combines a batch, so the parent joins a few frames, not one per plan).  With a
+    cache folder, plans whose inputs are unchanged are taken from it."""
     jobs = jobs or os.cpu_count() or 1
     by_doc: dict[str, list[Correction]] = {}
     for correction in corrections:
         by_doc.setdefault(correction.doc_id, []).append(correction)
-    work = [(source, denominators, by_doc.get(source.doc_id, [])) for source in sources]
+    shared = plan_cache.shared_key(denominators) if cache_dir is not None else None
+    work = [(source, denominators, by_doc.get(source.doc_id, []),
+             plan_cache.plan_key(shared, source, by_doc.get(source.doc_id, [])) if shared else None)
+            for source in sources]
     if len(sources) < PARALLEL_FROM or jobs < 2:
-        return _plan_batch(work)
+        return _plan_batch(work, cache_dir)
     harmonizer()  # loaded once here, inherited by forked workers
     size = max(1, -(-len(work) // (jobs * 4)))  # a few batches per worker: the load stays even
     batches = [work[i:i + size] for i in range(0, len(work), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        return combine(list(pool.map(_plan_batch, batches)))
+        return combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir), batches)))
 
 
 # --- step: assemble and check ---------------------------------------------------------------
@@ -305,12 +326,12 @@ def _fail(row: pd.Series, message: str, where: dict[str, Source]) -> None:
                           + message.format(**{k: row.get(k) for k in ("category", "scope", "target_id")}), line)
 
 
-def collect(manifest: Path = MANIFEST, jobs: int | None = None) -> Warehouse:
+def collect(manifest: Path = MANIFEST, jobs: int | None = None, cache_dir: Path | None = None) -> Warehouse:
     """Every table, in memory, checked.  Raises PlanError/ManifestError naming the file that failed."""
     sources = load_manifest(manifest)
     context = context_table(manifest=manifest)
     corrections = load_corrections(corrections_dir(manifest))
-    plans = all_plan_tables(sources, population_denominators(context), jobs, corrections)
+    plans = all_plan_tables(sources, population_denominators(context), jobs, corrections, cache_dir)
     warehouse = assemble(plans, context, manifest)
     _note_orphan_corrections(warehouse, corrections, {s.doc_id for s in sources})
     check(warehouse.frames, sources)
@@ -332,7 +353,9 @@ def _note_orphan_corrections(warehouse: Warehouse, corrections: list[Correction]
 # --- step: load -----------------------------------------------------------------------------
 
 def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool = False,
-          jobs: int | None = None) -> BuildReport:
+          jobs: int | None = None, cache_dir: Path | None = None) -> BuildReport:
+    """Build the warehouse at db_path from the manifest's plans.  cache_dir: a folder of per-plan
+    results (etl/plan_cache.py); the command line passes plan_cache.default_dir(), the library none."""
     from etl.load import read_build_info, write_database  # duckdb is only needed to write
 
     db_path, manifest = Path(db_path), Path(manifest)
@@ -340,7 +363,7 @@ def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool 
     if if_stale and db_path.exists() and read_build_info(db_path).get("fingerprint") == fingerprint:
         return BuildReport(db_path, pd.DataFrame(), skipped_build=True)
     started = time.perf_counter()
-    warehouse = collect(manifest, jobs)
+    warehouse = collect(manifest, jobs, cache_dir)
     write_database(db_path, warehouse.frames, {"fingerprint": fingerprint,
                                                "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
     return _report(db_path, warehouse, time.perf_counter() - started)

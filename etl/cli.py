@@ -16,9 +16,16 @@ from etl.errors import PlanError
 
 def _build(args) -> int:
     from etl.build import build
-    report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs)
+    report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs,
+                   cache_dir=_cache_dir(args))
     print(report)
     return 0
+
+
+def _cache_dir(args) -> Path | None:
+    """The per-plan cache the command line builds use (etl/plan_cache.py), unless --no-cache."""
+    from etl.plan_cache import default_dir
+    return None if args.no_cache else default_dir()
 
 
 def _extract(args) -> int:
@@ -64,7 +71,8 @@ def _add(args) -> int:
     from etl.add import add_plans
     manifest = Path(args.manifest)
     summary = add_plans(args.files, region_zh=args.region, raw_dir=manifest.parent, manifest=manifest,
-                        db_path=Path(args.db), jobs=args.jobs, progress=False if args.no_progress else None)
+                        db_path=Path(args.db), jobs=args.jobs, progress=False if args.no_progress else None,
+                        cache_dir=_cache_dir(args))
     print(summary)
     if summary.report is not None:
         print(summary.report)
@@ -95,6 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=str(DEFAULT_DB), help="database path (default data/warehouse.duckdb)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes for many plans (default: all cores)")
     p.add_argument("--if-stale", action="store_true", help="do nothing when no input changed since the last build")
+    p.add_argument("--no-cache", action="store_true",
+                   help="re-extract every plan (default: reuse .cache/plans/ for plans whose inputs are unchanged)")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_build)
     p = sub.add_parser("extract", help="print the targets of one plan file (.txt, .docx, .pdf); writes nothing")
@@ -116,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--region", help="region name, when the title does not say it (applies to every file)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes for reading (default: all cores)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar (it is shown only on a terminal)")
+    p.add_argument("--no-cache", action="store_true", help="re-extract every plan when rebuilding")
     p.add_argument("--db", default=str(DEFAULT_DB))
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest to add to; the file is copied beside it")
     p.set_defaults(run=_add)
