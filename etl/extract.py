@@ -591,8 +591,41 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
                      sentence=sentence, notes=["named goal to build"])
 
 
+# Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
+# coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
+# Both name their own yardstick; anything looser (实现…管理全覆盖 of some group) stays a task.
+TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消")
+
+
+def task_goals(sentence: Sentence) -> list[Candidate]:
+    """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about."""
+    if sentence.section_kind != "tasks" or sentence.is_heading:
+        return []
+    goals = []
+    for clause_start, clause_end in _clauses(sentence.text):
+        clause = sentence.text[clause_start:clause_end]
+        m = TASK_GOAL.search(clause)
+        if not m:
+            continue
+        # What is covered or ended: the clause before (…指导站建设，实现…), else this clause's head.
+        head = re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
+        if not head:
+            head = re.split(r"[，,；;]", sentence.text[:clause_start].rstrip("，,；; "))[-1]
+        subject = _clean_name(re.sub(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?", "",
+                                     re.sub(r"(?:建设|工作)$", "", head.strip())))
+        if not subject:
+            continue
+        year = int(m.group("year")) if m.group("year") else None
+        goals.append(Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
+                               baseline=None, scope=None, target_year=year, raw_name=subject[-WINDOW:],
+                               qualitative=True, sentence=sentence, notes=[m.group(0)]))
+    return goals
+
+
 def qualitative_goals(sentence: Sentence) -> list[Candidate]:
     """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
+    if sentence.section_kind == "tasks":
+        return task_goals(sentence)
     if sentence.section_kind != "goals" or sentence.is_heading:
         return []
     goals = []

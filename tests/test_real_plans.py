@@ -119,7 +119,9 @@ EXPECTED_QUALITATIVE = {
     "tianchang-2024": ["知识产权主要指标", "每万人高质量发明专利拥有量", "战新企业、高新企业发明专利", "海外发明专利授权量", "马德里商标国际注册量",
                        "知识产权质押融资金额", "专利产品产值占工业产品产值的比重", "自主品牌企业增加值占地区生产总值比重",
                        "知识产权运营成效", "设立知识产权专项工作经费", "知识产权裁决和调解案件数量", "行政执法案件结案率"],
-    "yancheng-2022": ["知识产权许可转让及质押融资", "知识产权经费投入", "知识产权公共服务社会满意度"],
+    # The last two stand among the tasks: whole-territory coverage and a dated end (issue 7's reviewer).
+    "yancheng-2022": ["知识产权许可转让及质押融资", "知识产权经费投入", "知识产权公共服务社会满意度",
+                      "专利授权的各类财政性资助", "商标品牌指导站"],
     "shizhong-2024": ["企业自主知识产权拥有量和水平", "专利授权量", "专利密集型产品认定备案和数据知识产权工作"],
     "yixing-2024": ["知识产权主要指标", "社会满意度", "江苏省版权示范城市", "省级知识产权保护示范区", "知识产权服务业集聚区"],
 }
@@ -155,6 +157,21 @@ def test_named_goals_without_numbers_are_rows(frames, doc_id):
     q = t[(t["doc_id"] == doc_id) & t["qualitative"]]
     assert list(q["raw_name"]) == EXPECTED_QUALITATIVE[doc_id]
     assert q["value"].isna().all()
+
+
+def test_a_tasks_dated_end_keeps_its_year_and_a_looser_coverage_stays_a_task(frames):
+    t = frames["targets"]
+    ended = t[(t["doc_id"] == "yancheng-2022") & (t["raw_name"] == "专利授权的各类财政性资助")]
+    assert list(ended["target_year"]) == [2023]
+    assert list(ended["indicator_id"]) == ["patent_grant_subsidies_abolished"]
+    from etl.extract import task_goals
+    from etl.segment import Sentence
+
+    def sentence(text):
+        return Sentence(text=text, start=0, end=len(text), section="四、重点任务", section_kind="tasks",
+                        is_heading=False, paragraph=0)
+    assert task_goals(sentence("推进规上企业知识产权管理，实现规上企业管理全覆盖。")) == []
+    assert [c.raw_name for c in task_goals(sentence("加快布局知识产权工作站，实现县域全覆盖。"))] == ["知识产权工作站"]
 
 
 def test_baseline_is_read_from_the_sentence(frames):
