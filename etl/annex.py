@@ -27,6 +27,7 @@ from itertools import combinations
 
 import pandas as pd
 
+from etl.lexicon import WHOLE_AREA
 from etl.readers import Table
 from etl.schema import columns
 
@@ -41,7 +42,7 @@ _SERIAL = re.compile(r"^\d{1,3}$")
 # Header words naming the column that totals the years.
 _TOTAL_COLUMN = re.compile(r"^(总数值|总数|总计|合计|小计|累计|总目标|总量)$")
 # Row labels of the all-area total row.  全区 / 全县 / 全市 … are kept as written.
-_TOTAL_ROW = re.compile(r"^(合计|总计|全[区县市镇乡]|全区合计|全县合计|全市合计)$")
+_TOTAL_ROW = re.compile(rf"^(合计|总计|(?:{'|'.join(WHOLE_AREA)})(?:合计)?)$")
 _NAME_HEADER = re.compile(r"镇|街|乡|区域|地区|单位|名称|部门")
 # A line that belongs to running text, not a table cell: too long, or ends a clause.
 _MAX_CELL = 40
@@ -402,13 +403,16 @@ def _check_town_sums(doc_id, region_id, measure, rows: list[tuple[str, str, floa
         in_period = towns_by_period.get(period, [])
         added = sum(value for _town, value in in_period)
         if abs(added - total) > 1e-6:
-            parts = " + ".join(f"{t} {_fmt(v)}" for t, v in in_period)
-            notes.append(_note(
-                doc_id, region_id, "annex_sum",
-                f"annex table 「{measure}」, {period}: the {len(in_period)} towns add up to "
-                f"{_fmt(added)}, but the {total_town} row says {_fmt(total)}",
-                f"{parts} = {_fmt(added)}; {total_town} = {_fmt(total)}"))
+            notes.append(_sum_note(doc_id, region_id, f"annex table 「{measure}」, {period}: the {len(in_period)} "
+                                   f"towns add up to {_fmt(added)}, but the {total_town} row says {_fmt(total)}",
+                                   in_period, added, f"{total_town} = {_fmt(total)}"))
     return notes
+
+
+def _sum_note(doc_id, region_id, message: str, parts: list[tuple[str, float]], added: float, stated: str) -> dict:
+    """The note for a sum that disagrees with its stated total, with the addition written out."""
+    written = " + ".join(f"{label} {_fmt(v)}" for label, v in parts)
+    return _note(doc_id, region_id, "annex_sum", message, f"{written} = {_fmt(added)}; {stated}")
 
 
 def _check_year_sums(doc_id, region_id, measure, rows: list[tuple[str, str, float]]) -> list[dict]:
@@ -426,12 +430,9 @@ def _check_year_sums(doc_id, region_id, measure, rows: list[tuple[str, str, floa
                 continue  # not every year given: nothing to add up
             added = sum(v for _y, v in inside)
             if abs(added - span_value) > 1e-6:
-                parts = " + ".join(f"{y} {_fmt(v)}" for y, v in inside)
-                notes.append(_note(
-                    doc_id, region_id, "annex_sum",
-                    f"annex table 「{measure}」, {town}: the years add up to {_fmt(added)}, but the "
-                    f"{span} total says {_fmt(span_value)}",
-                    f"{parts} = {_fmt(added)}; total {_fmt(span_value)}"))
+                notes.append(_sum_note(doc_id, region_id, f"annex table 「{measure}」, {town}: the years add up "
+                                       f"to {_fmt(added)}, but the {span} total says {_fmt(span_value)}",
+                                       inside, added, f"total {_fmt(span_value)}"))
     return notes
 
 

@@ -48,6 +48,8 @@ FUTURE_MARKERS = re.compile(r"(?:到|至|力争|争取|确保|目标|计划|将|
 # --- region lead-ins and periods ---------------------------------------------------------------
 REGION_LEAD = ("全市", "全区", "全县", "全旗", "全省", "全州", "全盟", "我市", "我区", "我县", "我旗", "全社会")
 REGION_LEAD_RE = "|".join(REGION_LEAD)
+# "The whole area" as an annex's total row names it (全区, 全县, 全旗 …; a town's own table: 全镇, 全乡).
+WHOLE_AREA = tuple(w for w in REGION_LEAD if w.startswith("全") and w not in ("全社会", "全省")) + ("全镇", "全乡")
 PERIOD_PHRASES = (r"到期末|期末|至期末|试点期末|示范期末|在?(?:建设|创建|试点|规划|示范)期(?:内|间|末)|[三两]年内|期间|"
                   r"[”\"]?十四五[”\"]?(?:期间|时期|末)")
 # "年内", "今年": the document's own year.

@@ -336,3 +336,12 @@ def test_structured_table_with_one_plan_period_column_beside_the_total():
                           {"town": "税郭镇", "period": "2024-2026", "value": 2.0},
                           {"town": "西王庄镇", "period": "2024-2026", "value": 1.0}]
     assert annex.notes == [] and check_annex(town_targets_frame([annex], "1", "d")).empty
+
+
+def test_a_total_row_is_named_by_any_whole_area_word_of_the_lexicon():
+    from etl.annex import is_total_row
+
+    for label in ("合计", "全区", "全县", "全旗", "全市合计", "全旗合计", "全镇"):
+        assert is_total_row(label), label
+    for label in ("城关镇", "全民街道", "全社会"):
+        assert not is_total_row(label), label
