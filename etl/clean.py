@@ -26,7 +26,7 @@ from etl.segment import SECTION_KINDS
 
 CJK = r"\u3400-\u9fff"
 # Sentence-final or clause-closing marks: a line ending in one of these is complete.
-LINE_COMPLETE = "。！？；：:;!?）)】」』”\"…"
+LINE_COMPLETE = "。！？；：:;!?）)】」』”\"…〕］]》."
 
 
 @dataclass
@@ -291,6 +291,22 @@ def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
     return not _HEADING_START.match(nxt)
 
 
+def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
+    """A paragraph a converter wrapped at the page width: a body line that stops mid-sentence and,
+    with no blank line and no indent, a line that goes on (`…有效发明专利保有` / `量达到950件。`).
+    Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
+    Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
+    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
+        return False
+    if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not re.search("[，。；、]", prev):
+        return False
+    return bool(_WRAP_GOES_ON.match(nxt)) and not _HEADING_START.match(nxt)
+
+
+# A wrapped line goes on with the sentence's next character: a Chinese one, a digit or a closing mark.
+_WRAP_GOES_ON = re.compile(rf"[{CJK}0-9，、。；％%）)”]")
+
+
 def join_split(prev: str, nxt: str) -> tuple[str, bool]:
     """Join the two halves.  When the page break repeats a character (`市知` / `知识产权局`,
     `高层次人` / `人才培养工程`), the converter printed it on both pages: keep one."""
@@ -305,7 +321,10 @@ def clean(raw: str) -> CleanText:
     lines: list[tuple[int, str]] = []  # (raw line number, cleaned line)
     notes: list[str] = []
     folded_raw: set[int] = set()  # raw lines written in traditional script
+    indented: set[int] = set()  # raw lines that open with an indent: a paragraph starts there
     for number, raw_line in enumerate(raw.split("\n"), start=1):
+        if raw_line[:1] in (" ", "\t", "\u3000", "\u00a0"):
+            indented.add(number)
         for line in bounded_pieces(raw_line, number, notes):
             for rule in LINE_RULES:
                 before, line = line, rule(line)
@@ -315,12 +334,16 @@ def clean(raw: str) -> CleanText:
                 lines.append((number, squeeze_spaces(part)))
 
     merged: list[tuple[int, str]] = []
-    blank = 0
+    blank, last_number = 0, 0
     for number, line in lines:
         if not line:
             blank += 1
             continue
-        if merged and is_page_break_split(merged[-1][1], line, blank):
+        # pieces of one raw line were cut on purpose (bounded_pieces): only a new raw line is a wrap
+        if merged and not blank and number != last_number and is_soft_wrap(merged[-1][1], line, number in indented):
+            merged[-1] = (merged[-1][0], merged[-1][1] + line)
+            notes.append(f"line {number}: joined a paragraph the converter wrapped mid-sentence")
+        elif merged and is_page_break_split(merged[-1][1], line, blank):
             joined, repeated = join_split(merged[-1][1], line)
             notes.append(f"line {number}: joined a paragraph split at a page break"
                          + (f" (dropped the repeated '{line[0]}')" if repeated else ""))
@@ -329,7 +352,7 @@ def clean(raw: str) -> CleanText:
             if merged and blank:
                 merged.append((number, ""))
             merged.append((number, line))
-        blank = 0
+        blank, last_number = 0, number
 
     text_parts: list[str] = []
     line_starts: list[tuple[int, int]] = []

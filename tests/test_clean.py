@@ -55,3 +55,23 @@ def test_cleaning_is_idempotent_on_the_real_plans():
     for path in sorted(Path("data/raw").glob("*.txt")):
         once = clean(path.read_text(encoding="utf-8")).text
         assert clean(once).text == once, path.name
+
+
+def test_a_paragraph_wrapped_mid_sentence_is_joined_as_written():
+    from etl.clean import clean
+
+    text = ("　　2.提升专利储备规模。以新材料为重点，力争试点期末全市有效发明专利保有\n量达到950件。\n"
+            "　　3.加快纠纷快速处理。建立知识产权纠纷快速处理机制，简易案件办理时限压缩\n至15日以内。\n")
+    cleaned = clean(text).text
+    assert "有效发明专利保有量达到950件。" in cleaned
+    assert "压缩至15日以内。" in cleaned
+    assert cleaned.count("\n") == 1, "the two paragraphs stay two lines"
+
+
+def test_no_wrap_join_before_an_indent_a_heading_or_after_a_complete_line():
+    from etl.clean import clean
+
+    for text in ("　　到2026年，每万人发明专利拥有量达到12件，商标有效注册量\n　　达到3万件。",
+                 "　　到2026年，每万人发明专利拥有量达到12件，商标有效注册量\n二、重点任务",
+                 "　　到2026年，每万人发明专利拥有量达到12件。\n商标有效注册量达到3万件。"):
+        assert clean(text).text.count("\n") == 1, text
