@@ -59,7 +59,7 @@ from etl.units import DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 # A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
 MENTION = re.compile(
-    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|至|—)\s*(?P<value_max>{NUMBER}))?"
+    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|～|－|–|至|到|—)\s*(?P<value_max>{NUMBER}))?"
     rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
 ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
@@ -89,6 +89,11 @@ COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高�
 # "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
 RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
 DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培育1个": 9 counts where, not what
+# The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
+# "实现全区9个产业园区全覆盖" — the size of the area, not a target.
+OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
+OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
+COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
 PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
@@ -440,6 +445,8 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("reward or subsidy rule", lambda n: REWARD.search(n.before) or n.facts.subsidy_rule),
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
+    ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
+     lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)),
     ("background figure (not in a goals or tasks part)",
      lambda n: n.sentence.section_kind in ("other", "preamble") and not n.facts.future),
     ("existing count (现有)", lambda n: EXISTING.search(n.before)),

@@ -77,6 +77,9 @@ def normalize_name(text: str) -> str:
         text = text.replace(word, "")
     # 每万人口 / 每万人 / 万人 are one density wording.
     text = text.replace("每万", "万").replace("万人口", "万人")
+    # 每万人拥有的高价值发明专利 / 每万人口高价值发明专利拥有量: one density, 拥有 before or after.
+    if text.startswith("万人"):
+        text = "万人" + text[2:].removeprefix("拥有的").removeprefix("拥有")
     text = _LEADING_REGION.sub("", text)
     if text.startswith("年") and len(text) > 1:  # 年融资金额, 年专题培训: "per year" is scope
         text = text[1:]
@@ -92,6 +95,8 @@ def normalize_name(text: str) -> str:
             if len(text) - len(suffix) >= MIN_ALIAS_CHARS:
                 text = text[: -len(suffix)]
             break
+    if text.startswith("万人") and text.endswith("拥有") and len(text) > 4:
+        text = text[:-2]
     return text
 
 

@@ -23,6 +23,10 @@ DIGIT_CHARS = "零〇一二两三四五六七八九"
 NUMERAL_CHARS = DIGIT_CHARS + "十百千万亿"
 _RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?"
                   rf"(?=(?:{UNIT_RE}))")
+# The low end of a range of numerals (两至三家, 三到五个, 五—八项): it counts what the high end counts.
+_RANGE_MARKS = "至到—－\\-~～"
+_RANGE_LOW = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?P<frac>)"
+                        rf"(?=[{_RANGE_MARKS}][{NUMERAL_CHARS}]+(?:{UNIT_RE}))")
 _PERCENT = re.compile(rf"百分之(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?")
 # Words that open with a numeral and a unit character but count nothing.
 _IDIOM_AFTER = re.compile(r"^(?:批|起|系列|次性|次办|件事|流|体|类|部分|家万户|项目|期间|条龙|门式|站式|套路)")
@@ -89,7 +93,8 @@ def _reading(m: re.Match, text: str, percent: bool) -> str | None:
     if not run.strip("零〇"):
         return None  # 零部件: zero counts nothing
     after = text[m.end():m.end() + 4]
-    if _IDIOM_AFTER.match(after) or (run == "一" and not after.startswith(_ONE_COUNTS)) or (run == "十" and after[:1] == "分"):
+    one_counts = after.startswith(_ONE_COUNTS) or after[:1] in _RANGE_MARKS  # 一至两家: a range's low end
+    if _IDIOM_AFTER.match(after) or (run == "一" and not one_counts) or (run == "十" and after[:1] == "分"):
         return None
     multiplier = ""
     if len(run) > 1 and run[-1] in "万亿" and not frac:  # 一千二百万元: the multiplier stays in the unit
@@ -105,6 +110,7 @@ def numeral_view(text: str) -> NumeralView:
     matches = [(m, True) for m in _PERCENT.finditer(text)]
     taken = [m.span() for m, _ in matches]
     matches += [(m, False) for m in _RUN.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
+    matches += [(m, False) for m in _RANGE_LOW.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
     matches.sort(key=lambda mp: mp[0].start())
     parts, origin, converted, pos = [], [], [], 0
     for m, percent in matches:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 # Units a target is counted in.  Sorted longest first so "人次" wins over "人", "亿元" over "元".
-UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次", "个工作日", "工作日", "个月", "天", "小时", "单",
+UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次", "批次", "个工作日", "工作日", "个月", "天", "小时", "单",
                 "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名", "次", "场", "户", "所", "座", "条",
                 "篇", "部", "批", "期", "门", "类", "款", "支", "套", "%", "分", "倍"], key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)

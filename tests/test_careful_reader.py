@@ -117,3 +117,29 @@ def test_every_row_says_how_sure_the_reading_is():
     assert set(t["confidence"]) <= {"high", "medium", "low"}
     assert only(t, value=12.0).confidence == "high"
     assert only(t, value=5.0).confidence_reason == "unmapped name"
+
+
+# --- found by the second blind set (tests/fixtures/fresh2), pinned here in new wording ----------
+
+@pytest.mark.parametrize("phrase, low, high", [("两至三家", 2, 3), ("三到五个", 3, 5), ("一至两所", 1, 2)])
+def test_a_range_of_chinese_numerals_keeps_both_ends(phrase, low, high):
+    t = targets_of(f"到2026年，新培育知识产权服务机构{phrase}。").targets
+    row = only(t, value=low)
+    assert row["value_max"] == high
+
+
+def test_the_regions_own_places_are_not_targets():
+    ex = targets_of("到2026年，全区6个街道，每个街道至少建成1个知识产权服务站；实现全区12个工业园区全覆盖。")
+    assert 6 not in set(ex.targets["value"]) and 12 not in set(ex.targets["value"])
+    reasons = {row.text.split("个")[0][-2:]: row.reason for row in ex.skipped.itertuples()}
+    assert all("own places" in reasons[k] for k in ("区6", "12")), reasons
+
+
+def test_a_count_in_batches_keeps_its_unit():
+    t = targets_of("到2026年，每年开展知识产权执法抽查不少于15批次。").targets
+    assert only(t, value=15)["unit"] == "批次"
+
+
+def test_a_density_named_with_its_verb_first_is_the_same_indicator():
+    h = Harmonizer.load()
+    assert h.match("每万人拥有的高价值发明专利") is h.match("每万人口高价值发明专利拥有量") is not None
