@@ -75,7 +75,7 @@ class BuildReport:
 class PlanTables:
     """The rows of one plan, or of a batch of plans, for every per-plan table; their `regions` and
     `documents` rows; and the harmoniser's counts of their raw names (merged into one report)."""
-    tables: dict[str, pd.DataFrame]
+    tables: dict[str, pd.DataFrame | dict[str, list]]  # one plan from the cache: {column: values}
     regions: list[dict]
     documents: list[dict]
     names: NameCounts = field(default_factory=NameCounts)
@@ -199,16 +199,30 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
 # --- step: every plan -----------------------------------------------------------------------
 
 def combine(parts: list[PlanTables]) -> PlanTables:
-    """Many plans' rows as one: each table concatenated once (concatenating a thousand small
-    frames in the parent cost more than extracting them)."""
-    tables = {}
-    for table in PLAN_TABLES:
-        frames = [p.tables[table] for p in parts if len(p.tables[table])]
-        tables[table] = pd.concat(frames, ignore_index=True) if frames else _frame(table, [])
+    """Many plans' rows as one: each table's columns gathered as plain lists and made a frame once
+    (pd.concat of a thousand small frames spent most of its time checking their dtypes, and a
+    thousand cached frames cost more to unpickle than to extract)."""
+    tables = {table: _one_frame(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
     names = NameCounts()
     for part in parts:
         names.update(part.names)
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
+
+
+def as_columns(frame) -> dict[str, list]:
+    """A table as {column: values}: what the plan cache stores and combine gathers."""
+    return frame if isinstance(frame, dict) else {c: frame[c].tolist() for c in frame.columns}
+
+
+def _one_frame(table: str, pieces: list) -> pd.DataFrame:
+    cols = schema.columns(table)
+    gathered: dict[str, list] = {c: [] for c in cols}
+    for piece in pieces:
+        columns = as_columns(piece)
+        rows = len(next(iter(columns.values()), []))
+        for c in cols:
+            gathered[c].extend(columns.get(c) or [None] * rows)
+    return pd.DataFrame(gathered, columns=cols).infer_objects()
 
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
@@ -227,7 +241,9 @@ def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections:
     if isinstance(cached, PlanTables):
         return cached
     tables = plan_tables(source, denominators, corrections)
-    plan_cache.store(cache_dir, source.doc_id, key, tables)
+    plan_cache.store(cache_dir, source.doc_id, key, PlanTables({name: as_columns(frame) for name, frame in
+                                                                 tables.tables.items()},
+                                                                tables.regions, tables.documents, tables.names))
     return tables
 
 

@@ -33,7 +33,7 @@ from etl.paths import ETL_CODE, REFERENCE_DIR, ROOT
 CACHE_ENV = "IPBENCH_PLAN_CACHE"
 DEFAULT_DIR = ROOT / ".cache" / "plans"
 # Bumped when the layout of a cached entry changes in a way the code fingerprint would not show.
-FORMAT = "1"
+FORMAT = "2"  # 2: tables as {column: values}, not DataFrames (unpickling frames was slow)
 
 
 def default_dir() -> Path | None:
