@@ -41,6 +41,7 @@ from etl.lexicon import (
     GE_BEFORE,
     LE_AFTER,
     LE_BEFORE,
+    MADE_VERBS,
     MULTI_YEAR,
     NEW_WORDS,
     PAST_MARKERS,
@@ -54,7 +55,7 @@ from etl.lexicon import (
 )
 from etl.numerals import numeral_view
 from etl.segment import Sentence
-from etl.units import DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
+from etl.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 # A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
@@ -89,6 +90,8 @@ COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高�
 # "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
 RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
 DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培育1个": 9 counts where, not what
+# 日 counts days only as a time limit ("办理时限压缩至15日以内", "在15日内办结"); else it is a date.
+DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|不超过|在|时限为?|周期为?)\s*$")
 # The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
 # "实现全区9个产业园区全覆盖" — the size of the area, not a target.
 OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
@@ -255,6 +258,12 @@ def _clean_name(name: str) -> str:
     return name.strip("，、；：,;: ")
 
 
+# A yearly amount named by its year: "中心年服务企业不少于500家次", "——年专利授权量保持在2,500件" (not
+# "2026年服务…", "今年", "当年", "年内", "年底").
+YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))年(?:服务|举办|开展|培训|组织|办理|受理|"
+                         r"专利(?:申请|授权)量|发明专利(?:申请|授权)量|商标(?:申请|注册)量)")
+# A level the count reaches, not a number of things made: 建成省级示范企业达到20家, 拥有…, 总数…
+LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
 # An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
 INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额")
 
@@ -265,13 +274,16 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: 
         return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
     if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
             or (INCOME.search(name_zone) and "累计" not in zone)
-            or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)):
+            or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)
+            or YEARLY_NAME.search(name_zone)):
         return "annual"
     if unit in RATIO_UNITS:
         return "ratio"
     if PERIOD_SUM.search(zone):
         return "new"  # "三年累计实现质押融资4亿元", "3年累计": added up over the plan period
     if NEW_PATTERN.search(zone) or new_carried:
+        return "new"
+    if unit in COUNT_UNITS and MADE_VERBS.search(name_zone) and not LEVEL_WORDS.search(zone):
         return "new"
     return "stock"
 
@@ -301,9 +313,14 @@ def _target_year(sentence_years: tuple[list[int], list[int]], pos: int, paragrap
         return years[before - 1]
     if paragraph_year is not None:
         return paragraph_year
-    if scope == "annual":
+    if scope == "annual" and not _one_year_plan(ctx):
         return None
     return ctx.period_end
+
+
+def _one_year_plan(ctx: PlanContext) -> bool:
+    """A year's work points (2026年工作要点): every target, yearly ones too, is due that year."""
+    return ctx.period_start is not None and ctx.period_start == ctx.period_end
 
 
 def _year_written(facts: _SentenceFacts, pos: int) -> bool:
@@ -437,6 +454,7 @@ def is_baseline(n: _Number) -> bool:
 SKIP_RULES: list[tuple[str, callable]] = [
     ("heading ordinal", lambda n: not n.unit and n.sentence.is_heading),
     ("no unit", lambda n: not n.unit),
+    ("a day of the month (12月10日前)", lambda n: n.unit == "日" and not DAYS_LIMIT.search(n.before)),
     ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大") and TASK_COUNT.match(n.after)),
     ("comparison with another figure (比…高出)", lambda n: COMPARISON.search(n.before) or COMPARED.match(n.after)),
     ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
@@ -551,7 +569,7 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
                                        or raw_name.startswith("年") or state.annual)
     year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
-    if recurring and not _year_written(facts, n.clause_start + m.start()):
+    if recurring and not _year_written(facts, n.clause_start + m.start()) and not _one_year_plan(facts.ctx):
         year = None  # a yearly duty with no year written for it has no due year
     start = n.clause_start + m.start()
     if any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
@@ -664,7 +682,13 @@ def qualitative_goals(sentence: Sentence) -> list[Candidate]:
 
 
 # "到2026年", "力争到2025年底", and a stage's year "提升发展阶段(2019年)".
-PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]")
+# A timetable's stage that sets its own target ("2026年为启动年。年内…新设立知识产权保护工作站4个"): read
+# like a task.  Other timetable lines (dates, months, 分三个阶段) are not targets.
+STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
+PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]|"
+                            r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
+                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务)|为[^，。；\d]{1,6}年)")
+# ("（一）2024年目标。…", "2027年为攻坚年。…": a stage's own list)
 
 
 def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[int, list[tuple[int, int]]]:
@@ -678,7 +702,7 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
         if announced and announced[0] == top and s.paragraph not in years:
             years[s.paragraph] = [(s.start - 1, announced[1])]
         for m in PARAGRAPH_YEAR.finditer(s.text):
-            year = int(m.group(1) or m.group(2))
+            year = int(m.group(1) or m.group(2) or m.group(3))
             if ctx.period_start is None or year >= ctx.period_start:
                 years.setdefault(s.paragraph, []).append((s.start + m.start(), year))
                 # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
@@ -713,7 +737,7 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
             if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
                 skipped.append(Skipped(_context(s.text, 0, 0, width=40), TOO_MANY, s.start, s.end))
             continue
-        if s.section_kind in ("annex", "phases") or s.is_heading and s.section_kind == "phases":
+        if s.section_kind == "annex" or s.section_kind == "phases" and not STAGE_GOAL.search(s.text):
             skipped.extend(_numbers_skipped(s, "annex table (read separately)" if s.section_kind == "annex"
                                             else "timetable"))
             continue

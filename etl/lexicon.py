@@ -27,6 +27,11 @@ BASELINE_FROM = r"(?<![自理缘])由|从(?![事严重快优])"
 
 # --- scope -------------------------------------------------------------------------------------
 NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "发行")
+# Verbs that make the things a count counts — completed, shaped, held, filed anew — so the count is
+# what the plan adds (完成专利导航项目5—8个, 打造区域公用品牌1个, 召开联席会议不少于两次, 新申报地理标志2件),
+# unless the sentence names a level (达到, 拥有, 总数 …).  Not 培育 or 建成: the seeds read 培育形成10个产业 and
+# 建成省级高价值专利培育中心1家 as stocks (what will exist), and that reading stands.
+MADE_VERBS = re.compile(r"(?:完成|打造|召开|举办|组织开展|开展|推动|转化实施|新申报|新申请|新获批|新获得|新入选|新创建)")
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效", "拥有")
 ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年", "/年", "／年")
 # "三年累计", "3年累计", "“十四五”期间累计", "期内累计", "建设期内新增": added up over the plan period.
@@ -34,7 +39,7 @@ PERIOD_SUM = re.compile(r"(?:[2-5两三四五]年|[”\"]?十[三四五]五[”\
 MULTI_YEAR = re.compile(r"[2-5两三四五]年")
 
 # --- modality: is the number a commitment, a forecast or a report of what was achieved? -------
-PAST_MARKERS = re.compile(r"截至|截止|已|目前|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去|去年|上年|前三季度|上半年|"
+PAST_MARKERS = re.compile(r"截至|截止|已|(?<![从由较比])目前(?!的?基础上)|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去|去年|上年|前三季度|上半年|"
                           r"今年[一二三四五六七八九十1-9]|[1-9１-９一二三四五六七八九十]+至[1-9一二三四五六七八九十]+月|[1-9一二三四五六七八九十]+月底")
 # (同比/环比 alone mark no report: "同比增长10%" is a growth target in a goals list; a report of progress
 # says when — 今年前三季度, 上半年, 去年 — and those words are above.)

@@ -143,3 +143,46 @@ def test_a_count_in_batches_keeps_its_unit():
 def test_a_density_named_with_its_verb_first_is_the_same_indicator():
     h = Harmonizer.load()
     assert h.match("每万人拥有的高价值发明专利") is h.match("每万人口高价值发明专利拥有量") is not None
+
+
+def test_a_stage_heading_dates_its_own_list():
+    t = targets_of("（一）2024年目标。全区新增优势企业2家；商标有效注册量达到3万件。\n"
+                   "（二）2026年目标。累计新增优势企业5家。").targets
+    assert only(t, value=2)["target_year"] == 2024 and only(t, value=3)["target_year"] == 2024
+    assert only(t, value=5)["target_year"] == 2026
+
+
+def test_a_timetable_stage_that_sets_a_target_is_read_and_dated_by_its_stage():
+    body = ("二、工作目标\n到2026年，有效发明专利达到900件。\n三、进度安排\n"
+            "2025年为攻坚年。规上企业专利覆盖率达到40%。\n2026年为验收年。2026年6月底前迎接验收。")
+    t = extract_text("某县知识产权强县建设工作方案（2024—2026年）\n" + body, period=(2024, 2026)).targets
+    assert only(t, value=40)["target_year"] == 2025
+    assert 6 not in set(t["value"])
+
+
+@pytest.mark.parametrize("sentence, scope", [
+    ("年内完成特色产业专利导航2项。", "new"),
+    ("打造区域公用品牌1个。", "new"),
+    ("召开联席会议不少于3次。", "new"),
+    ("建成省级示范企业达到20家。", "stock"),
+    ("县知识产权公共服务中心年服务企业不少于300家次。", "annual"),
+])
+def test_things_made_are_new_a_level_is_a_stock_and_a_yearly_service_is_annual(sentence, scope):
+    t = targets_of("到2026年，" + sentence).targets
+    assert len(t) == 1 and t.iloc[0]["scope"] == scope
+
+
+def test_a_baseline_of_today_is_not_a_report_of_today():
+    t = targets_of("到2026年，专利转化实施率从目前的15%提高到25%，质押融资额年均增长10%。").targets
+    row = only(t, value=25)
+    assert row["baseline"] == 15 and 10 in set(t["value"])
+
+
+def test_days_are_a_time_limit_only_where_a_limit_is_set():
+    t = targets_of("到2026年，简易案件办理时限压缩至12日以内；每年12月10日前报送工作总结。").targets
+    assert list(t["value"]) == [12] and list(t["unit"]) == ["日"]
+
+
+def test_a_years_work_points_date_their_yearly_targets_that_year():
+    ex = extract_text("某区2025年知识产权工作要点\n一、主要目标\n全年举办知识产权宣讲会不少于8场。", period=(2025, 2025))
+    assert only(ex.targets, value=8)["target_year"] == 2025
