@@ -258,6 +258,8 @@ def _clean_name(name: str) -> str:
     return name.strip("，、；：,;: ")
 
 
+# The plan's own first year, named without a number.
+FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
 # A yearly amount named by its year: "中心年服务企业不少于500家次", "——年专利授权量保持在2,500件" (not
 # "2026年服务…", "今年", "当年", "年内", "年底").
 YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))年(?:服务|举办|开展|培训|组织|办理|受理|"
@@ -300,6 +302,8 @@ def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
             found.append((m.end(), year))
     if ctx.doc_year is not None:  # "年内，…", "今年，全县将…": the year of the document
         found += [(m.end(), ctx.doc_year) for m in THIS_YEAR.finditer(text)]
+    if ctx.period_start is not None:  # "试点启动当年，…", "实施首年": the plan's first year
+        found += [(m.end(), ctx.period_start) for m in FIRST_YEAR.finditer(text)]
     found.sort()
     return [e for e, _ in found], [y for _, y in found]
 
@@ -376,6 +380,7 @@ class ClauseState:
     modality: str = "committed"
     new: bool = False  # 新增 governs a following clause with no verb of its own
     annual: bool = False  # 每年 governs the following clause too
+    duty: bool = False  # …and the yearly amount is a duty done every year (每年, 逐年, 年专题培训), not a rate (年均)
     baseline: float | None = None
     future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
     continues: bool = False  # the sentence before ended with ；: the next one goes on with it
@@ -385,7 +390,7 @@ class ClauseState:
         continues the one before, so an achievement or a goal runs on into it."""
         if not continues:
             self.modality, self.future = "committed", False
-        self.new, self.annual = False, False
+        self.new, self.annual, self.duty = False, False, False
 
     @property
     def past(self) -> bool:
@@ -409,10 +414,11 @@ def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
         state.new = False
     if re.search("每年|年均|年度", clause) or re.match(r"\s*年(?![底末内])", clause):  # 年专题培训…
         state.annual = True
+        state.duty = bool(re.search("每年|逐年", clause) or re.match(r"\s*年(?![底末内])", clause))
     elif re.search("达|累计|拥有|总量|总数", clause):  # a clause with its own level verb is no yearly duty
-        state.annual = False
+        state.annual = state.duty = False
     elif re.search("累计|共计|合计|总计|由|从|到20|至20", clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
-        state.annual = False
+        state.annual = state.duty = False
 
 
 @dataclass
@@ -564,10 +570,10 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
         head = re.split(BASELINE_FROM, n.clause[max(0, m.start() - WINDOW):m.start()])[0]
         raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
-    # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) keeps the
-    # year its paragraph sets
-    recurring = scope == "annual" and (re.search("每年|年均|逐年|年度|/年", raw_name + verb_zone + before_all + after[:3])
-                                       or raw_name.startswith("年") or state.annual)
+    # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) or rate
+    # (年均增长12%, 年度登记金额提高到1.5亿元) keeps the year its paragraph sets
+    recurring = scope == "annual" and (re.search("每年|逐年|/年", raw_name + verb_zone + before_all + after[:3])
+                                       or raw_name.startswith("年") or state.duty)
     year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
     if recurring and not _year_written(facts, n.clause_start + m.start()) and not _one_year_plan(facts.ctx):
         year = None  # a yearly duty with no year written for it has no due year

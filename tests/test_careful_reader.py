@@ -5,6 +5,7 @@ fresh fixtures (tests/fixtures/fresh) and the real-plans development set, so the
 tests, not a measure of unseen wording.
 """
 
+import pandas as pd
 import pytest
 
 from etl.clean import clean, fold_traditional, normalise_width, strip_pinyin_glosses
@@ -186,3 +187,14 @@ def test_days_are_a_time_limit_only_where_a_limit_is_set():
 def test_a_years_work_points_date_their_yearly_targets_that_year():
     ex = extract_text("某区2025年知识产权工作要点\n一、主要目标\n全年举办知识产权宣讲会不少于8场。", period=(2025, 2025))
     assert only(ex.targets, value=8)["target_year"] == 2025
+
+
+def test_a_yearly_rate_under_a_goal_year_keeps_it_a_yearly_duty_does_not():
+    t = targets_of("到2026年底：\n专利质押融资额年均增长15%；\n每年举办知识产权培训不少于10场。").targets
+    assert only(t, value=15)["target_year"] == 2026
+    assert pd.isna(only(t, value=10)["target_year"]), "a duty done every year has no due year"
+
+
+def test_the_plans_first_year_named_without_a_number():
+    t = targets_of("二、重点任务\n试点启动当年，召开知识产权联席会议不少于两次。").targets
+    assert only(t, value=2)["target_year"] == 2024
