@@ -414,7 +414,9 @@ def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
         state.new = False
     if re.search("每年|年均|年度", clause) or re.match(r"\s*年(?![底末内])", clause):  # 年专题培训…
         state.annual = True
-        state.duty = bool(re.search("每年|逐年", clause) or re.match(r"\s*年(?![底末内])", clause))
+        # 年均不低于5000万元 is an amount due every year; 年均增长12% a rate towards the goal year
+        state.duty = bool(re.search("每年|逐年|年均(?!增长|增幅|增速|提高|递增)", clause)
+                          or re.match(r"\s*年(?![底末内])", clause))
     elif re.search("达|累计|拥有|总量|总数", clause):  # a clause with its own level verb is no yearly duty
         state.annual = state.duty = False
     elif re.search("累计|共计|合计|总计|由|从|到20|至20", clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
