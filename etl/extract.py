@@ -126,11 +126,11 @@ TOO_MANY = f"not read: more than {MAX_NUMBERS} numbers in one text (this is not 
 QUALITATIVE_GOAL = re.compile(
     r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
-    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
+    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
     r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
     r"达到[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
-SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
+SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
 # A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?(?:示范区|示范城市|集聚区))")

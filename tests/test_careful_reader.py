@@ -198,3 +198,8 @@ def test_a_yearly_rate_under_a_goal_year_keeps_it_a_yearly_duty_does_not():
 def test_the_plans_first_year_named_without_a_number():
     t = targets_of("二、重点任务\n试点启动当年，召开知识产权联席会议不少于两次。").targets
     assert only(t, value=2)["target_year"] == 2024
+
+
+def test_a_breakthrough_is_a_named_goal():
+    t = targets_of("到2026年，力争中国驰名商标认定取得突破。").targets
+    assert list(t["qualitative"]) == [True] and "驰名商标" in t.iloc[0]["raw_name"]
