@@ -4,7 +4,8 @@ setting each indicator family."""
 
 import streamlit as st
 
-from dashboard import charts, queries, standing_charts, state, ui
+from dashboard import charts, queries, state, ui
+from dashboard.charts import standing as standing_charts
 from dashboard.colors import UNMAPPED_COLOR
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html

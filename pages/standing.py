@@ -4,7 +4,8 @@ peers that set a comparable number, and how many peers set none."""
 
 import streamlit as st
 
-from dashboard import queries, standing_charts, state, ui
+from dashboard import queries, state, ui
+from dashboard.charts import standing as standing_charts
 from dashboard.i18n import measure_label, scope_label, t
 from dashboard.safe_text import md
 

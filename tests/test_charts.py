@@ -399,3 +399,143 @@ def test_region_notes_mark_plan_status_under_the_name():
     single = charts.indicator_bars(_two_measures(), LABELS, COLORS, "zh", "t", "u", "s", region_notes=notes)
     assert any(t.name and "征求意见稿·县级市" in t.name for t in single.data)  # status in the legend
     assert any(t.name and "每万人有效发明专利拥有量" in t.name for t in single.data)  # series named in the legend
+
+
+# ── contracts other code relies on, and what an exported image carries (issue 12) ──────────────
+
+def _target_bars(figures) -> list:
+    """Bar traces that draw targets (legend-only entries have no meta)."""
+    return [t for t in _traces(figures) if t.type == "bar" and t.meta]
+
+
+def test_every_target_bar_carries_its_target_id_as_customdata():
+    # A click on a bar opens its sentence: the page reads the point's customdata as the target_id.
+    frame = _two_measures()
+    frame.loc[len(frame)] = {**frame.iloc[0].to_dict(), "target_id": "a-2", "raw_name": "另一处", "value_std": 25.0,
+                             "shown_value": 25.0}
+    for figures in (charts.compare_figures(frame, [("density", "密度")], LABELS, COLORS, "zh", "t", "u", "s"),
+                    [charts.indicator_bars(frame, LABELS, COLORS, "zh", "t", "u", "s")]):
+        bars = _target_bars(figures)
+        assert bars and all(len(t.customdata) == len(t.y) for t in bars)
+        by_id = dict(zip(frame["target_id"], frame["shown_value"]))
+        drawn = [(c, y) for t in bars for c, y in zip(t.customdata, t.y)]
+        assert sorted(c for c, _ in drawn) == sorted(by_id)  # every bar, each once
+        assert all(by_id[c] == y for c, y in drawn)  # and the id is the bar's own target
+
+
+def test_numbers_on_bars_and_axes_are_written_as_a_reader_writes_them():
+    per10k = _targets([{"target_id": "a-1", "region_id": "100001", "value_per_10k_residents": 2330.5,
+                        "comparator": ">=", "unit_std": "件"}])
+    per10k = queries.add_measure(per10k, "per10k")
+    fig = charts.indicator_bars(per10k, LABELS, COLORS, "zh", "t", "u", "s")
+    bar = _target_bars([fig])[0]
+    assert bar.text[0].startswith("≥2330") and "e+" not in bar.text[0] and "e+" not in bar.hovertext[0]
+    money = _targets([{"target_id": "m-1", "region_id": "100001", "value_std": 600000.0, "unit_std": "万元",
+                       "comparator": "<="},
+                      {"target_id": "m-2", "region_id": "100002", "value_std": 3500.0, "unit_std": "万元"}])
+    (zh,) = charts.compare_figures(money, [("invention_patents", "质押")], LABELS, COLORS, "zh", "t", "u", "s")
+    assert "60亿元" in zh.layout.yaxis.ticktext and "600k" not in str(zh.layout.yaxis.ticktext)
+    assert sorted(t.text[0] for t in _target_bars([zh])) == ["3500万元", "≤60亿元"]  # a 万元 label keeps its unit
+    (english,) = charts.compare_figures(money, [("invention_patents", "pledge")], LABELS, COLORS, "en", "t", "u", "s")
+    assert "¥6bn" in english.layout.yaxis.ticktext
+    assert "≤60亿元" in _target_bars([zh])[0].hovertext[0]
+
+
+def _per10k_frame():
+    frame = _targets([
+        {"target_id": "a-1", "region_id": "100001", "value_per_10k_residents": 12.5, "population_10k": 60.378,
+         "population_note": "七普常住人口 60.378 万人, year 2020 (2020-11-01), third-party source: x"},
+        {"target_id": "b-1", "region_id": "100002", "value_per_10k_residents": 3.0, "population_10k": 50.0,
+         "population_note": "user-supplied figure: 50 万人 (replaces: 常住人口 128.8 万人, year 2022)"},
+    ])
+    return queries.add_measure(frame, "per10k")
+
+
+def test_per_10k_figures_carry_each_regions_denominator_and_its_year():
+    (figure,) = charts.compare_figures(_per10k_frame(), [("invention_patents", "专利")], LABELS, COLORS, "zh",
+                                       "t", "u", "来源")
+    (source,) = [a.text for a in figure.layout.annotations if a.name == "source_line"]
+    assert source.startswith("来源<br>") and "甲市 60.378万人（2020年）" in source and "乙县 50万人（用户输入）" in source
+    english = charts.indicator_bars(_per10k_frame(), LABELS, COLORS, "en", "t", "u", "Source")
+    (source,) = [a.text for a in english.layout.annotations if a.name == "source_line"]
+    assert "603,780 residents (2020)" in source and "500,000 residents (user-supplied)" in source
+    # an absolute figure divides by nothing, so it names no denominator
+    absolute = charts.indicator_bars(queries.add_measure(_per10k_frame(), "absolute"), LABELS, COLORS, "zh", "t",
+                                     "u", "来源")
+    assert [a.text for a in absolute.layout.annotations if a.name == "source_line"] == ["来源"]
+
+
+def test_panels_drawn_under_others_still_say_what_they_show_when_exported_alone():
+    frame = _targets([{"target_id": "a-1", "region_id": "100001", "value_std": 600.0, "scope": "new"}])
+    (more,) = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "zh", "创造", "单位",
+                                     "来源", with_header=False, region_notes={"100001": "征求意见稿"})
+    assert more.layout.title.text == "<b>创造（续）</b>"
+    legend = [t.name for t in more.data if t.showlegend]
+    assert "甲市（征求意见稿）" in legend and "新增（规划期累计）" in legend  # draft status and the pattern key
+    assert [a.text for a in more.layout.annotations if a.name == "source_line"] == ["来源"]
+
+
+def test_a_long_citation_wraps_inside_the_figure_and_the_figure_grows_for_it():
+    style = charts.ChartStyle(source="来源：" + "某某市市场监督管理局2024，征求意见稿；" * 8)
+    short = charts.finish_styled(go_figure(), "t", charts.ChartStyle(source="来源"), height=400)
+    long = charts.finish_styled(go_figure(), "t", style, height=400)
+    (text,) = [a.text for a in long.layout.annotations if a.name == "source_line"]
+    assert text.count("<br>") >= 1
+    assert long.layout.margin.b - short.layout.margin.b == text.count("<br>") * (style.small_size + 6)
+
+
+def go_figure():
+    import plotly.graph_objects as go
+
+    return go.Figure(go.Bar(x=["a"], y=[1]))
+
+
+def test_chart_style_derives_every_size_from_presentation_mode():
+    normal, presented = charts.ChartStyle(), charts.ChartStyle(present=True)
+    assert (normal.base, presented.base) == (13, 20)
+    assert presented.title_size == presented.base + 6 and presented.small_size == presented.base - 2
+    docs = [{"issuer": "天长市市场监督管理局", "date": "2024-01-29", "status": "draft"}]
+    assert normal.with_documents(docs).source == "来源：天长市市场监督管理局2024，征求意见稿 · “知识产权强县/强市工作方案对比”项目提取"
+
+
+def test_names_under_bars_break_between_english_words_and_keep_brackets_whole():
+    lines = charts.name_lines("Valid invention patents per ten thousand residents（stock）")
+    assert lines == ["Valid", "invention", "patents", "per ten", "thousand", "residents", "（stock）"]
+    assert charts.name_lines("知识产权保护中心（分中心）") == ["知识产权保", "护中心", "（分中心）"]
+    assert not any(line.startswith("）") for line in charts.name_lines("知识产权保护社会满意（比）", 10))
+
+
+def test_a_panel_too_crowded_for_its_labels_takes_the_whole_row():
+    labels = {f"10000{i}": name for i, name in enumerate(["Tianchang", "Yancheng", "Yixing", "Shizhong District"])}
+    colors = region_colors(labels)
+    rows = [{"target_id": f"{rid}-{k}", "region_id": rid, "indicator_id": f"i{k}", "indicator_en": f"Measure {k}",
+             "family": "busy", "value_std": 1.0 + k} for rid in labels for k in range(2)]
+    rows.append({"target_id": "q-1", "region_id": "100000", "family": "quiet", "value_std": 5.0})
+    (figure,) = charts.compare_figures(_targets(rows), [("busy", "busy"), ("quiet", "quiet")], labels, colors, "en",
+                                       "t", "u", "s")
+    assert list(figure.layout.xaxis.domain) == [0.0, 1.0]  # eight bars across the row
+    assert figure.layout.xaxis2.domain[1] < 0.5  # the quiet panel keeps half a row, below
+    assert figure.layout.yaxis2.domain[1] < figure.layout.yaxis.domain[0]
+
+
+def _contrast(foreground: str, background: str) -> float:
+    def luminance(color: str) -> float:
+        channels = [int(color.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    high, low = sorted([luminance(foreground), luminance(background)], reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_town_heatmap_numbers_read_on_every_cell():
+    frame = pd.DataFrame([{"town": "甲镇", "period": "2024", "value": 20.0, "is_total": False},
+                          {"town": "乙镇", "period": "2024", "value": 2.0, "is_total": False}])
+    heat = charts.town_heatmap(frame, "zh", "t", "件", "s").data[0]
+    assert all(_contrast(heat.textfont.color, color) >= 4.5 for _stop, color in heat.colorscale)  # WCAG AA
+
+
+def test_legend_rows_count_english_names_wider_than_before():
+    names = ["Tianchang (draft · county-level city)", "Yancheng (ended · prefecture-level city)",
+             "Yixing (issued · county-level city)", "Shizhong District (issued · urban district)"]
+    assert charts.legend_rows(names, 13) == 2 and charts.legend_rows(names, 20) == 4

@@ -11,9 +11,13 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.charts import finish
+from dashboard.glossary import in_lang
 from dashboard.i18n import t
+from dashboard.numbers import format_number
 from dashboard.safe_text import plot_text
+
+from .axes import readable_ticks
+from .layout import finish
 
 ALL_COLOR = "#9E9E9E"
 PEER_COLOR = "#0072B2"
@@ -52,10 +56,11 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
         rows.append((t("standing_peers", lang), peers, PEER_COLOR))
     for name, frame, color in rows:
         hover = [plot_text(labels.get(r, r)) for r in frame["region_id"]]
+        written = [plot_text(format_number(v, unit, lang)) for v in frame["value"]]
         fig.add_trace(go.Box(x=frame["value"], y=[name] * len(frame), name=name, orientation="h",
                              boxpoints="all", jitter=0.5, pointpos=0, marker={"color": color, "size": 5, "opacity": 0.6},
-                             line={"color": color}, fillcolor="rgba(0,0,0,0)", text=hover,
-                             hovertemplate="%{text}: %{x}<extra></extra>", showlegend=False))
+                             line={"color": color}, fillcolor="rgba(0,0,0,0)", text=hover, customdata=written,
+                             hovertemplate="%{text}: %{customdata}<extra></extra>", showlegend=False))
     mine = values[values["region_id"] == anchor]
     if anchor is not None and len(mine):
         name = plot_text(labels.get(anchor, anchor))
@@ -64,11 +69,13 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
                                  marker={"color": ANCHOR_COLOR, "size": 16, "symbol": "diamond",
                                          "line": {"color": "white", "width": 1.5}},
                                  text=[name] * len(rows), textposition="top center", name=name,
-                                 textfont={"color": ANCHOR_COLOR}, hovertemplate=f"{name}: %{{x}}<extra></extra>",
+                                 textfont={"color": ANCHOR_COLOR},
+                                 hovertemplate=f"{name}: {plot_text(format_number(value, unit, lang))}<extra></extra>",
                                  showlegend=False))
-    fig.update_xaxes(title=plot_text(unit), zeroline=False)
+    # The unit is written once, under the title: an axis title sat on the source line.
+    fig.update_xaxes(readable_ticks(list(values["value"]), {unit} if unit else set(), lang), zeroline=False)
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, units=plot_text(unit), present=present, height=320 if len(rows) > 1 else 240,
+    return finish(fig, title, source, units=in_lang(unit, lang), present=present, height=320 if len(rows) > 1 else 240,
                   has_legend=False)
 
 

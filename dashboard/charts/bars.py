@@ -1,0 +1,270 @@
+"""Bars of targets across regions, shared by the compare panels and the indicator chart.
+
+Like with like: within a panel only comparable targets (same `series`: indicator, basis, unit)
+form the main series; related measures follow, lighter, their exact name under the bar.  Every
+bar trace carries customdata = target_id (a click on a bar opens its sentence).
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.colors import SCOPE_PATTERNS
+from dashboard.i18n import column_label, pick, scope_label, t
+from dashboard.numbers import axis_number
+from dashboard.safe_text import plot_text
+
+from .style import ChartStyle
+from .text import (
+    COMPARATOR_PREFIX,
+    NAME_LINE_WIDTH,
+    bar_tags,
+    bracketed,
+    colon,
+    format_value,
+    indicator_name,
+    is_missing,
+    is_qualitative,
+    name_lines,
+    note,
+    tick_label,
+    wrap,
+)
+
+RELATED_OPACITY = 0.5  # related measures are drawn lighter, never as a same-coloured neighbour
+LEGEND_GREY = "#777777"
+
+# Written under a region's name where it has no bar: no target, qualitative only, or n/a here.
+MISSING_NOTES = {
+    "none": ("未设目标", "no target"),
+    "qualitative": ("仅定性目标", "no number"),
+    "not_applicable": ("口径不适用", "n/a here"),
+}
+DERIVED = ("换算", "derived")  # how a per-year or per-10k figure was made, on hover
+
+
+def scope_marker(color: str, scopes) -> dict:
+    """Region colour with a white pattern per scope.  bgcolor is set explicitly: the
+    plotly.js bundled with Streamlit otherwise leaves patterned bars transparent."""
+    return dict(color=color, line=dict(color=color, width=1),
+                pattern=dict(shape=[SCOPE_PATTERNS.get(s, "") for s in scopes], fillmode="replace",
+                             bgcolor=color, fgcolor="white", solidity=0.3))
+
+
+def hover(record: dict, lang: str, measure_unit: str) -> str:
+    """A bar's hover: region and indicator, the plan's wording, value, scope, year, baseline, how
+    it was derived, and the sentence it came from."""
+    name = indicator_name(record, lang)
+    parts = [f"<b>{plot_text(record['region_label'])}</b> · {plot_text(name)}"]
+    raw = record.get("raw_name")
+    if isinstance(raw, str) and raw.strip() and raw != name:
+        parts.append(f"{column_label('raw_name', lang)}: {plot_text(raw)}")
+    parts += [
+        plot_text(format_value(record["shown_value"], measure_unit, record.get("comparator"), lang)),
+        f"{t('measure', lang)}: {plot_text(scope_label(record.get('scope'), lang))}",
+    ]
+    if not is_missing(record.get("target_year")):
+        parts.append(f"{column_label('target_year', lang)}: {int(record['target_year'])}")
+    if not is_missing(record.get("baseline")):
+        baseline = format_value(record["baseline"], record.get("unit_std") or "", lang=lang)
+        parts.append(f"{t('baseline', lang)}: {plot_text(baseline)}")
+    derived = record.get("shown_from")
+    if isinstance(derived, str) and derived:
+        parts.append(f"{pick(DERIVED, lang)}: {wrap(derived, 40)}")
+    if record.get("related"):
+        parts.append(plot_text(t("key_related", lang)))
+    parts.append(f"{column_label('quote', lang)}: {wrap(record.get('quote'))}")
+    return "<br>".join(parts)
+
+
+def _bar_text(bar: dict, lang: str, with_scope: bool) -> str:
+    """The label above a bar: its value (≥3.5万), and with_scope its scope and year on a second line."""
+    value = COMPARATOR_PREFIX.get(bar.get("comparator") or "", "") + axis_number(bar["shown_value"], bar.get("shown_unit"), lang)
+    if not with_scope:
+        return value
+    year = "" if is_missing(bar.get("target_year")) else " " + str(int(bar["target_year"]))
+    return f"{value}<br><span style='font-size:0.85em'>{scope_label(bar.get('scope'), lang, short=True)}{year}</span>"
+
+
+def region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: dict[str, str], style: ChartStyle,
+                      with_scope_in_text: bool, meta_extra: dict, show_legend: bool = True) -> list[go.Bar]:
+    """One bar trace per region in region order; customdata is each bar's target_id."""
+    traces = []
+    for rank, region_id in enumerate(region_ids, start=1):
+        mine = [b for b in bars if b["region_id"] == region_id]
+        if not mine:
+            continue
+        marker = scope_marker(style.color(region_id), [b.get("scope") for b in mine])
+        marker["opacity"] = [RELATED_OPACITY if b.get("related") else 1.0 for b in mine]
+        traces.append(go.Bar(
+            x=[b["x_label"] for b in mine], y=[b["shown_value"] for b in mine], name=plot_text(region_labels[region_id]),
+            legendgroup=region_id, legendrank=rank, showlegend=show_legend, marker=marker,
+            text=[_bar_text(b, style.lang, with_scope_in_text) for b in mine], textposition="outside", cliponaxis=False,
+            hovertext=[hover(b, style.lang, b.get("shown_unit") or "") for b in mine], hoverinfo="text",
+            customdata=[b["target_id"] for b in mine], meta={"region_id": region_id, **meta_extra},
+        ))
+    return traces
+
+
+# --- series of comparable targets within a panel ----------------------------------------------
+
+def _series_of(record: dict) -> str:
+    """Targets with equal series are comparable (dashboard.queries.with_comparability sets it;
+    without it: indicator, scope and the shown unit)."""
+    series = record.get("series")
+    if isinstance(series, str) and series:
+        return series
+    name = record.get("indicator_id") or record.get("indicator_zh") or record.get("raw_name")
+    return f"{name}·{record.get('scope')}·{record.get('shown_unit')}"
+
+
+def _series_name(record: dict, lang: str, with_scope: bool) -> str:
+    name = indicator_name(record, lang)
+    if with_scope and not str(_series_of(record)).split("·")[1:2] == ["per_year"]:
+        name += bracketed(scope_label(record.get("scope"), lang, short=True), lang)
+    return name
+
+
+def panel_series(records: list[dict], region_ids: list[str], lang: str) -> list[tuple[str, str, list[dict]]]:
+    """(series key, its full name, its rows) of one panel's numeric rows, the series most regions
+    share first (it is the panel's main series); ties keep the dictionary's order of first appearance."""
+    order = {rid: i for i, rid in enumerate(region_ids)}
+    rows = [r for r in records if not is_qualitative(r) and r["region_id"] in order and not is_missing(r.get("shown_value"))]
+    groups: dict[str, list[dict]] = {}
+    for r in sorted(rows, key=lambda r: (order[r["region_id"]], str(r["target_id"]))):
+        groups.setdefault(_series_of(r), []).append(r)
+    indicators = {g[0].get("indicator_id") for g in groups.values()}
+    with_scope = len(groups) > len(indicators)  # one indicator at two scopes: the scope tells them apart
+    ranked = sorted(groups.items(), key=lambda kv: -len({r["region_id"] for r in kv[1]}))
+    return [(key, _series_name(rows_[0], lang, with_scope), rows_) for key, rows_ in ranked]
+
+
+def panel_key(series: list[tuple[str, str, list[dict]]], lang: str, how: str = "") -> str:
+    """The panel's one-line key: same indicator and basis / converted (how) / related measures."""
+    if not series:
+        return ""
+    if len(series) > 1:
+        return t("key_related", lang) + colon(lang) + " ｜ ".join(name for _k, name, _r in series)
+    converted = [r for r in series[0][2] if isinstance(r.get("shown_from"), str) and "÷" in r["shown_from"]]
+    return t("key_converted", lang, how=how) if converted and how else t("key_same", lang)
+
+
+def conversion_how(bars: list[dict], lang: str) -> str:
+    """How the panel's figures were converted (÷ plan years, ÷ residents), from their derivations."""
+    derived = " ".join(b["shown_from"] for b in bars if isinstance(b.get("shown_from"), str))
+    if "规划年" in derived:
+        return t("conv_peryear", lang)
+    if "万人" in derived and "÷" in derived:
+        return t("conv_per10k", lang)
+    return ""
+
+
+def with_notes(region_labels: dict[str, str], notes: dict[str, str] | None, lang: str = "zh") -> dict[str, str]:
+    """Region names with their plan's note (征求意见稿·县级市 …) for a legend."""
+    notes = notes or {}
+    return {rid: label + bracketed(notes[rid], lang) if notes.get(rid) else label for rid, label in region_labels.items()}
+
+
+def _region_tick(region_id: str, region_labels: dict[str, str], region_notes: dict[str, str], note_size: int) -> str:
+    region_note = region_notes.get(region_id)
+    return tick_label(region_labels[region_id]) + (f"<br>{note(region_note, note_size)}" if region_note else "")
+
+
+def _under(lines: list[str], note_size: int) -> str:
+    return "".join(f"<br>{note(line, note_size)}" for line in lines)
+
+
+def series_bars(series, region_ids: list[str], region_labels: dict[str, str], lang: str,
+                note_size: int, tick_notes: dict[str, str], line_width: int = NAME_LINE_WIDTH) -> list[dict]:
+    """Bars in x order: the main series region by region, then each related series, every bar of a
+    related series labelled with what it is (its name) under the region's name and drawn lighter."""
+    bars: list[dict] = []
+    for index, (_key, name, rows) in enumerate(series):
+        by_region: dict[str, list[dict]] = {}
+        for r in rows:
+            by_region.setdefault(r["region_id"], []).append(dict(r))
+        for region_id in region_ids:
+            mine = by_region.get(region_id, [])
+            extra = bar_tags(mine, lang) if len(mine) > 1 else [None] * len(mine)
+            for r, own in zip(mine, extra):
+                parts = [p for p in ((name if len(series) > 1 else None), own) if p]
+                r.update(region_label=region_labels[region_id], tag=" ".join(parts) or None, series_name=name,
+                         related=index > 0)
+                tick = _region_tick(region_id, region_labels, tick_notes, note_size)
+                r["x_label"] = tick + _under([line for p in parts for line in name_lines(p, line_width)], note_size)
+                bars.append(r)
+    return bars
+
+
+def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
+    """What to write where a region has no bar: no target, qualitative only, or n/a here."""
+    mine = [r for r in records if r["region_id"] == region_id]
+    if not mine:
+        return pick(MISSING_NOTES["none"], lang)
+    numeric = [r for r in mine if not is_qualitative(r)]
+    if not numeric:
+        return pick(MISSING_NOTES["qualitative"], lang)
+    if all(is_missing(r.get("shown_value")) for r in numeric):
+        return pick(MISSING_NOTES["not_applicable"], lang)
+    return None
+
+
+def series_slots(records: list[dict], series, region_ids: list[str], region_labels: dict[str, str], lang: str,
+                 note_size: int, tick_notes: dict[str, str],
+                 line_width: int = NAME_LINE_WIDTH) -> list[tuple[str, str, str]]:
+    """(region, x label, text): a slot in the main series for each region without a bar there —
+    "设定了相关指标：…" when it set a related measure of the family, else no target / qualitative
+    only / n/a here."""
+    main = {r["region_id"] for r in series[0][2]} if series else set()
+    slots = []
+    for rid in region_ids:
+        if rid in main:
+            continue
+        related = [name for _k, name, rows in series[1:] if any(r["region_id"] == rid for r in rows)]
+        text = (t("related_set", lang) + "、".join(related)) if related else _missing_text(records, rid, lang)
+        if text:
+            lines = (name_lines(t("related_set", lang), line_width)
+                     + [line for name in related for line in name_lines(name, line_width)] if related else [text])
+            slots.append((rid, _region_tick(rid, region_labels, tick_notes, note_size) + _under(lines, note_size), text))
+    return slots
+
+
+def missing_trace(slots: list[tuple[str, str, str]], region_labels: dict[str, str], meta: dict) -> go.Scatter | None:
+    """An invisible point per region without a bar.  plotly only shows categories that some
+    trace uses, so this keeps the region's slot (and its note, written in the tick label
+    below the axis, where it can never collide with the baseline or a tick)."""
+    if not slots:
+        return None
+    return go.Scatter(
+        x=[label for _, label, _ in slots], y=[0] * len(slots), mode="markers", marker=dict(opacity=0, size=1),
+        text=[plot_text(text) for _, _, text in slots], hoverinfo="text",
+        hovertext=[plot_text(f"{region_labels[rid]}: {text}") for rid, _, text in slots],
+        showlegend=False, name="missing", meta=meta,
+    )
+
+
+def series_legend(series, lang: str) -> list[go.Bar]:
+    """Legend entries naming each series where a chart has several (the related ones lighter)."""
+    return [go.Bar(x=[None], y=[None], name=plot_text(name if index == 0 else t("key_related", lang) + colon(lang) + name),
+                   marker=dict(color=LEGEND_GREY, opacity=1.0 if index == 0 else RELATED_OPACITY),
+                   showlegend=True, legendrank=200 + index, hoverinfo="skip")
+            for index, (_key, name, _rows) in enumerate(series if len(series) > 1 else [])]
+
+
+def fitted_line_width(slots: int, panel_px: float, note_size: int) -> int:
+    """Display columns per line under a bar so that `slots` bars' notes side by side in a panel
+    `panel_px` wide never run into each other (a column is half a CJK character, about note_size/2
+    px; two columns kept as a gap); never wider than NAME_LINE_WIDTH, never under two characters."""
+    fitting = int(panel_px / max(slots, 1) / (note_size / 2)) - 2
+    return max(4, min(NAME_LINE_WIDTH, fitting))
+
+
+def series_categories(bars: list[dict], slots: list[tuple[str, str, str]], region_ids: list[str]) -> list[str]:
+    """x order: the main series (bars and slots) region by region, then the related series' bars."""
+    missing = {rid: label for rid, label, _ in slots}
+    order = []
+    for rid in region_ids:
+        order.extend([b["x_label"] for b in bars if b["region_id"] == rid and not b.get("related")]
+                     or ([missing[rid]] if rid in missing else []))
+    order.extend(b["x_label"] for b in bars if b.get("related"))
+    return list(dict.fromkeys(order))

@@ -1,0 +1,44 @@
+"""dashboard.numbers: numbers as a reader of each language writes them, on labels, hovers and axes."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.numbers import axis_number, format_number, plain_number
+
+
+@pytest.mark.parametrize("value, unit, zh, english", [
+    (23300, "万元/万人", "2.33亿元/万人", "233 million yuan per 10,000 people"),
+    (2330.5, "件/万人", "2330件/万人", "2,330 items per 10,000 people"),
+    (5, "件/年", "5件/年", "5 items per year"),
+    (0, "家/万人", "0家/万人", "0 firms per 10,000 people"),
+])
+def test_a_compound_unit_scales_its_numerator_only(value, unit, zh, english):
+    assert format_number(value, unit, "zh") == zh
+    assert format_number(value, unit, "en") == english
+
+
+def test_rounding_never_drops_the_zeros_of_a_whole_number():
+    # 2330.5 rounds to "2330"; trimming trailing zeros of that gave "233", a number ten times too small.
+    assert format_number(2330.5, "件", "zh") == "2330件"
+    assert format_number(1000.4, "", "zh") == "1000"
+    assert format_number(0.050, "%", "zh") == "0.05%"
+
+
+@pytest.mark.parametrize("value", [1e-4, 0.123456, 2330.5, 99999.9, 1.23456e7, 4.5e11, 7.7e15, -2.5e9])
+def test_no_magnitude_is_written_in_scientific_notation(value):
+    for lang in ("zh", "en"):
+        for written in (format_number(value, "件", lang), axis_number(value, "万元", lang), plain_number(value)):
+            assert "e+" not in written and "e-" not in written, written
+
+
+def test_axis_labels_carry_money_but_leave_counted_units_to_the_axis_title():
+    assert [axis_number(v, "万元", "zh") for v in (0, 200000, 600000, 3500)] == ["0", "20亿元", "60亿元", "3500万元"]
+    assert [axis_number(v, "万元", "en") for v in (600000, 3500, 1.5)] == ["¥6bn", "¥35M", "¥15k"]
+    assert axis_number(35000, "件", "zh") == "3.5万" and axis_number(35000, "件", "en") == "35,000"
+    assert axis_number(300000, "万元/万人", "zh") == "30亿元"
+    assert axis_number(None, "件") == ""
+
+
+def test_plain_number_groups_thousands_for_either_reader():
+    assert [plain_number(v) for v in (35000, 2.9166, 2330.5, None)] == ["35,000", "2.92", "2,330", ""]
