@@ -2,6 +2,7 @@
 
     python bench/bench_scale.py                       # N = 0, 96, 996 generated plans beside the four
     python bench/bench_scale.py --sizes 100 --reruns 5 --pages overview data
+    python bench/bench_scale.py --db /tmp/scale/bench/n1000/scale-1000.duckdb --pages compare   # no build
     make bench-scale
 
 For each size N (regions in the warehouse): the four seed plans are copied to a work folder,
@@ -40,7 +41,9 @@ SIZES = (4, 100, 1000)
 SEED_REGIONS = 4
 BUDGET_RATIO = 3.0
 FIRST_VIEW_BUDGET_S = 3.0
-ENFORCED = ("overview", "profile", "data", "standing")  # the pages issue 13 rewrote for scale
+# The pages issue 13 rewrote for scale (compare, indicator and instruments: a peer group fetched
+# in SQL, a large group drawn top-N; review: its queue's candidates picked in SQL).
+ENFORCED = ("overview", "profile", "data", "standing", "compare", "indicator", "instruments", "review")
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -68,6 +71,16 @@ def build_corpus(n_regions: int, workdir: Path, seed: int = 20240426) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # max over children so far
     return {"regions": n_regions, "db": str(db), "build_s": round(seconds, 2),
             "build_peak_rss_mib": round(max(peak_kib, before) / 1024, 1)}
+
+
+def count_regions(db: Path) -> int:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return int(con.execute("SELECT count(*) FROM regions").fetchone()[0])  # plans, as build_corpus counts
+    finally:
+        con.close()
 
 
 def measure_in_child(db: Path, reruns: int, pages: list[str] | None) -> dict:
@@ -150,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="*", help="page file stems (default: all)")
     parser.add_argument("--workdir", type=Path, help="keep warehouses here (default: a temp dir, removed)")
     parser.add_argument("--enforce", nargs="*", default=list(ENFORCED), help="pages whose budget sets the exit code")
+    parser.add_argument("--db", type=Path, nargs="*", help="time the pages on these ready warehouses (no build)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
@@ -157,7 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="ipbench_scale_"))
     results = []
     try:
-        for n in args.sizes:
+        for db in args.db or []:
+            ready = {"regions": count_regions(db), "db": str(db), "build_s": "-", "build_peak_rss_mib": "-"}
+            results.append(ready | measure_in_child(db, args.reruns, args.pages))
+        for n in [] if args.db else args.sizes:
             built = build_corpus(n, workdir / f"n{n}")
             print(f"{n} regions: built in {built['build_s']} s", flush=True)
             results.append(built | measure_in_child(Path(built["db"]), args.reruns, args.pages))

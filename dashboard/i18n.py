@@ -429,6 +429,10 @@ PEER_STRINGS = {
     "pf_kind": ("方案类型", "Plan kind"),
     "pf_period": ("规划期", "Period"),
     "peers_link": ("链接中保存了这一对比范围：分享地址栏即可打开相同的地区。", "The link keeps this peer group: share the address bar to open the same regions."),
+    "peers_show_all": ("显示全部 {n} 个地区", "Show all {n} regions"),
+    "peers_top_note": ("对比范围较大：只画出数字最多的 {shown} 个地区（共 {n} 个），打开“显示全部”可看全部。",
+                       "A large group: only the {shown} regions with the most numbers are drawn (of {n}); "
+                       "turn on “Show all” for every one."),
     "peers_missing_anchor": ("“{preset}”需要一个当前地区：已选 {region}。", "“{preset}” needs a current region: {region} is used."),
     # overview at scale
     "ov_regions": ("地区", "Regions"),
@@ -465,3 +469,120 @@ PEER_STRINGS = {
     "data_page_of": ("第 {page} / {pages} 页，每页 {size} 行", "Page {page} of {pages}, {size} rows a page"),
 }
 STRINGS.update(PEER_STRINGS)
+
+# Issue 12: a click to the source, uploaded plans on the Sources page.  Other sessions may append
+# their own block below in the same shape: key → (中文, English).
+SOURCE_CLICK_STRINGS = {
+    "row_click_help": ("点击一行，即在当前标签页打开它的原文句子。", "Click a row to open its sentence on the Sources page, in this tab."),
+    "chart_click_help": ("点击柱形，即在当前标签页打开它的原文句子。", "Click a bar to open its sentence on the Sources page, in this tab."),
+    "sources_uploaded": ("本次会话上传的方案（未公开发布）：{title}", "A plan uploaded in this session (not a published source): {title}"),
+    "date_note": ("日期说明", "About the date"),
+}
+STRINGS.update(SOURCE_CLICK_STRINGS)
+
+# The data dictionary of every download is bilingual: each column's meaning in Chinese beside the
+# English of etl.schema (and of dashboard.export's derived columns).  A column missing here gets
+# an empty Chinese meaning, never a wrong one.
+COLUMN_MEANINGS_ZH = {
+    "target_id": "目标编号：<doc_id>-<序号>，按原文阅读顺序编号",
+    "doc_id": "来源文件编号（documents 表）",
+    "region_id": "地区的 GB/T 2260 行政区划代码",
+    "region_zh": "地区中文名",
+    "region_en": "地区英文名",
+    "region": "地区名（按看板所选语言）",
+    "indicator_id": "规范指标编号（data/reference/indicators.yaml）；未归类时为空",
+    "indicator_zh": "规范指标中文名",
+    "indicator_en": "规范指标英文名",
+    "indicator": "规范指标名（按看板所选语言）",
+    "family": "可比指标族（如 invention_patent_density）",
+    "family_zh": "指标族中文名（indicators 表）",
+    "family_en": "指标族英文名（indicators 表）",
+    "raw_name": "方案原文对该指标的表述",
+    "category": "类别代码：creation 创造、use 运用、protection 保护、management 管理、service 服务；"
+                "指标词典和章节标题都无法归类时为 unmapped（未归类）",
+    "category_label": "类别代码的名称（中文 / 英文）",
+    "value": "原文写出的数值（区间取下限）；定性目标为空",
+    "value_max": "区间的上限（如“1-2家”）",
+    "unit": "原文单位，含数量级（亿元、万件、件、%、人次…）",
+    "value_std": "换算数量级后的数值（3.5万件 → 35000）；金额统一为万元",
+    "unit_std": "value_std 的单位",
+    "comparator": "比较关系代码：eq 等于、ge 不少于、le 不超过、approx 约、range 区间（value 至 value_max）；"
+                  "符号见 comparator_symbol",
+    "comparator_symbol": "比较关系符号：＝ 等于、≥ 不少于、≤ 不超过、≈ 约、～ 区间",
+    "extracted_comparator_symbol": "自动提取的比较关系符号（＝ ≥ ≤ ≈ ～）",
+    "baseline": "句中给出的起点值（由162人增至250人 → 162）",
+    "scope": "口径：stock 存量（期末达到）、new 新增（规划期累计）、annual 每年、ratio 比率（占比、比率、得分）",
+    "scope_code": "口径代码：stock、new、annual 或 ratio（scope 列为其名称）",
+    "scope_label": "口径代码的名称（中文 / 英文）",
+    "target_year": "目标年份；目标部分的存量取规划末年；每年重复的任务为空",
+    "period_start": "规划期首年",
+    "period_end": "规划期末年",
+    "value_per_year": "年均值：新增为 value_std ÷ 规划年数，每年为 value_std，有起点值的存量为"
+                      "（value_std − baseline）÷ 规划年数；其他为空",
+    "value_per_10k_residents": "每万常住人口值：人员、企业和金额除以常住人口（万人）；人均类指标取其原值；"
+                               "比率及机构、权利、事件数量为空",
+    "population_10k": "value_per_10k_residents 所用的人口分母（万人）",
+    "population_note": "人口分母的数值、年份、来源和可靠程度",
+    "unit_per_10k": "value_per_10k_residents 的单位（件/万人…；人均类指标保留原单位）",
+    "plan_start_month": "规划起始月（YYYY-MM）：方案自身的阶段安排，否则取文件日期或一月",
+    "plan_end_month": "规划结束月（YYYY-MM）：方案自身的阶段安排，否则取末年十二月",
+    "plan_years": "规划年数，按月计算（月数 ÷ 12）：value_per_year 的除数",
+    "comparability": "指标 · 口径 · 单位：取值相同的目标可比；只同属一个指标族的仅为相关、不可直接比较",
+    "per_year_from": "value_per_year 的算法（如 新增600件 ÷ 3.00 规划年）；没有可靠年均值时为空",
+    "per_10k_from": "value_per_10k_residents 的算法（除法和分母，或“已是人均”）",
+    "derived_from": "本行每个换算值及其算法（年均；每万常住人口）",
+    "qualitative": "无数值的定性目标为 True（清零、居全省前列、超全省平均水平…）",
+    "section": "目标所在的方案章节标题",
+    "section_kind": "所在部分：goals 目标、tasks 任务、safeguards 保障措施或 other 其他",
+    "quote": "原文句子，为 documents.clean_text 的子串",
+    "quote_start": "quote 在 documents.clean_text 中的起始位置（字符）",
+    "quote_end": "quote 的结束位置（不含）",
+    "source_line": "quote 在原始文件中的起始行（从 1 起）",
+    "source_url": "原文出处页链接，定位到该句（绝对地址：看板公开地址 $IPBENCH_PUBLIC_URL，默认 http://localhost:8501）",
+    "origin": "来源：extracted 自动提取；manual 人工修正或新增（见 correction_reason、corrected_by 和 extracted_* 列）；"
+              "uploaded 仅在本次浏览器会话中上传的方案",
+    "confidence": "把握：high、medium 或 low，表示自动提取对这一读法的把握",
+    "confidence_reason": "把握不是 high 的原因（名称未归类、与数值相距较远、语气不明…）",
+    "restates": "同一方案中表述同一承诺（同一指标、数值和单位）的前一行的 target_id；重复行只按该编号计一次",
+    "per_unit": "每个数值适用的地方单位（如“各镇街配备不少于2人”中的镇街）：按地方的规定，不是全地区总量；全地区目标为空",
+    "extracted_value": "修正行：修正前自动提取的数值",
+    "extracted_unit": "修正行：自动提取的单位",
+    "extracted_comparator": "修正行：自动提取的比较关系代码（eq、ge、le、approx、range）",
+    "extracted_scope": "修正行：自动提取的口径",
+    "extracted_target_year": "修正行：自动提取的目标年份",
+    "extracted_indicator_id": "修正行：指标归并时选定的指标",
+    "extracted_category": "修正行：自动提取的类别",
+    "correction_reason": "人工修正或新增这一行的原因（修正人自述）",
+    "corrected_by": "修正人（自由文本）",
+    "corrected_at": "修正时间（按记录）",
+    "measure": "附件表格的指标名（按表题，如 新增有效发明专利数量）",
+    "town": "附件所列镇街，或其合计行（全区、全县、合计…）",
+    "period": "2024、2025、2026 或 2024-2026",
+    "is_total": "附件自身的合计行（全区、全县、合计…）为 True：不是镇街",
+    "title": "方案标题",
+    "plan_kind": "方案类型（强县示范县、强县试点县、强市试点城市…）",
+    "status": "状态：draft 征求意见稿 或 issued 正式印发",
+    "status_label": "状态代码的名称（中文 / 英文）",
+    "plan_status": "本行所属方案的状态：draft 征求意见稿、issued 正式印发，或 uploaded（仅本次浏览器会话上传）",
+    "plan_status_label": "方案状态的名称（中文 / 英文）",
+    "citation": "本行所属方案的简短引用：发文机关、标题、文号、日期和状态（完整引用见 citation.txt 或 citation 工作表）",
+    "date": "文件日期（ISO 格式）",
+    "date_note": "该日期是什么日期",
+    "source_file": "data/raw/ 中的文件名",
+    "sha256": "原始文件的校验和",
+    "encoding": "读取原始文件所用的编码",
+    "issuer": "方案原文写明的发文机关；未写明时为空",
+    "doc_number": "原文写明的文号（如 X政办发〔2024〕N号）；未写明时为空",
+    "url": "方案的发布地址（来源已知时）；从不猜测",
+    "province": "省份",
+    "parent": "上级地级市（如有）",
+    "admin_level": "行政级别（县级市、地级市、市辖区…）",
+    "admin_level_label": "行政级别的名称（中文 / 英文）",
+    "shown_value": "图中所画的值：按所选口径为 value_std、value_per_10k_residents 或 value_per_year",
+    "shown_unit": "shown_value 的单位",
+}
+# Where a column means something else in another table (the towns annex): table → column → 中文.
+TABLE_MEANINGS_ZH = {
+    "town_targets": {"unit": "表题中的单位", "indicator_id": "该指标能归入的规范指标", "value": "目标值",
+                     "doc_id": "来源文件编号", "region_id": "GB/T 2260 行政区划代码"},
+}

@@ -71,7 +71,11 @@ def filter_rows(rows: pd.DataFrame, category: str = ALL, department: str = ALL, 
 
 def adoption(rows: pd.DataFrame) -> pd.DataFrame:
     """Per instrument: how many regions commit to it, and whether only one does (an innovation
-    among these plans).  Computed on all rows, whatever the filters."""
+    among these plans).  Computed on all rows, whatever the filters.  `rows` may also be that
+    answer already counted in SQL over the whole warehouse (queries.instrument_adoption): a page
+    showing four regions of 1,000 then marks ★ without fetching every region's commitments."""
+    if "n_regions" in rows.columns:
+        return rows
     per = rows.groupby("instrument_id")["region_id"].agg(lambda r: sorted(set(r))).rename("regions").reset_index()
     per["n_regions"] = per["regions"].map(len)
     per["unique"] = per["n_regions"] == 1
@@ -190,10 +194,15 @@ def matrix_html(rows: pd.DataFrame, all_rows: pd.DataFrame, region_ids: list[str
             + f"<tbody>{''.join(body)}</tbody></table>")
 
 
-def innovations(all_rows: pd.DataFrame, region_labels: dict[str, str], lang: str) -> dict[str, list[str]]:
-    """Region label → the instruments only that region adopts (in dictionary order)."""
+def innovations(all_rows: pd.DataFrame, region_labels: dict[str, str], lang: str,
+                region_ids: list[str] | None = None) -> dict[str, list[str]]:
+    """Region label → the instruments only that region adopts (in dictionary order); with
+    region_ids, only those regions' (a peer group's, the uniqueness still over all rows)."""
     unique = adoption(all_rows)
-    unique = unique[unique["unique"]]
+    unique = unique[unique["unique"].astype(bool)]
+    if region_ids is not None:
+        wanted = set(region_ids)
+        unique = unique[[regions[0] in wanted for regions in unique["regions"]]]
     names = {m["instrument_id"]: instrument_name(m, lang) for m in instruments_shown(all_rows).to_dict("records")}
     order = instrument_order()
     out: dict[str, list[str]] = {}

@@ -3,7 +3,9 @@
 Plain functions on the `regions` table (no Streamlit), so they are tested without a browser.
 dashboard.ui.peer_picker draws the widgets; a page gets back a `Peers` and reads `.ids`/`.anchor`.
 
-A peer group is one short URL value (parameter `peers`; the data page keeps its older `regions`):
+A peer group is one short URL value (parameter `peers`; the data, compare, indicator and instruments
+pages use `regions`, the key the compare and data pages' region lists had, so an old
+`regions=341181,320282` link opens those regions as a hand-picked group):
 
     (absent)          the default view: every region while there are at most SMALL_WAREHOUSE,
                       else the four seed regions (SEED_IDS, those present)
@@ -56,11 +58,24 @@ def with_period(regions: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _text(values) -> list[str]:
+    """A column's values as text, "" for a missing one (plain Python: a few dozen regions cost
+    microseconds, where pandas' string dtypes cost milliseconds on every rerun of every page)."""
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(v) for v in values]
+
+
+def _years(values) -> list[str]:
+    return ["" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else str(int(v)) for v in values]
+
+
 def filter_options(regions: pd.DataFrame) -> dict[str, list[str]]:
     """For each filter key, the non-empty values present (sorted), for the picker's select boxes."""
-    frame = with_period(regions)
-    return {key: sorted(v for v in frame[column].dropna().astype(str).unique() if v.strip())
-            for key, column in FILTERS.items()}
+    periods = [f"{a}-{b}" for a, b in zip(_years(regions["period_start"].tolist()), _years(regions["period_end"].tolist()))]
+    options = {}
+    for key, column in FILTERS.items():
+        values = periods if column == "period" else _text(regions[column].tolist())
+        options[key] = sorted({v for v in values if v.strip()})
+    return options
 
 
 def parse(raw: str | None, region_ids: Sequence[str]) -> tuple[PeerChoice, list[str]]:
@@ -164,12 +179,29 @@ def search(regions: pd.DataFrame, text: str) -> pd.DataFrame:
 
 
 def labels(regions: pd.DataFrame, lang: str = "zh") -> dict[str, str]:
-    """label() for every region at once (vectorised: the picker lists up to every region on each rerun)."""
-    zh = regions["region_zh"].fillna("").astype(str)
-    en = regions["region_en"].fillna("").astype(str)
-    ids = regions["region_id"].astype(str)
-    province = regions["province"].fillna("").astype(str)
-    first, second = (en, zh) if lang == "en" else (zh, en)
-    text = first.where(first != "", second) + (" · " + second).where((second != "") & (first != ""), "")
-    text = text + " · " + ids + (" · " + province).where(province != "", "")
-    return dict(zip(ids, text))
+    """label() for every region at once (the picker lists up to every region on each rerun)."""
+    out = {}
+    for zh, en, rid, province in zip(_text(regions["region_zh"].tolist()), _text(regions["region_en"].tolist()),
+                                     _text(regions["region_id"].tolist()), _text(regions["province"].tolist())):
+        first, second = (en, zh) if lang == "en" else (zh, en)
+        text = (first or second) + (f" · {second}" if first and second else "") + f" · {rid}"
+        out[rid] = text + (f" · {province}" if province else "")
+    return out
+
+
+# --- drawing a large group (issue 13): at most what a person reads, the rest on demand ----------
+
+READABLE = 20  # bars or matrix columns per region set drawn at once; beyond it "show all"
+
+
+def readable(group: Sequence[str], ranked: Sequence[str], anchor: str | None = None,
+             limit: int = READABLE) -> tuple[str, ...]:
+    """Which of a group's regions to draw: all of a small group; of a larger one the anchor and
+    the best-ranked (`ranked`, most important first: a session's uploads, then most numbers) up
+    to `limit`, in the group's order, so colours and bar order stay those of the group."""
+    if len(group) <= limit:
+        return tuple(group)
+    members = set(group)
+    keep = ([anchor] if anchor in members else []) + [r for r in ranked if r in members]
+    keep = set(list(dict.fromkeys(keep))[:limit])
+    return tuple(r for r in group if r in keep)

@@ -36,11 +36,18 @@ _FAMILY_NAMES = """
     FROM indicators GROUP BY family
 """
 
+# One row per region: `regions` has a row per plan, and a region with two plans (a pilot plan and a
+# later demonstration plan) joined by region_id would list each of its targets twice.
+_REGION_NAMES = """
+    SELECT region_id, any_value(region_zh) AS region_zh, any_value(region_en) AS region_en
+    FROM regions GROUP BY region_id
+"""
+
 _TARGETS_SELECT = f"""
     SELECT t.*, r.region_en, f.family_zh, f.family_en,
            '{SOURCES_PAGE}?doc=' || t.doc_id || '&target=' || t.target_id AS source_url
     FROM targets t
-    LEFT JOIN regions r USING (region_id)
+    LEFT JOIN ({_REGION_NAMES}) r USING (region_id)
     LEFT JOIN ({_FAMILY_NAMES}) f ON f.family = t.family
 """
 
@@ -94,7 +101,10 @@ def families() -> pd.DataFrame:
 
 def targets(category: str | None = None, family: str | None = None,
             indicator_id: str | None = None, region_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Targets with region_en, family names and a source_url, filtered by what is given."""
+    """Targets with region_en, family names and a source_url, filtered by what is given.
+
+    region_ids: only these regions' targets (an empty tuple: none), filtered in SQL, so a page
+    showing a peer group of four fetches four regions' rows from a warehouse of 1,000."""
     where, params = [], []
     if category:
         where.append("t.category = ?")
@@ -105,9 +115,10 @@ def targets(category: str | None = None, family: str | None = None,
     if indicator_id:
         where.append("t.indicator_id = ?")
         params.append(indicator_id)
-    if region_ids:
-        where.append(f"t.region_id IN ({', '.join('?' for _ in region_ids)})")
-        params.extend(region_ids)
+    if region_ids is not None:
+        # One list parameter, whatever the group's size: one SQL text, cached per group (dashboard.db).
+        where.append(_IN_GROUP.format(column="t.region_id"))
+        params.append(list(region_ids))
     sql = _TARGETS_SELECT + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY t.region_id, t.target_id"
     return fetch(sql, tuple(params))
@@ -313,19 +324,40 @@ def targets_columns() -> list[str]:
 
 # --- policy instruments (table instruments, written by etl/instruments.py) --------------------
 
-def instrument_commitments() -> pd.DataFrame:
+def _has_instruments() -> bool:
+    present = fetch("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'instruments'")
+    return bool(int(present["n"].iloc[0]))
+
+
+def instrument_commitments(region_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
     """Every instrument commitment (plan × instrument × sentence) with region names and a
     source_url to its sentence on the Sources page (doc, target when the sentence states one,
-    quote_start/quote_end); an empty frame while the warehouse has no instruments table."""
-    present = fetch("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'instruments'")
-    if not int(present["n"].iloc[0]):
+    quote_start/quote_end); an empty frame while the warehouse has no instruments table.
+    region_ids: only these regions' commitments (filtered in SQL)."""
+    if not _has_instruments():
         return pd.DataFrame()
+    where = f"WHERE {_IN_GROUP.format(column='i.region_id')}" if region_ids is not None else ""
     return fetch(f"""
         SELECT i.*, r.region_zh, r.region_en,
                '{SOURCES_PAGE}?doc=' || i.doc_id || coalesce('&target=' || i.target_id, '')
                || '&quote_start=' || i.quote_start || '&quote_end=' || i.quote_end AS source_url
-        FROM instruments i LEFT JOIN regions r USING (region_id)
+        FROM instruments i LEFT JOIN ({_REGION_NAMES}) r USING (region_id) {where}
         ORDER BY i.region_id, i.quote_start, i.instrument_id
+    """, (list(region_ids),) if region_ids is not None else ())
+
+
+def instrument_adoption() -> pd.DataFrame:
+    """Per instrument, over the whole warehouse (whatever group a page shows): the regions that
+    commit to it (sorted), n_regions, unique (only one region does: an innovation among the plans),
+    and its names and category.  The shape of dashboard.instrument_matrix.adoption's answer."""
+    if not _has_instruments():
+        return pd.DataFrame(columns=["instrument_id", "regions", "n_regions", "unique"])
+    return fetch("""
+        SELECT instrument_id, list(DISTINCT region_id ORDER BY region_id) AS regions,
+               count(DISTINCT region_id) AS n_regions, count(DISTINCT region_id) = 1 AS "unique",
+               any_value(instrument_zh) AS instrument_zh, any_value(instrument_en) AS instrument_en,
+               any_value(category) AS category
+        FROM instruments GROUP BY instrument_id ORDER BY instrument_id
     """)
 
 
@@ -339,6 +371,23 @@ def target_detail(target_id: str) -> pd.DataFrame:
 def document_targets(doc_id: str) -> pd.DataFrame:
     """Every column of one plan's targets, in reading order: the rows a correction must tell apart."""
     return fetch("SELECT * FROM targets WHERE doc_id = ? ORDER BY quote_start, target_id", (doc_id,))
+
+
+def review_candidates() -> pd.DataFrame:
+    """The targets the review queue lists (dashboard.review.review_queue): low confidence (a NULL
+    confidence is unknown, not low) or unmapped; picked in SQL, not from every target in pandas."""
+    return fetch("""
+        SELECT doc_id, region_id, region_zh, target_id, category, raw_name, value, unit, quote,
+               confidence, confidence_reason
+        FROM targets WHERE lower(confidence) = 'low' OR category = ?
+        ORDER BY region_id, target_id
+    """, (UNMAPPED,))
+
+
+def region_names() -> pd.Series:
+    """region_id → region_zh (a region with two plans once)."""
+    frame = fetch(_REGION_NAMES + " ORDER BY region_id")
+    return frame.set_index("region_id")["region_zh"]
 
 
 def corrections_log(doc_id: str | None = None) -> pd.DataFrame:
@@ -371,15 +420,16 @@ def with_comparability(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     return out
 
 
-def plan_status(today: str | None = None) -> pd.DataFrame:
+def plan_status(today: str | None = None, region_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
     """region_id, status (draft / issued / ended: the plan's last month has passed), admin_level and
-    the plan's months, for marking regions where they are compared."""
-    frame = fetch("""
+    the plan's months, for marking regions where they are compared (region_ids: only these)."""
+    where = f"WHERE {_IN_GROUP.format(column='r.region_id')}" if region_ids is not None else ""
+    frame = fetch(f"""
         SELECT r.region_id, r.status, r.admin_level, r.period_end,
                min(t.plan_start_month) AS plan_start_month, max(t.plan_end_month) AS plan_end_month
-        FROM regions r LEFT JOIN targets t USING (region_id)
+        FROM regions r LEFT JOIN targets t USING (region_id) {where}
         GROUP BY r.region_id, r.status, r.admin_level, r.period_end ORDER BY r.region_id
-    """)
+    """, (list(region_ids),) if region_ids is not None else ())
     now = today or pd.Timestamp.today().strftime("%Y-%m")
     last = frame["plan_end_month"].fillna(frame["period_end"].astype("string") + "-12")
     frame["status"] = frame["status"].where(~((frame["status"] == "issued") & (last < now)), "ended")
@@ -572,3 +622,56 @@ def coverage_of_group(region_ids: tuple[str, ...]) -> pd.DataFrame:
         ORDER BY r.region_id
     """, (UNMAPPED, list(region_ids), UNMAPPED, UNMAPPED, list(region_ids)))
     return pd.concat([families, unmapped], ignore_index=True) if len(unmapped) else families
+
+
+def indicator_spread() -> pd.DataFrame:
+    """indicator_id and n_regions (regions setting a non-qualitative target in it), most first:
+    the indicator page opens on the one most regions can be compared on."""
+    return fetch("""
+        SELECT indicator_id, count(DISTINCT region_id) AS n_regions FROM targets
+        WHERE indicator_id IS NOT NULL AND NOT coalesce(qualitative, false)
+        GROUP BY indicator_id ORDER BY n_regions DESC, indicator_id
+    """)
+
+
+def regions_by_numbers(region_ids: tuple[str, ...], measure: str, limit: int, category: str | None = None,
+                       family: str | None = None, indicator_id: str | None = None) -> tuple[str, ...]:
+    """The `limit` regions of the group with the most numbers for the measure under the filter
+    (ties by region id): what a chart of a large group draws before "show all"."""
+    where, params = [_IN_GROUP.format(column="region_id"), f"{MEASURE_COLUMNS[measure]} IS NOT NULL"], [list(region_ids)]
+    for column, wanted in (("category", category), ("family", family), ("indicator_id", indicator_id)):
+        if wanted:
+            where.append(f"{column} = ?")
+            params.append(wanted)
+    frame = fetch(f"""
+        SELECT region_id, count(*) AS n FROM targets WHERE {' AND '.join(where)}
+        GROUP BY region_id ORDER BY n DESC, region_id LIMIT ?
+    """, (*params, int(limit)))
+    return tuple(frame["region_id"])
+
+
+def regions_by_commitments(region_ids: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    """The `limit` regions of the group committing to the most distinct instruments (ties by id)."""
+    if not _has_instruments():
+        return ()
+    frame = fetch(f"""
+        SELECT region_id, count(DISTINCT instrument_id) AS n FROM instruments
+        WHERE {_IN_GROUP.format(column='region_id')} GROUP BY region_id ORDER BY n DESC, region_id LIMIT ?
+    """, (list(region_ids), int(limit)))
+    return tuple(frame["region_id"])
+
+
+def instrument_departments(separator: str) -> list[str]:
+    """Every department named in any commitment, lead or responsible, most often named first (the
+    same order as dashboard.instrument_matrix.departments, counted in SQL over the warehouse)."""
+    if not _has_instruments():
+        return []
+    frame = fetch("""
+        WITH named AS (
+            SELECT unnest(string_split(lead_departments, ?)) AS department FROM instruments
+            UNION ALL
+            SELECT unnest(string_split(responsible_departments, ?)) FROM instruments)
+        SELECT department, count(*) AS n FROM named WHERE department <> ''
+        GROUP BY department ORDER BY n DESC, department
+    """, (separator, separator))
+    return list(frame["department"])

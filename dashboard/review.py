@@ -322,9 +322,14 @@ ANNEX_KINDS = ("annex_vs_text", "annex_sum")
 _NOTE_TARGET = re.compile(r"\btarget ([A-Za-z0-9_.\-]+?)(?=[,;)\s]|$)")
 
 
-def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.DataFrame) -> pd.DataFrame:
+def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.DataFrame,
+                 region_names: pd.Series | None = None) -> pd.DataFrame:
     """One row per thing to look at, in the order worth a look: low-confidence readings, unmapped
-    names, annex conflicts, corrections that no longer apply.  A NULL confidence is unknown, not low."""
+    names, annex conflicts, corrections that no longer apply.  A NULL confidence is unknown, not low.
+
+    targets may be only the candidates (queries.review_candidates: the low and unmapped rows, picked
+    in SQL from a warehouse of 1,000 plans); region_names (region_id → region_zh) then names the
+    plans that have only notes or corrections to review."""
     confidence = targets["confidence"] if "confidence" in targets else pd.Series(None, index=targets.index)
     low = targets[confidence.astype("string").str.lower().eq("low").fillna(False)]
     unmapped = targets[targets["category"].eq(schema.UNMAPPED)]
@@ -342,7 +347,8 @@ def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.Dat
     queue = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     if queue is None:
         return pd.DataFrame(columns=QUEUE_COLUMNS)
-    names = targets.drop_duplicates("region_id").set_index("region_id")["region_zh"]
+    names = region_names if region_names is not None else \
+        targets.drop_duplicates("region_id").set_index("region_id")["region_zh"]
     queue["region_zh"] = queue["region_id"].map(names).fillna(queue["region_id"])
     return queue.reindex(columns=QUEUE_COLUMNS).reset_index(drop=True)
 

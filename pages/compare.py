@@ -1,8 +1,13 @@
-"""Compare by category: every indicator family of one category, regions side by side."""
+"""Compare by category: every indicator family of one category, the peer group's regions side by side.
+
+The regions are a peer group (dashboard/peers.py; an old `regions=a,b` link is a hand-picked
+group under the same URL key).  Only the group's rows are fetched (SQL), and of a large group only
+the regions with the most numbers are drawn until the reader asks for all (peers.READABLE)."""
 
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
+from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
 from etl.schema import CATEGORY_VALUES, UNMAPPED
@@ -15,29 +20,39 @@ st.title(t("compare_title", lang))
 region_ids = list(view.region_labels)
 state.seed_choice("category", CATEGORY_VALUES, CATEGORY_VALUES[0], lang)
 state.seed_choice("measure", queries.MEASURES, "absolute", lang)
-state.seed_multi("regions", region_ids, region_ids, lang)
+state.seed_flag("all", lang)
 
-# Regions get a row of their own: five chips (four plans and an upload) need the full width.
 controls = st.columns([1, 2])
 category = controls[0].selectbox(t("category", lang), CATEGORY_VALUES, key="category",
                                  format_func=lambda c: category_label(c, lang))
 measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
-chosen = st.multiselect(t("regions", lang), region_ids, key="regions",
-                        format_func=lambda r: view.region_labels.get(r, r))
-chosen = chosen or region_ids
-shown_labels = {rid: view.region_labels[rid] for rid in region_ids if rid in chosen}
+peers = ui.peer_picker(view, key="regions", url_key="regions")
+in_warehouse = set(view.regions["region_id"])
+uploads = [r for r in peers.ids if r not in in_warehouse]
+large = len(peers.ids) > peer_groups.READABLE
+show_all = large and st.toggle(t("peers_show_all", lang, n=len(peers.ids)), key="all")
+if large and not show_all:
+    ranked = queries.regions_by_numbers(tuple(r for r in peers.ids if r in in_warehouse), measure,
+                                        peer_groups.READABLE, category=category)
+    chosen = list(peer_groups.readable(peers.ids, uploads + list(ranked), peers.anchor))
+    st.caption(t("peers_top_note", lang, shown=len(chosen), n=len(peers.ids)))
+else:
+    chosen = list(peers.ids)
+chosen_stored = tuple(r for r in chosen if r in in_warehouse)
+# The anchor (the reader's own region) is marked wherever its name is written.
+shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 
 # A researcher may replace a region's population denominator with their own figure (万人); it is
 # kept in the URL as pop=<region_id>:<value>,… so a shared link shows the same per-10k numbers.
 overrides = state.read_population_overrides(region_ids)
-frame = queries.targets(category=category)
+frame = queries.targets(category=category, region_ids=chosen_stored)
 frame = queries.with_uploaded(frame, ui.uploaded_targets(), category=category)
 frame = queries.with_population_overrides(frame, overrides)
 frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
 frame = frame[frame["region_id"].isin(chosen)]
 # Where regions are compared, each says what kind of plan it is: draft / issued / ended, and its level.
-plans = queries.plan_status()
+plans = queries.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}
 # Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
@@ -71,7 +86,7 @@ with st.container():
         st.info(t("unmapped_note" if category == UNMAPPED else "no_data", lang))
     else:
         figures = ui.cached_figure(
-            ("compare", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
+            ("compare", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
              tuple(sorted(overrides.items()))),
             lambda: charts.compare_figures(frame, first_panels, shown_labels, view.colors, lang, title,
                                            t(note, lang), view.source, present=view.present,
@@ -83,7 +98,7 @@ with st.container():
         if more.open:
             with more:
                 figures = ui.cached_figure(
-                    ("compare-more", category, measure, tuple(chosen), lang, view.present, ui.uploaded_key(),
+                    ("compare-more", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
                      tuple(sorted(overrides.items()))),
                     lambda: charts.compare_figures(frame, more_panels, shown_labels, view.colors, lang, title,
                                                    t(note, lang), view.source, present=view.present,
@@ -139,7 +154,6 @@ table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(
 ui.show_table(table, lang, key="compare_table")
 ui.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
 
-state.publish({"category": category, "measure": measure,
-               "regions": chosen if set(chosen) != set(region_ids) else None,
+state.publish({"category": category, "measure": measure, **peers.url, "all": True if show_all else None,
                "more": True if more_panels and st.session_state.get("more") else None,
                "pop": ",".join(f"{rid}:{value:g}" for rid, value in overrides.items()) or None})

@@ -1,8 +1,13 @@
-"""Indicator: one canonical indicator (or a whole family) across regions, with its quotes."""
+"""Indicator: one canonical indicator (or a whole family) across a peer group's regions, with its quotes.
+
+The regions are a peer group (dashboard/peers.py, URL key `regions` as on the compare page); only
+the group's rows are fetched, and of a large group only the regions with the most numbers are
+drawn until the reader asks for all."""
 
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
+from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
 
 ui.ensure_shell()
@@ -12,7 +17,6 @@ st.title(t("indicator_title", lang))
 
 indicators = queries.indicators()
 families = queries.families()
-all_targets = queries.targets()
 
 # Options are stable ids: an indicator_id, or "family:<family>" for a whole family.
 labels: dict[str, str] = {}
@@ -22,10 +26,8 @@ for row in families.itertuples():
     name = f"{row.family_zh} · {row.family_en}" if lang != "en" else f"{row.family_en} · {row.family_zh}"
     labels[f"family:{row.family}"] = t("family_prefix", lang) + name
 options = list(labels)
-# Default: the indicator that the most regions set a number for.
-quantitative = all_targets[~all_targets["qualitative"].fillna(False).astype(bool)]
-spread = quantitative.groupby("indicator_id")["region_id"].nunique().sort_values(ascending=False)
-default = next((i for i in spread.index if i in labels), options[0] if options else "")
+# Default: the indicator that the most regions set a number for (counted in DuckDB).
+default = next((i for i in queries.indicator_spread()["indicator_id"] if i in labels), options[0] if options else "")
 
 if not options:
     st.info(t("no_data", lang))
@@ -33,20 +35,33 @@ if not options:
 
 state.seed_choice("indicator", options, default, lang)
 state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+state.seed_flag("all", lang)
 controls = st.columns([3, 2])
 choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
 measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
+subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
 
-if choice.startswith("family:"):
-    family = choice.removeprefix("family:")
-    frame = queries.targets(family=family)
-    frame = queries.with_uploaded(frame, ui.uploaded_targets(), family=family)
+peers = ui.peer_picker(view, key="regions", url_key="regions")
+in_warehouse = set(view.regions["region_id"])
+uploads = [r for r in peers.ids if r not in in_warehouse]
+large = len(peers.ids) > peer_groups.READABLE
+show_all = large and st.toggle(t("peers_show_all", lang, n=len(peers.ids)), key="all")
+if large and not show_all:
+    ranked = queries.regions_by_numbers(tuple(r for r in peers.ids if r in in_warehouse), measure,
+                                        peer_groups.READABLE, **subject)
+    chosen = peer_groups.readable(peers.ids, uploads + list(ranked), peers.anchor)
+    st.caption(t("peers_top_note", lang, shown=len(chosen), n=len(peers.ids)))
 else:
-    frame = queries.targets(indicator_id=choice)
-    frame = queries.with_uploaded(frame, ui.uploaded_targets(), indicator_id=choice)
+    chosen = peers.ids
+chosen_stored = tuple(r for r in chosen if r in in_warehouse)
+shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
+
+frame = queries.targets(region_ids=chosen_stored, **subject)
+frame = queries.with_uploaded(frame, ui.uploaded_targets(), **subject)
+frame = frame[frame["region_id"].isin(chosen)]
 frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
-plans = queries.plan_status()
+plans = queries.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}
 # Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
@@ -57,8 +72,8 @@ units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"]
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = ui.cached_figure(
-    ("indicator", choice, measure, lang, view.present, ui.uploaded_key(), ui.PROJECTOR_HEIGHT),
-    lambda: charts.indicator_bars(frame, dict(view.region_labels), view.colors, lang, name, units_line, view.source,
+    ("indicator", choice, measure, chosen, peers.anchor, lang, view.present, ui.uploaded_key(), ui.PROJECTOR_HEIGHT),
+    lambda: charts.indicator_bars(frame, shown_labels, view.colors, lang, name, units_line, view.source,
                                   present=view.present, show_baseline=(measure == "absolute"),
                                   # title and one row of controls above it: about 230 px in presentation mode
                                   height=ui.fit_to_screen(header_px=240) if view.present else None,
@@ -73,4 +88,4 @@ ui.show_table(table, lang, key="indicator_table")
 ui.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
                     heading=t("download_view", lang))
 
-state.publish({"indicator": choice, "measure": measure})
+state.publish({"indicator": choice, "measure": measure, **peers.url, "all": True if show_all else None})

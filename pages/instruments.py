@@ -1,13 +1,20 @@
 """Policy instruments: what each plan commits to do — instruments × regions, grouped by the five
 links, each mark linking to its sentence; filters by link and by department (what does
-市场监督管理局 lead in each plan?); instruments only one region adopts marked ★."""
+市场监督管理局 lead in each plan?); instruments only one region adopts marked ★.
+
+The columns are a peer group's regions (dashboard/peers.py, URL key `regions`); only their
+commitments are fetched (SQL), and of a large group only the regions committing to the most
+instruments get a column until the reader asks for all.  ★ and the department list are counted
+over the whole warehouse in DuckDB, whatever the group."""
 
 import streamlit as st
 
 from dashboard import export, queries, state, ui
 from dashboard import instrument_matrix as im
+from dashboard import peers as peer_groups
 from dashboard.i18n import category_label, column_label, t
 from dashboard.safe_text import md
+from etl.instruments import SEPARATOR
 from etl.schema import CATEGORIES
 
 ui.ensure_shell()
@@ -16,15 +23,15 @@ lang = view.lang
 st.title(t("instruments_title", lang))
 st.caption(t("instr_intro", lang))
 
-rows = queries.instrument_commitments()
-if rows.empty:
+adopted = queries.instrument_adoption()  # per instrument over every region: the ★ marks
+if adopted.empty:
     st.info(t("instr_missing", lang))
     state.publish({})
     st.stop()
 
-region_ids = list(view.regions["region_id"])
 categories = [im.ALL, *CATEGORIES]
-departments = [im.ALL, *im.departments(rows)]
+departments = [im.ALL, *queries.instrument_departments(SEPARATOR)]
+state.seed_flag("all", lang)
 state.seed_choice("category", categories, im.ALL, lang)
 state.seed_choice("dept", departments, im.ALL, lang)
 state.seed_choice("role", im.ROLES, im.ROLE_ANY, lang)
@@ -39,15 +46,25 @@ with right:
     role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True, disabled=department == im.ALL,
                     format_func=lambda r: t(f"instr_role_{r}", lang))
 
+peers = ui.peer_picker(view, key="regions", url_key="regions")
+group = tuple(r for r in peers.ids if r in set(view.regions["region_id"]))  # uploads carry no instruments
+show_all = len(group) > peer_groups.READABLE and st.toggle(t("peers_show_all", lang, n=len(group)), key="all")
+if len(group) > peer_groups.READABLE and not show_all:
+    region_ids = list(peer_groups.readable(group, queries.regions_by_commitments(group, peer_groups.READABLE),
+                                           peers.anchor))
+    st.caption(t("peers_top_note", lang, shown=len(region_ids), n=len(group)))
+else:
+    region_ids = list(group)
+rows = queries.instrument_commitments(tuple(region_ids))
 shown = im.filter_rows(rows, category, department, role)
 if shown.empty:
     st.info(t("instr_none", lang))
 else:
-    st.html(im.matrix_html(shown, rows, region_ids, view.region_labels, lang, view.present))
+    st.html(im.matrix_html(shown, adopted, region_ids, view.region_labels, lang, view.present))
     st.caption(t("instr_matrix_caption", lang))
 
 with st.expander(t("instr_innovations", lang)):
-    for region, names in im.innovations(rows, view.region_labels, lang).items():
+    for region, names in im.innovations(adopted, view.region_labels, lang, region_ids).items():
         st.markdown(f"**{md(region)}**：{md('、'.join(names))}")
 
 st.subheader(t("instr_rows", lang))
@@ -64,7 +81,7 @@ st.dataframe(table, hide_index=True, key="instr_rows", placeholder=ui.MISSING_CE
 
 # Both files are built only when clicked: a rerun costs nothing for them.
 downloads = [("instr_dl_matrix", "instrument_matrix",
-              lambda: im.matrix_frame(shown, rows, region_ids, view.region_labels, lang)),
+              lambda: im.matrix_frame(shown, adopted, region_ids, view.region_labels, lang)),
              ("instr_dl_rows", "instrument_rows", lambda: shown)]
 for column, (label, name, frame) in zip(st.columns(2), downloads):
     with column:
@@ -73,4 +90,4 @@ for column, (label, name, frame) in zip(st.columns(2), downloads):
                            width="stretch")
 
 state.publish({"category": None if category == im.ALL else category, "dept": None if department == im.ALL else department,
-               "role": None if role == im.ROLE_ANY else role})
+               "role": None if role == im.ROLE_ANY else role, **peers.url, "all": True if show_all else None})

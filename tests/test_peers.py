@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 from dashboard import peers
-from dashboard.standing_charts import rank_among
+from dashboard.charts.standing import rank_among
 
 REGIONS = pd.DataFrame({
     "region_id": ["341181", "320282", "320900", "370402", "x-a", "x-b"],
@@ -65,6 +65,14 @@ def test_the_picker_finds_a_region_by_chinese_english_pinyin_id_or_code():
     assert peers.labels(REGIONS, "en")["320282"].startswith("Yixing · 宜兴市")
     for text, expected in [("天长", "341181"), ("yixing", "320282"), ("370402", "370402"), ("x-b", "x-b")]:
         assert expected in set(peers.search(REGIONS, text)["region_id"])
+
+
+def test_a_large_group_is_drawn_as_its_anchor_and_best_ranked_few_in_group_order():
+    group = tuple(f"r{i:02d}" for i in range(30))
+    assert peers.readable(group[:5], ["r03"], limit=5) == group[:5]  # a small group: all of it
+    drawn = peers.readable(group, ["r29", "r07", "r01", "r02"], anchor="r15", limit=3)
+    assert drawn == ("r07", "r15", "r29")  # the anchor first in, then the ranked; the group's order
+    assert peers.readable(group, ["zz", "r04"], anchor="zz", limit=3) == ("r04",)  # outsiders never drawn
 
 
 def test_rank_and_percentile_among_the_peers_that_set_a_number():

@@ -37,6 +37,31 @@ def test_targets_filter_by_region_ids():
     one = sorted(_manifest_region_ids())[0]
     frame = queries.targets(region_ids=(one,))
     assert len(frame) > 0 and set(frame["region_id"]) == {one}
+    assert queries.targets(region_ids=()).empty  # an empty group is no region, not every region
+
+
+def test_the_regions_with_most_numbers_come_first_and_are_counted_in_sql():
+    group = tuple(sorted(_manifest_region_ids()))
+    frame = queries.targets(category="creation")
+    counts = frame[frame["value_std"].notna()].groupby("region_id").size()
+    expected = sorted(counts.index, key=lambda r: (-counts[r], r))[:2]
+    assert queries.regions_by_numbers(group, "absolute", 2, category="creation") == tuple(expected)
+    assert queries.regions_by_numbers(group[:1], "absolute", 5) == group[:1]
+
+
+def test_instrument_adoption_and_departments_counted_in_sql_match_the_pandas_ones():
+    from dashboard import instrument_matrix as im
+    from etl.instruments import SEPARATOR
+
+    rows = queries.instrument_commitments()
+    adopted = queries.instrument_adoption()
+    columns = ["instrument_id", "n_regions", "unique"]
+    assert adopted[columns].equals(im.adoption(rows)[columns])
+    assert [list(r) for r in adopted["regions"]] == list(im.adoption(rows)["regions"])
+    assert queries.instrument_departments(SEPARATOR) == im.departments(rows)
+    assert im.innovations(adopted, {}, "zh") == im.innovations(rows, {}, "zh")
+    one = sorted(set(rows["region_id"]))[0]
+    assert set(queries.instrument_commitments((one,))["region_id"]) == {one}
 
 
 def test_coverage_status_agrees_with_the_targets_table(warehouse):

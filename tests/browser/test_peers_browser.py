@@ -57,3 +57,26 @@ def test_the_standing_view_highlights_the_region_with_its_percentile(app_server,
     # The region's own marker is labelled with its name inside the chart.
     page.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot svg.main-svg')
     assert "宜兴市" in page.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+
+
+def test_the_compare_page_takes_a_peer_group_and_its_link_reopens_it(app_server, browser, page):
+    open_page(page, app_server + "/compare")
+    assert "4 个地区" in peer_summary(page)
+    page.get_by_text("对比范围", exact=True).first.click()
+    choose(page, "当前地区", "宜兴市")
+    choose(page, "预设", "同省")
+    page.wait_for_url(re.compile(r"regions=province(%3A|:)320282"))  # `regions`: the compare page's old key
+    page.wait_for_function("() => document.body.innerText.includes('2 个地区 · 同省')")
+    link = page.url
+
+    fresh = browser.new_context(locale="zh-CN")
+    try:
+        other = fresh.new_page()
+        open_page(other, link)
+        assert "2 个地区 · 同省" in peer_summary(other)
+        other.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot svg.main-svg')
+        drawn = other.locator('[data-testid="stPlotlyChart"]').first.inner_text()
+        assert "宜兴市" in drawn and "盐城市" in drawn  # both in 江苏省
+        assert "天长市" not in drawn and "市中区" not in drawn
+    finally:
+        fresh.close()
