@@ -62,4 +62,6 @@ PAGES = [
     st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),
 ]
 
-ui.run_in_shell(st.navigation(PAGES).run)
+page = st.navigation(PAGES)
+ui.follow_source_click()  # a bar or table row clicked in the last run: its sentence, same tab and session
+ui.run_in_shell(page.run)

@@ -8,7 +8,8 @@ What a download holds, beyond the rows shown:
 - codes and labels both: scope and category codes with their labels beside them;
 - source links made absolute ($IPBENCH_PUBLIC_URL, see dashboard.citation), so they work
   outside the dashboard;
-- how to cite it: a citation.txt in the zip, a "citation" sheet in the workbook, Parquet metadata.
+- how to cite it: a citation.txt in the zip, a "citation" sheet in the workbook, Parquet metadata;
+  and on every row (the bare CSV too) its plan's status (draft / issued) and short citation.
 
 A text cell from a plan starting with = + - @ (or a tab / carriage return) would be run as a
 formula: in CSV it gets an apostrophe in front (etl.safe_csv, shared with `etl extract`); in
@@ -30,12 +31,14 @@ import pyarrow.parquet as pq
 
 from dashboard import citation
 from dashboard.glossary import label
-from dashboard.i18n import COLUMN_LABELS
+from dashboard.i18n import COLUMN_LABELS, COLUMN_MEANINGS_ZH, TABLE_MEANINGS_ZH
 from etl import safe_csv
 from etl.schema import CATEGORY_VALUES, SCOPES, TABLES
 
 FORMULA_STARTS = safe_csv.FORMULA_STARTS
-LABEL_SECTIONS = {"scope": "scopes", "category": "categories", "status": "statuses", "admin_level": "admin_levels"}
+UPLOAD_PREFIX = "upload-"  # dashboard.upload.REGION_PREFIX: an uploaded plan's doc_id and region_id
+LABEL_SECTIONS = {"scope": "scopes", "category": "categories", "status": "statuses", "plan_status": "statuses",
+                  "admin_level": "admin_levels"}
 
 # Columns the dashboard adds to the warehouse's own (their meaning is not in etl.schema).
 DERIVED_MEANINGS = {
@@ -55,6 +58,10 @@ DERIVED_MEANINGS = {
     "category_label": "Label of the category code, Chinese / English",
     "status_label": "Label of the status code, Chinese / English",
     "admin_level_label": "Label of the administrative level, Chinese / English",
+    "plan_status": "Status of the row's plan: draft (for comments), issued, or uploaded (this browser session only)",
+    "plan_status_label": "Label of the plan's status, Chinese / English",
+    "citation": "Short citation of the row's plan: issuing body, title, document number, date and status "
+                "(citation.txt / the citation sheet give the full form)",
 }
 # Where a meaning needs more than etl.schema says in the dashboard.
 MEANING_OVERRIDES = {
@@ -111,16 +118,52 @@ def _bilingual(section: str, code, lang: str | None) -> str | None:
     return f"{label(section, code, 'zh')} / {label(section, code, 'en')}"
 
 
-def for_download(frame: pd.DataFrame, lang: str | None = None) -> pd.DataFrame:
+def _row_doc_ids(frame: pd.DataFrame) -> pd.Series:
+    """Each row's plan: its doc_id, else the one its target id or source link names."""
+    if "doc_id" in frame:
+        return frame["doc_id"]
+    if "target_id" in frame:
+        return frame["target_id"].map(lambda v: re.sub(r"-(m?\d+)$", "", v) if isinstance(v, str) else None)
+    if "source_url" in frame:
+        return frame["source_url"].map(lambda v: (re.search(r"doc=([^&]+)", v) or [None, None])[1]
+                                       if isinstance(v, str) else None)
+    return pd.Series([None] * len(frame), index=frame.index, dtype=object)
+
+
+def with_plan_context(frame: pd.DataFrame, documents=None) -> pd.DataFrame:
+    """`frame` with plan_status and citation columns: each row's plan's status (draft, issued,
+    uploaded) and its short citation, so a row copied out of the file still says where it is from.
+    Unchanged when no row names a plan the documents know (or an upload)."""
+    if "plan_status" in frame or "citation" in frame or frame.empty:
+        return frame
+    documents = _manifest_documents() if documents is None else documents
+    if isinstance(documents, pd.DataFrame):
+        documents = documents.to_dict("records")
+    by_id = {str(d.get("doc_id")): d for d in documents if isinstance(d, Mapping)}
+    doc_ids = _row_doc_ids(frame)
+    uploaded = doc_ids.map(lambda d: isinstance(d, str) and d.startswith(UPLOAD_PREFIX))
+    if not (doc_ids.isin(list(by_id)) | uploaded).any():
+        return frame
+    out = frame.copy()
+    out["plan_status"] = [by_id[d].get("status") if d in by_id else ("uploaded" if up else None)
+                          for d, up in zip(doc_ids, uploaded)]
+    out["citation"] = [citation.inline_citation(by_id[d], "zh") if d in by_id
+                       else (citation.UPLOADED[0] if up else None) for d, up in zip(doc_ids, uploaded)]
+    return out
+
+
+def for_download(frame: pd.DataFrame, lang: str | None = None, documents=None) -> pd.DataFrame:
     """The rows as a download writes them: comparator codes and symbols, a label beside every
-    code column (both languages unless `lang`), absolute source links."""
-    out = safe_csv.encode_comparators(frame)
+    code column (both languages unless `lang`), absolute source links, each row's plan status
+    and short citation."""
+    out = safe_csv.encode_comparators(with_plan_context(frame, documents))
     for column, section in LABEL_SECTIONS.items():
         code_column = "scope_code" if column == "scope" and "scope_code" in out else column
         if code_column not in out or f"{column}_label" in out:
             continue
         codes = out[code_column]
-        if code_column == column and not codes.dropna().map(lambda c, section=section: label(section, c, "en") != c).all():
+        if column != "plan_status" and code_column == column and \
+                not codes.dropna().map(lambda c, section=section: label(section, c, "en") != c).all():
             continue  # the column already holds labels (the shown table's scope)
         labels = codes.map(lambda c, section=section: _bilingual(section, c, lang))
         out.insert(out.columns.get_loc(code_column) + 1, f"{column}_label", labels)
@@ -152,17 +195,21 @@ def _column_labels(column: str) -> tuple[str, str]:
 
 
 def data_dictionary(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
-    """One row per column of `frame`: column, type, meaning (from etl.schema), its Chinese and
-    English labels, and the codes a coded column may hold."""
-    meanings = _schema_meanings(table or guess_table(frame))
+    """One row per column of `frame`: column, type, meaning (English, from etl.schema) and
+    meaning_zh (its Chinese, dashboard.i18n), its Chinese and English labels, and the codes a
+    coded column may hold."""
+    table = table or guess_table(frame)
+    meanings = _schema_meanings(table)
+    meanings_zh = {**COLUMN_MEANINGS_ZH, **TABLE_MEANINGS_ZH.get(table, {})}
     rows = []
     for column in frame.columns:
         dtype, meaning = meanings.get(column, (str(frame[column].dtype), DERIVED_MEANINGS.get(column, "")))
         meaning = MEANING_OVERRIDES.get(column, meaning)
         label_zh, label_en = _column_labels(column)
-        rows.append({"column": column, "type": dtype, "meaning": meaning, "label_zh": label_zh,
+        rows.append({"column": column, "type": dtype, "meaning": meaning,
+                     "meaning_zh": meanings_zh.get(column, ""), "label_zh": label_zh,
                      "label_en": label_en, "values": CODE_VALUES.get(column, "")})
-    return pd.DataFrame(rows, columns=["column", "type", "meaning", "label_zh", "label_en", "values"])
+    return pd.DataFrame(rows, columns=["column", "type", "meaning", "meaning_zh", "label_zh", "label_en", "values"])
 
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
@@ -209,15 +256,16 @@ def citation_lines(frame: pd.DataFrame, documents=None) -> list[str]:
 
 # --- the files -------------------------------------------------------------------------------
 
-def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+def to_csv_bytes(frame: pd.DataFrame, documents=None) -> bytes:
     """CSV in UTF-8 with a byte-order mark: Excel then opens Chinese text correctly.  The table
-    only: a citation inside it would be a row a reader has to skip (the zip carries it)."""
-    return safe_csv.to_csv(for_download(frame)).encode("utf-8-sig")
+    only: a citation block inside it would be rows a reader has to skip (the zip carries it);
+    each row says its plan's status and short citation instead."""
+    return safe_csv.to_csv(for_download(frame, documents=documents)).encode("utf-8-sig")
 
 
 def csv_zip_bytes(frame: pd.DataFrame, name: str, table: str | None = None, documents=None) -> bytes:
     """A zip with <name>.csv, <name>_dictionary.csv (both UTF-8 with BOM) and citation.txt."""
-    shaped = for_download(frame)
+    shaped = for_download(frame, documents=documents)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(f"{name}.csv", safe_csv.to_csv(shaped).encode("utf-8-sig"))
@@ -241,7 +289,7 @@ def _as_text_cells(worksheet) -> None:
 def to_xlsx_bytes(frame: pd.DataFrame, table: str | None = None, sheet: str = "data", documents=None) -> bytes:
     """Workbook: the data on sheet 1, the data dictionary on sheet 2 ('dictionary'), how to cite
     it on sheet 3 ('citation')."""
-    shaped = for_download(frame)
+    shaped = for_download(frame, documents=documents)
     cite = pd.DataFrame({"citation": citation_lines(frame, documents)})
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
@@ -256,7 +304,7 @@ def to_xlsx_bytes(frame: pd.DataFrame, table: str | None = None, sheet: str = "d
 def to_parquet_bytes(frame: pd.DataFrame, table: str | None = None, documents=None) -> bytes:
     """Parquet with each column's meaning in its field metadata, the dictionary as JSON and the
     citation block as text."""
-    shaped = for_download(frame)
+    shaped = for_download(frame, documents=documents)
     dictionary = data_dictionary(shaped, table)
     arrow = pa.Table.from_pandas(shaped, preserve_index=False)
     meaning = dict(zip(dictionary["column"], dictionary["meaning"]))

@@ -181,4 +181,13 @@ def untranslated(text: str) -> list[str]:
     outside = re.sub(r"“[^”]*”|「[^」]*」|《[^》]*》|\"[^\"]*\"", " ", text or "")
     runs = re.findall(r"[\u3400-\u9fff\uf900-\ufaff（）()、/·]*[\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff（）()、/]*",
                       outside)
-    return [run.strip("（）()、/· ") for run in runs if not covers(run.strip("（）()、/· "))]
+    terms = [_balanced(run.strip("（）()、/· ")) for run in runs]
+    return [term for term in terms if not covers(term)]
+
+
+def _balanced(term: str) -> str:
+    """各镇街（园区 → 各镇街（园区）: the strip above also cut a closing bracket the term needs."""
+    for left, right in (("（", "）"), ("(", ")")):
+        if term.count(left) > term.count(right):
+            term += right
+    return term

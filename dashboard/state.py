@@ -133,6 +133,23 @@ def publish(view: dict) -> None:
         st.query_params.from_dict(wanted)
 
 
+def keep_choices_across_languages() -> None:
+    """on_change of the language switch: every choice a widget holds is handed to it again.
+
+    Widget values are language-neutral codes shown through format_func, but Streamlit's browser
+    side remembers a radio's or multiselect's choice by its *shown label*: after a switch no
+    label matches, so the radio showed nothing selected and chips stayed in the old language.
+    Writing each value back makes Streamlit send it again, labelled in the new language.  Only
+    plain values (a code or a list of codes) are written: buttons, uploads and tables cannot be
+    set, and their values are never text."""
+    for key in list(st.session_state.keys()):
+        if str(key).startswith("_"):
+            continue
+        value = st.session_state[key]
+        if isinstance(value, str) or (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+            st.session_state[key] = value
+
+
 def seed_text(key: str, max_length: int = 100) -> None:
     """Free text from the URL (a search box), cut to a sane length."""
     if key in st.session_state and isinstance(st.session_state[key], str):

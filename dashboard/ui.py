@@ -21,7 +21,7 @@ from dashboard import export, queries
 from dashboard.colors import region_colors
 from dashboard.i18n import LANGS, admin_level_label, column_label, t
 from dashboard.safe_text import html_text
-from dashboard.state import seed_choice, seed_flag
+from dashboard.state import keep_choices_across_languages, seed_choice, seed_flag
 from etl.safe_csv import COMPARATOR_CODES
 
 IMAGE_FORMATS = ["png", "svg"]
@@ -37,6 +37,7 @@ _shell = threading.local()
 def run_in_shell(run_page: Callable[[], None]) -> None:
     """app.py: run the selected page with the shell mark set."""
     _shell.active = True
+    _shell.click_hint_shown = False  # "click a bar …" is said once a page, under its first clickable chart
     try:
         run_page()
     finally:
@@ -85,7 +86,8 @@ def sidebar_controls() -> View:
     seed_flag("present", lang)
     with st.sidebar:
         lang = st.radio(t("language", lang), LANGS, key="lang", horizontal=True,
-                        format_func=lambda code: {"zh": "中文", "en": "English"}[code])
+                        format_func=lambda code: {"zh": "中文", "en": "English"}[code],
+                        on_change=keep_choices_across_languages)
         present = st.toggle(t("present", lang), key="present")
         image_format = st.radio(t("image_format", lang), IMAGE_FORMATS, key="image_format",
                                 horizontal=True, format_func=str.upper)
@@ -175,10 +177,110 @@ def uploaded_key() -> str:
     return str(int(pd.util.hash_pandas_object(frame.astype(str), index=False).sum()))
 
 
+# --- a click on a bar or a table row opens its sentence ----------------------------------------
+# Bars carry their target_id as `customdata` (dashboard/charts.py) and tables a target_id column.
+# A click only records the target (the widget's callback runs once per change, so a selection
+# that stays on screen can never fire twice); app.py then switches page in the same tab, so the
+# session, and the plan a user uploaded, are still there on the Sources page.
+SOURCES_PAGE = "pages/sources.py"
+_PENDING_SOURCE = "_open_source"
+
+
+def clickable(fig: go.Figure) -> bool:
+    """Whether the figure has bars whose points name their target (customdata)."""
+    return any(trace.type == "bar" and trace.customdata is not None for trace in fig.data)
+
+
+def clicked_target(points) -> str | None:
+    """The target id of the first selected point that carries one (customdata, a string or [string])."""
+    for point in points or []:
+        data = point.get("customdata") if isinstance(point, dict) else None
+        if isinstance(data, (list, tuple)) and data:
+            data = data[0]
+        if isinstance(data, str) and data:
+            return data
+    return None
+
+
+def _chart_clicked(key: str) -> None:
+    event = st.session_state.get(key) or {}
+    target = clicked_target((event.get("selection") or {}).get("points"))
+    if target:
+        st.session_state[_PENDING_SOURCE] = target
+
+
+def _row_clicked(key: str, target_ids: list) -> None:
+    event = st.session_state.get(key) or {}
+    rows = (event.get("selection") or {}).get("rows") or []
+    if rows and 0 <= rows[0] < len(target_ids) and isinstance(target_ids[rows[0]], str):
+        st.session_state[_PENDING_SOURCE] = target_ids[rows[0]]
+
+
+def source_params(target_id: str) -> dict[str, str] | None:
+    """The Sources page's query parameters for a target: this session's uploads, then the warehouse."""
+    uploaded = uploaded_targets()
+    if uploaded is not None and "target_id" in uploaded:
+        mine = uploaded[uploaded["target_id"] == target_id]
+        if len(mine):
+            return {"doc": str(mine["doc_id"].iloc[0]), "target": target_id}
+    detail = queries.target_detail(target_id)
+    if len(detail):
+        return {"doc": str(detail["doc_id"].iloc[0]), "target": target_id}
+    return None
+
+
+def follow_source_click() -> None:
+    """app.py, after st.navigation: a bar or row clicked in the last run opens its sentence."""
+    target = st.session_state.pop(_PENDING_SOURCE, None)
+    params = source_params(target) if target else None
+    if params is None:
+        return
+    for key in ("doc", "target"):  # the Sources page seeds its pickers from the URL, not a stale choice
+        st.session_state.pop(key, None)
+    globals_kept = {k: st.query_params[k] for k in ("lang", "present") if k in st.query_params}
+    st.switch_page(SOURCES_PAGE, query_params={**globals_kept, **params})
+
+
+# plotly.js (as Streamlit 1.67 ships it) throws "Cannot read properties of undefined (reading
+# 'textfont')" when a click selects a bar of our multi-panel figures whose bars carry outside
+# text, and then never reports the selection; a bar trace stating its selected/unselected text
+# colour does not.  The figure a page passes is shared (cached_figure), so a copy is patched, once.
+_SELECTABLE: dict[int, tuple[go.Figure, go.Figure]] = {}
+_SELECTABLE_MAX = 256
+
+
+def selectable(fig: go.Figure) -> go.Figure:
+    """`fig` with every bar trace stating its selected and unselected text colour (a copy, cached)."""
+    if all(trace.type != "bar" or trace.selected.textfont.color for trace in fig.data):
+        return fig
+    cached = _SELECTABLE.get(id(fig))
+    if cached is not None and cached[0] is fig:
+        return cached[1]
+    patched = go.Figure(fig)
+    patched.update_traces(selected={"textfont": {"color": "#222222"}},
+                          unselected={"textfont": {"color": "#999999"}}, selector={"type": "bar"})
+    if len(_SELECTABLE) >= _SELECTABLE_MAX:
+        _SELECTABLE.pop(next(iter(_SELECTABLE)))
+    _SELECTABLE[id(fig)] = (fig, patched)  # the original kept too, so its id is never reused meanwhile
+    return patched
+
+
 def show_chart(fig: go.Figure, filename: str, view: View, key: str | None = None) -> None:
+    """A chart with the export toolbar; a chart of bars opens the clicked bar's sentence."""
+    from functools import partial
+
     from dashboard.charts import image_config
 
-    st.plotly_chart(fig, config=image_config(filename, view.image_format), key=key, theme=None)
+    config = image_config(filename, view.image_format)
+    if not clickable(fig):
+        st.plotly_chart(fig, config=config, key=key, theme=None)
+        return
+    key = key or f"chart-{filename}"
+    st.plotly_chart(selectable(fig), config=config, key=key, theme=None, on_select=partial(_chart_clicked, key),
+                    selection_mode="points")
+    if not getattr(_shell, "click_hint_shown", False):
+        _shell.click_hint_shown = True
+        st.caption(t("chart_click_help", view.lang))
 
 
 def goal_cards(cards: list[tuple[str, str, str, str | None]], columns: int, link_text: str) -> None:
@@ -242,9 +344,39 @@ def table_config(lang: str, present: bool = False) -> dict:
 MISSING_CELL = "—"  # what an empty cell shows on screen; downloads keep the real empty value
 
 
+def target_option(row: dict, lang: str) -> str:
+    """A target as a pick-list option: id · canonical indicator name; the plan's own wording is
+    added in 「」 (a quotation mark the wording itself may hold would end a “…” quote; in English it is the only Chinese, and it is the plan's, not ours)."""
+    name = row.get("indicator_en") if lang == "en" else row.get("indicator_zh")
+    raw = row.get("raw_name") if isinstance(row.get("raw_name"), str) and row.get("raw_name") else "—"
+    if not isinstance(name, str) or not name:
+        return f"{row['target_id']} · 「{raw}」"
+    return f"{row['target_id']} · {name} · 「{raw}」"
+
+
+def shown_units(table: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The table as the screen shows it: units in the reader's language (downloads keep the codes)."""
+    if lang != "en" or "unit_std" not in table:
+        return table
+    from dashboard.glossary import en
+
+    return table.assign(unit_std=table["unit_std"].map(lambda u: en(u) if isinstance(u, str) else u))
+
+
 def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "auto") -> None:
-    st.dataframe(table, column_config=table_config(lang, get_view().present), hide_index=True, key=key,
-                 height=height, placeholder=MISSING_CELL)
+    """The reader's table; a click on a row (its target_id) opens the row's sentence."""
+    from functools import partial
+
+    config = table_config(lang, get_view().present)
+    for column in table.columns:  # the columns a page adds (doc_id, category, provenance …) named too
+        config.setdefault(column, st.column_config.Column(column_label(column, lang)))
+    table = shown_units(table, lang)
+    if "target_id" not in table:
+        st.dataframe(table, column_config=config, hide_index=True, key=key, height=height, placeholder=MISSING_CELL)
+        return
+    st.dataframe(table, column_config=config, hide_index=True, key=key, height=height, placeholder=MISSING_CELL,
+                 on_select=partial(_row_clicked, key, list(table["target_id"])), selection_mode="single-row")
+    st.caption(t("row_click_help", lang))
 
 
 def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, heading: str | None = None) -> None:
@@ -257,7 +389,7 @@ def download_buttons(frame: pd.DataFrame, name: str, lang: str, key: str, headin
     columns = st.columns(4)
     snapshot = frame.copy()
     specs = [
-        ("CSV", f"{name}.csv", "text/csv", lambda: export.to_csv_bytes(snapshot)),
+        ("CSV", f"{name}.csv", "text/csv", lambda: export.to_csv_bytes(snapshot, documents=queries.documents_meta())),
         (t("dl_csv", lang), f"{name}_csv.zip", "application/zip", lambda: export.csv_zip_bytes(snapshot, name, documents=queries.documents_meta())),
         (t("dl_xlsx", lang), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
          lambda: export.to_xlsx_bytes(snapshot, documents=queries.documents_meta())),
@@ -373,12 +505,13 @@ def lazy_download_buttons(build: Callable[[], pd.DataFrame], name: str, lang: st
     if heading:
         st.markdown(f"**{heading}**")
     specs = [
-        ("CSV", f"{name}.csv", "text/csv", lambda: export.to_csv_bytes(build())),
-        (t("dl_csv", lang), f"{name}_csv.zip", "application/zip", lambda: export.csv_zip_bytes(build(), name)),
+        ("CSV", f"{name}.csv", "text/csv", lambda: export.to_csv_bytes(build(), documents=queries.documents_meta())),
+        (t("dl_csv", lang), f"{name}_csv.zip", "application/zip",
+         lambda: export.csv_zip_bytes(build(), name, documents=queries.documents_meta())),
         (t("dl_xlsx", lang), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         lambda: export.to_xlsx_bytes(build())),
+         lambda: export.to_xlsx_bytes(build(), documents=queries.documents_meta())),
         (t("dl_parquet", lang), f"{name}.parquet", "application/vnd.apache.parquet",
-         lambda: export.to_parquet_bytes(build())),
+         lambda: export.to_parquet_bytes(build(), documents=queries.documents_meta())),
     ]
     st.caption(t("dl_help", lang))
     for column, (label, file_name, mime, make) in zip(st.columns(4), specs):

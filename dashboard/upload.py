@@ -317,6 +317,60 @@ def remove_region(current: pd.DataFrame | None, region_id: str) -> pd.DataFrame 
     return left if not left.empty else None
 
 
+# --- the session's uploads on the Sources page ------------------------------------------------
+# The session keeps each used plan's cleaned text beside its rows ({region_id: {"title",
+# "clean_text"}}, see pages/upload.py), so a click on an uploaded bar shows its sentence in place.
+UPLOADED_STATUS = "uploaded"
+
+
+def remember_text(texts: dict | None, region_id: str, title: str | None, clean_text: str) -> dict:
+    """The session's texts with `region_id`'s replaced."""
+    out = dict(texts or {})
+    out[region_id] = {"title": title or "", "clean_text": clean_text}
+    return out
+
+
+def uploaded_documents(targets: pd.DataFrame | None, texts: dict | None) -> pd.DataFrame:
+    """One row per uploaded plan (documents_meta's columns): doc_id, region_id, region_zh, title,
+    period_start, period_end, status ("uploaded")."""
+    columns = ["doc_id", "region_id", "region_zh", "title", "period_start", "period_end", "status"]
+    if targets is None or targets.empty:
+        return pd.DataFrame(columns=columns)
+    firsts = targets.drop_duplicates("doc_id")
+    titles = {rid: (entry or {}).get("title") for rid, entry in (texts or {}).items()}
+    return pd.DataFrame({
+        "doc_id": firsts["doc_id"].astype(str).to_numpy(), "region_id": firsts["region_id"].astype(str).to_numpy(),
+        "region_zh": firsts["region_zh"].to_numpy(),
+        "title": [titles.get(rid) or name for rid, name in zip(firsts["region_id"], firsts["region_zh"])],
+        "period_start": firsts["period_start"].to_numpy(), "period_end": firsts["period_end"].to_numpy(),
+        "status": UPLOADED_STATUS,
+    }, columns=columns).reset_index(drop=True)
+
+
+def uploaded_text(targets: pd.DataFrame, doc_id: str, texts: dict | None) -> tuple[str, pd.DataFrame]:
+    """(text, rows) for one uploaded plan: its cleaned text when the session kept it, else its
+    quotes one a paragraph; rows are its targets with quote_start/quote_end into that text."""
+    rows = targets[targets["doc_id"] == doc_id].reset_index(drop=True).copy()
+    kept = (texts or {}).get(doc_id) or {}
+    text = kept.get("clean_text") if isinstance(kept.get("clean_text"), str) else None
+    if text is not None:
+        inside = rows["quote_start"].notna() & rows["quote_end"].notna()
+        inside &= rows["quote_end"].fillna(0).astype(int) <= len(text)
+        if inside.all():
+            return text, rows
+    # No text kept (or offsets that do not fit it): the quotes themselves, one a paragraph.
+    pieces, starts, ends, cursor = [], [], [], 0
+    for quote in rows["quote"].fillna("").astype(str):
+        starts.append(cursor if quote else None)
+        ends.append(cursor + len(quote) if quote else None)
+        if quote:
+            pieces.append(quote)
+            cursor += len(quote) + 2
+    rows["quote_start"] = pd.array(starts, dtype="Int64")
+    rows["quote_end"] = pd.array(ends, dtype="Int64")
+    return "\n\n".join(pieces), rows
+
+
 # --- saving to data/raw (local use) -----------------------------------------------------------
 
 def saving_allowed(raw_dir: Path = RAW_DIR) -> bool:

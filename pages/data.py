@@ -72,7 +72,7 @@ def offer_correction() -> None:
     ours = frame[~frame["region_id"].astype(str).str.startswith("upload-")]
     if ours.empty:
         return
-    labels = dict(zip(ours["target_id"], ours["target_id"] + " · " + ours["raw_name"].fillna("—").astype(str)))
+    labels = {row["target_id"]: ui.target_option(row, lang) for row in ours.to_dict("records")}
     line = st.columns([3, 2], vertical_alignment="bottom")
     chosen = line[0].selectbox(t("data_correct_pick", lang), list(labels), format_func=labels.get,
                                key="data_correct", index=None, placeholder=t("choose_one", lang))

@@ -3,7 +3,8 @@ per indicator saying how far ahead of its peer group the region is."""
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, citation, queries, state, ui
+from dashboard.glossary import in_lang
 from dashboard.i18n import admin_level_label, column_label, status_label, t
 from dashboard.safe_text import md
 
@@ -24,8 +25,14 @@ meta = queries.documents_meta()
 document = meta[meta["region_id"] == region_id]
 title_text = document["title"].iloc[0] if len(document) else name
 # Title and facts come from the manifest (whatever `etl add` or the upload page stored): text only.
-st.markdown(f"#### {md(title_text)}")
-st.markdown(f"{md(region['province'])} · {md(admin_level_label(region['admin_level'], lang))} · {md(region['plan_kind'])} · "
+# In English the plan's own title is quoted under a descriptive English one.
+if lang == "en" and len(document):
+    st.markdown(f"#### {md(citation.english_title({**document.iloc[0].to_dict(), 'region_en': name}))}")
+    st.caption(f"《{md(title_text)}》")
+else:
+    st.markdown(f"#### {md(title_text)}")
+st.markdown(f"{md(in_lang(region['province'], lang))} · {md(admin_level_label(region['admin_level'], lang))} · "
+            f"{md(in_lang(region['plan_kind'], lang))} · "
             f"{md(region['period_start'])}–{md(region['period_end'])} · **{md(status_label(region['status'], lang))}** · "
             f"{md(region['date'])}")
 if len(document):
@@ -54,6 +61,8 @@ departments = queries.responsibilities(region_id)
 if departments.empty:
     st.info(t("no_departments", lang))
 else:
+    if lang == "en":  # department names in English (dashboard.glossary composes them from their parts)
+        departments = departments.assign(department=departments["department"].map(lambda d: in_lang(d, lang)))
     st.dataframe(departments, hide_index=True, placeholder=ui.MISSING_CELL, column_config={
         "department": t("departments", lang),
         "times_named": st.column_config.ProgressColumn(t("times_named", lang), format="%d", min_value=0,
@@ -71,7 +80,8 @@ def standing() -> None:
         st.info(t("no_data", lang))
         return
     names = frame["indicator_en"].where((lang == "en") & frame["indicator_en"].fillna("").ne(""), frame["indicator_zh"])
-    table = frame.assign(indicator=names)[["indicator", "value_std", "unit_std", "target_year", "ahead_pct", "peers_with"]]
+    table = frame.assign(indicator=names, unit_std=frame["unit_std"].map(lambda u: in_lang(u, lang)))[
+        ["indicator", "value_std", "unit_std", "target_year", "ahead_pct", "peers_with"]]
     st.dataframe(table, hide_index=True, key="profile_standing", placeholder=ui.MISSING_CELL, column_config={
         "indicator": column_label("indicator", lang), "unit_std": column_label("unit_std", lang),
         "value_std": st.column_config.NumberColumn(column_label("value_std", lang), format="%.4g"),

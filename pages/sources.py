@@ -7,8 +7,10 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, citation, queries, state, ui
 from dashboard import review as rv
+from dashboard import upload as up
+from dashboard.glossary import in_lang
 from dashboard.i18n import t
 from dashboard.safe_text import js_string, md
 
@@ -18,15 +20,34 @@ lang = view.lang
 st.title(t("sources_title", lang))
 
 meta = queries.documents_meta()
+# This session's uploaded plans come after the warehouse's: a click on an uploaded bar lands here.
+uploaded, uploaded_texts = ui.uploaded_targets(), st.session_state.get("uploaded_texts")
+uploads = up.uploaded_documents(uploaded, uploaded_texts)
+meta = pd.concat([meta, uploads], ignore_index=True) if len(uploads) else meta
 doc_ids = list(meta["doc_id"])
 if not doc_ids:
     st.info(t("no_data", lang))
     st.stop()
-doc_labels = {row.doc_id: f"{view.region_labels.get(row.region_id, row.region_zh)} · {row.title}" for row in meta.itertuples()}
+
+
+def doc_label(doc: dict) -> str:
+    """Region · title; in English a descriptive title (it names the region) with the plan's own
+    in quotation marks."""
+    region = view.region_labels.get(doc["region_id"], doc["region_zh"])
+    if lang == "en" and doc.get("status") != up.UPLOADED_STATUS:
+        return f"{citation.english_title({**doc, 'region_en': region})} 《{doc['title']}》"
+    return f"{region} · {doc['title']}" if lang == "zh" else f"{region} · 《{doc['title']}》"
+
+
+doc_labels = {doc["doc_id"]: doc_label(doc) for doc in meta.to_dict("records")}
 state.seed_choice("doc", doc_ids, doc_ids[0], lang)
 doc_id = st.selectbox(t("document", lang), doc_ids, key="doc", format_func=doc_labels.get)
 
-found = queries.targets_in_document(doc_id)
+is_upload = doc_id in set(uploads["doc_id"])
+if is_upload:
+    upload_text, found = up.uploaded_text(uploaded, doc_id, uploaded_texts)
+else:
+    found = queries.targets_in_document(doc_id)
 target_ids = [""] + list(found["target_id"])
 if st.session_state.get("target") not in target_ids:  # a target of another document: forget it
     st.session_state.pop("target", None)
@@ -37,30 +58,41 @@ def target_label(target_id: str) -> str:
     if not target_id:
         return t("none_selected", lang)
     row = found.set_index("target_id").loc[target_id]
-    value = charts.format_value(row["value"], row["unit"] or "") if not row["qualitative"] else t("qualitative", lang)
-    return f"{target_id} · {charts.indicator_name(row, lang)} · {value}"
+    unit = in_lang(row["unit"] or "", lang)
+    value = charts.format_value(row["value"], (" " + unit if lang == "en" and unit else unit)) \
+        if not row["qualitative"] else t("qualitative", lang)
+    name = charts.indicator_name(row, lang)
+    if name == row["raw_name"] and lang == "en":  # no canonical name: the plan's wording, as a quote
+        name = f"「{name}」"
+    return f"{target_id} · {name} · {value}"
 
 
 target_id = st.selectbox(t("target_pick", lang), target_ids, key="target", format_func=target_label)
 
-document = queries.document(doc_id).iloc[0]
-# Every field here comes from the manifest (whatever `etl add` or the upload page stored): text only.
-st.caption(" · ".join([md(document["title"]), md(document["status"]),
-                       f"{md(document['date'])} ({md(document['date_note'])})",
-                       f"{t('raw_file', lang)}: {md('data/raw/' + str(document['source_file']))}",
-                       f"sha256 {md(str(document['sha256'])[:12])}…"]))
+if is_upload:  # a plan uploaded this session: no manifest entry, its text kept in the session
+    document = {"clean_text": upload_text}
+    st.caption(t("sources_uploaded", lang, title=md(doc_labels[doc_id])))
+else:
+    document = queries.document(doc_id).iloc[0]
+    # Every field here comes from the manifest (whatever `etl add` or the upload page stored): text only.
+    doc = {**meta.set_index("doc_id").loc[doc_id].to_dict(), "doc_id": doc_id}
+    st.caption(" · ".join([md(citation.inline_citation(doc, lang)),
+                           f"{t('raw_file', lang)}: {md('data/raw/' + str(document['source_file']))}",
+                           f"sha256 {md(str(document['sha256'])[:12])}…"]))
+    if isinstance(document["date_note"], str) and document["date_note"]:
+        st.caption(f"{t('date_note', lang)}: {md(document['date_note'])}")
 st.caption(t("highlight_help", lang))
 
 if target_id:
     chosen = found.set_index("target_id").loc[target_id]
     st.info(f"**{md(target_label(target_id))}**  \n“{md(chosen['quote'])}”", icon=":material/format_quote:")
-    detail = queries.target_detail(target_id)
+    detail = queries.target_detail(target_id) if not is_upload else pd.DataFrame()
     if len(detail) and detail["origin"].iloc[0] == "manual":  # a person's correction, the machine's reading beside
         row = detail.iloc[0].to_dict()
         st.caption(t("sources_corrected", lang, who=md(rv.shown(row.get("corrected_by"))),
                      when=md(rv.shown(row.get("corrected_at"))), why=md(rv.shown(row.get("correction_reason"))),
                      extracted=md(rv.extracted_text(row))))
-    if rv.editing_allowed():
+    if rv.editing_allowed() and not is_upload:
         st.page_link("pages/review.py", label=t("sources_correct_this", lang), icon=":material/edit:",
                      query_params={"doc": doc_id, "target": target_id})
 

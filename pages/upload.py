@@ -382,6 +382,10 @@ else:
                 before = ui.uploaded_targets()
                 replacing = before is not None and finished["region_id"].iloc[0] in set(before["region_id"])
                 st.session_state["uploaded_targets"] = up.store(before, finished)
+                # the text too: a click on one of these bars shows its sentence on the Sources page
+                st.session_state["uploaded_texts"] = up.remember_text(
+                    st.session_state.get("uploaded_texts"), str(finished["doc_id"].iloc[0]), plan.title,
+                    plan.extraction.clean_text)
                 st.success(tr("replaced" if replacing else "stored", name=md(region_zh), n=len(finished)))
 
 show_session_uploads()

@@ -1,6 +1,6 @@
 """Every page rendered in English: Chinese left outside quotes and proper names the glossary
-covers is listed.  The parts this test guards (the towns page, the data dictionary, the
-exports' labels) must have none; the other pages' leftovers are printed for their owners."""
+covers is listed.  The pages this test guards (OWNED), the data dictionary and the exports'
+labels must have none; the other pages' leftovers are printed for their owners."""
 
 from __future__ import annotations
 
@@ -9,9 +9,12 @@ import pytest
 
 from dashboard import export
 from dashboard.glossary import en, untranslated
-from tests.test_apptest_pages import PAGES, open_page
+from tests.test_apptest_pages import open_page
 
-OWNED = {"towns"}
+# Every page of app.py's menu (tests/test_routing.py checks the menu against pages/).
+PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "instruments", "standing", "data",
+         "review", "upload"]
+OWNED = {"overview", "profile", "towns", "sources", "standing", "data", "upload"}
 
 
 def _texts(at) -> list[str]:
@@ -51,6 +54,16 @@ def test_the_data_dictionary_and_download_labels_are_english_or_bilingual():
     dictionary = export.data_dictionary(export.for_download(frame))
     for text in dictionary["label_en"].tolist() + dictionary["meaning"].tolist():
         assert untranslated(text) == [], text
+    assert all(dictionary["meaning_zh"].str.len() > 0)  # and a Chinese meaning beside each
     shaped = export.for_download(frame, lang="en")
     assert shaped.at[0, "scope_label"] == "new (added over the plan period)"
     assert en("件") == "items"
+
+
+def test_every_menu_page_is_in_the_english_run():
+    import re
+
+    from tests.conftest import ROOT
+
+    menu = set(re.findall(r'st\.Page\("pages/(\w+)\.py"', (ROOT / "app.py").read_text(encoding="utf-8")))
+    assert menu == set(PAGES)

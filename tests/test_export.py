@@ -155,3 +155,30 @@ def test_towns_download_gets_the_town_table_dictionary():
     dictionary = export.data_dictionary(towns).set_index("column")
     assert "Town or sub-district" in dictionary.at["town", "meaning"]
     assert dictionary.at["value", "meaning"] == "Target value"
+
+
+def test_every_row_of_a_csv_or_workbook_says_its_plans_status_and_short_citation():
+    csv_back = pd.read_csv(io.BytesIO(export.to_csv_bytes(_targets())), encoding="utf-8-sig")
+    xlsx_back = pd.read_excel(io.BytesIO(export.to_xlsx_bytes(_targets())), sheet_name="data")
+    for back in (csv_back, xlsx_back):
+        # tianchang's plan is the draft for comments, yixing's and shizhong's are issued (data/raw/sources.yaml)
+        assert list(back["plan_status"][:4]) == ["draft", "issued", "issued", "issued"]
+        assert back["plan_status_label"][0] == "征求意见稿 / draft for comments"
+        assert back["citation"][0].startswith("天长市市场监督管理局《天长市创建国家知识产权强县建设示范县工作方案")
+        assert "征求意见稿" in back["citation"][0] and "宜兴市人民政府办公室" in back["citation"][1]
+        assert pd.isna(back["plan_status"][4])  # x-005 names no plan the manifest knows: left empty, not guessed
+
+
+def test_an_uploaded_row_is_marked_as_uploaded_not_as_a_published_plan():
+    frame = pd.DataFrame({"target_id": ["upload-青禾县-001"], "doc_id": ["upload-青禾县"], "value_std": [860.0]})
+    back = pd.read_csv(io.BytesIO(export.to_csv_bytes(frame, documents=[])), encoding="utf-8-sig")
+    assert back["plan_status"][0] == "uploaded" and "本次会话上传" in back["citation"][0]
+
+
+def test_the_data_dictionary_gives_every_meaning_in_chinese_too():
+    dictionary = export.data_dictionary(export.for_download(_targets())).set_index("column")
+    for column, row in dictionary.iterrows():
+        assert row["meaning"] and any("\u4e00" <= ch <= "\u9fff" for ch in row["meaning_zh"]), column
+    towns = pd.DataFrame({"doc_id": ["shizhong-2024"], "measure": ["m"], "town": ["税郭镇"], "period": ["2024"],
+                          "value": [1.0], "is_total": [False]})
+    assert export.data_dictionary(towns).set_index("column").at["value", "meaning_zh"] == "目标值"  # not the targets'

@@ -380,12 +380,25 @@ def test_page_reads_a_plan_and_puts_it_beside_the_four_on_compare(heting_docx, h
     at.query_params.update({"category": "use"})
     at.run()
     assert not at.exception, [e.value for e in at.exception]
-    regions = at.multiselect(key="regions")
-    assert "鹤汀县" in regions.options and "upload-鹤汀县" in regions.value  # chosen by default, like the four
     table = at.dataframe[-1].value  # the values table under the chart (st.dataframe keys are not exposed)
     assert {"宜兴市", "盐城市", "天长市", "市中区"} < set(table["region"])
     assert "鹤汀县" in set(table["region"])
     assert 40000 in set(table["value_std"])  # the 4亿元 cumulative pledge, in 万元
+
+    # A click on one of its bars or rows (what ui.show_chart/show_table's callbacks record) opens
+    # its sentence on the Sources page, in this session: the uploaded plan's own text, highlighted.
+    first = stored["target_id"].iloc[0]
+    at.session_state["_open_source"] = first
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert "_open_source" not in at.session_state  # consumed: the next run stays where it is
+    assert at.query_params.get("doc") == "upload-鹤汀县" and at.query_params.get("target") == first
+    assert at.selectbox(key="doc").value == "upload-鹤汀县"
+    quote = stored["quote"].iloc[0]
+    assert any(quote in plain(i.value) for i in at.info)
+    page_html = " ".join(str(h.proto.body) for h in at.get("html"))
+    assert f'id="t-{first}"' in page_html and "class=\"tg sel\"" in page_html
+    assert "鹤汀县国家知识产权强县建设试点县工作方案" in page_html  # the whole text, not only the quotes
 
 
 @pytest.mark.usefixtures("warehouse")
@@ -523,3 +536,23 @@ def test_page_shows_the_warnings_of_a_pdf_whose_text_layer_uses_radicals(monkeyp
     assert not at.exception, [e.value for e in at.exception]
     notes = [plain(w.value) for w in at.warning if w.value.startswith("读取提示")]
     assert len(notes) >= 1 and any("⼈" in n for n in notes), notes
+
+
+def test_an_uploaded_plan_is_a_document_of_the_sources_page_with_its_text(heting):
+    rows = up.finish_targets(heting, up.editor_frame(heting.targets), "鹤汀县")
+    texts = up.remember_text(None, "upload-鹤汀县", heting.title, heting.extraction.clean_text)
+    docs = up.uploaded_documents(rows, texts)
+    assert docs[["doc_id", "region_id", "status"]].values.tolist() == [["upload-鹤汀县", "upload-鹤汀县", "uploaded"]]
+    assert docs["title"].iloc[0] == heting.title
+    text, found = up.uploaded_text(rows, "upload-鹤汀县", texts)
+    assert text == heting.extraction.clean_text
+    for row in found.dropna(subset=["quote_start"]).itertuples():  # every quote where its offsets say
+        assert text[int(row.quote_start):int(row.quote_end)] == row.quote
+
+
+def test_without_its_text_an_uploaded_plan_shows_its_sentences_one_a_paragraph(heting):
+    rows = up.finish_targets(heting, up.editor_frame(heting.targets), "鹤汀县")
+    text, found = up.uploaded_text(rows, "upload-鹤汀县", None)
+    assert up.uploaded_documents(rows, None)["title"].iloc[0] == "鹤汀县"
+    for row in found.itertuples():
+        assert text[int(row.quote_start):int(row.quote_end)] == row.quote

@@ -289,7 +289,9 @@ def test_data_page_csv_download_matches_table_on_screen(nav_pages, page, tmp_pat
     if "comparator_symbol" in records[0]:
         code, symbol = records[0].index("comparator"), records[0].index("comparator_symbol")
         records = [records[0]] + [row[:code] + [row[symbol]] + row[code + 1:] for row in records[1:]]
-    keep = [i for i, name in enumerate(records[0]) if not name.endswith(("_label", "_symbol"))]
+    # Every download also carries each row's plan status and citation (issue 12): context, not a column on screen.
+    context = ("plan_status", "citation")
+    keep = [i for i, name in enumerate(records[0]) if not name.endswith(("_label", "_symbol")) and name not in context]
     records = [[row[i] for i in keep] for row in records]
     csv_header, csv_rows = records[0], records[1:]
     assert len(csv_rows) == shown.row_count, (
