@@ -17,7 +17,7 @@ from dashboard.glossary import en
 WAN, YI = 10_000, 100_000_000
 # Money units: how many yuan one of them is.
 MONEY = {"元": 1, "万元": WAN, "亿元": YI}
-# Denominators of the dashboard's derived units (queries.add_measure) the glossary does not name.
+# Denominators of the dashboard's derived units (services.comparisons.add_measure) the glossary does not name.
 PER_WORDS = {"年": "year"}
 
 

@@ -10,6 +10,7 @@ from dashboard import charts, queries, state, ui
 from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
+from dashboard.services import comparisons
 from etl.schema import CATEGORY_VALUES, UNMAPPED
 
 ui.ensure_shell()
@@ -19,13 +20,13 @@ st.title(t("compare_title", lang))
 
 region_ids = list(view.region_labels)
 state.seed_choice("category", CATEGORY_VALUES, CATEGORY_VALUES[0], lang)
-state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+state.seed_choice("measure", comparisons.MEASURES, "absolute", lang)
 state.seed_flag("all", lang)
 
 controls = st.columns([1, 2])
 category = controls[0].selectbox(t("category", lang), CATEGORY_VALUES, key="category",
                                  format_func=lambda c: category_label(c, lang))
-measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
+measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
 peers = ui.peer_picker(view, key="regions", url_key="regions")
 in_warehouse = set(view.regions["region_id"])
@@ -47,9 +48,9 @@ shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_label
 # kept in the URL as pop=<region_id>:<value>,… so a shared link shows the same per-10k numbers.
 overrides = state.read_population_overrides(region_ids)
 frame = queries.targets(category=category, region_ids=chosen_stored)
-frame = queries.with_uploaded(frame, ui.uploaded_targets(), category=category)
-frame = queries.with_population_overrides(frame, overrides)
-frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
+frame = comparisons.with_uploaded(frame, ui.uploaded_targets(), category=category)
+frame = comparisons.with_population_overrides(frame, overrides)
+frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
 frame = frame[frame["region_id"].isin(chosen)]
 # Where regions are compared, each says what kind of plan it is: draft / issued / ended, and its level.
 plans = queries.plan_status(region_ids=chosen_stored)
@@ -74,7 +75,7 @@ for family in frame["family"].dropna().unique():  # families only an upload (or 
 # 15 panels of a category the first chart took ~0.4 s longer (interleaved timings, median of
 # 12).  The rest are drawn when the reader opens them (the choice is kept in the URL).
 FIRST_PANELS = 6
-panels = queries.panels_by_regions_with_numbers(frame, panels)
+panels = comparisons.panels_by_regions_with_numbers(frame, panels)
 first_panels, more_panels = panels[:FIRST_PANELS], panels[FIRST_PANELS:]
 state.seed_flag("more", lang)
 

@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import export, queries, state, ui
 from dashboard import review as rv
 from dashboard.i18n import category_label, t
+from dashboard.services import comparisons
 from etl.schema import CATEGORY_VALUES
 
 ui.ensure_shell()
@@ -35,7 +36,7 @@ low_only = st.toggle(t("data_low_only", lang), key="low", help=t("data_low_help"
 # This session's uploads (a few dozen rows at most) are filtered in pandas and lead the first page.
 filters = (tuple(chosen_regions), tuple(chosen_categories), search, low_only)
 uploaded = ui.uploaded_targets()
-extra = queries.with_uploaded(queries.targets_filtered(*filters, limit=0), uploaded)
+extra = comparisons.with_uploaded(queries.targets_filtered(*filters, limit=0), uploaded)
 extra = extra[extra["region_id"].isin(chosen_regions) & extra["category"].isin(chosen_categories)]
 if search:
     haystack = (extra["indicator_zh"].fillna("") + " " + extra["indicator_en"].fillna("") + " "
@@ -95,7 +96,7 @@ def view_rows():
 
 def all_rows():
     """Every target in the warehouse plus this session's uploads, every contract column."""
-    everything = queries.with_uploaded(queries.targets(), uploaded)
+    everything = comparisons.with_uploaded(queries.targets(), uploaded)
     return everything[[c for c in queries.targets_columns() if c in everything.columns]
                       + ["region_en", "family_zh", "family_en", "source_url"]]
 

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard import charts, queries, state, ui
 from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
+from dashboard.services import comparisons
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -34,11 +35,11 @@ if not options:
     st.stop()
 
 state.seed_choice("indicator", options, default, lang)
-state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+state.seed_choice("measure", comparisons.MEASURES, "absolute", lang)
 state.seed_flag("all", lang)
 controls = st.columns([3, 2])
 choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
-measure = controls[1].radio(t("measure", lang), queries.MEASURES, key="measure", horizontal=True,
+measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
 subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
 
@@ -58,9 +59,9 @@ chosen_stored = tuple(r for r in chosen if r in in_warehouse)
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 
 frame = queries.targets(region_ids=chosen_stored, **subject)
-frame = queries.with_uploaded(frame, ui.uploaded_targets(), **subject)
+frame = comparisons.with_uploaded(frame, ui.uploaded_targets(), **subject)
 frame = frame[frame["region_id"].isin(chosen)]
-frame = queries.with_comparability(queries.add_measure(frame, measure), measure)
+frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
 plans = queries.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}

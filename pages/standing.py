@@ -8,6 +8,7 @@ from dashboard import queries, state, ui
 from dashboard.charts import standing as standing_charts
 from dashboard.i18n import measure_label, scope_label, t
 from dashboard.safe_text import md
+from dashboard.services import comparisons
 
 ui.ensure_shell()
 view = ui.get_view()
@@ -26,13 +27,13 @@ names = {s: f"{n} ({int(c)})" + (" ⊕" if s.startswith("family:") else "")  # �
          for (s, n), c in zip(names.items(), subjects["n_regions"])}
 state.seed_choice("region", region_ids, region_ids[0], lang)
 state.seed_choice("indicator", list(subjects["subject"]), subjects["subject"].iloc[0], lang)
-state.seed_choice("measure", queries.MEASURES, "absolute", lang)
+state.seed_choice("measure", comparisons.MEASURES, "absolute", lang)
 line = st.columns([2, 3, 2])
 region_id = line[0].selectbox(t("region", lang), region_ids, key="region",
                               format_func=lambda r: f"{view.region_labels.get(r, r)} · {r}")
 subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subject"]), key="indicator",
                             format_func=names.get)
-measure = line[2].radio(t("standing_measure", lang), queries.MEASURES, key="measure", horizontal=True,
+measure = line[2].radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                         format_func=lambda m: measure_label(m, lang))
 peers = ui.peer_picker(view, anchor=region_id)
 

@@ -9,6 +9,7 @@ import pytest
 
 from dashboard import charts, queries
 from dashboard.colors import OKABE_ITO, SCOPE_PATTERNS, UNMAPPED_COLOR, UNMAPPED_COVERAGE_COLORS, region_colors
+from dashboard.services import comparisons
 
 LABELS = {"100001": "甲市", "100002": "乙县", "100003": "丙区"}
 COLORS = region_colors(LABELS)
@@ -20,7 +21,7 @@ def _targets(rows: list[dict]) -> pd.DataFrame:
             "scope": "stock", "target_year": 2026, "baseline": None, "quote": "到2026年发明专利达到600件", "qualitative": False,
             "value_per_year": None, "value_per_10k_residents": None}
     frame = pd.DataFrame([{**base, **row} for row in rows])
-    return queries.add_measure(frame, "absolute")
+    return comparisons.add_measure(frame, "absolute")
 
 
 def test_region_colours_do_not_depend_on_the_subset_shown():
@@ -115,7 +116,7 @@ def test_small_multiples_say_qualitative_only_and_not_applicable():
         {"target_id": "b-1", "region_id": "100002", "qualitative": True, "quote": "居全省前列"},
         {"target_id": "c-1", "region_id": "100003", "value_std": 93.0, "scope": "ratio"},
     ])
-    frame = queries.add_measure(frame, "peryear")  # no per-year figure for any of them
+    frame = comparisons.add_measure(frame, "peryear")  # no per-year figure for any of them
     figures = charts.compare_figures(frame, [("invention_patents", "发明专利")], LABELS, COLORS, "en", "t", "u", "s")
     missing = next(t for t in _traces(figures) if t.name == "missing")
     texts = dict(zip((_region_of(x) for x in missing.x), missing.text))
@@ -288,7 +289,7 @@ def test_compare_figure_from_the_real_warehouse_matches_its_rows():
     regions = queries.regions()
     labels = dict(zip(regions["region_id"], regions["region_zh"]))
     colors = region_colors(labels)
-    frame = queries.add_measure(queries.targets(category="creation"), "absolute")
+    frame = comparisons.add_measure(queries.targets(category="creation"), "absolute")
     families = [(f, f) for f in frame["family"].dropna().unique()]
     figures = charts.compare_figures(frame, families, labels, colors, "zh", "t", "u", "s")
     drawn = sum(len(t.y) for t in _traces(figures) if t.type == "bar" and t.meta)
@@ -426,7 +427,7 @@ def test_every_target_bar_carries_its_target_id_as_customdata():
 def test_numbers_on_bars_and_axes_are_written_as_a_reader_writes_them():
     per10k = _targets([{"target_id": "a-1", "region_id": "100001", "value_per_10k_residents": 2330.5,
                         "comparator": ">=", "unit_std": "件"}])
-    per10k = queries.add_measure(per10k, "per10k")
+    per10k = comparisons.add_measure(per10k, "per10k")
     fig = charts.indicator_bars(per10k, LABELS, COLORS, "zh", "t", "u", "s")
     bar = _target_bars([fig])[0]
     assert bar.text[0].startswith("≥2330") and "e+" not in bar.text[0] and "e+" not in bar.hovertext[0]
@@ -448,7 +449,7 @@ def _per10k_frame():
         {"target_id": "b-1", "region_id": "100002", "value_per_10k_residents": 3.0, "population_10k": 50.0,
          "population_note": "user-supplied figure: 50 万人 (replaces: 常住人口 128.8 万人, year 2022)"},
     ])
-    return queries.add_measure(frame, "per10k")
+    return comparisons.add_measure(frame, "per10k")
 
 
 def test_per_10k_figures_carry_each_regions_denominator_and_its_year():
@@ -460,7 +461,7 @@ def test_per_10k_figures_carry_each_regions_denominator_and_its_year():
     (source,) = [a.text for a in english.layout.annotations if a.name == "source_line"]
     assert "603,780 residents (2020)" in source and "500,000 residents (user-supplied)" in source
     # an absolute figure divides by nothing, so it names no denominator
-    absolute = charts.indicator_bars(queries.add_measure(_per10k_frame(), "absolute"), LABELS, COLORS, "zh", "t",
+    absolute = charts.indicator_bars(comparisons.add_measure(_per10k_frame(), "absolute"), LABELS, COLORS, "zh", "t",
                                      "u", "来源")
     assert [a.text for a in absolute.layout.annotations if a.name == "source_line"] == ["来源"]
 

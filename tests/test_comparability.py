@@ -11,6 +11,7 @@ import pandas as pd
 import pytest
 
 from dashboard import charts, queries
+from dashboard.services import comparisons
 from etl import normalize
 from etl.schema import CATEGORY_VALUES
 
@@ -61,7 +62,7 @@ def test_per_10k_only_for_people_firms_and_money_and_per_capita_indicators_as_th
 
 # ── the warehouse ─────────────────────────────────────────────────────────────────────────────
 def _frame(category: str, measure: str) -> pd.DataFrame:
-    return queries.with_comparability(queries.add_measure(queries.targets(category=category), measure), measure)
+    return comparisons.with_comparability(comparisons.add_measure(queries.targets(category=category), measure), measure)
 
 
 def _figures(frame: pd.DataFrame, lang: str = "zh"):

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from dashboard import queries
+from dashboard.services import comparisons
 from etl.schema import CATEGORY_VALUES, UNMAPPED
 from tests.unmapped import REGION, unmapped_copy
 
@@ -140,11 +141,11 @@ def test_responsibilities_count_leads_within_mentions():
 
 def test_add_measure_reads_the_etl_columns_and_labels_the_unit():
     frame = queries.targets()
-    per10k = queries.add_measure(frame, "per10k")
+    per10k = comparisons.add_measure(frame, "per10k")
     pd.testing.assert_series_equal(per10k["shown_value"], frame["value_per_10k_residents"].astype(float),
                                    check_names=False)
     assert per10k.loc[per10k["unit_std"].notna(), "shown_unit"].str.endswith("/万人").all()
-    per_year = queries.add_measure(frame, "peryear")
+    per_year = comparisons.add_measure(frame, "peryear")
     # Ratio targets, and stock targets without a stated baseline, have no per-year figure: never
     # drawn as if they had one (a stock with 由…增至… counts its increase, see tests/test_comparability.py).
     no_yearly = (per_year["scope"] == "ratio") | ((per_year["scope"] == "stock") & per_year["baseline"].isna())
@@ -157,15 +158,15 @@ def test_with_uploaded_appends_rows_under_the_same_filter():
     uploaded["region_id"] = "999999"
     uploaded["region_zh"] = "上传市"
     other = queries.targets(category="service").head(1).copy()
-    combined = queries.with_uploaded(frame, pd.concat([uploaded, other]), category="creation")
+    combined = comparisons.with_uploaded(frame, pd.concat([uploaded, other]), category="creation")
     assert len(combined) == len(frame) + 2
     added = combined.tail(2)
     assert set(added["origin"]) == {"uploaded"} and set(added["region_id"]) == {"999999"}
-    assert queries.with_uploaded(frame, None) is frame
+    assert comparisons.with_uploaded(frame, None) is frame
 
 
 def test_a_user_supplied_denominator_recomputes_per_10k_and_says_so():
-    from dashboard.queries import with_population_overrides
+    from dashboard.services.comparisons import with_population_overrides
     from dashboard.state import parse_population_overrides
     frame = queries.targets()
     divided = frame[frame["per_10k_from"].fillna("").str.contains("÷")]  # divided by residents, not per-capita
@@ -187,7 +188,7 @@ def test_a_user_supplied_denominator_recomputes_per_10k_and_says_so():
 def test_a_denominator_given_for_a_region_the_etl_had_none_for_gives_per_capita_figures():
     """The bug: only rows that already had a per-10k figure were recomputed, so a region without an
     ETL denominator showed "user-supplied figure" and no per-capita value."""
-    from dashboard.queries import with_population_overrides
+    from dashboard.services.comparisons import with_population_overrides
     frame = queries.targets()
     region = frame["region_id"].iloc[0]
     mine = frame["region_id"] == region

@@ -20,6 +20,7 @@ from dashboard import queries
 from dashboard import upload as up
 from dashboard import upload_worker as worker
 from dashboard.safe_text import md
+from dashboard.services import comparisons
 from etl.errors import PlanError
 from etl.schema import columns
 from tests import upload_hooks
@@ -258,13 +259,13 @@ def test_uploaded_rows_reach_the_compare_query_with_manual_kept(heting):
     edited = up.editor_frame(heting.targets)
     edited.loc[0, "value"] = 430.0
     uploaded = up.finish_targets(heting, edited, "鹤汀县")
-    frame = queries.with_uploaded(queries.targets(category="creation"), uploaded, category="creation")
+    frame = comparisons.with_uploaded(queries.targets(category="creation"), uploaded, category="creation")
     mine = frame[frame["region_id"] == "upload-鹤汀县"]
     assert len(mine) == int((uploaded["category"] == "creation").sum()) > 0
     assert set(frame["region_id"]) > {"upload-鹤汀县"}  # the four plans are still there
     assert mine.set_index("raw_name").loc["有效发明专利拥有量", "origin"] == "manual"
     assert set(mine["origin"]) == {"manual", "uploaded"}
-    family = queries.with_uploaded(queries.targets(family="invention_patents"), uploaded, family="invention_patents")
+    family = comparisons.with_uploaded(queries.targets(family="invention_patents"), uploaded, family="invention_patents")
     assert "upload-鹤汀县" in set(family["region_id"])
 
 

@@ -109,7 +109,7 @@ def region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: di
 # --- series of comparable targets within a panel ----------------------------------------------
 
 def _series_of(record: dict) -> str:
-    """Targets with equal series are comparable (dashboard.queries.with_comparability sets it;
+    """Targets with equal series are comparable (dashboard.services.comparisons.with_comparability sets it;
     without it: indicator, scope and the shown unit)."""
     series = record.get("series")
     if isinstance(series, str) and series:

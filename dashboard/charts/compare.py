@@ -256,7 +256,7 @@ def compare_figures(frame: pd.DataFrame, panels: list[tuple[str, str]], region_l
     """One panel per indicator family (units differ, so each panel has its own y axis),
     `per_row` panels side by side; all rows in one figure unless rows_per_figure is given.
 
-    frame: targets of one category with shown_value / shown_unit (queries.add_measure).
+    frame: targets of one category with shown_value / shown_unit (services.comparisons.add_measure).
     panels: [(family, label)] in display order — families without any target still get a
     panel, so "no target set" is visible.  Within a panel only comparable targets (same `series`:
     indicator, basis, unit) form the main series; related measures follow, lighter, their name

@@ -1,0 +1,108 @@
+"""Comparisons: what a page does with the targets a query returned before it draws them.
+
+A session's uploaded plans join the warehouse's targets under the same filters; a user's own
+population figure replaces a region's denominator (recomputed by the ETL's own rule); the measure
+shown (absolute, per 10,000 residents, per plan year) is chosen; and each target gets the series
+it may be drawn in — equal series are comparable (same indicator, same basis, same unit).
+No SQL and no Streamlit here: dashboard/queries.py asks, the pages compose.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard.queries import MEASURE_COLUMNS, MEASURES
+from etl.normalize import add_comparable_columns
+from etl.pipeline import per_capita_ids
+
+__all__ = ["MEASURES", "add_measure", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
+           "with_uploaded"]
+
+
+def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
+                  category: str | None = None, family: str | None = None,
+                  indicator_id: str | None = None) -> pd.DataFrame:
+    """Append a user's uploaded targets (same columns as `targets`) under the same filters.
+
+    Uploaded rows carry origin 'uploaded' (or 'manual' where a person corrected them on the
+    upload page) and no source link into our documents.
+    """
+    if uploaded is None or not isinstance(uploaded, pd.DataFrame) or uploaded.empty:
+        return frame
+    extra = uploaded.copy()
+    for column, wanted in (("category", category), ("family", family), ("indicator_id", indicator_id)):
+        if wanted and column in extra.columns:
+            extra = extra[extra[column] == wanted]
+    if extra.empty:
+        return frame
+    extra = extra.reindex(columns=frame.columns)
+    # A row a person corrected on the upload page stays "manual"; the rest are "uploaded".
+    extra["origin"] = extra["origin"].where(extra["origin"] == "manual", "uploaded")
+    if "region_en" in extra.columns and "region_zh" in extra.columns:
+        extra["region_en"] = extra["region_en"].fillna(extra["region_zh"])
+    if frame.empty:
+        return extra.reset_index(drop=True)
+    return pd.concat([frame, extra], ignore_index=True)
+
+
+def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) -> pd.DataFrame:
+    """Replace a region's population denominator with a figure the user supplied (万人), recomputing
+    value_per_10k_residents for its rows; the note says whose figure it is and what it replaced.
+    Rows the ETL does not divide (ratios, per-capita indicators) stay empty."""
+    overrides = {r: p for r, p in (overrides or {}).items() if p and p > 0 and r in set(frame.get("region_id", []))}
+    if not overrides or frame.empty:
+        return frame
+    # Recomputed by the ETL's own rule (etl.normalize.comparable_fields), so a region the ETL had no
+    # denominator for gets its per-capita figures too, and what may be divided stays one decision.
+    notes = {}
+    for region_id, population in overrides.items():
+        replaced = frame.loc[frame["region_id"] == region_id, "population_note"].dropna()
+        notes[region_id] = f"user-supplied figure: {population:g} 万人" + (
+            f" (replaces: {replaced.iloc[0]})" if len(replaced) else "")
+    denominators = pd.DataFrame({"region_id": list(overrides), "population_10k": list(overrides.values()),
+                                 "population_note": [notes[r] for r in overrides]})
+    chosen = frame["region_id"].isin(overrides)
+    recomputed = add_comparable_columns(frame[chosen], denominators, set(per_capita_ids()))
+    recomputed.index = frame.index[chosen]
+    return pd.concat([frame[~chosen], recomputed]).loc[frame.index]
+
+
+def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """Add `shown_value` and `shown_unit` for the chosen measure (absolute/per10k/peryear)."""
+    column = MEASURE_COLUMNS[measure]
+    out = frame.copy()
+    out["shown_value"] = pd.to_numeric(out[column], errors="coerce")
+    unit = out["unit_std"].fillna("").astype(str)
+    if measure == "per10k":
+        unit = unit + "/万人"
+    elif measure == "peryear":
+        unit = unit + "/年"
+    out["shown_unit"] = unit
+    return out
+
+
+def panels_by_regions_with_numbers(frame: pd.DataFrame, panels: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Panels (family, label) ordered by how many regions have a number in them for the
+    measure shown (frame from add_measure), most first; ties keep their given order.
+    The families that actually compare regions come first."""
+    numeric = frame[~frame["qualitative"].fillna(False).astype(bool) & frame["shown_value"].notna()]
+    regions_with_number = numeric.groupby("family")["region_id"].nunique().to_dict()
+    return sorted(panels, key=lambda panel: -regions_with_number.get(panel[0], 0))
+
+
+def with_comparability(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+    """After add_measure: `series` (targets with equal series are comparable for this measure:
+    same indicator, same basis, same unit), `shown_from` (how the shown value was derived, from
+    the ETL's per_year_from / per_10k_from) and, per 10,000 residents, the ETL's own unit
+    (a per-capita indicator keeps 件, it is not divided again)."""
+    out = frame.copy()
+    if out.empty:
+        return out.assign(series=pd.Series(dtype=object), shown_from=pd.Series(dtype=object))
+    indicator = out["indicator_id"].fillna(out["indicator_zh"]).fillna(out["raw_name"]).fillna("").astype(str)
+    if measure == "per10k" and "unit_per_10k" in out:
+        out["shown_unit"] = out["unit_per_10k"].where(out["unit_per_10k"].notna(), out["shown_unit"])
+    basis = "per_year" if measure == "peryear" else out["scope"].fillna("").astype(str)
+    out["series"] = indicator + "·" + basis + "·" + out["shown_unit"].fillna("").astype(str)
+    source = {"absolute": None, "per10k": "per_10k_from", "peryear": "per_year_from"}[measure]
+    out["shown_from"] = out[source] if source and source in out else None
+    return out
