@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | sha256sum | cut -c1-12)
 DB     := data/warehouse.duckdb
 
-.PHONY: install run db lint test test-fast browser-deps bench bench-scale clean
+.PHONY: install run db lint test test-fast browser-deps bench bench-scale serve bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,12 @@ test: install lint
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not browser"
 
+# nginx too: tests/test_deploy.py serves the app through it (deploy/, issue 13).
 browser-deps:
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
-	  echo "chromium and fonts-noto-cjk already installed"; \
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/sbin/nginx ] && fc-list 2>/dev/null | grep -qi "noto.*cjk"; then \
+	  echo "chromium, fonts-noto-cjk and nginx already installed"; \
 	else \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk nginx; \
 	fi
 
 # Budgets live here, not in the tests: ETL build < 1 s (and its process <= 1.3x a bare import; 1,000
@@ -61,6 +62,15 @@ bench: install
 # build time and peak memory; budget <= 3x at 1,000 and a first view <= 3 s. JSON in bench/out/.
 bench-scale: install
 	$(BIN)/python bench/bench_scale.py
+
+# Issue 13, the department setup: read-only Streamlit processes (one per core) behind nginx on :8080.
+# Needs nginx (make browser-deps installs it); see deploy/README.md.
+serve: db
+	$(BIN)/python -m deploy.serve
+
+# Issue 13: p50/p95 page time at 4, 12 and 48 protocol-level readers, one process vs several behind nginx.
+bench-load: install
+	$(BIN)/python bench/bench_load.py
 
 clean:
 	rm -rf $(VENV) $(DB) .pytest_cache

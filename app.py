@@ -11,7 +11,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import db, review, ui
+from dashboard import db, review, ui, upload
 from dashboard.i18n import t
 from dashboard.safe_text import md
 
@@ -23,6 +23,10 @@ st.set_page_config(page_title="IP plans compared · 知识产权强县方案对�
 def ensure_database(lang: str) -> None:
     if db.db_exists():
         return
+    if upload.read_only_deployment():
+        # a read-only deployment never builds (several processes would build at once): say how
+        st.error(t("db_failed", lang) + md(f"{db.db_path()} is missing; build it with `python -m etl build`."))
+        st.stop()
     from etl.build import build  # imported lazily: the ETL is only needed on a fresh host
 
     try:

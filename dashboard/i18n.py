@@ -389,6 +389,9 @@ REVIEW_STRINGS = {
     "upload_store_help": ("把原文件保存到方案库（data/raw/，登记在 sources.yaml），你的修正保存到 data/corrections/，并重建数据库：刷新页面、新标签页和分享的链接中都能看到它，也有原文出处页和地区页面。重建失败时一切恢复原状。",
                           "Saves the file into the plan store (data/raw/, recorded in sources.yaml) and your corrections into data/corrections/, and rebuilds the warehouse: the plan then survives a reload, a new tab and a shared link, with its Sources view and region profile. If the rebuild fails, everything is put back."),
     "upload_store": ("保存到方案库", "Save to the plan store"),
+    "upload_read_only": ("此部署为只读（IPBENCH_READ_ONLY=1）：上传的方案只在本次会话中使用，不能保存到方案库；请下载项目文件。",
+                         "This deployment is read-only (IPBENCH_READ_ONLY=1): an uploaded plan is used in this session "
+                         "only and cannot be saved to the plan store; download the project file instead."),
     "upload_stored_plan": ("已保存为 {doc_id}（{file}，地区编码 {region_id}），数据库已重建；{n} 项修正已保存。", "Saved as {doc_id} ({file}, region id {region_id}) and the warehouse rebuilt; {n} corrections kept."),
     "upload_not_kept": ("{n} 行是在表末新增的、没有原文句子，未能保存到方案库：请在“人工审核”页从相应句子新增。", "{n} rows added at the end of the table have no sentence and were not kept: add them from their sentence on the Review page."),
     "upload_open_sources": ("原文出处", "Sources"),

@@ -373,9 +373,14 @@ def uploaded_text(targets: pd.DataFrame, doc_id: str, texts: dict | None) -> tup
 
 # --- saving to data/raw (local use) -----------------------------------------------------------
 
+def read_only_deployment() -> bool:
+    """IPBENCH_READ_ONLY=1: a shared deployment (deploy/) that never writes plans or the warehouse."""
+    return os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
 def saving_allowed(raw_dir: Path = RAW_DIR) -> bool:
     """Only on a machine that is not flagged read-only and whose data/raw can be written."""
-    if os.environ.get(READ_ONLY_ENV, "").strip().lower() in {"1", "true", "yes", "on"}:
+    if read_only_deployment():
         return False
     return raw_dir.is_dir() and os.access(raw_dir, os.W_OK)
 
@@ -389,7 +394,11 @@ def save_to_raw(data: bytes, filename: str, region_zh: str | None,
     duplicate or unreadable plan.  The copy gets a short, plain name whatever the upload was called
     (a browser may send a name too long for the file system, or with control characters)."""
     from etl.add import add_plans
+    from etl.plan_cache import default_dir
 
+    if not saving_allowed(raw_dir):  # the page hides the button; this is the backstop
+        raise PlanError(shown_filename(filename), "read-only deployment (IPBENCH_READ_ONLY=1) or a plan store "
+                                                  "this server cannot write: nothing saved")
     manifest = manifest or raw_dir / "sources.yaml"
     suffix = Path(filename).suffix.lower() if Path(filename).suffix.lower() in (".txt", ".docx", ".pdf") else ".txt"
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(shown_filename(filename)).stem).strip("-.")[:60] or "upload"
@@ -397,7 +406,7 @@ def save_to_raw(data: bytes, filename: str, region_zh: str | None,
         copy = Path(tmp) / f"{stem}{suffix}"
         copy.write_bytes(data)
         summary = add_plans([copy], region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest,
-                            db_path=db_path, jobs=1, progress=False)
+                            db_path=db_path, jobs=1, progress=False, cache_dir=default_dir())
     outcome = summary.outcomes[0]
     if outcome.status != "added":
         raise PlanError(shown_filename(filename), outcome.message)

@@ -255,6 +255,8 @@ def offer_keeping(data: bytes, plan, edited: pd.DataFrame, region_zh: str, perio
         st.caption(tr("store_help"))
         if st.button(tr("store"), key="upload_save", disabled=entries is None, icon=":material/save:"):
             save_plan(data, plan.filename, region_zh, entries)
+    else:  # a shared deployment (IPBENCH_READ_ONLY=1) or a store this server may not write
+        st.caption(tr("read_only"))
     st.caption(tr("project_help"))
     project = rv.Project(plan.filename, data, region_zh, period, population, entries or [])
     st.download_button(tr("project_download"), data=lambda: rv.project_bytes(project), key="upload_project_download",

@@ -557,3 +557,16 @@ def test_without_its_text_an_uploaded_plan_shows_its_sentences_one_a_paragraph(h
     assert up.uploaded_documents(rows, None)["title"].iloc[0] == "鹤汀县"
     for row in found.itertuples():
         assert text[int(row.quote_start):int(row.quote_end)] == row.quote
+
+
+def test_a_read_only_deployment_refuses_to_save_an_upload_and_says_so(tmp_path, monkeypatch):
+    from dashboard import upload as up
+    from etl.errors import PlanError
+
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    monkeypatch.setenv(up.READ_ONLY_ENV, "1")
+    assert up.read_only_deployment() and not up.saving_allowed(raw)
+    with pytest.raises(PlanError, match="read-only"):
+        up.save_to_raw("到2026年，发明专利达到100件。".encode(), "plan.txt", "某县", raw_dir=raw)
+    assert list(raw.iterdir()) == [], "nothing written"

@@ -1,0 +1,1 @@
+"""Serving the dashboard to many readers: several Streamlit processes behind nginx (see README.md here)."""
