@@ -119,17 +119,24 @@ def chart_citation(docs: Iterable[Mapping], lang: str = "zh", retrieved: dt.date
     return head + sep.join(cites) + end + _retrieval(lang, retrieved, public_url()) + ("." if lang == "en" else "。")
 
 
-def short_citation(docs: Iterable[Mapping], lang: str = "zh") -> str:
-    """The one-line form an exported image carries: issuer and year of each plan, the project."""
+SHORT_CITATION_MOST = 6  # plans named one by one in a chart's source line; beyond, a count
+
+
+def short_citation(docs: Iterable[Mapping], lang: str = "zh", most: int = SHORT_CITATION_MOST) -> str:
+    """The one-line form an exported image carries: issuer and year of each plan (the first `most`
+    of a long group, then how many more), the project."""
+    docs = list(docs)
     names = []
-    for doc in docs:
+    for doc in docs[:most]:
         year = _field(doc, "date")[:4] or _field(doc, "period_start")
         draft = (" draft" if lang == "en" else "征求意见稿") if _field(doc, "status") == "draft" else ""
         names.append(f"{_issuer(doc, lang)} {year}{draft}".strip() if lang == "en"
                      else f"{_issuer(doc, lang)}{year}{'，' + draft if draft else ''}")
+    more = len(docs) - len(names)
     if lang == "en":
+        names += [f"and {more} more plans"] if more > 0 else []
         return f"Source: {'; '.join(names)} · extracted by {PROJECT[1]}"
-    return f"来源：{'；'.join(names)} · {PROJECT[0]}提取"
+    return f"来源：{'；'.join(names)}{f'等{len(docs)}份方案' if more > 0 else ''} · {PROJECT[0]}提取"
 
 
 def citation_lines(docs: Iterable[Mapping], retrieved: dt.date | None = None, uploaded: int = 0) -> list[str]:

@@ -64,13 +64,18 @@ def regions() -> pd.DataFrame:
     return fetch("SELECT * FROM regions ORDER BY region_id")
 
 
-def documents_meta() -> pd.DataFrame:
-    """Documents without their (long) text."""
-    return fetch("""
+def documents_meta(region_ids: tuple[str, ...] | None = None, doc_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """The plans' metadata (no text); only these regions' or these documents' when given."""
+    where, params = "", ()
+    if doc_ids is not None:
+        where, params = "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))", (list(doc_ids),)
+    elif region_ids is not None:
+        where, params = "WHERE region_id IN (SELECT unnest(?::VARCHAR[]))", (list(region_ids),)
+    return fetch(f"""
         SELECT doc_id, region_id, region_zh, title, plan_kind, period_start, period_end,
                status, date, date_note, source_file, sha256, encoding, issuer, doc_number, url
-        FROM documents ORDER BY region_id
-    """)
+        FROM documents {where} ORDER BY region_id
+    """, params)
 
 
 def document(doc_id: str) -> pd.DataFrame:

@@ -65,6 +65,16 @@ class View:
     def source(self) -> str:
         return t("source_line", self.lang)
 
+    def source_for(self, region_ids=None, doc_ids=None) -> str:
+        """A chart's source line, and so its exported image's: the plans drawn (of these regions, or
+        these documents) by issuer and year, a draft marked; the generic line when none is known
+        (a session's upload only)."""
+        from dashboard.citation import short_citation
+
+        docs = queries.documents_meta(tuple(region_ids) if region_ids is not None else None,
+                                      tuple(doc_ids) if doc_ids is not None else None)
+        return short_citation(docs.to_dict("records"), self.lang) if len(docs) else self.source
+
 
 def uploaded_targets() -> pd.DataFrame | None:
     """Targets a user uploaded this session (pages/upload.py), or None."""

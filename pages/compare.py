@@ -90,7 +90,7 @@ with st.container():
             ("compare", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
              tuple(sorted(overrides.items()))),
             lambda: charts.compare_figures(frame, first_panels, shown_labels, view.colors, lang, title,
-                                           t(note, lang), view.source, present=view.present,
+                                           t(note, lang), view.source_for(chosen), present=view.present,
                                            region_notes=region_notes, tick_notes=tick_notes))
         for number, figure in enumerate(figures, start=1):
             ui.show_chart(figure, f"compare_{category}_{measure}_{number}", view, key=f"compare_chart_{number}")
@@ -102,7 +102,7 @@ with st.container():
                     ("compare-more", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
                      tuple(sorted(overrides.items()))),
                     lambda: charts.compare_figures(frame, more_panels, shown_labels, view.colors, lang, title,
-                                                   t(note, lang), view.source, present=view.present,
+                                                   t(note, lang), view.source_for(chosen), present=view.present,
                                                    with_header=False, region_notes=region_notes, tick_notes=tick_notes))
                 for number, figure in enumerate(figures, start=1):
                     ui.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,

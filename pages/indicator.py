@@ -22,9 +22,11 @@ families = queries.families()
 # Options are stable ids: an indicator_id, or "family:<family>" for a whole family.
 labels: dict[str, str] = {}
 for row in indicators.itertuples():
-    labels[row.indicator_id] = f"{row.indicator_zh} · {row.indicator_en}" if lang != "en" else f"{row.indicator_en} · {row.indicator_zh}"
+    # Chinese: both names (a reader may search "PCT"); English: the English name alone
+    labels[row.indicator_id] = f"{row.indicator_zh} · {row.indicator_en}" if lang != "en" else (row.indicator_en
+                                                                                             or row.indicator_zh)
 for row in families.itertuples():
-    name = f"{row.family_zh} · {row.family_en}" if lang != "en" else f"{row.family_en} · {row.family_zh}"
+    name = f"{row.family_zh} · {row.family_en}" if lang != "en" else (row.family_en or row.family_zh)
     labels[f"family:{row.family}"] = t("family_prefix", lang) + name
 options = list(labels)
 # Default: the indicator that the most regions set a number for (counted in DuckDB).
@@ -74,7 +76,7 @@ note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_n
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = ui.cached_figure(
     ("indicator", choice, measure, chosen, peers.anchor, lang, view.present, ui.uploaded_key(), ui.PROJECTOR_HEIGHT),
-    lambda: charts.indicator_bars(frame, shown_labels, view.colors, lang, name, units_line, view.source,
+    lambda: charts.indicator_bars(frame, shown_labels, view.colors, lang, name, units_line, view.source_for(chosen),
                                   present=view.present, show_baseline=(measure == "absolute"),
                                   # title and one row of controls above it: about 230 px in presentation mode
                                   height=ui.fit_to_screen(header_px=240) if view.present else None,

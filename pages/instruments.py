@@ -85,9 +85,9 @@ downloads = [("instr_dl_matrix", "instrument_matrix",
              ("instr_dl_rows", "instrument_rows", lambda: shown)]
 for column, (label, name, frame) in zip(st.columns(2), downloads):
     with column:
-        st.download_button(t(label, lang), data=lambda frame=frame: export.to_csv_bytes(frame()), file_name=f"{name}.csv",
-                           mime="text/csv", key=f"dl_{name}", on_click="ignore", icon=":material/download:",
-                           width="stretch")
+        st.download_button(t(label, lang), file_name=f"{name}.csv", mime="text/csv",
+                           data=lambda frame=frame: export.to_csv_bytes(frame(), documents=queries.documents_meta()),
+                           key=f"dl_{name}", on_click="ignore", icon=":material/download:", width="stretch")
 
 state.publish({"category": None if category == im.ALL else category, "dept": None if department == im.ALL else department,
                "role": None if role == im.ROLE_ANY else role, **peers.url, "all": True if show_all else None})

@@ -99,7 +99,7 @@ def coverage_matrix() -> None:
         return
     labels = {rid: view.region_labels[rid] for rid in in_warehouse["region_id"]}
     figure = ui.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
-        coverage, labels, lang, t("coverage_title", lang), view.source, present=view.present))
+        coverage, labels, lang, t("coverage_title", lang), view.source_for(labels), present=view.present))
     ui.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))
 
@@ -112,7 +112,7 @@ def share_heatmap() -> None:
     show_all = st.toggle(t("ov_show_all", lang), key="ov_all_families")
     top_n = None if show_all else TOP_FAMILIES
     figure = ui.cached_figure(("share", group_key, lang, view.present, top_n), lambda: standing_charts.share_heatmap(
-        shares, lang, t("ov_share_title", lang), view.source, top_n=top_n, present=view.present))
+        shares, lang, t("ov_share_title", lang), view.source_for(in_warehouse["region_id"]), top_n=top_n, present=view.present))
     ui.show_chart(figure, "coverage_share", view, key="coverage_share")
     st.caption(t("ov_share_caption", lang, n=min(len(shares), top_n or len(shares))))
 

@@ -44,7 +44,7 @@ counts = counts[counts["region_id"] == region_id]
 left, right = st.columns(2) if not view.present else (st.container(), st.container())
 with left:
     figure = ui.cached_figure(("profile-categories", region_id, lang, view.present), lambda: charts.category_bars(
-        counts, color, lang, f"{name} · {t('targets_by_category', lang)}", view.source, present=view.present))
+        counts, color, lang, f"{name} · {t('targets_by_category', lang)}", view.source_for([region_id]), present=view.present))
     ui.show_chart(figure, f"profile_{region_id}_categories", view, key="profile_categories")
 with right:
     phases = queries.phases(region_id)
@@ -53,7 +53,7 @@ with right:
         st.info(t("no_phases", lang))
     else:
         figure = ui.cached_figure(("profile-phases", region_id, lang, view.present), lambda: charts.phases_timeline(
-            phases, color, lang, f"{name} · {t('phases', lang)}", view.source, present=view.present))
+            phases, color, lang, f"{name} · {t('phases', lang)}", view.source_for([region_id]), present=view.present))
         ui.show_chart(figure, f"profile_{region_id}_phases", view, key="profile_phases")
 
 st.subheader(t("departments", lang))

@@ -12,6 +12,7 @@ import streamlit as st
 from dashboard import db, queries, state, ui
 from dashboard import review as rv
 from dashboard import upload as up
+from dashboard.citation import english_title
 from dashboard.i18n import category_label, scope_label, t
 from dashboard.safe_text import md
 from etl.errors import PlanError
@@ -167,7 +168,8 @@ if flash := st.session_state.pop("_review_flash", None):
 
 meta = queries.documents_meta()
 doc_ids = [""] + list(meta["doc_id"])
-labels = {r.doc_id: f"{view.region_labels.get(r.region_id, r.region_zh)} · {r.title}" for r in meta.itertuples()}
+labels = {r.doc_id: f"{view.region_labels.get(r.region_id, r.region_zh)} · "
+                   + (f"{english_title(r._asdict())} 《{r.title}》" if lang == "en" else r.title) for r in meta.itertuples()}
 state.seed_choice("doc", doc_ids, "", lang)
 doc_id = st.selectbox(t("document", lang), doc_ids, key="doc", format_func=lambda d: labels.get(d, tr("all_plans")))
 show_queue(doc_id)

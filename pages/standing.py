@@ -61,7 +61,7 @@ else:
            view.present)
     figure = ui.cached_figure(key, lambda: standing_charts.standing_strip(
         values, region_id, peers.ids, view.region_labels, lang,
-        t("standing_chart_title", lang, indicator=names[subject]), unit, view.source, present=view.present))
+        t("standing_chart_title", lang, indicator=names[subject]), unit, view.source_for(peers.ids), present=view.present))
     ui.show_chart(figure, f"standing_{subject}_{region_id}", view, key="standing_chart")
 
 state.publish({"region": region_id, "indicator": subject, "measure": measure if measure != "absolute" else None,

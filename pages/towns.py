@@ -38,7 +38,7 @@ region_name = view.region_labels.get(info["region_id"], info["region_id"])
 figure = ui.cached_figure(("towns", annex_key, lang, view.present), lambda: charts.town_heatmap(
     shown, lang, f"{region_name} · {in_lang(measure, lang)}",
     f"{in_lang(info['unit'], lang)} · " + ("颜色按各列相对大小" if lang != "en" else "colour relative within each column"),
-    view.source, present=view.present))
+    view.source_for(doc_ids=[info["doc_id"]]), present=view.present))
 ui.show_chart(figure, f"towns_{info['region_id']}", view, key="towns_chart")
 document = queries.document(info["doc_id"]).drop(columns="clean_text", errors="ignore").to_dict("records")
 st.caption(md(citation.chart_citation(document, lang)))  # the citation quotes the plan's title: shown as text

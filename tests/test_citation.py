@@ -70,3 +70,26 @@ def test_glossary_translates_and_composes_names(term, english):
 
 def test_an_unknown_term_stays_as_written_rather_than_guessed():
     assert en("专利导航") == "专利导航" and not covers("专利导航")
+
+
+def test_a_long_groups_source_line_names_the_first_plans_and_counts_the_rest():
+    from dashboard.citation import short_citation
+
+    docs = [{"issuer": f"第{i}县人民政府", "date": "2024-01-01", "status": "issued"} for i in range(10)]
+    zh, en = short_citation(docs, "zh", most=3), short_citation(docs, "en", most=3)
+    assert "第0县人民政府2024" in zh and "第3县" not in zh and "等10份方案" in zh
+    assert "and 7 more plans" in en
+
+
+def test_a_charts_source_line_cites_the_plans_it_draws(warehouse):
+    from dashboard import queries
+    from dashboard.ui import current_view
+
+    view = current_view("zh", False)
+    docs = queries.documents_meta()
+    one = docs.iloc[0]
+    line = view.source_for([one["region_id"]])
+    assert line.startswith("来源：") and str(one["date"])[:4] in line
+    others = [str(r) for r in docs["region_id"] if r != one["region_id"]]
+    assert all(view.region_labels[r] not in line for r in others)
+    assert view.source_for([]) == view.source  # nothing of ours drawn (an upload only): the generic line
