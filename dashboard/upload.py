@@ -202,7 +202,7 @@ def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
 # --- edited table → targets rows ---------------------------------------------------------------
 
 def _indicator_fields(indicator_id) -> dict:
-    from etl.pipeline import harmonizer
+    from etl.harmonize import harmonizer
 
     if _blank(indicator_id):
         return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
@@ -215,7 +215,7 @@ def _indicator_fields(indicator_id) -> dict:
 
 def indicator_choices() -> dict[str, str]:
     """indicator_id → "中文名 · English name", for the editor's indicator column."""
-    from etl.pipeline import harmonizer
+    from etl.harmonize import harmonizer
 
     return {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
 
@@ -250,7 +250,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     editable cells differ from the extraction, and rows they added, are origin manual with
     value_std, unit_std, per-year and per-10k figures computed again.  Deleted rows are gone.
     """
-    from etl.pipeline import per_capita_ids
+    from etl.harmonize import per_capita_ids
 
     region_zh = region_zh.strip()
     region_id = upload_region_id(region_zh)

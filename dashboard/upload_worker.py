@@ -213,7 +213,7 @@ def _prepare() -> None:
     import pdfplumber  # noqa: F401
 
     import dashboard.upload  # noqa: F401
-    from etl.pipeline import harmonizer
+    from etl.harmonize import harmonizer
 
     harmonizer()
 

@@ -116,4 +116,17 @@ def view_once(base_url: str, page: str = "", cookie: str | None = None, query_st
     async def run() -> PageView:
         async with Session(base_url, cookie, timeout) as session:
             return await session.view(page, query_string)
-    return asyncio.run(run())
+    return run_blocking(run())
+
+
+def run_blocking(coroutine):
+    """asyncio.run, also where this thread already runs an event loop (pytest after Playwright's
+    sync API has started one): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()

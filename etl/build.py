@@ -29,11 +29,11 @@ from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.context import context_skipped, context_table, population_denominators
 from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.errors import PlanError
-from etl.harmonize import HarmonizeReport, NameCounts
+from etl.harmonize import HarmonizeReport, NameCounts, harmonizer, per_capita_ids
 from etl.instruments import instrument_rows
 from etl.normalize import comparable_fields, denominator_maps, split_unit, standardise
 from etl.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
-from etl.pipeline import extract_document, harmonizer, per_capita_ids
+from etl.pipeline import extract_document
 from etl.plan_facts import phases, responsibilities
 from etl.readers import read_document
 from etl.sources import Source, load_manifest, verify

@@ -1,4 +1,4 @@
-"""`python -m etl …`: build | extract FILE | harmonize | add FILE_OR_FOLDER… | corrections.
+"""`python -m etl …`: build | extract FILE | harmonize | instruments | add FILE_OR_FOLDER… | corrections.
 
 Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
 naming the file and line and exit 1 — no traceback; the previous database stays as it was.
@@ -67,6 +67,20 @@ def _harmonize(args) -> int:
     return status
 
 
+def _instruments(args) -> int:
+    """The instrument dictionary's report over the manifest's plans: instrument-like phrasings that
+    match no instrument, aliases that matched nothing."""
+    from etl.clean import clean
+    from etl.instruments import dictionary, plan_sentences
+    from etl.pipeline import plan_text
+    from etl.readers import read_document
+    from etl.sources import load_manifest
+    sentences = [s for source in load_manifest(Path(args.manifest))
+                 for s in plan_sentences(clean(plan_text(read_document(source.path))).text)]
+    print(dictionary().report(sentences))
+    return 0
+
+
 def _add(args) -> int:
     from etl.add import add_plans
     manifest = Path(args.manifest)
@@ -117,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
                                          "targets kept with category 'unmapped'")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_harmonize)
+    p = sub.add_parser("instruments", help="instrument-like phrasings that match no instrument, aliases never used")
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
+    p.set_defaults(run=_instruments)
     p = sub.add_parser("corrections", help="list the corrections in data/corrections/ and whether each applies")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_corrections)

@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -490,3 +491,17 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
+
+
+# --- the dictionary every step shares ------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def harmonizer() -> Harmonizer:
+    """The canonical dictionary, loaded once per process (forked build workers inherit it)."""
+    return Harmonizer.load()
+
+
+@lru_cache(maxsize=1)
+def per_capita_ids() -> frozenset[str]:
+    """Indicators already counted per head (每万人…): never divided by population again."""
+    return frozenset(i.id for i in harmonizer().indicators if i.per_capita)

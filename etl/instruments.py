@@ -13,15 +13,14 @@ instrument-like phrasings (建立…机制, 设立…中心 …) that match no i
 matched nothing, so a new plan's wording shows up as a warning, not as a silent gap.
 
 `instrument_rows(clean_text, doc_id, region_id, targets)` is what the build calls per plan;
-`python -m etl.instruments FILE` prints one plan's rows, `python -m etl.instruments --report`
-the dictionary report over the four plans.
+`python -m etl extract FILE --instruments` prints one plan's rows, `python -m etl instruments`
+the dictionary report over the plans of the manifest.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,30 +31,12 @@ import pandas as pd
 
 from etl import yaml_io
 from etl.paths import INSTRUMENTS
+from etl.schema import CATEGORIES, TABLES
 from etl.segment import Sentence, segment
 
 DEFAULT_PATH = INSTRUMENTS
 
-# (column, DuckDB type, meaning), the shape of etl.schema's tables; the lead registers it there.
-INSTRUMENTS_TABLE = [
-    ("instrument_id", "VARCHAR", "Canonical instrument id (data/reference/instruments.yaml)"),
-    ("instrument_zh", "VARCHAR", "Canonical instrument name, Chinese"),
-    ("instrument_en", "VARCHAR", "Canonical instrument name, English"),
-    ("category", "VARCHAR", "One of creation, use, protection, management, service"),
-    ("doc_id", "VARCHAR", "Source document id (table documents)"),
-    ("region_id", "VARCHAR", "GB/T 2260 code of the region"),
-    ("quote", "VARCHAR", "The exact sentence committing to the instrument, a substring of documents.clean_text"),
-    ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
-    ("quote_end", "INTEGER", "End offset (exclusive)"),
-    ("section", "VARCHAR", "The plan's own section heading the sentence sits under"),
-    ("section_kind", "VARCHAR", "tasks or safeguards"),
-    ("matched", "VARCHAR", "The dictionary phrasing (alias, pattern or word) that named the instrument"),
-    ("target_id", "VARCHAR", "Target (table targets) stated in the same sentence; empty if none"),
-    ("lead_departments", "VARCHAR", "Departments the plan marks as lead (牵头, 牵头部门, 主责), canonical names, '；'-separated"),
-    ("responsible_departments", "VARCHAR", "The other departments named responsible, canonical names, '；'-separated"),
-    ("departments_as_written", "VARCHAR", "The task's department note exactly as the plan writes it"),
-    ("year", "INTEGER", "Year the sentence sets for the commitment (到2026年, 2023年底前); empty if none"),
-]
+INSTRUMENTS_TABLE = TABLES["instruments"]  # the table's columns, defined with every other table in etl.schema
 TABLE_NAME = "instruments"
 SECTION_KINDS = ("tasks", "safeguards")
 SEPARATOR = "；"
@@ -151,7 +132,6 @@ _REQUIRED = ("id", "zh", "en", "category", "definition", "definition_zh")
 
 
 def _instrument_from_entry(path: Path, entry: dict) -> Instrument:
-    from etl.schema import CATEGORIES  # here, not at the top: etl.schema registers INSTRUMENTS_TABLE from this module
     ident = entry.get("id", "?")
     for key in _REQUIRED:
         if not isinstance(entry.get(key), str) or not entry[key].strip():
@@ -492,52 +472,6 @@ def instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.Da
     return frame
 
 
-# ── command line ─────────────────────────────────────────────────────────────────────────────────
-
 def plan_sentences(clean_text: str) -> list[str]:
     """The sentences the extractor reads: task and safeguard sections, titles skipped."""
     return [s.text for s in segment(clean_text) if s.section_kind in SECTION_KINDS and not is_title(s)]
-
-
-def file_rows(path: str | Path) -> pd.DataFrame:
-    """Any plan file (.txt/.docx/.pdf) → its instrument rows, linked to its own targets."""
-    from etl.pipeline import extract_file
-    ex = extract_file(path)
-    return instrument_rows(ex.clean_text, Path(path).stem, "", ex.targets)
-
-
-def manifest_report() -> InstrumentReport:
-    """The dictionary report over every plan in data/raw/sources.yaml."""
-    from etl.clean import clean
-    from etl.pipeline import plan_text
-    from etl.readers import read_document
-    from etl.sources import load_manifest
-    sentences = [s for source in load_manifest()
-                 for s in plan_sentences(clean(plan_text(read_document(source.path))).text)]
-    return dictionary().report(sentences)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m etl.instruments FILE [--format csv|json]` prints one plan's instruments;
-    `python -m etl.instruments --report` prints the dictionary report over the four plans."""
-    import argparse
-
-    from etl.safe_csv import to_csv
-    parser = argparse.ArgumentParser(prog="python -m etl.instruments", description=__doc__.split("\n")[0])
-    parser.add_argument("file", nargs="?")
-    parser.add_argument("--format", choices=["csv", "json"], default="csv")
-    parser.add_argument("--report", action="store_true", help="phrasings matching nothing, aliases never used")
-    args = parser.parse_args(argv)
-    if args.report or not args.file:
-        print(manifest_report())
-        return 0
-    rows = file_rows(args.file)
-    if args.format == "json":
-        sys.stdout.write(rows.to_json(orient="records", force_ascii=False, indent=1) + "\n")
-    else:
-        sys.stdout.write(to_csv(rows))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -24,6 +24,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from etl.harmonize import harmonizer
 from etl.units import MONEY_TO_WAN, MULTIPLIERS  # one home for the genre's units
 
 NOT_DIVISIBLE_UNITS = {"%", "个百分点", "分", "倍"}
@@ -150,7 +151,6 @@ def per_year(value_std, scope, years, baseline=None, unit: str = "", window=None
 @lru_cache(maxsize=1)
 def indicator_measures() -> dict[str, dict]:
     """indicator_id → per_capita, counts and nature from the dictionary (etl.harmonize)."""
-    from etl.pipeline import harmonizer  # the build's cached dictionary; imported late (pipeline imports this module)
     return {i.id: {"per_capita": i.per_capita, "counts": i.counts, "nature": i.nature} for i in harmonizer().indicators}
 
 

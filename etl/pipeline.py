@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
 from etl import schema
 from etl.clean import clean
 from etl.extract import Candidate, PlanContext, extract_candidates
+from etl.harmonize import harmonizer, per_capita_ids
 from etl.indicator_tables import table_candidates
 from etl.lexicon import REGION_LEAD_RE
 from etl.normalize import comparable_fields, denominator_maps, phase_span, plan_window, standardise
@@ -47,16 +47,6 @@ class Extraction:
     annex_tables: list = field(default_factory=list)  # etl.annex.AnnexTable found in the clean text
     sentences: list = field(default_factory=list)  # every etl.segment.Sentence: later steps reuse them
 
-
-@lru_cache(maxsize=1)
-def harmonizer():
-    from etl.harmonize import Harmonizer
-    return Harmonizer.load()
-
-
-@lru_cache(maxsize=1)
-def per_capita_ids() -> frozenset[str]:
-    return frozenset(i.id for i in harmonizer().indicators if i.per_capita)
 
 
 

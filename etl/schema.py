@@ -221,7 +221,23 @@ def columns(table: str) -> list[str]:
     return [name for name, _type, _doc in TABLES[table]]
 
 
-# Policy instruments (issue 10): the table's spec lives beside its extractor.
-from etl.instruments import INSTRUMENTS_TABLE as INSTRUMENTS  # noqa: E402
-
-TABLES["instruments"] = INSTRUMENTS
+# Policy instruments (issue 10), written by etl/instruments.py: what a plan commits to do.
+TABLES["instruments"] = [
+    ("instrument_id", "VARCHAR", "Canonical instrument id (data/reference/instruments.yaml)"),
+    ("instrument_zh", "VARCHAR", "Canonical instrument name, Chinese"),
+    ("instrument_en", "VARCHAR", "Canonical instrument name, English"),
+    ("category", "VARCHAR", "One of creation, use, protection, management, service"),
+    ("doc_id", "VARCHAR", "Source document id (table documents)"),
+    ("region_id", "VARCHAR", "GB/T 2260 code of the region"),
+    ("quote", "VARCHAR", "The exact sentence committing to the instrument, a substring of documents.clean_text"),
+    ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
+    ("quote_end", "INTEGER", "End offset (exclusive)"),
+    ("section", "VARCHAR", "The plan's own section heading the sentence sits under"),
+    ("section_kind", "VARCHAR", "tasks or safeguards"),
+    ("matched", "VARCHAR", "The dictionary phrasing (alias, pattern or word) that named the instrument"),
+    ("target_id", "VARCHAR", "Target (table targets) stated in the same sentence; empty if none"),
+    ("lead_departments", "VARCHAR", "Departments the plan marks as lead (牵头, 牵头部门, 主责), canonical names, '；'-separated"),
+    ("responsible_departments", "VARCHAR", "The other departments named responsible, canonical names, '；'-separated"),
+    ("departments_as_written", "VARCHAR", "The task's department note exactly as the plan writes it"),
+    ("year", "INTEGER", "Year the sentence sets for the commitment (到2026年, 2023年底前); empty if none"),
+]

@@ -8,7 +8,6 @@ Without nginx they skip and say how to install it; with REQUIRE_BROWSER=1 (CI) t
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import os
 import re
@@ -25,7 +24,7 @@ import yaml
 
 from dashboard.i18n import t
 from deploy.serve import Deployment, check_nginx_conf, find_nginx, free_port, render_site, write_nginx_conf
-from deploy.streamlit_client import ROUTE_COOKIE, Session, route_cookie, view_once
+from deploy.streamlit_client import ROUTE_COOKIE, Session, route_cookie, run_blocking, view_once
 from etl.add import add_plans
 from etl.paths import MANIFEST
 
@@ -144,7 +143,7 @@ def test_reconnecting_reader_gets_its_session_back(deployment):
             after = (await again.view("")).session_id
         return before, after
 
-    before, after = asyncio.run(session_ids())
+    before, after = run_blocking(session_ids())
     assert before and after == before
 
 

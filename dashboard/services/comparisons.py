@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.queries import MEASURE_COLUMNS, MEASURES
+from etl.harmonize import per_capita_ids
 from etl.normalize import add_comparable_columns
-from etl.pipeline import per_capita_ids
 
 __all__ = ["MEASURES", "add_measure", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
            "with_uploaded"]
