@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser.test_browser import open_page, wait_for_app_idle
 
@@ -17,9 +18,18 @@ def choose(page, label: str, option: str) -> None:
     box = page.locator('[data-testid="stSelectbox"]').filter(has_text=label).first
     box.wait_for(state="visible")
     combo = box.get_by_role("combobox")  # the input itself, not the label or its help icon
-    combo.click()
-    combo.fill(option)  # typing filters the list to the option, however long the list is
-    page.get_by_role("option", name=option).first.wait_for(state="attached")
+    for attempt in range(3):
+        # A rerun that lands between the click and the typing redraws the box and closes its list
+        # (seen about one run in three on a loaded machine): open it and type again.
+        combo.click()
+        combo.fill(option)  # typing filters the list to the option, however long the list is
+        try:
+            page.get_by_role("option", name=option).first.wait_for(state="attached", timeout=8000)
+            break
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            wait_for_app_idle(page)
     combo.press("Enter")  # the filtered option is focused; a click could land while the list still moves
     wait_for_app_idle(page)
 
