@@ -397,6 +397,16 @@ class ClauseState:
         return self.modality == "achieved"
 
 
+# What a clause says about the clauses after it (compiled once: _update_state runs for every clause).
+_COMMITTED = re.compile(r"(?:到|至|力争|争取)\s*20\d\d")
+_LEVEL_VERB = re.compile("达|累计|拥有|建成|实现|保持")
+_YEARLY = re.compile("每年|年均|年度")
+_YEAR_LEAD = re.compile(r"\s*年(?![底末内])")  # 年专题培训…
+_YEARLY_DUTY = re.compile("每年|逐年|年均(?!增长|增幅|增速|提高|递增)")
+_OWN_LEVEL = re.compile("达|累计|拥有|总量|总数")
+_SUM_OR_SPAN = re.compile("累计|共计|合计|总计|由|从|到20|至20")
+
+
 def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
     """Carry the sentence's state into this clause."""
     past = _past_state(clause, ctx, state.past)
@@ -404,22 +414,21 @@ def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
         state.modality = "achieved"
     elif FORECAST.search(clause):
         state.modality = "forecast"
-    elif state.modality == "achieved" or re.search(r"(?:到|至|力争|争取)\s*20\d\d", clause):
+    elif state.modality == "achieved" or _COMMITTED.search(clause):
         state.modality = "committed"
     # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
     # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
     if NEW_PATTERN.search(clause):
         state.new = True
-    elif re.search("达|累计|拥有|建成|实现|保持", clause) or any(w in clause for w in STOCK_WORDS):
+    elif _LEVEL_VERB.search(clause) or any(w in clause for w in STOCK_WORDS):
         state.new = False
-    if re.search("每年|年均|年度", clause) or re.match(r"\s*年(?![底末内])", clause):  # 年专题培训…
+    if _YEARLY.search(clause) or _YEAR_LEAD.match(clause):
         state.annual = True
         # 年均不低于5000万元 is an amount due every year; 年均增长12% a rate towards the goal year
-        state.duty = bool(re.search("每年|逐年|年均(?!增长|增幅|增速|提高|递增)", clause)
-                          or re.match(r"\s*年(?![底末内])", clause))
-    elif re.search("达|累计|拥有|总量|总数", clause):  # a clause with its own level verb is no yearly duty
+        state.duty = bool(_YEARLY_DUTY.search(clause) or _YEAR_LEAD.match(clause))
+    elif _OWN_LEVEL.search(clause):  # a clause with its own level verb is no yearly duty
         state.annual = state.duty = False
-    elif re.search("累计|共计|合计|总计|由|从|到20|至20", clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
+    elif _SUM_OR_SPAN.search(clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
         state.annual = state.duty = False
 
 
