@@ -211,12 +211,13 @@ def session_entries(plan, edited: pd.DataFrame, why: str, who: str = "", when: s
     changed = up.changed_rows(original, edited)
     kept_rows = {int(r) for r in edited["row"] if not _blank(r)}
     entries = []
-    for number in original["row"]:
+    # Only the rows a person touched are looked up (this runs on every rerun of the upload page).
+    for number in (n for n in original["row"] if n not in kept_rows or n in changed):
         row = extracted.iloc[int(number) - 1].to_dict()
         sentence = extracted[extracted["quote_start"] == row["quote_start"]]
         if number not in kept_rows:
             entries.append(reject_entry(row, sentence, why, who, when))
-        elif number in changed:
+        else:
             line = edited[edited["row"] == number].iloc[0]
             wanted = {k: line.get(k) for k in ("raw_name", *FORM_FIELDS)}
             entries.append(edit_entry(row, sentence, wanted, why, who, when))

@@ -26,6 +26,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -186,15 +187,16 @@ def _same(a, b) -> bool:
 
 def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
     """`row` numbers of extracted targets whose editable cells the person changed."""
-    before = original.set_index("row")
+    # plain records, not iterrows/.at: this runs on every rerun of the upload page
+    before = {int(r["row"]): r for r in original.to_dict("records") if not _blank(r.get("row"))}
     changed = set()
-    for _, line in edited.iterrows():
+    for line in edited.to_dict("records"):
         if _blank(line.get("row")):
             continue
         row = int(line["row"])
-        if row not in before.index:
+        if row not in before:
             continue
-        if any(not _same(before.at[row, column], line.get(column)) for column in COMPARED):
+        if any(not _same(before[row].get(column), line.get(column)) for column in COMPARED):
             changed.add(row)
     return changed
 
@@ -220,7 +222,7 @@ def indicator_choices() -> dict[str, str]:
     return {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
 
 
-def _manual_row(base: dict, line: pd.Series) -> dict:
+def _manual_row(base: dict, line: Mapping) -> dict:
     """A row a person changed or added: their cells, the derived fields computed again."""
     row = dict(base)
     for column in EDITABLE:
@@ -261,15 +263,16 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     blank_row = {column: None for column in schema.columns("targets")}
 
     known_rows = set(original["row"])
+    extracted_rows = extracted.to_dict("records")
     rows, manual_count = [], 0
-    for _, line in edited.iterrows():
+    for line in edited.to_dict("records"):
         if _blank(line.get("row")) or int(line["row"]) not in known_rows:
             manual_count += 1
             row = _manual_row({**blank_row, "quote": ""}, line)
             row["target_id"] = f"{region_id}-m{manual_count:02d}"
         else:
             number = int(line["row"])
-            base = extracted.iloc[number - 1].to_dict()
+            base = dict(extracted_rows[number - 1])
             row = _manual_row(base, line) if number in changed else base
             row["target_id"] = f"{region_id}-{number:03d}"
         if _blank(row.get("raw_name")) and _blank(row.get("indicator_id")) and _blank(row.get("value")):
