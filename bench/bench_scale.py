@@ -43,7 +43,8 @@ BUDGET_RATIO = 3.0
 FIRST_VIEW_BUDGET_S = 3.0
 # The pages issue 13 rewrote for scale (compare, indicator and instruments: a peer group fetched
 # in SQL, a large group drawn top-N; review: its queue's candidates picked in SQL).
-ENFORCED = ("overview", "profile", "data", "standing", "compare", "indicator", "instruments", "review")
+ENFORCED = ("overview", "profile", "data", "standing", "compare", "indicator", "instruments", "review", "sources",
+            "towns", "upload", "upload+plan")  # every page: all under budget at 1,000 regions (2026-11-30)
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
