@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import runpy
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -489,6 +489,33 @@ def peer_picker(view: View, anchor: str | None = None, key: str = "peers", url_k
     st.session_state[f"{key}_last"] = ids
     summary_slot.caption(t("peers_summary", lang, n=len(ids), preset=t(f"peers_preset_{preset}", lang)))
     return Peers(ids=ids, anchor=anchor, preset=preset, url={url_key: peers.encode(choice), **filters})
+
+
+@dataclass(frozen=True)
+class Drawn:
+    """The regions a chart draws of a peer group: `ids` (all, or of a large group the anchor, a
+    session's uploads and the best-ranked), `stored` (those in the warehouse, what queries take)
+    and whether the reader asked for every one (`show_all`, kept in the URL as all=1)."""
+    ids: tuple[str, ...]
+    stored: tuple[str, ...]
+    show_all: bool
+
+
+def drawn_regions(view: View, peers: Peers, rank: Callable[[tuple[str, ...], int], Sequence[str]]) -> Drawn:
+    """At most what a person reads (issue 13): a group larger than peers.READABLE draws the anchor,
+    the uploads and the regions `rank(stored ids, limit)` puts first, with a note and a "show all"."""
+    from dashboard import peers as peer_groups
+
+    in_warehouse = set(view.regions["region_id"])
+    uploads = [r for r in peers.ids if r not in in_warehouse]
+    large = len(peers.ids) > peer_groups.READABLE
+    show_all = large and st.toggle(t("peers_show_all", view.lang, n=len(peers.ids)), key="all")
+    ids = tuple(peers.ids)
+    if large and not show_all:
+        ranked = rank(tuple(r for r in peers.ids if r in in_warehouse), peer_groups.READABLE)
+        ids = tuple(peer_groups.readable(peers.ids, uploads + list(ranked), peers.anchor))
+        st.caption(t("peers_top_note", view.lang, shown=len(ids), n=len(peers.ids)))
+    return Drawn(ids, tuple(r for r in ids if r in in_warehouse), bool(show_all))
 
 
 def _peer_filters(key: str, regions: pd.DataFrame, lang: str) -> dict[str, str]:

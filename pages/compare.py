@@ -7,7 +7,6 @@ the regions with the most numbers are drawn until the reader asks for all (peers
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
 from dashboard.services import comparisons
@@ -29,18 +28,9 @@ category = controls[0].selectbox(t("category", lang), CATEGORY_VALUES, key="cate
 measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
 peers = ui.peer_picker(view, key="regions", url_key="regions")
-in_warehouse = set(view.regions["region_id"])
-uploads = [r for r in peers.ids if r not in in_warehouse]
-large = len(peers.ids) > peer_groups.READABLE
-show_all = large and st.toggle(t("peers_show_all", lang, n=len(peers.ids)), key="all")
-if large and not show_all:
-    ranked = queries.regions_by_numbers(tuple(r for r in peers.ids if r in in_warehouse), measure,
-                                        peer_groups.READABLE, category=category)
-    chosen = list(peer_groups.readable(peers.ids, uploads + list(ranked), peers.anchor))
-    st.caption(t("peers_top_note", lang, shown=len(chosen), n=len(peers.ids)))
-else:
-    chosen = list(peers.ids)
-chosen_stored = tuple(r for r in chosen if r in in_warehouse)
+drawn = ui.drawn_regions(view, peers, lambda stored, limit: queries.regions_by_numbers(stored, measure, limit,
+                                                                                      category=category))
+chosen, chosen_stored, show_all = list(drawn.ids), drawn.stored, drawn.show_all
 # The anchor (the reader's own region) is marked wherever its name is written.
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 

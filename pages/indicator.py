@@ -7,7 +7,6 @@ drawn until the reader asks for all."""
 import streamlit as st
 
 from dashboard import charts, queries, state, ui
-from dashboard import peers as peer_groups
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
 from dashboard.services import comparisons
 
@@ -46,18 +45,9 @@ measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measu
 subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
 
 peers = ui.peer_picker(view, key="regions", url_key="regions")
-in_warehouse = set(view.regions["region_id"])
-uploads = [r for r in peers.ids if r not in in_warehouse]
-large = len(peers.ids) > peer_groups.READABLE
-show_all = large and st.toggle(t("peers_show_all", lang, n=len(peers.ids)), key="all")
-if large and not show_all:
-    ranked = queries.regions_by_numbers(tuple(r for r in peers.ids if r in in_warehouse), measure,
-                                        peer_groups.READABLE, **subject)
-    chosen = peer_groups.readable(peers.ids, uploads + list(ranked), peers.anchor)
-    st.caption(t("peers_top_note", lang, shown=len(chosen), n=len(peers.ids)))
-else:
-    chosen = peers.ids
-chosen_stored = tuple(r for r in chosen if r in in_warehouse)
+drawn = ui.drawn_regions(view, peers, lambda stored, limit: queries.regions_by_numbers(stored, measure, limit,
+                                                                                      **subject))
+chosen, chosen_stored, show_all = drawn.ids, drawn.stored, drawn.show_all
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 
 frame = queries.targets(region_ids=chosen_stored, **subject)
