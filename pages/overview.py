@@ -51,8 +51,14 @@ def count_table(mine) -> str:
             f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>")
 
 
+BADGE_COLORS = {"draft": "orange", "ended": "gray"}  # issued: green
+
+
 def cards() -> None:
     counts = queries.category_counts()
+    # The same status as every chart's legend: an issued plan whose last month has passed is "ended".
+    plans = queries.plan_status(region_ids=tuple(in_warehouse["region_id"]))
+    status = dict(zip(plans["region_id"], plans["status"]))
     for column, region in zip(st.columns(max(len(in_warehouse), 1)), in_warehouse.to_dict("records")):
         rid = region["region_id"]
         with column, st.container(border=True):
@@ -61,7 +67,8 @@ def cards() -> None:
             mark = "▶ " if rid == peers.anchor else ""
             # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
             st.markdown(f"### {swatch}{mark}{md_html(view.region_labels[rid])}", unsafe_allow_html=True)
-            st.badge(md(status_label(region["status"], lang)), color="orange" if region["status"] == "draft" else "green")
+            shown = status.get(rid, region["status"])
+            st.badge(md(status_label(shown, lang)), color=BADGE_COLORS.get(shown, "green"))
             st.markdown(f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
                         f"**{t('plan_kind', lang)}**：{md(region['plan_kind'])}  \n"
                         f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}")

@@ -205,3 +205,15 @@ def test_sources_highlights_a_linked_passage_and_ignores_one_outside_the_text():
     assert at.query_params["quote_start"] == str(start)
     far = open_page("sources", {"doc": "yixing-2024", "quote_start": "5", "quote_end": str(len(text) + 9)})
     assert not far.exception and not far.info and "quote_start" not in far.query_params
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_the_overview_cards_say_a_plan_has_ended_as_the_charts_do():
+    from dashboard import queries
+
+    at = open_page("overview", {})
+    ended = queries.plan_status()
+    ended = set(ended.loc[ended["status"] == "ended", "region_id"])
+    assert ended, "盐城's 2022-2025 plan has ended"
+    shown = " ".join(str(m.value) for m in at.markdown)  # st.badge is drawn as a Markdown badge
+    assert ":gray-badge[已到期]" in shown
