@@ -254,7 +254,9 @@ def follow_source_click() -> None:
 # plotly.js (as Streamlit 1.67 ships it) throws "Cannot read properties of undefined (reading
 # 'textfont')" when a click selects a bar of our multi-panel figures whose bars carry outside
 # text, and then never reports the selection; a bar trace stating its selected/unselected text
-# colour does not.  The figure a page passes is shared (cached_figure), so a copy is patched, once.
+# colour does not.  The compare and indicator charts state it when they are built
+# (charts.layout.selectable_bars); for any other clickable figure a page passes (shared through
+# cached_figure) a copy is patched here, once.
 _SELECTABLE: dict[int, tuple[go.Figure, go.Figure]] = {}
 _SELECTABLE_MAX = 256
 

@@ -38,6 +38,7 @@ from .layout import (
     grow_bottom,
     header_height,
     legend_height,
+    selectable_bars,
     title_layout,
     top_legend,
 )
@@ -245,7 +246,7 @@ def draw_compare(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labe
     footer_style = with_denominators(style, rows, region_labels)
     grow_bottom(figures[-1], footer_height(footer_style.source, footer_style))
     add_footer(figures[-1], footer_style.source, footer_style)
-    return figures
+    return [selectable_bars(fig) for fig in figures]
 
 
 def compare_figures(frame: pd.DataFrame, panels: list[tuple[str, str]], region_labels: dict[str, str],

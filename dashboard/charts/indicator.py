@@ -30,6 +30,7 @@ from .layout import (
     header_height,
     legend_height,
     legend_names,
+    selectable_bars,
     title_layout,
     top_legend,
 )
@@ -95,7 +96,7 @@ def draw_indicator(frame: pd.DataFrame, region_labels: dict[str, str], style: Ch
     fig.update_yaxes(y_axis, gridcolor=GRID_COLOR, zeroline=False, automargin=True)
     _lay_out(fig, title, units_line, series_categories(bars, slots, region_ids),
              with_denominators(style, rows, region_labels), height)
-    return fig
+    return selectable_bars(fig)
 
 
 def indicator_bars(frame: pd.DataFrame, region_labels: dict[str, str], colors: dict[str, str], lang: str,

@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 
 from dashboard.safe_text import plot_text
 
-from .style import FONT_FAMILY, SOURCE_COLOR, SUBTITLE_COLOR, TEXT_COLOR, ChartStyle
+from .style import AXIS_LINE_COLOR, FONT_FAMILY, SOURCE_COLOR, SUBTITLE_COLOR, TEXT_COLOR, ChartStyle
 from .text import display_width, line_count, wrap_line
 
 LEGEND_WIDTH_PX = 880  # what a legend row gets in a page 1280 px wide (sidebar and margins off)
@@ -136,3 +136,13 @@ def image_config(filename: str, image_format: str = "png") -> dict:
         "toImageButtonOptions": {"format": image_format, "filename": safe, "scale": 3},
         "modeBarButtonsToRemove": ["lasso2d", "select2d"],
     }
+
+
+def selectable_bars(fig: go.Figure) -> go.Figure:
+    """Every bar trace states its selected and unselected text colour.  plotly.js (as Streamlit
+    1.67 ships it) throws "Cannot read properties of undefined (reading 'textfont')" when a click
+    selects a bar of a multi-panel figure whose bars carry outside text, and then never reports
+    the selection (dashboard/ui.py opens a clicked bar's sentence); stated colours avoid it."""
+    fig.update_traces(selected={"textfont": {"color": TEXT_COLOR}},
+                      unselected={"textfont": {"color": AXIS_LINE_COLOR}}, selector={"type": "bar"})
+    return fig
