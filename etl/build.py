@@ -236,9 +236,9 @@ def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections:
     The file is verified against its sha256 either way: a replaced file is an error, not a hit."""
     if cache_dir is None or key is None:
         return plan_tables(source, denominators, corrections)
-    verify(source)
     cached = plan_cache.load(cache_dir, source.doc_id, key)
     if isinstance(cached, PlanTables):
+        verify(source)  # (a miss is verified by plan_tables itself: the file is read and hashed once)
         return cached
     tables = plan_tables(source, denominators, corrections)
     plan_cache.store(cache_dir, source.doc_id, key, PlanTables({name: as_columns(frame) for name, frame in
