@@ -360,6 +360,14 @@ KINDS = [("news", "news"), ("jiedu", "policy explainer"), ("trad", "traditional 
          ("numerals", "Chinese numerals"), ("staged", "staged plan"), ("baselines", "baselines")]
 
 
+def score_folder(folder: Path) -> tuple[list[Score], dict, str]:
+    """Every fixture of a folder scored: the scores, their totals and a line per fixture (for a
+    failing test's message)."""
+    scores = [score_fixture(load_fixture(p)) for p in fixture_paths(folder)]
+    report = "\n".join(f"{s.fixture}: recall {s.recall:.2f} precision {s.precision:.2f}" for s in scores)
+    return scores, totals(scores), report
+
+
 def kind_of(fixture: str) -> str:
     return next((kind for word, kind in KINDS if word in fixture), "work plan")
 

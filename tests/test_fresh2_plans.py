@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure_extraction import fixture_paths, load_fixture, score_fixture, totals  # noqa: E402
+from measure_extraction import score_folder  # noqa: E402
 
 FRESH2 = ROOT / "tests" / "fixtures" / "fresh2"
 FIRST_MEASUREMENT = {"recall": 0.832, "precision": 0.890}
@@ -23,9 +23,7 @@ AFTER_TUNING = {"recall": 0.942, "precision": 0.993, "target_year_accuracy": 0.9
 
 
 def test_the_second_blind_set_never_reads_worse_than_after_tuning():
-    scores = [score_fixture(load_fixture(p)) for p in fixture_paths(FRESH2)]
+    scores, overall, report = score_folder(FRESH2)
     assert len(scores) == 12
-    overall = totals(scores)
-    report = "\n".join(f"{s.fixture}: recall {s.recall:.2f} precision {s.precision:.2f}" for s in scores)
     for measure, floor in {**FIRST_MEASUREMENT, **AFTER_TUNING}.items():
         assert overall[measure] >= floor - 0.005, (measure, overall[measure], report)

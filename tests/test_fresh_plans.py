@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from measure_extraction import fixture_paths, load_fixture, score_fixture, totals  # noqa: E402
+from measure_extraction import score_folder  # noqa: E402
 
 FRESH = ROOT / "tests" / "fixtures" / "fresh"
 FIRST_MEASUREMENT = {"recall": 0.660, "precision": 0.805}
@@ -27,10 +27,8 @@ AFTER_TUNING = {"recall": 0.97, "precision": 0.97, "target_year_accuracy": 0.95,
 
 
 def test_fresh_blind_plans_never_read_worse_than_on_first_measurement():
-    scores = [score_fixture(load_fixture(p)) for p in fixture_paths(FRESH)]
+    scores, overall, report = score_folder(FRESH)
     assert len(scores) == 12
-    overall = totals(scores)
-    report = "\n".join(f"{s.fixture}: recall {s.recall:.2f} precision {s.precision:.2f}" for s in scores)
     assert overall["recall"] >= FIRST_MEASUREMENT["recall"] - 0.005, report
     assert overall["precision"] >= FIRST_MEASUREMENT["precision"] - 0.005, report
     for measure, floor in AFTER_TUNING.items():

@@ -38,26 +38,35 @@ def peer_summary(page) -> str:
     return page.get_by_text(re.compile(r"对比范围：\d+ 个地区")).first.inner_text()
 
 
-def test_a_peer_preset_survives_in_the_link_for_a_fresh_reader(app_server, browser, page):
-    open_page(page, app_server + "/overview")
+def same_province_link(page, url: str, url_key: str) -> str:
+    """Open `url`, pick 宜兴市 and the "same province" preset; the link that now holds the group."""
+    open_page(page, url)
     assert "4 个地区" in peer_summary(page)  # every region of a small warehouse by default
     page.get_by_text("对比范围", exact=True).first.click()  # open the picker
     choose(page, "当前地区", "宜兴市")
     choose(page, "预设", "同省")
-    page.wait_for_url(re.compile(r"peers=province(%3A|:)320282"))
+    page.wait_for_url(re.compile(rf"{url_key}=province(%3A|:)320282"))
     page.wait_for_function("() => document.body.innerText.includes('2 个地区 · 同省')")
-    link = page.url
+    return page.url
 
-    fresh = browser.new_context(locale="zh-CN")
+
+def opened_fresh(browser, link: str):
+    """`link` in a new browser context (no shared session), showing the same peer group."""
+    other = browser.new_context(locale="zh-CN").new_page()
+    open_page(other, link)
+    assert "2 个地区 · 同省" in peer_summary(other)
+    return other
+
+
+def test_a_peer_preset_survives_in_the_link_for_a_fresh_reader(app_server, browser, page):
+    link = same_province_link(page, app_server + "/overview", "peers")
+    other = opened_fresh(browser, link)
     try:
-        other = fresh.new_page()
-        open_page(other, link)
-        assert "2 个地区 · 同省" in peer_summary(other)
         headings = " ".join(other.locator('[data-testid="stMain"] h3').all_inner_texts())
         assert "宜兴市" in headings and "盐城市" in headings  # both in 江苏省
         assert "天长市" not in headings and "市中区" not in headings
     finally:
-        fresh.close()
+        other.context.close()
 
 
 def test_the_standing_view_highlights_the_region_with_its_percentile(app_server, page):
@@ -70,23 +79,12 @@ def test_the_standing_view_highlights_the_region_with_its_percentile(app_server,
 
 
 def test_the_compare_page_takes_a_peer_group_and_its_link_reopens_it(app_server, browser, page):
-    open_page(page, app_server + "/compare")
-    assert "4 个地区" in peer_summary(page)
-    page.get_by_text("对比范围", exact=True).first.click()
-    choose(page, "当前地区", "宜兴市")
-    choose(page, "预设", "同省")
-    page.wait_for_url(re.compile(r"regions=province(%3A|:)320282"))  # `regions`: the compare page's old key
-    page.wait_for_function("() => document.body.innerText.includes('2 个地区 · 同省')")
-    link = page.url
-
-    fresh = browser.new_context(locale="zh-CN")
+    link = same_province_link(page, app_server + "/compare", "regions")  # `regions`: the compare page's old key
+    other = opened_fresh(browser, link)
     try:
-        other = fresh.new_page()
-        open_page(other, link)
-        assert "2 个地区 · 同省" in peer_summary(other)
         other.wait_for_selector('[data-testid="stPlotlyChart"] .js-plotly-plot svg.main-svg')
         drawn = other.locator('[data-testid="stPlotlyChart"]').first.inner_text()
         assert "宜兴市" in drawn and "盐城市" in drawn  # both in 江苏省
         assert "天长市" not in drawn and "市中区" not in drawn
     finally:
-        fresh.close()
+        other.context.close()
