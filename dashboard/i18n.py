@@ -270,6 +270,8 @@ COLUMN_LABELS = {
     "source_url": ("出处链接", "Source link"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
     "value_per_10k_residents": ("每万人", "Per 10k residents"), "raw_name": ("方案用语", "Plan wording"),
     "population_note": ("人口分母说明", "Denominator note"), "family": ("指标族", "Family"),
+    # codes a table shows beside their labels (the data page): named for what they are
+    "doc_id": ("方案编号", "Plan id"), "scope_code": ("口径代码", "Scope code"),
 }
 
 
