@@ -72,13 +72,16 @@ def number_value(text: str) -> float:
 
 # Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
 NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
-                      "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持")
+                      "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
 REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
 # A sentence that sets a subsidy ("按利息的50%给予贴息，单户最高15万元") states policy parameters, not targets.
 SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
 SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
+# A clause opening with 对 starts a new rule ("每年安排100万元专项资金，对首次获得…的企业每件给予3000元资助"):
+# the fund before it is a commitment, only what follows is the subsidy's parameters.
+RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=对)")
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
 TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|重点(?=[，。；、]|$))")
@@ -133,7 +136,8 @@ QUALITATIVE_GOAL = re.compile(
 SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
 # A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
-NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?(?:示范区|示范城市|集聚区))")
+NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
+                         r"(?:示范区|示范城市|集聚区|分中心))")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
@@ -354,6 +358,17 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
 _CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
 
+def _subsidy_rules(text: str) -> list[tuple[int, int]]:
+    """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
+    cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
+    return [(a, b) for a, b in zip(cuts, cuts[1:])
+            if SUBSIDY_RULE.search(text, a, b) and SUBSIDY_VERB.search(text, a, b)]
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
     return [m.span() for m in _CLAUSE.finditer(sentence)]
@@ -364,7 +379,7 @@ class _SentenceFacts:
     """What extract_sentence works out once per sentence, so each number costs the same."""
     masked: list[str | None]  # per offset: why a number starting there is never a target
     years: tuple[list[int], list[int]]  # see _sentence_years
-    subsidy_rule: bool
+    subsidy_rules: list[tuple[int, int]]  # spans of the sentence that set a subsidy (see SUBSIDY_RULE)
     future: bool
     paragraph_year: int | None
     ctx: PlanContext
@@ -477,7 +492,8 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
     ("achievement already reached", lambda n: n.state.modality == "achieved"),
     ("forecast, not a commitment (预计/有望)", lambda n: n.state.modality == "forecast"),
-    ("reward or subsidy rule", lambda n: REWARD.search(n.before) or n.facts.subsidy_rule),
+    ("reward or subsidy rule", lambda n: REWARD.search(n.before) or _in_spans(n.facts.subsidy_rules,
+                                                                              n.clause_start + n.m.start())),
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
     ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
@@ -508,7 +524,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     state.start_sentence(continues=state.continues)
     state.continues = text.rstrip().endswith(("；", ";"))
     facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
-                           bool(SUBSIDY_RULE.search(text) and SUBSIDY_VERB.search(text)),
+                           _subsidy_rules(text),
                            bool(FUTURE_MARKERS.search(text)) or state.future, paragraph_year, ctx, view.converted)
     state.future = facts.future
     found: list[Candidate] = []
@@ -636,7 +652,11 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 # Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
 # coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
 # Both name their own yardstick; anything looser (实现…管理全覆盖 of some group) stays a task.
-TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消")
+# Two more name what they are about inside the phrase: the whole area's places (实现全区9个产业园区全覆盖) and
+# a breakthrough the plan strives for (力争在…领域专利布局取得突破; 取得突破性进展 is a report's wording).
+TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
+                       r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
+                       r"(?:力争|争取)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)")
 
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
@@ -649,8 +669,9 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
         m = TASK_GOAL.search(clause)
         if not m:
             continue
-        # What is covered or ended: the clause before (…指导站建设，实现…), else this clause's head.
-        head = re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
+        # What is covered or ended: named inside the phrase, or the clause before (…指导站建设，实现…),
+        # else this clause's head.
+        head = m.group("area") or m.group("what") or re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
         if not head:
             head = re.split(r"[，,；;]", sentence.text[:clause_start].rstrip("，,；; "))[-1]
         subject = _clean_name(re.sub(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?", "",
@@ -664,9 +685,12 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
     return goals
 
 
-def qualitative_goals(sentence: Sentence) -> list[Candidate]:
+def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
     """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
     if sentence.section_kind == "tasks":
+        if _one_year_plan(ctx) and not sentence.is_heading:
+            # a year's work points are all that year's commitments: a thing it builds is a goal
+            return task_goals(sentence) + [_named_build(b, sentence) for b in NAMED_BUILD.finditer(sentence.text)]
         return task_goals(sentence)
     if sentence.section_kind != "goals" or sentence.is_heading:
         return []
@@ -761,7 +785,7 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), state)
         found.extend(cands)
         skipped.extend(skips)
-        found.extend(qualitative_goals(s))
+        found.extend(qualitative_goals(s, ctx))
         if not cands:
             state.baseline = None
     return found, skipped

@@ -23,7 +23,7 @@ SENTENCE_END = "。！？；"
 # Keywords naming the kind of a top-level part; checked in this order (保障措施 is a safeguard,
 # 推进措施 a task list).
 SECTION_KINDS = [
-    ("safeguards", ("保障", "组织实施", "工作要求")),
+    ("safeguards", ("保障", "组织实施", "工作要求", "支持政策", "政策支持")),
     ("goals", ("目标", "指标")),
     ("tasks", ("任务",)),
     ("phases", ("进度", "步骤", "阶段", "时序", "安排")),

@@ -203,3 +203,39 @@ def test_the_plans_first_year_named_without_a_number():
 def test_a_breakthrough_is_a_named_goal():
     t = targets_of("到2026年，力争中国驰名商标认定取得突破。").targets
     assert list(t["qualitative"]) == [True] and "驰名商标" in t.iloc[0]["raw_name"]
+
+
+def test_a_fund_before_a_subsidy_rule_is_a_target_the_subsidy_is_not():
+    ex = targets_of("二、重点任务\n区财政每年安排不低于300万元知识产权专项经费，对开展专利导航的企业按项目费用的50%给予补助。")
+    fund = only(ex.targets, value=300)
+    assert fund["unit"] == "万元" and fund["scope"] == "annual" and "专项经费" in fund["raw_name"]
+    assert 50 not in set(ex.targets["value"])
+    assert "reward or subsidy rule" in set(ex.skipped["reason"])
+
+
+def test_a_support_policy_part_is_read_like_safeguards_not_background():
+    ex = extract_text(HEAD + "主要目标从略。\n五、支持政策\n市级财政设立每年800万元的知识产权专项资金。", period=(2024, 2026))
+    assert only(ex.targets, value=800)["scope"] == "annual"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("二、重点任务\n（二）强化专利布局。力争在新型储能材料领域高价值专利培育取得突破。", "储能材料"),
+    ("二、重点任务\n（三）推进园区服务。实现全县6个工业园区全覆盖。", "工业园区"),
+])
+def test_a_task_that_names_its_own_yardstick_is_a_named_goal(sentence, subject):
+    t = targets_of(sentence).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+    assert 6 not in set(t["value"].dropna()), "the area's own parks are no target"
+
+
+def test_a_breakthrough_already_reported_is_not_a_task_goal():
+    t = targets_of("二、重点任务\n争取数据知识产权登记工作取得突破性进展。").targets
+    assert t.empty
+
+
+def test_a_years_work_points_count_what_they_build_as_goals():
+    body = "某区2025年知识产权工作要点\n二、重点工作\n1.完善保护体系。建成市知识产权保护中心某区分中心，提供快速预审服务。"
+    yearly = extract_text(body, period=(2025, 2025)).targets
+    assert list(yearly["qualitative"]) == [True] and yearly.iloc[0]["raw_name"].endswith("分中心")
+    multi_year = extract_text(body, period=(2025, 2027)).targets
+    assert multi_year.empty, "in a multi-year plan's tasks a thing built is a task, not a goal"
