@@ -19,10 +19,11 @@ import streamlit as st
 
 from dashboard import export, queries
 from dashboard.colors import region_colors
-from dashboard.i18n import LANGS, admin_level_label, column_label, t
+from dashboard.i18n import LANGS, admin_level_label, category_label, column_label, t
 from dashboard.safe_text import html_text
 from dashboard.state import keep_choices_across_languages, seed_choice, seed_flag
 from etl.safe_csv import COMPARATOR_CODES
+from etl.schema import CATEGORY_VALUES
 
 IMAGE_FORMATS = ["png", "svg"]
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
@@ -380,7 +381,11 @@ def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "au
     from functools import partial
 
     config = table_config(lang, get_view().present)
-    for column in table.columns:  # the columns a page adds (doc_id, category, provenance …) named too
+    if "category" in table:  # the cells keep the code (the download's category), the reader sees its name
+        codes = [*CATEGORY_VALUES, *sorted(set(table["category"].dropna()) - set(CATEGORY_VALUES))]
+        config["category"] = st.column_config.SelectboxColumn(
+            column_label("category", lang), options=codes, format_func=lambda c: category_label(c, lang))
+    for column in table.columns:  # the columns a page adds (doc_id, provenance …) named too
         config.setdefault(column, st.column_config.Column(column_label(column, lang)))
     table = shown_units(table, lang)
     if "target_id" not in table:

@@ -217,3 +217,13 @@ def test_the_overview_cards_say_a_plan_has_ended_as_the_charts_do():
     assert ended, "盐城's 2022-2025 plan has ended"
     shown = " ".join(str(m.value) for m in at.markdown)  # st.badge is drawn as a Markdown badge
     assert ":gray-badge[已到期]" in shown
+
+
+@pytest.mark.usefixtures("warehouse")
+@pytest.mark.parametrize("lang, creation", [("zh", "创造"), ("en", "Creation")])
+def test_data_page_names_each_rows_category_in_the_readers_language(lang, creation):
+    at = open_page("data", {"lang": lang})
+    category = json.loads(at.dataframe[0].proto.columns)["category"]
+    shown = {o["value"]: o["label"] for o in category["type_config"]["options"]}
+    assert shown["creation"] == creation, "the cell keeps its code, the reader sees the category's name"
+    assert set(at.dataframe[0].value["category"].dropna()) <= set(shown)
