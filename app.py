@@ -21,11 +21,15 @@ st.set_page_config(page_title="IP plans compared · 知识产权强县方案对�
 
 
 def ensure_database(lang: str) -> None:
-    if db.db_exists():
+    """Build the warehouse when it is missing, or rebuild it when an older version of the code built it
+    (its tables lack columns the pages read)."""
+    stale = db.missing_columns() if db.db_exists() else None
+    if stale == []:
         return
     if upload.read_only_deployment():
         # a read-only deployment never builds (several processes would build at once): say how
-        st.error(t("db_failed", lang) + md(f"{db.db_path()} is missing; build it with `python -m etl build`."))
+        problem = "is missing" if stale is None else f"was built by an older version (no {', '.join(stale[:3])})"
+        st.error(t("db_failed", lang) + md(f"{db.db_path()} {problem}; build it with `python -m etl build`."))
         st.stop()
     from etl.build import build  # imported lazily: the ETL is only needed on a fresh host
 

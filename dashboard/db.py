@@ -30,6 +30,24 @@ def db_exists() -> bool:
     return db_path().is_file()
 
 
+def missing_columns() -> list[str]:
+    """The contract's columns (etl.schema.TABLES) the warehouse on disk lacks, as "table.column":
+    empty when it is current.  A warehouse built by an older version of the code (kept across a
+    `git pull`) would otherwise fail on the first query that names a newer column."""
+    path = db_path()
+    return _missing_columns(str(path), _version(path))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _missing_columns(path: str, version: float) -> list[str]:
+    from etl.schema import TABLES
+
+    present = set(map(tuple, _fetch(path, version, "SELECT table_name, column_name FROM information_schema.columns "
+                                                   "WHERE table_catalog = 'warehouse'", ()).to_numpy().tolist()))
+    return [f"{table}.{name}" for table, spec in TABLES.items() for name, _type, _doc in spec
+            if (table, name) not in present]
+
+
 def _version(path: Path) -> float:
     return path.stat().st_mtime_ns
 

@@ -122,6 +122,27 @@ def test_app_builds_its_database_on_first_start(tmp_path, monkeypatch):
     assert at.title[0].value == "概览"
 
 
+def test_a_warehouse_built_by_an_older_version_is_rebuilt_not_queried(warehouse_path, tmp_path, monkeypatch):
+    """After a `git pull`, data/warehouse.duckdb may lack a column the pages now read: the page
+    crashed with a DuckDB binder error; the app rebuilds it (or, read-only, says what to run)."""
+    import shutil
+
+    import duckdb
+
+    from dashboard import db
+
+    old = tmp_path / "old" / "warehouse.duckdb"
+    old.parent.mkdir()
+    shutil.copy(warehouse_path, old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("ALTER TABLE documents DROP COLUMN issuer")
+    monkeypatch.setenv(db.DB_ENV, str(old))
+    assert db.missing_columns() == ["documents.issuer"]
+    at = open_page("compare", {"lang": "en", "measure": "per10k"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert db.missing_columns() == []
+
+
 @pytest.mark.usefixtures("warehouse")
 def test_compare_draws_the_first_panels_and_the_rest_only_when_opened():
     closed = open_page("compare", {})
