@@ -18,7 +18,8 @@ WAN, YI = 10_000, 100_000_000
 # Money units: how many yuan one of them is.
 MONEY = {"元": 1, "万元": WAN, "亿元": YI}
 # Denominators of the dashboard's derived units (services.comparisons.add_measure) the glossary does not name.
-PER_WORDS = {"年": "year"}
+# 万人 in a per-capita unit is always the resident population (the glossary says "per 10,000 residents")
+PER_WORDS = {"年": "year", "万人": "10,000 residents"}
 
 
 def _plain(value: float, digits: int = 3) -> str:
@@ -104,6 +105,18 @@ def _compact_yuan(yuan: float) -> str:
         if abs(yuan) >= size:
             return f"¥{_plain(yuan / size)}{suffix}"
     return f"¥{_plain(yuan)}"
+
+
+def title_unit(unit: str | None, lang: str = "zh") -> str:
+    """A chart's unit as its title states it, in the terms its labels use: English money labels
+    carry ¥ with k/M/bn (axis_number), so the title says "yuan per 10,000 residents", not the
+    stored "10,000 yuan per 10,000 residents" beside a bar reading ¥23.3M."""
+    if not unit:
+        return ""
+    numerator, _, denominator = unit.partition("/")
+    if lang == "en" and numerator in MONEY:
+        return en("元") + _per(denominator, lang)
+    return en(unit) if lang == "en" else unit
 
 
 def axis_number(value: float, unit: str | None, lang: str = "zh") -> str:

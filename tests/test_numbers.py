@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.numbers import axis_number, format_number, plain_number
+from dashboard.numbers import axis_number, format_number, plain_number, title_unit
 
 
 @pytest.mark.parametrize("value, unit, zh, english", [
-    (23300, "万元/万人", "2.33亿元/万人", "233 million yuan per 10,000 people"),
-    (2330.5, "件/万人", "2330件/万人", "2,330 items per 10,000 people"),
+    (23300, "万元/万人", "2.33亿元/万人", "233 million yuan per 10,000 residents"),
+    (2330.5, "件/万人", "2330件/万人", "2,330 items per 10,000 residents"),
     (5, "件/年", "5件/年", "5 items per year"),
-    (0, "家/万人", "0家/万人", "0 firms per 10,000 people"),
+    (0, "家/万人", "0家/万人", "0 firms per 10,000 residents"),
 ])
 def test_a_compound_unit_scales_its_numerator_only(value, unit, zh, english):
     assert format_number(value, unit, "zh") == zh
@@ -42,3 +42,13 @@ def test_axis_labels_carry_money_but_leave_counted_units_to_the_axis_title():
 
 def test_plain_number_groups_thousands_for_either_reader():
     assert [plain_number(v) for v in (35000, 2.9166, 2330.5, None)] == ["35,000", "2.92", "2,330", ""]
+
+
+@pytest.mark.parametrize("unit, lang, title", [
+    ("万元/万人", "en", "yuan per 10,000 residents"),  # the bars read ¥23.3M, so the title says yuan
+    ("亿元", "en", "yuan"),
+    ("件/万人", "en", "items per 10,000 residents"),
+    ("万元/万人", "zh", "万元/万人"),  # Chinese labels carry 万元 / 亿元 themselves
+])
+def test_a_charts_title_states_its_unit_in_the_terms_of_its_labels(unit, lang, title):
+    assert title_unit(unit, lang) == title

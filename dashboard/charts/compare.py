@@ -12,8 +12,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.glossary import in_lang
 from dashboard.i18n import pick, scope_label
+from dashboard.numbers import title_unit
 from dashboard.safe_text import plot_text
 
 from .axes import value_axis
@@ -104,7 +104,7 @@ def panel_title(family_label: str, panel: list[dict], width: int, key: str = "",
                 lang: str = "zh") -> str:
     """The family's name with its units (in the page's language), then its comparability key, small
     and grey, under it."""
-    units = sorted({in_lang(r["shown_unit"], lang) for r in panel
+    units = sorted({title_unit(r["shown_unit"], lang) for r in panel
                     if r.get("shown_unit") and not is_missing(r.get("shown_value"))})
     title = wrap_line(family_label + bracketed(" / ".join(units), lang) if units else family_label, width)
     if key:

@@ -11,9 +11,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.glossary import in_lang
 from dashboard.i18n import t
-from dashboard.numbers import format_number
+from dashboard.numbers import format_number, title_unit
 from dashboard.safe_text import plot_text
 
 from .axes import readable_ticks
@@ -75,7 +74,7 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
     # The unit is written once, under the title: an axis title sat on the source line.
     fig.update_xaxes(readable_ticks(list(values["value"]), {unit} if unit else set(), lang), zeroline=False)
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, units=in_lang(unit, lang), present=present, height=320 if len(rows) > 1 else 240,
+    return finish(fig, title, source, units=title_unit(unit, lang), present=present, height=320 if len(rows) > 1 else 240,
                   has_legend=False)
 
 
