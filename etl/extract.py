@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from etl.lexicon import (
     ANNUAL_WORDS,
     APPROX_AFTER,
+    BACKGROUND_FUTURE_MARKERS,
     BASELINE_FROM,
     EQ_BEFORE,
     FORECAST,
@@ -75,7 +76,8 @@ NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立"
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
-REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*$")
+# "分别奖励100万元、50万元、20万元": each amount of a list after the reward is one too.
+REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*(?:\d[\d.,]*\s*[万亿千]?元\s*[、和及]\s*)*$")
 # A sentence that sets a subsidy ("按利息的50%给予贴息，单户最高15万元") states policy parameters, not targets.
 SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
 SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
@@ -100,6 +102,10 @@ DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|�
 OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
 OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
 COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
+# "在县城和三个重点集镇设立…宣传点": the places where something is set up, not what is set up.
+PLACES_WHERE_BEFORE = re.compile(r"在[^，。；\d]{0,6}$")
+PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|商圈)(?:内|中)?"
+                                r"(?:设立|建立|布设|开设|设置)")
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
 PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
@@ -358,6 +364,11 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
 _CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
 
+def _speaks_of_future(sentence: Sentence) -> bool:
+    markers = BACKGROUND_FUTURE_MARKERS if sentence.section_kind == "other" else FUTURE_MARKERS
+    return bool(markers.search(sentence.text))
+
+
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
@@ -497,7 +508,8 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
     ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
-     lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)),
+     lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)
+     or (PLACES_WHERE_BEFORE.search(n.before) and PLACES_WHERE_AFTER.match(n.after))),
     ("background figure (not in a goals or tasks part)",
      lambda n: n.sentence.section_kind in ("other", "preamble") and not n.facts.future),
     ("existing count (现有)", lambda n: EXISTING.search(n.before)),
@@ -525,7 +537,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     state.continues = text.rstrip().endswith(("；", ";"))
     facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
                            _subsidy_rules(text),
-                           bool(FUTURE_MARKERS.search(text)) or state.future, paragraph_year, ctx, view.converted)
+                           _speaks_of_future(read) or state.future, paragraph_year, ctx, view.converted)
     state.future = facts.future
     found: list[Candidate] = []
     skipped: list[Skipped] = []

@@ -22,7 +22,9 @@ UNIT_HEADER = re.compile(r"^单位$|计量单位")
 TARGET_HEADER = re.compile(r"目标|预期|规划值|20\d\d\s*年?(?:底|末)?\s*(?:目标|预期)")
 BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完成值|实际")
 YEAR = re.compile(r"(20\d\d)")
-CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*(?P<value>\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
+                         r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]$")
 
 
@@ -67,6 +69,8 @@ def _flat_rows(text: str) -> list[list[_Row]]:
         while j < len(lines) and len(lines[j][1]) <= 12 and not CELL_NUMBER.fullmatch(lines[j][1]):
             header.append(lines[j])
             j += 1
+        while header and PART_HEADING.match(header[0][1]):  # "二、主要指标" above the table is no cell
+            header.pop(0)
         names = [h for _, h in header]
         if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and (
                 any(TARGET_HEADER.search(h) for h in names) or len(_year_columns(names)) >= 2):
@@ -102,13 +106,17 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             cols["unit"] = idx
         elif TARGET_HEADER.search(cell):
             cols["target"] = idx
-        elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and "target" not in cols):
-            cols["baseline"] = idx
+        elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and not {"target", "baseline"} & set(cols)):
+            cols["baseline"] = idx  # "2025年（基期）" then 2026年, 2028年: the first is the baseline
     if "name" in cols and "target" not in cols and len(_year_columns(header)) >= 2:
         if "baseline" in cols and not BASELINE_HEADER.search(header[cols["baseline"]]):
             cols.pop("baseline")  # a bare year column is a target year, not a baseline
         cols["years"] = -1
     return cols if "name" in cols and ("target" in cols or "years" in cols) else None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
 
 
 def _split_unit(unit: str) -> tuple[float, str, bool]:
@@ -118,56 +126,116 @@ def _split_unit(unit: str) -> tuple[float, str, bool]:
     return multiplier, unit, per_year
 
 
-def table_candidates(text: str, sentences: list[Sentence], period_end: int | None) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """Targets from indicator tables, and the spans the tables cover (so sentence reading skips them)."""
+COMPARATOR_SIGNS = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}
+COMPARATOR_AFTER = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}
+
+# A 规划's 专栏 lists each indicator on one line with its years and values:
+# "1. 每万人口发明专利拥有量（件）：2020年3.2，2025年6（预期性）", "5. 质押融资额（亿元，五年累计）：2025年5".
+YEAR_VALUE_LINE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
+    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*"
+    r"(?P<pairs>20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4}(?:\s*[，,；;、]\s*20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4})*)"
+    r"\s*(?:[（(](?:预期性|约束性|指导性)[）)])?\s*[。；;]?\s*$")
+YEAR_VALUE = re.compile(r"(?P<year>20\d\d)\s*年\s*[为达]?\s*(?P<cell>[\d.,]+\s*(?:以上|以内|以下|左右)?)")
+
+
+@dataclass
+class _Cell:
+    """One target cell of a table (or one year of a 专栏 line) with what its row says about it."""
+    name: str
+    unit: str
+    number: re.Match
+    year: int | None
+    baseline: float | None
+    row: _Row
+
+
+def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end: int | None) -> Candidate:
+    name, unit, m, year = cell.name, cell.unit, cell.number, cell.year
+    in_name = UNIT_IN_NAME.search(name)
+    if not unit and in_name:
+        unit, name = in_name.group("unit"), name[:in_name.start()]
+    flow_words = "".join(re.findall(r"累计|新增|年度|每年|年均", unit))  # "亿元，五年累计": the unit's note
+    mult, unit, per_year = _split_unit(re.split(r"[，,；;]", unit)[0].strip())
+    comparator = COMPARATOR_AFTER.get(m.group("after") or "", COMPARATOR_SIGNS.get(m.group("cmp") or "", "="))
+    pre = (m.group("pre") or "") + flow_words
+    if unit in RATIO_UNITS:
+        scope = "ratio"
+    elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
+        scope = "annual"
+    elif re.search("新增", name + pre) or "累计" in flow_words:  # a sum over the years the unit names
+        scope = "new"
+    else:
+        scope = "stock"
+    row = cell.row
+    quote = Sentence(text[row.start:row.end], row.start, row.end, context.section if context else "",
+                     context.section_kind if context else "goals", False, context.paragraph if context else 0)
+    return Candidate(
+        value=_number(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
+        comparator=comparator, baseline=cell.baseline, scope=scope,
+        target_year=year if year or scope == "annual" else period_end,
+        raw_name=re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, qualitative=False, sentence=quote,
+        number_text=m.group(0) + (written_unit(unit, mult) or ""),
+        notes=[] if year or scope == "annual" else ["table row without a year"])
+
+
+def _table_cells(rows: list[_Row], cols: dict[str, int]) -> list[_Cell]:
+    if "years" in cols:
+        targets = _year_columns(rows[0].cells)
+    else:
+        year_match = YEAR.search(rows[0].cells[cols["target"]])
+        targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
+    cells = []
+    for row, (target_col, year) in ((r, t) for r in rows[1:] for t in targets):
+        row_cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
+        name = row_cells[cols["name"]]
+        m = CELL_NUMBER.fullmatch(row_cells[target_col].replace(" ", ""))
+        if not name or not m:
+            continue
+        baseline = None
+        if "baseline" in cols:
+            b = CELL_NUMBER.fullmatch(row_cells[cols["baseline"]].replace(" ", ""))
+            baseline = _number(b.group("value")) if b else None
+        cells.append(_Cell(name, row_cells[cols["unit"]] if "unit" in cols else "", m, year, baseline, row))
+    return cells
+
+
+def _year_value_cells(text: str, period_start: int | None) -> list[_Cell]:
+    """The 专栏 lines: a year before the plan's first is the baseline, each later year a target."""
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        m = YEAR_VALUE_LINE.match(line)
+        if m:
+            pairs = [(int(p.group("year")), CELL_NUMBER.fullmatch(p.group("cell").replace(" ", "")))
+                     for p in YEAR_VALUE.finditer(m.group("pairs"))]
+            before = [n for year, n in pairs if n and period_start and year < period_start]
+            baseline = _number(before[-1].group("value")) if before else None
+            row = _Row([line], offset, offset + len(line))
+            cells += [_Cell(m.group("name").strip(), m.group("unit"), n, year, baseline, row)
+                      for year, n in pairs if n and not (period_start and year < period_start)]
+        offset += len(line) + 1
+    return cells
+
+
+def table_candidates(text: str, sentences: list[Sentence],
+                     period: tuple[int | None, int | None]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Targets from indicator tables and 专栏 lines, and the spans they cover (so sentence reading skips them)."""
+    period_start, period_end = period
     found: list[Candidate] = []
     spans: list[tuple[int, int]] = []
+
+    def context_of(start: int) -> Sentence | None:
+        return next((s for s in sentences if s.start <= start < s.end + 1), None)
+
     for rows in _pipe_rows(text) + _flat_rows(text):
         cols = _columns(rows[0].cells)
         if not cols:
             continue
         spans.append((rows[0].start, rows[-1].end))
-        if "years" in cols:
-            targets = _year_columns(rows[0].cells)
-        else:
-            year_match = YEAR.search(rows[0].cells[cols["target"]])
-            targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
-        context = next((s for s in sentences if s.start <= rows[0].start < s.end + 1), None)
-        for row, (target_col, year) in ((r, t) for r in rows[1:] for t in targets):
-            cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
-            name = cells[cols["name"]]
-            m = CELL_NUMBER.fullmatch(cells[target_col].replace(" ", ""))
-            if not name or not m:
-                continue
-            unit = cells[cols["unit"]] if "unit" in cols else ""
-            in_name = UNIT_IN_NAME.search(name)
-            if not unit and in_name:
-                unit = in_name.group("unit")
-                name = name[:in_name.start()]
-            mult, unit, per_year = _split_unit(unit)
-            baseline = None
-            if "baseline" in cols:
-                b = CELL_NUMBER.fullmatch(cells[cols["baseline"]].replace(" ", ""))
-                baseline = float(b.group("value")) if b else None
-            comparator = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}.get(m.group("cmp") or "", "=")
-            comparator = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}.get(m.group("after") or "", comparator)
-            pre = m.group("pre") or ""
-            if unit in RATIO_UNITS:
-                scope = "ratio"
-            elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
-                scope = "annual"
-            elif re.search("新增", name + pre):
-                scope = "new"
-            else:
-                scope = "stock"
-            quote = Sentence(text[row.start:row.end], row.start, row.end,
-                             context.section if context else "", context.section_kind if context else "goals",
-                             False, context.paragraph if context else 0)
-            found.append(Candidate(
-                value=float(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
-                comparator=comparator, baseline=baseline, scope=scope,
-                target_year=year if year or scope == "annual" else period_end,
-                raw_name=re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, qualitative=False, sentence=quote,
-                number_text=m.group(0) + (written_unit(unit, mult) or ""),
-                notes=[] if year or scope == "annual" else ["table row without a year"]))
+        context = context_of(rows[0].start)
+        found += [_cell_candidate(cell, text, context, period_end) for cell in _table_cells(rows, cols)]
+    for cell in _year_value_cells(text, period_start):
+        if (cell.row.start, cell.row.end) not in spans:
+            spans.append((cell.row.start, cell.row.end))
+        found.append(_cell_candidate(cell, text, context_of(cell.row.start), period_end))
     return found, spans

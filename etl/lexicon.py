@@ -48,7 +48,13 @@ PROGRESS = re.compile(r"完成[^，。；]{0,8}(?:目标|任务|计划)[^，。�
 # A forecast by the writer, not a commitment of the plan: "预计…有望达到115件".
 FORECAST = re.compile(r"预计|有望|预期将|估计")
 # A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").
-FUTURE_MARKERS = re.compile(r"(?:到|至|力争|争取|确保|目标|计划|将|要)")
+# 要 as a modal ("要达到"), not inside a word ("主要指标", "重要", "纲要"): "“十三五”规划确定的9项主要指标
+# 全部完成" in a background part reports the past.
+_FUTURE_MODALS = r"至|力争|争取|确保|目标|计划|将|(?<![主重纲概摘需])要"
+FUTURE_MARKERS = re.compile(rf"(?:到|{_FUTURE_MODALS})")
+# In a part headed as background (工作基础, 发展现状) 达到 reports a level reached ("有效注册商标达到九千四百件");
+# only a modal or a 到 that is not 达到 ("到2027年") makes a sentence there speak of the future.
+BACKGROUND_FUTURE_MARKERS = re.compile(rf"(?:(?<!达)到|{_FUTURE_MODALS})")
 
 # --- region lead-ins and periods ---------------------------------------------------------------
 REGION_LEAD = ("全市", "全区", "全县", "全旗", "全省", "全州", "全盟", "我市", "我区", "我县", "我旗", "全社会")

@@ -21,7 +21,8 @@ from etl.units import UNIT_RE
 
 DIGIT_CHARS = "零〇一二两三四五六七八九"
 NUMERAL_CHARS = DIGIT_CHARS + "十百千万亿"
-_RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?"
+# 一点五亿元: the fraction may carry the multiplier (点五亿 → .5亿), which then stays in the unit.
+_RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.点])(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+)(?P<fmult>[万亿])?)?"
                   rf"(?=(?:{UNIT_RE}))")
 # The low end of a range of numerals (两至三家, 三到五个, 五—八项): it counts what the high end counts.
 _RANGE_MARKS = "至到—－\\-~～"
@@ -94,13 +95,13 @@ def _reading(m: re.Match, text: str, percent: bool) -> str | None:
         return None  # 零部件: zero counts nothing
     after = text[m.end():m.end() + 4]
     one_counts = after.startswith(_ONE_COUNTS) or after[:1] in _RANGE_MARKS  # 一至两家: a range's low end
-    if _IDIOM_AFTER.match(after) or (run == "一" and not one_counts) or (run == "十" and after[:1] == "分"):
+    if _IDIOM_AFTER.match(after) or (run == "一" and not frac and not one_counts) or (run == "十" and after[:1] == "分"):
         return None
     multiplier = ""
     if len(run) > 1 and run[-1] in "万亿" and not frac:  # 一千二百万元: the multiplier stays in the unit
         run, multiplier = run[:-1], run[-1]
     number = _to_number(run, frac)
-    return number + multiplier if number else None
+    return number + (multiplier or m.groupdict().get("fmult") or "") if number else None
 
 
 def numeral_view(text: str) -> NumeralView:

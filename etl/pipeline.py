@@ -214,7 +214,7 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     ctx = PlanContext(*period, doc_year=infer_document_year(cleaned.text, period))
     sentences = all_sentences = segment(cleaned.text)
     annex_tables = find_annex_tables(cleaned.text)
-    from_tables, table_spans = table_candidates(cleaned.text, sentences, period[1])
+    from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
     sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     candidates, skipped = extract_candidates(sentences, ctx)

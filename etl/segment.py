@@ -16,8 +16,9 @@ import re
 from dataclasses import dataclass
 
 CN_NUM = "一二三四五六七八九十"
-TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+部分|(?=【))\s*(.+)$")
-SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+阶段)")
+# A 规划 numbers its parts 第一章 and their sections 第一节, like a plan's 第一部分 and （一）.
+TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+(?:部分|章)|(?=【))\s*(.+)$")
+SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+(?:阶段|节))")
 SENTENCE_END = "。！？；"
 
 # Keywords naming the kind of a top-level part; checked in this order (保障措施 is a safeguard,

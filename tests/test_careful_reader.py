@@ -239,3 +239,59 @@ def test_a_years_work_points_count_what_they_build_as_goals():
     assert list(yearly["qualitative"]) == [True] and yearly.iloc[0]["raw_name"].endswith("分中心")
     multi_year = extract_text(body, period=(2025, 2027)).targets
     assert multi_year.empty, "in a multi-year plan's tasks a thing built is a task, not a goal"
+
+
+PLAN_14TH = """某县“十四五”知识产权保护和运用规划
+第一章  发展基础
+  “十三五”期间，全县有效发明专利达到870件，规划确定的8项主要指标全部完成。
+第二章  发展目标
+  第一节  主要指标
+  1. 每万人口高价值发明专利拥有量（件）：2020年0.9，2025年2.2（预期性）
+  2. 有效商标注册量（万件）：2020年2.4，2025年3.6（预期性）
+  3. 知识产权质押融资额（亿元，五年累计）：2025年12（预期性）
+"""
+
+
+def test_a_plans_chapters_and_its_indicator_column_lines_are_read():
+    t = extract_text(PLAN_14TH, period=(2021, 2025)).targets
+    assert 870 not in set(t["value"]) and 8 not in set(t["value"]), "第一章 发展基础 reports the past"
+    density = only(t, value=2.2)
+    assert density["baseline"] == 0.9 and density["target_year"] == 2025 and density["unit"] == "件"
+    marks = only(t, value=3.6)
+    assert marks["unit"] == "万件" and marks["baseline"] == 2.4
+    pledge = only(t, value=12)
+    assert pledge["unit"] == "亿元" and pledge["scope"] == "new" and pd.isna(pledge["baseline"])
+    assert 2020 not in set(t["target_year"].dropna())
+
+
+def test_a_flattened_tables_base_year_column_is_the_baseline_of_each_year_column():
+    body = ("二、主要指标\n序号\n指标名称\n单位\n2025年（基期）\n2026年\n2028年\n"
+            "1\n有效注册商标量\n件\n8,420\n9,100\n11,000\n")
+    t = extract_text("某县知识产权强县建设方案（2026—2028年）\n" + body, period=(2026, 2028)).targets
+    assert sorted(t["value"]) == [9100, 11000]
+    assert set(t["baseline"]) == {8420}
+    assert sorted(t["target_year"]) == [2026, 2028]
+
+
+def test_a_level_reached_in_a_background_part_is_no_target_a_goal_there_is():
+    body = ("某县知识产权强县建设方案（2025—2027年）\n一、工作基础\n二〇二四年，全县有效注册商标达到六千二百件；"
+            "“石门茶”地理标志产品年产值达到三亿元。\n力争到2027年，全县有效注册商标突破九千件。\n")
+    t = extract_text(body, period=(2025, 2027)).targets
+    assert list(t["value"]) == [9000]
+
+
+def test_a_decimal_in_chinese_numerals_keeps_its_multiplier():
+    t = targets_of("到2026年，知识产权质押融资额累计达到二点五亿元。").targets
+    pledge = only(t, value=2.5)
+    assert pledge["unit"] == "亿元"
+
+
+def test_every_amount_of_a_reward_list_is_a_reward():
+    ex = targets_of("四、保障措施\n对获得省专利金奖、银奖的企业，分别奖励30万元、15万元；对新认定的示范企业奖励8万元。")
+    assert ex.targets.empty
+    assert (ex.skipped["reason"] == "reward or subsidy rule").sum() == 3
+
+
+def test_the_places_where_something_is_set_up_are_not_its_count():
+    t = targets_of("二、重点任务\n在县城和四个中心集镇设立知识产权维权服务点，每年开展知识产权培训不少于6场。").targets
+    assert list(t["value"]) == [6]
