@@ -83,10 +83,10 @@ SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
 SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 # A clause opening with 对 starts a new rule ("每年安排100万元专项资金，对首次获得…的企业每件给予3000元资助"):
 # the fund before it is a commitment, only what follows is the subsidy's parameters.
-RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=对)")
+RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|重点(?=[，。；、]|$))")
+TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|重点(?=[，。；、]|$))")
 # "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
 PER_PLACE = re.compile(r"(?:每个|各)(镇街|乡镇|苏木镇|镇|街道|村|社区|园区|县市区|县区|区县|市县|县)(?:均|都|要|应)?")
 # "比国家…规定的12件目标高出2倍多": the reference figure and the margin of a comparison are no targets.
@@ -136,14 +136,18 @@ QUALITATIVE_GOAL = re.compile(
     r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现[^，。；]{0,10}全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
-    r"达到[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
+    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,16})全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
+    r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
+RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
+ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
 SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
 # A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
+# A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
-                         r"(?:示范区|示范城市|集聚区|分中心))")
+                         r"(?:示范区|示范城市|集聚区|分中心|综合体|规范化市场(?!示范)))"
+                         r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
@@ -506,6 +510,8 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("reward or subsidy rule", lambda n: REWARD.search(n.before) or _in_spans(n.facts.subsidy_rules,
                                                                               n.clause_start + n.m.start())),
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
+    ("a time limit inside a rate's name (24小时内响应率)",
+     lambda n: n.unit in DURATION_UNITS and RATE_WITHIN.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
     ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
      lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)
@@ -657,7 +663,8 @@ def _context(text: str, start: int, end: int, width: int = 8) -> str:
 
 def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
     return Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None, baseline=None,
-                     scope=None, target_year=None, raw_name=_clean_name(m.group("what")), qualitative=True,
+                     scope=None, target_year=None, raw_name=_clean_name(m.group("what") or m.group("passed")),
+                     qualitative=True,
                      sentence=sentence, notes=["named goal to build"])
 
 
@@ -668,7 +675,10 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 # a breakthrough the plan strives for (力争在…领域专利布局取得突破; 取得突破性进展 is a report's wording).
 TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
                        r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
-                       r"(?:力争|争取)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)")
+                       r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
+                       r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖")
+# ("到2028年，实现…托管服务全覆盖": coverage of anything counts in a task when a year is set for it.)
+DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\s*$")
 
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
@@ -681,16 +691,19 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
         m = TASK_GOAL.search(clause)
         if not m:
             continue
+        dated = DATED_BEFORE.search(sentence.text[:clause_start + m.start()])
+        if m.group("dated_cover") and not dated:
+            continue
         # What is covered or ended: named inside the phrase, or the clause before (…指导站建设，实现…),
         # else this clause's head.
-        head = m.group("area") or m.group("what") or re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
+        head = m.group("area") or m.group("what") or m.group("dated_cover") or re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
         if not head:
             head = re.split(r"[，,；;]", sentence.text[:clause_start].rstrip("，,；; "))[-1]
         subject = _clean_name(re.sub(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?", "",
                                      re.sub(r"(?:建设|工作)$", "", head.strip())))
         if not subject:
             continue
-        year = int(m.group("year")) if m.group("year") else None
+        year = int(m.group("year") or (m.group("dated_cover") and dated.group(1)) or 0) or None
         goals.append(Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
                                baseline=None, scope=None, target_year=year, raw_name=subject[-WINDOW:],
                                qualitative=True, sentence=sentence, notes=[m.group(0)]))
@@ -722,6 +735,10 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
         subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
         if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
             subject = _clean_name(clause[m.end():m.end() + WINDOW])
+        if not subject and m.group("covered") and not ONLY_PLACES.match(m.group("covered")):
+            # "实现镇街知识产权工作站全覆盖": what is covered.  Not bare places ("建成…工作站三个，实现重点乡镇
+            # 全覆盖" spreads the count before it).
+            subject = _clean_name(m.group("covered"))
         parts = [p for p in re.split(r"、", subject) if p]
         if SELF_MEASURED_GOAL.search(m.group(1)):
             parts = [subject] if subject else []

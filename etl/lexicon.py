@@ -26,7 +26,7 @@ TO_LEVEL = r"(?:增至|增加到|增加至|增长到|增长至|提高到|提高�
 BASELINE_FROM = r"(?<![自理缘])由|从(?![事严重快优])"
 
 # --- scope -------------------------------------------------------------------------------------
-NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "发行")
+NEW_WORDS = ("新增", "新培育", "新引进", "新建", "新设", "新认定", "引进", "净增", "发行", "撬动")  # 撬动: money leveraged, a flow
 # Verbs that make the things a count counts — completed, shaped, held, filed anew — so the count is
 # what the plan adds (完成专利导航项目5—8个, 打造区域公用品牌1个, 召开联席会议不少于两次, 新申报地理标志2件),
 # unless the sentence names a level (达到, 拥有, 总数 …).  Not 培育 or 建成: the seeds read 培育形成10个产业 and
@@ -50,7 +50,8 @@ FORECAST = re.compile(r"预计|有望|预期将|估计")
 # A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").
 # 要 as a modal ("要达到"), not inside a word ("主要指标", "重要", "纲要"): "“十三五”规划确定的9项主要指标
 # 全部完成" in a background part reports the past.
-_FUTURE_MODALS = r"至|力争|争取|确保|目标|计划|将|(?<![主重纲概摘需])要"
+# "三年内新培育…3家": the plan's years ahead.
+_FUTURE_MODALS = r"至|力争|争取|确保|目标|计划|将|(?<![主重纲概摘需])要|(?<![今去前])(?:[两三四五]|\d)年内|今后|未来"
 FUTURE_MARKERS = re.compile(rf"(?:到|{_FUTURE_MODALS})")
 # In a part headed as background (工作基础, 发展现状) 达到 reports a level reached ("有效注册商标达到九千四百件");
 # only a modal or a 到 that is not 达到 ("到2027年") makes a sentence there speak of the future.
@@ -64,4 +65,4 @@ WHOLE_AREA = tuple(w for w in REGION_LEAD if w.startswith("全") and w not in ("
 PERIOD_PHRASES = (r"到期末|期末|至期末|试点期末|示范期末|在?(?:建设|创建|试点|规划|示范)期(?:内|间|末)|[三两]年内|期间|"
                   r"[”\"]?十四五[”\"]?(?:期间|时期|末)")
 # "年内", "今年": the document's own year.
-THIS_YEAR = re.compile(r"(?<![近往历去明])年内|今年(?!以来|前|上半|下半|[1-9一二三四五六七八九十]+[月至—-])|本年度")
+THIS_YEAR = re.compile(r"(?<![近往历去明两三四五\d])年内|今年(?!以来|前|上半|下半|[1-9一二三四五六七八九十]+[月至—-])|本年度")

@@ -28,7 +28,7 @@ SECTION_KINDS = [
     ("goals", ("目标", "指标")),
     ("tasks", ("任务",)),
     ("phases", ("进度", "步骤", "阶段", "时序", "安排")),
-    ("tasks", ("任务", "举措", "措施", "重点", "推进", "工作内容", "主要工作")),
+    ("tasks", ("任务", "举措", "措施", "重点", "推进", "工作内容", "主要工作", "行动")),
     ("other", ("思想", "思路", "原则", "背景", "基础", "现状", "情况", "概况", "要求")),
 ]
 MAX_TOP_HEADING = 16  # characters after the ordinal: top-level headings are short names

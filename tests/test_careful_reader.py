@@ -295,3 +295,59 @@ def test_every_amount_of_a_reward_list_is_a_reward():
 def test_the_places_where_something_is_set_up_are_not_its_count():
     t = targets_of("二、重点任务\n在县城和四个中心集镇设立知识产权维权服务点，每年开展知识产权培训不少于6场。").targets
     assert list(t["value"]) == [6]
+
+
+def test_a_news_reports_three_years_ahead_are_due_at_the_plans_end():
+    news = ("某县融媒体中心 2025-09-02\n近日，《某县知识产权强县建设试点工作方案（2025—2027年）》印发。"
+            "三年内新培育省级知识产权示范企业9家，通过专利质押产品累计撬动知识产权质押融资6亿元。")
+    t = extract_text(news, period=(2025, 2027)).targets
+    firms, pledge = only(t, value=9), only(t, value=6)
+    assert firms["target_year"] == 2027 and pledge["target_year"] == 2027
+    assert pledge["scope"] == "new", "money leveraged over the years is a flow"
+
+
+def test_a_duty_before_a_subsidy_rule_opened_by_bing_dui_is_a_target():
+    t = targets_of("二、重点任务\n每年组织不少于40家企业参加专利导航培训，并对企业首件发明专利给予每件3000元资助。").targets
+    assert list(t["value"]) == [40]
+
+
+def test_an_action_part_is_read_as_tasks():
+    body = "某县商标品牌行动方案（2025—2027年）\n三、主要行动\n（一）品牌培育行动。建立商标品牌培育库，入库企业不少于25家。"
+    assert list(extract_text(body, period=(2025, 2027)).targets["value"]) == [25]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("建成县级知识产权公共服务综合体；", "综合体"),
+    ("实现乡镇知识产权服务站全覆盖。", "服务站"),
+    ("2026年底前通过省级知识产权保护规范化市场评审。", "规范化市场"),
+    ("实现规上工业企业知识产权管理规范贯标全覆盖。", "贯标"),
+])
+def test_a_named_goal_without_a_number_is_found_and_named(sentence, subject):
+    t = targets_of(sentence).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+
+
+def test_coverage_of_the_places_a_count_is_spread_over_is_not_a_second_goal():
+    t = targets_of("建成乡镇知识产权工作站四个，实现重点乡镇全覆盖。").targets
+    assert list(t["value"]) == [4]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("二、重点任务\n推动知识产权保险项目在我县取得突破。", "保险项目"),
+    ("二、重点任务\n到2026年，实现规上企业知识产权托管服务全覆盖。", "托管服务"),
+])
+def test_a_task_that_commits_to_a_breakthrough_or_a_dated_coverage_is_a_named_goal(sentence, subject):
+    t = targets_of(sentence).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+    undated = targets_of("二、重点任务\n实现规上企业知识产权托管服务全覆盖。").targets
+    assert undated.empty, "an undated coverage in a task stays a task"
+
+
+@pytest.mark.parametrize("sentence", [
+    "三、保障措施\n方案所列两大类14项指标纳入年度考核。",
+    "通过三年建设，主要指标达到以下要求：",
+    "侵权投诉48小时内响应率达到90%以上。",
+])
+def test_what_only_looks_like_a_target_is_not_one(sentence):
+    t = targets_of(sentence).targets
+    assert set(t["value"].dropna()) <= {90} and not t["qualitative"].any()
