@@ -368,6 +368,14 @@ def score_folder(folder: Path) -> tuple[list[Score], dict, str]:
     return scores, totals(scores), report
 
 
+def floors_missed(folder: Path, floors: dict[str, float], slack: float = 0.005) -> tuple[int, dict, str]:
+    """A fixture set held to its floors (the blind sets' tests): how many fixtures it has, the
+    measures below their floor (measure → (value, floor)) and the per-fixture report."""
+    scores, overall, report = score_folder(folder)
+    missed = {m: (overall[m], floor) for m, floor in floors.items() if overall[m] < floor - slack}
+    return len(scores), missed, report
+
+
 def kind_of(fixture: str) -> str:
     return next((kind for word, kind in KINDS if word in fixture), "work plan")
 
