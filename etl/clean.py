@@ -99,6 +99,8 @@ def squeeze_spaces(line: str) -> str:
     """PDF conversion puts spaces around numbers ("达 48 件", "2026 年") and inside Chinese runs.
     A space next to a Latin word stays ("ISO 9001", "范围 and 水平")."""
     line = line.strip(" \t\u3000")
+    if line.count("\t") >= 2:  # a table row copied with its tabs: the tabs part cells, they stay
+        return "\t".join(squeeze_spaces(cell) for cell in line.split("\t"))
 
     def keep(m: re.Match) -> str:
         before, after = line[m.start() - 1], line[m.end()]
@@ -296,8 +298,8 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     with no blank line and no indent, a line that goes on (`…有效发明专利保有` / `量达到950件。`).
     Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
     Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
-    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
-        return False
+    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt:
+        return False  # (a tab-separated table row is a row, never half a sentence)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not re.search("[，。；、]", prev):
         return False
     return bool(_WRAP_GOES_ON.match(nxt)) and not _HEADING_START.match(nxt)

@@ -49,6 +49,7 @@ from etl.lexicon import (
     PERIOD_PHRASES,
     PERIOD_SUM,
     PROGRESS,
+    PROGRESS_REPORTED,
     REGION_LEAD_RE,
     STOCK_WORDS,
     THIS_YEAR,
@@ -86,7 +87,11 @@ SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|重点(?=[，。；、]|$))")
+TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|重点(?=[，。；、]|$))")
+# ... and with the count after its name: "本方案共部署重点任务9项".
+OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$")
+# "每季度结束后5个工作日内报送": a reporting deadline, like a reporting day.
+REPORT_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,6}(?:报送|上报|报告|提交|反馈)")
 # "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
 PER_PLACE = re.compile(r"(?:每个|各)(镇街|乡镇|苏木镇|镇|街道|村|社区|园区|县市区|县区|区县|市县|县)(?:均|都|要|应)?")
 # "比国家…规定的12件目标高出2倍多": the reference figure and the margin of a comparison are no targets.
@@ -94,7 +99,8 @@ COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)�
 COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
 # "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
 RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
-DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff]{1,6}各")  # "9个苏木镇各培育1个": 9 counts where, not what
+# "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
+DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
 # 日 counts days only as a time limit ("办理时限压缩至15日以内", "在15日内办结"); else it is a date.
 DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|不超过|在|时限为?|周期为?)\s*$")
 # The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
@@ -146,7 +152,7 @@ SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
 # A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
-                         r"(?:示范区|示范城市|集聚区|分中心|综合体|规范化市场(?!示范)))"
+                         r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|规范化市场(?!示范)))"
                          r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
@@ -502,7 +508,9 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("heading ordinal", lambda n: not n.unit and n.sentence.is_heading),
     ("no unit", lambda n: not n.unit),
     ("a day of the month (12月10日前)", lambda n: n.unit == "日" and not DAYS_LIMIT.search(n.before)),
-    ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大") and TASK_COUNT.match(n.after)),
+    ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大")
+     and (TASK_COUNT.match(n.after) or OWN_COUNT_BEFORE.search(n.before))),
+    ("reporting deadline", lambda n: n.unit in DURATION_UNITS and REPORT_WITHIN.match(n.after)),
     ("comparison with another figure (比…高出)", lambda n: COMPARISON.search(n.before) or COMPARED.match(n.after)),
     ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
     ("achievement already reached", lambda n: n.state.modality == "achieved"),
@@ -540,6 +548,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
                     sentence.is_heading, sentence.paragraph)
     state.start_sentence(continues=state.continues)
+    if PROGRESS_REPORTED.search(text):
+        state.modality = "achieved"
     state.continues = text.rstrip().endswith(("；", ";"))
     facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
                            _subsidy_rules(text),
@@ -676,8 +686,9 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
                        r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
                        r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
-                       r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖")
+                       r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖|实现[“\"]?零[”\"]?的突破")
 # ("到2028年，实现…托管服务全覆盖": coverage of anything counts in a task when a year is set for it.)
+DATED_TASK = re.compile(r"(?:20\d\d\s*年(?:底|末)?(?:前|以前)?|(?<![两三四五\d])年内|今年)[^。；\d]{0,16}$")
 DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\s*$")
 
 
@@ -710,13 +721,24 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
     return goals
 
 
+def _counted(text: str, pos: int) -> bool:
+    """Does the clause around `pos` count what it names ("建成…培育中心不少于1家"): then it is a target
+    with a number, read as one, not a named goal."""
+    start, end = next(((a, b) for a, b in _clauses(text) if a <= pos < b), (0, len(text)))
+    return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
+
+
 def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
     """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
     if sentence.section_kind == "tasks":
-        if _one_year_plan(ctx) and not sentence.is_heading:
-            # a year's work points are all that year's commitments: a thing it builds is a goal
-            return task_goals(sentence) + [_named_build(b, sentence) for b in NAMED_BUILD.finditer(sentence.text)]
-        return task_goals(sentence)
+        if sentence.is_heading:
+            return task_goals(sentence)
+        # A thing a task builds is a goal when a date is set for it ("年内建成县知识产权公共服务中心"), and
+        # in a year's work points, whose every item is that year's commitment.
+        builds = [b for b in NAMED_BUILD.finditer(sentence.text)
+                  if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
+                  and not _counted(sentence.text, b.start())]
+        return task_goals(sentence) + [_named_build(b, sentence) for b in builds]
     if sentence.section_kind != "goals" or sentence.is_heading:
         return []
     goals = []
@@ -757,8 +779,9 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
 STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
 PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]|"
                             r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务)|为[^，。；\d]{1,6}年)")
-# ("（一）2024年目标。…", "2027年为攻坚年。…": a stage's own list)
+                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务)|为[^，。；\d]{1,6}年)|"
+                            r"^\s*第([一二三四五])年\s*[（(：:]")
+# ("（一）2024年目标。…", "2027年为攻坚年。…", "第一年（启动年）：…": a stage's own list)
 
 
 def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[int, list[tuple[int, int]]]:
@@ -772,9 +795,16 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
         if announced and announced[0] == top and s.paragraph not in years:
             years[s.paragraph] = [(s.start - 1, announced[1])]
         for m in PARAGRAPH_YEAR.finditer(s.text):
-            year = int(m.group(1) or m.group(2) or m.group(3))
+            if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
+                if ctx.period_start is None:
+                    continue
+                year = ctx.period_start + "一二三四五".index(m.group(4))
+            else:
+                year = int(m.group(1) or m.group(2) or m.group(3))
             if ctx.period_start is None or year >= ctx.period_start:
-                years.setdefault(s.paragraph, []).append((s.start + m.start(), year))
+                # a stage that opens its line ("第一年（启动年）：…") governs the whole line, its first sentence too
+                opens_line = bool(m.group(3) or m.group(4)) and m.start() == 0
+                years.setdefault(s.paragraph, []).append((s.start + m.start() - opens_line, year))
                 # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
                 # bullets after it spell out: either governs the lines of its part that follow
                 if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3):

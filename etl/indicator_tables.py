@@ -25,7 +25,7 @@ YEAR = re.compile(r"(20\d\d)")
 CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
                          r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
 PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,6})\s*[）)]$")
+UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
 
 
 @dataclass
@@ -44,6 +44,21 @@ def _pipe_rows(text: str) -> list[list[_Row]]:
             cells = [c.strip() for c in stripped.strip("|").split("|")]
             if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
                 current.append(_Row(cells, offset, offset + len(line)))
+        elif current:
+            tables.append(current)
+            current = []
+        offset += len(line) + 1
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _tab_rows(text: str) -> list[list[_Row]]:
+    """Consecutive lines of tab-separated cells (a table copied out of a spreadsheet or Word), as tables."""
+    tables, current, offset = [], [], 0
+    for line in text.split("\n"):
+        if line.count("\t") >= 2:
+            current.append(_Row([c.strip() for c in line.strip().split("\t")], offset, offset + len(line)))
         elif current:
             tables.append(current)
             current = []
@@ -179,9 +194,13 @@ def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end
         notes=[] if year or scope == "annual" else ["table row without a year"])
 
 
-def _table_cells(rows: list[_Row], cols: dict[str, int]) -> list[_Cell]:
+def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | None) -> list[_Cell]:
     if "years" in cols:
         targets = _year_columns(rows[0].cells)
+        before = [(i, y) for i, y in targets if period_start and y < period_start]
+        if before:  # "指标 | 2020年 | 2025年" in a 2021—2025 plan: the 2020 column is the baseline
+            targets = [t for t in targets if t not in before]
+            cols = {**cols, "baseline": cols.get("baseline", before[-1][0])}
     else:
         year_match = YEAR.search(rows[0].cells[cols["target"]])
         targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
@@ -227,13 +246,14 @@ def table_candidates(text: str, sentences: list[Sentence],
     def context_of(start: int) -> Sentence | None:
         return next((s for s in sentences if s.start <= start < s.end + 1), None)
 
-    for rows in _pipe_rows(text) + _flat_rows(text):
+    for rows in _pipe_rows(text) + _tab_rows(text) + _flat_rows(text):
         cols = _columns(rows[0].cells)
         if not cols:
             continue
         spans.append((rows[0].start, rows[-1].end))
         context = context_of(rows[0].start)
-        found += [_cell_candidate(cell, text, context, period_end) for cell in _table_cells(rows, cols)]
+        found += [_cell_candidate(cell, text, context, period_end)
+                  for cell in _table_cells(rows, cols, period_start)]
     for cell in _year_value_cells(text, period_start):
         if (cell.row.start, cell.row.end) not in spans:
             spans.append((cell.row.start, cell.row.end))

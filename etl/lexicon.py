@@ -35,7 +35,9 @@ MADE_VERBS = re.compile(r"(?:完成|打造|召开|举办|组织开展|开展|推
 STOCK_WORDS = ("累计", "拥有量", "总数", "总量", "总额", "存量", "保有量", "有效", "拥有")
 ANNUAL_WORDS = ("每年", "年均", "年度", "年平均", "逐年", "全年", "/年", "／年")
 # "三年累计", "3年累计", "“十四五”期间累计", "期内累计", "建设期内新增": added up over the plan period.
-PERIOD_SUM = re.compile(r"(?:[2-5两三四五]年|[”\"]?十[三四五]五[”\"]?(?:期间|时期)|(?:建设|试点|示范|规划|创建)?期(?:内|间)|期末前?)\s*(?:内|间)?\s*累计")
+# "三年共安排900万元", "五年安排…1500万元": a sum over the years, too.
+PERIOD_SUM = re.compile(r"(?:[2-5两三四五]年|[”\"]?十[三四五]五[”\"]?(?:期间|时期)|(?:建设|试点|示范|规划|创建)?期(?:内|间)|期末前?)\s*(?:内|间)?\s*累计"
+                        r"|(?:[2-5两三四五]年)\s*(?:内|间)?\s*(?:共计?|合计)?安排")
 MULTI_YEAR = re.compile(r"[2-5两三四五]年")
 
 # --- modality: is the number a commitment, a forecast or a report of what was achieved? -------
@@ -45,6 +47,8 @@ PAST_MARKERS = re.compile(r"截至|截止|已|(?<![从由较比])目前(?!的?�
 # says when — 今年前三季度, 上半年, 去年 — and those words are above.)
 # Reports of progress against a goal: "完成目标任务的62.5%", "完成年度目标的78%".
 PROGRESS = re.compile(r"完成[^，。；]{0,8}(?:目标|任务|计划)[^，。；]{0,4}的?\s*$")
+# A sentence that reports its progress ("全年实现质押融资2.1亿元，完成市定目标的131%") reports every number in it.
+PROGRESS_REPORTED = re.compile(r"完成[^，。；]{0,8}(?:目标|任务|计划)[^，。；]{0,4}的?\s*\d+(?:\.\d+)?\s*%")
 # A forecast by the writer, not a commitment of the plan: "预计…有望达到115件".
 FORECAST = re.compile(r"预计|有望|预期将|估计")
 # A goal, not a fact: these make a sentence in a background part count ("力争到2026年…").

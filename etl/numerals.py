@@ -29,6 +29,8 @@ _RANGE_MARKS = "至到—－\\-~～"
 _RANGE_LOW = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?P<frac>)"
                         rf"(?=[{_RANGE_MARKS}][{NUMERAL_CHARS}]+(?:{UNIT_RE}))")
 _PERCENT = re.compile(rf"百分之(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?")
+# "调解成功率不低于六成": tenths, after a comparator or before 以上 (not 成本, 成果, 八成新 …).
+_TENTHS = re.compile(r"(?<=[于到过达在])(?P<tenths>[一二三四五六七八九])成(?=以上|左右|以内|[，。；]|$)")
 # Words that open with a numeral and a unit character but count nothing.
 _IDIOM_AFTER = re.compile(r"^(?:批|起|系列|次性|次办|件事|流|体|类|部分|家万户|项目|期间|条龙|门式|站式|套路)")
 # A lone 一 counts only before these (一支队伍, 一条龙, 一次办, 一名联络员 are idioms or roles; 建成一个…中心 is a count).
@@ -85,6 +87,8 @@ def _to_number(run: str, frac: str = "") -> str | None:
 
 def _reading(m: re.Match, text: str, percent: bool) -> str | None:
     """Digits for one numeral match, or None when it counts nothing."""
+    if "tenths" in m.groupdict():
+        return f"{_DIGITS[m.group('tenths')] * 10}%"
     run, frac = m.group("run"), m.group("frac") or ""
     if percent:
         number = _to_number(run, frac)
@@ -108,7 +112,7 @@ def numeral_view(text: str) -> NumeralView:
     """The sentence with its counting Chinese numerals in digits, and the way back."""
     if not _ANY_NUMERAL.search(text):
         return NumeralView(text)
-    matches = [(m, True) for m in _PERCENT.finditer(text)]
+    matches = [(m, True) for m in _PERCENT.finditer(text)] + [(m, True) for m in _TENTHS.finditer(text)]
     taken = [m.span() for m, _ in matches]
     matches += [(m, False) for m in _RUN.finditer(text) if not any(a <= m.start() < b for a, b in taken)]
     matches += [(m, False) for m in _RANGE_LOW.finditer(text) if not any(a <= m.start() < b for a, b in taken)]

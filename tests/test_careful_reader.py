@@ -351,3 +351,56 @@ def test_a_task_that_commits_to_a_breakthrough_or_a_dated_coverage_is_a_named_go
 def test_what_only_looks_like_a_target_is_not_one(sentence):
     t = targets_of(sentence).targets
     assert set(t["value"].dropna()) <= {90} and not t["qualitative"].any()
+
+
+def test_a_tab_separated_table_reads_its_pre_plan_year_as_the_baseline():
+    body = ("某县“十四五”知识产权规划\n第二章　发展目标\n指标\t2020年\t2025年\t属性\n"
+            "有效发明专利拥有量（件）\t640\t1500\t预期性\n专利质押融资额（亿元，五年累计）\t0.4\t2.5\t预期性\n")
+    t = extract_text(body, period=(2021, 2025)).targets
+    patents, pledge = only(t, value=1500), only(t, value=2.5)
+    assert patents["baseline"] == 640 and patents["target_year"] == 2025
+    assert pledge["unit"] == "亿元" and pledge["scope"] == "new"
+    assert 640 not in set(t["value"]) and 2020 not in set(t["target_year"])
+
+
+def test_the_plans_first_second_and_third_year_date_their_stage():
+    body = ("某县知识产权强县建设方案\n二、分年度目标\n第一年（启动年）：有效发明专利达到300件。\n"
+            "第二年（攻坚年）：有效发明专利达到360件。\n第三年（验收年）：有效发明专利达到450件以上。\n")
+    t = extract_text(body, period=(2026, 2028)).targets
+    assert [only(t, value=v)["target_year"] for v in (300, 360, 450)] == [2026, 2027, 2028]
+
+
+@pytest.mark.parametrize("sentence", [
+    "一、工作基础\n全年实现知识产权质押融资1.6亿元，完成年度目标任务的118%。",
+    "四、保障措施\n本方案共部署重点任务12项，分三个阶段推进。",
+    "四、保障措施\n各成员单位每季度结束后10个工作日内报送工作进展。",
+    "二、重点任务\n在6个县（市、区）各建设1个知识产权工作站。",
+])
+def test_reports_counts_of_the_plans_own_parts_and_deadlines_are_no_targets(sentence):
+    t = targets_of(sentence).targets
+    assert set(t["value"].dropna()) <= {1}, t[["raw_name", "value", "unit"]].to_dict("records")
+
+
+def test_money_arranged_over_the_plan_years_is_new():
+    t = targets_of("四、保障措施\n县财政三年共安排知识产权专项资金600万元。").targets
+    assert only(t, value=600)["scope"] == "new"
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("二、重点任务\n年内建成县知识产权公共服务中心，提供一站式服务。", "公共服务中心"),
+    ("二、重点任务\n推动品牌建设，新增中国驰名商标实现零的突破。", "驰名商标"),
+])
+def test_a_dated_build_or_a_first_ever_in_a_task_is_a_named_goal(sentence, subject):
+    t = targets_of(sentence).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+
+
+def test_a_build_that_is_counted_is_a_number_not_a_named_goal():
+    t = targets_of("二、重点任务\n到2026年，建成市级高价值专利培育中心不少于2家。").targets
+    assert list(t["value"]) == [2] and not t["qualitative"].any()
+
+
+def test_tenths_after_a_comparator_are_a_percentage():
+    t = targets_of("到2026年，诉调对接案件调解成功率不低于七成。").targets
+    rate = only(t, value=70)
+    assert rate["unit"] == "%" and rate["comparator"] == ">="
