@@ -123,3 +123,15 @@ def test_region_standing_says_how_far_ahead_of_its_peers_a_region_is():
     row = frame[frame["peers_with"] > 0].iloc[0]
     values = queries.targets(indicator_id=row["indicator_id"], region_ids=group)
     assert row["peers_with"] <= values["region_id"].nunique() - 1
+
+
+def test_the_standing_strip_draws_the_regions_name_in_full_above_its_marker():
+    """On a one-row strip the anchor's name sat above the plot's top edge and was cut off."""
+    import pandas as pd
+
+    from dashboard.charts.standing import standing_strip
+
+    values = pd.DataFrame({"region_id": ["a", "b", "c"], "value": [120.0, 210.0, 300.0]})
+    fig = standing_strip(values, "a", ["a", "b", "c"], {"a": "宜兴市"}, "zh", "贯标", "家", "source")
+    anchor = [tr for tr in fig.data if tr.type == "scatter"][0]
+    assert anchor.text[0] == "宜兴市" and anchor.cliponaxis is False

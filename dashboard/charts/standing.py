@@ -69,6 +69,7 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
                                          "line": {"color": "white", "width": 1.5}},
                                  text=[name] * len(rows), textposition="top center", name=name,
                                  textfont={"color": ANCHOR_COLOR},
+                                 cliponaxis=False,  # the name above a one-row strip sat cut by the plot's top
                                  hovertemplate=f"{name}: {plot_text(format_number(value, unit, lang))}<extra></extra>",
                                  showlegend=False))
     # The unit is written once, under the title: an axis title sat on the source line.
