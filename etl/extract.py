@@ -142,8 +142,12 @@ QUALITATIVE_GOAL = re.compile(
     r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,16})全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
+    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
     r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
+# "枸杞、滩羊两项地理标志产品的用标企业…达到60家": the count of the items just listed, which the
+# measure after it is about.
+LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,8}、[\u4e00-\u9fff“”\"]{1,8}$")
+LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,12}的")
 RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
@@ -152,7 +156,7 @@ SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
 # A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
-                         r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|规范化市场(?!示范)))"
+                         r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|平台|规范化市场(?!示范)))"
                          r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
@@ -518,6 +522,7 @@ SKIP_RULES: list[tuple[str, callable]] = [
     ("reward or subsidy rule", lambda n: REWARD.search(n.before) or _in_spans(n.facts.subsidy_rules,
                                                                               n.clause_start + n.m.start())),
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
+    ("count of the items just listed (A、B两项…的)", lambda n: LISTED_BEFORE.search(n.before) and LISTED_AFTER.match(n.after)),
     ("a time limit inside a rate's name (24小时内响应率)",
      lambda n: n.unit in DURATION_UNITS and RATE_WITHIN.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),

@@ -151,6 +151,11 @@ YEAR_VALUE_LINE = re.compile(
     r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*"
     r"(?P<pairs>20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4}(?:\s*[，,；;、]\s*20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4})*)"
     r"\s*(?:[（(](?:预期性|约束性|指导性)[）)])?\s*[。；;]?\s*$")
+# ... or with an arrow from the base to the target, the years said once in a note ("2.1 → 5.0  预期性").
+ARROW_LINE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
+    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*(?P<base>\d[\d.,]*)\s*(?:→|->|—>|－>|⟶)\s*"
+    r"(?P<cell>\d[\d.,]*\s*(?:以上|以内|以下|左右)?)\s*(?:[（(]?(?:预期性|约束性|指导性)[）)]?)?\s*[。；;]?\s*$")
 YEAR_VALUE = re.compile(r"(?P<year>20\d\d)\s*年\s*[为达]?\s*(?P<cell>[\d.,]+\s*(?:以上|以内|以下|左右)?)")
 
 
@@ -220,9 +225,14 @@ def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | Non
 
 
 def _year_value_cells(text: str, period_start: int | None) -> list[_Cell]:
-    """The 专栏 lines: a year before the plan's first is the baseline, each later year a target."""
+    """The 专栏 lines: a year before the plan's first is the baseline, each later year a target; in
+    an arrow line the value before the arrow is the baseline, the one after it due at the plan's end."""
     cells, offset = [], 0
     for line in text.split("\n"):
+        arrow = ARROW_LINE.match(line)
+        if arrow and (n := CELL_NUMBER.fullmatch(arrow.group("cell").replace(" ", ""))):
+            cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, None,
+                               _number(arrow.group("base")), _Row([line], offset, offset + len(line))))
         m = YEAR_VALUE_LINE.match(line)
         if m:
             pairs = [(int(p.group("year")), CELL_NUMBER.fullmatch(p.group("cell").replace(" ", "")))

@@ -56,7 +56,8 @@ FORECAST = re.compile(r"预计|有望|预期将|估计")
 # 全部完成" in a background part reports the past.
 # "三年内新培育…3家": the plan's years ahead.
 _FUTURE_MODALS = r"至|力争|争取|确保|目标|计划|将|(?<![主重纲概摘需])要|(?<![今去前])(?:[两三四五]|\d)年内|今后|未来"
-FUTURE_MARKERS = re.compile(rf"(?:到|{_FUTURE_MODALS})")
+# A floor (不少于, 不低于) is a commitment's wording, not a report's: "每年举办…活动不少于12场" in an answer.
+FUTURE_MARKERS = re.compile(rf"(?:到|不少于|不低于|{_FUTURE_MODALS})")
 # In a part headed as background (工作基础, 发展现状) 达到 reports a level reached ("有效注册商标达到九千四百件");
 # only a modal or a 到 that is not 达到 ("到2027年") makes a sentence there speak of the future.
 BACKGROUND_FUTURE_MARKERS = re.compile(rf"(?:(?<!达)到|{_FUTURE_MODALS})")

@@ -404,3 +404,32 @@ def test_tenths_after_a_comparator_are_a_percentage():
     t = targets_of("到2026年，诉调对接案件调解成功率不低于七成。").targets
     rate = only(t, value=70)
     assert rate["unit"] == "%" and rate["comparator"] == ">="
+
+
+def test_an_indicator_box_with_arrows_gives_baseline_and_target():
+    body = ("某区“十四五”知识产权规划\n第二章 发展目标\n专栏1 主要指标\n"
+            "1. 有效发明专利拥有量（件）：1,240 → 2,600  预期性\n"
+            "2. 作品著作权登记量（件/年）：430 → 900  预期性\n注：箭头前为2020年数值，箭头后为2025年目标值。\n")
+    t = extract_text(body, period=(2021, 2025)).targets
+    patents, copyright_ = only(t, value=2600), only(t, value=900)
+    assert patents["baseline"] == 1240 and patents["target_year"] == 2025
+    assert copyright_["scope"] == "annual" and copyright_["baseline"] == 430
+
+
+def test_a_floor_in_an_answer_is_a_commitment():
+    body = "《某市实施方案》政策解读\n问四：今年重点推进哪些工作？\n答：每年举办知识产权“入园惠企”活动不少于10场。"
+    assert list(extract_text(body, period=(2026, 2028)).targets["value"]) == [10]
+
+
+def test_the_count_of_items_just_listed_is_not_the_target_about_them():
+    t = targets_of("到2026年，枸杞、红枣两项地理标志产品的用标企业达到45家。").targets
+    assert list(t["value"]) == [45]
+
+
+@pytest.mark.parametrize("sentence, subject", [
+    ("二、重点任务\n到2026年底，建成区级知识产权公共服务平台。", "公共服务平台"),
+    ("通过三年努力，实现全市重点商品交易市场知识产权保护规范化建设全覆盖。", "规范化建设"),
+])
+def test_more_named_goals(sentence, subject):
+    t = targets_of(sentence).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
