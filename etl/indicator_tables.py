@@ -224,14 +224,15 @@ def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | Non
     return cells
 
 
-def _year_value_cells(text: str, period_start: int | None) -> list[_Cell]:
+def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[_Cell]:
     """The 专栏 lines: a year before the plan's first is the baseline, each later year a target; in
     an arrow line the value before the arrow is the baseline, the one after it due at the plan's end."""
+    period_start, period_end = period
     cells, offset = [], 0
     for line in text.split("\n"):
         arrow = ARROW_LINE.match(line)
         if arrow and (n := CELL_NUMBER.fullmatch(arrow.group("cell").replace(" ", ""))):
-            cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, None,
+            cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, period_end,
                                _number(arrow.group("base")), _Row([line], offset, offset + len(line))))
         m = YEAR_VALUE_LINE.match(line)
         if m:
@@ -264,7 +265,7 @@ def table_candidates(text: str, sentences: list[Sentence],
         context = context_of(rows[0].start)
         found += [_cell_candidate(cell, text, context, period_end)
                   for cell in _table_cells(rows, cols, period_start)]
-    for cell in _year_value_cells(text, period_start):
+    for cell in _year_value_cells(text, period):
         if (cell.row.start, cell.row.end) not in spans:
             spans.append((cell.row.start, cell.row.end))
         found.append(_cell_candidate(cell, text, context_of(cell.row.start), period_end))

@@ -413,7 +413,7 @@ def test_an_indicator_box_with_arrows_gives_baseline_and_target():
     t = extract_text(body, period=(2021, 2025)).targets
     patents, copyright_ = only(t, value=2600), only(t, value=900)
     assert patents["baseline"] == 1240 and patents["target_year"] == 2025
-    assert copyright_["scope"] == "annual" and copyright_["baseline"] == 430
+    assert copyright_["scope"] == "annual" and copyright_["baseline"] == 430 and copyright_["target_year"] == 2025
 
 
 def test_a_floor_in_an_answer_is_a_commitment():

@@ -20,7 +20,7 @@ from measure_extraction import floors_missed  # noqa: E402
 
 FRESH5 = ROOT / "tests" / "fixtures" / "fresh5"
 FIRST_MEASUREMENT = {"recall": 0.921, "precision": 0.985}
-AFTER_TUNING = {"recall": 0.978, "precision": 0.993, "target_year_accuracy": 0.992, "scope_accuracy": 0.984}
+AFTER_TUNING = {"recall": 0.978, "precision": 0.993, "target_year_accuracy": 1.0, "scope_accuracy": 0.984}
 
 
 def test_the_fifth_blind_set_never_reads_worse_than_after_tuning():
