@@ -169,7 +169,11 @@ def field_ok(name: str, expected: dict, row: dict) -> bool:
 
 
 def unit_ok(expected: dict, row: dict) -> bool:
-    return normal_unit(row.get("unit")) in [normal_unit(u) for u in accepted(expected.get("unit"))]
+    """The unit as written; a per-year unit (次/年) also matches its count unit on a row whose scope is
+    annual, which is how the warehouse stores it (the /年 is the scope)."""
+    units = [normal_unit(u) for u in accepted(expected.get("unit"))]
+    units += [u.removesuffix("/年") for u in units if u.endswith("/年") and row.get("scope") == "annual"]
+    return normal_unit(row.get("unit")) in units
 
 
 # --- matching a plan's rows ------------------------------------------------------------------

@@ -87,7 +87,7 @@ SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|重点(?=[，。；、]|$))")
+TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|关键词|重点(?=[，。；、]|$))")
 # ... and with the count after its name: "本方案共部署重点任务9项".
 OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$")
 # "每季度结束后5个工作日内报送": a reporting deadline, like a reporting day.
@@ -148,6 +148,11 @@ QUALITATIVE_GOAL = re.compile(
 # measure after it is about.
 LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,8}、[\u4e00-\u9fff“”\"]{1,8}$")
 LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,12}的")
+# A year in brackets right after a number is its due year: "不低于3,600次/年（2027年）".
+YEAR_AFTER = re.compile(r"^\s*(?:/\s*年)?\s*(?:以上|以内|以下|左右)?\s*[（(]\s*(20\d\d)\s*年(?:底|末)?(?:前)?\s*[）)]")
+# ... and "（2020年为0.9件）" after a target is its baseline, not a report of 2020.
+BASE_AFTER_BEFORE = re.compile(r"[（(]\s*(?:20\d\d\s*年(?:底|末)?|[“\"]?十[一二三]五[”\"]?(?:期间|时期|末)?(?:累计)?)\s*(?:为|是)\s*$")
+BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件）)"
 RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
@@ -368,7 +373,8 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
             continue
         if year >= ctx.period_start and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
             return False
-        if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以"):
+        if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以") \
+                and not BASE_AFTER_BEFORE.search(clause[:m.end()] + "为"):
             return True
     if PAST_MARKERS.search(clause):
         return True
@@ -523,6 +529,7 @@ SKIP_RULES: list[tuple[str, callable]] = [
                                                                               n.clause_start + n.m.start())),
     ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
     ("count of the items just listed (A、B两项…的)", lambda n: LISTED_BEFORE.search(n.before) and LISTED_AFTER.match(n.after)),
+    (BASE_AFTER_REASON, lambda n: BASE_AFTER_BEFORE.search(n.before)),
     ("a time limit inside a rate's name (24小时内响应率)",
      lambda n: n.unit in DURATION_UNITS and RATE_WITHIN.match(n.after)),
     ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
@@ -584,6 +591,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
                 skip(pos, clause_start + m.end(), reason)
                 if reason == "baseline":
                     state.baseline = number_value(m.group("value"))
+                elif reason == BASE_AFTER_REASON and pending:
+                    pending[-1].baseline = number_value(m.group("value"))
                 continue  # a skipped number (a year, a baseline) is part of the next name's zone
             cand, name_end = _candidate(n, pending)
             cand.sentence = sentence
@@ -637,6 +646,8 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
     if recurring and not _year_written(facts, n.clause_start + m.start()) and not _one_year_plan(facts.ctx):
         year = None  # a yearly duty with no year written for it has no due year
+    if written_after := YEAR_AFTER.match(after):  # "达到17件（2026年），达到20件（2027年）"
+        year = int(written_after.group(1))
     start = n.clause_start + m.start()
     if any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
         notes.append("Chinese numeral")
@@ -654,11 +665,20 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     return cand, name_end
 
 
+STAGE_YEARS = re.compile(r"(20\d\d)\s*年(?:底|末)?")
+STAGE_YEAR_LIST = re.compile(r"(?:到|至)?20\d\d\s*年(?:底|末)?(?:\s*[、和及]\s*20\d\d\s*年(?:底|末)?)+")
+
+
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
     if "分别" not in clause or len(cands) < 2:
         return cands
     head = clause.split("分别")[0]
+    years = [int(y) for y in STAGE_YEARS.findall(head)]
+    if len(years) == len(cands) and STAGE_YEAR_LIST.search(head):  # "2026年、2028年…分别达到11件、16件"
+        for cand, year in zip(cands, years):
+            cand.target_year = year
+        head = STAGE_YEAR_LIST.sub("", head)
     head = re.sub(r"(?:总数|总量|数量)$", "", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
     names = [n for n in re.split(r"、|和|及", head) if n]
     if len(names) == len(cands):
@@ -784,7 +804,7 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
 STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
 PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]|"
                             r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务)|为[^，。；\d]{1,6}年)|"
+                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务|安排|要点|计划)|为[^，。；\d]{1,6}年)|"
                             r"^\s*第([一二三四五])年\s*[（(：:]")
 # ("（一）2024年目标。…", "2027年为攻坚年。…", "第一年（启动年）：…": a stage's own list)
 
@@ -812,7 +832,9 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 years.setdefault(s.paragraph, []).append((s.start + m.start() - opens_line, year))
                 # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
                 # bullets after it spell out: either governs the lines of its part that follow
-                if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3):
+                # and so does a part headed by a year's work ("三、2026年度工作安排")
+                if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3) \
+                        or (s.is_heading and m.group(3)):
                     announced = (top, year)
     return years
 

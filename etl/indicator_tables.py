@@ -24,6 +24,8 @@ BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完�
 YEAR = re.compile(r"(20\d\d)")
 CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
                          r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+HEADER_WORD = re.compile(r"序号|指标|名称|项目|单位|目标|预期|规划|基期|基准|基数|现状|现值|基础值|完成值|实际|"
+                         r"20\d\d\s*年|属性|性质|类别|类型|备注|阶段")
 PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
 
@@ -86,15 +88,22 @@ def _flat_rows(text: str) -> list[list[_Row]]:
             j += 1
         while header and PART_HEADING.match(header[0][1]):  # "二、主要指标" above the table is no cell
             header.pop(0)
+        # The header ends at its last header word: a short row name ("有效注册商标总数") after it is a cell
+        last = max((n for n, (_, h) in enumerate(header) if HEADER_WORD.search(h)), default=len(header) - 1)
+        while last + 1 < len(header) and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", header[last + 1][1]):
+            last += 1
+        j -= len(header) - (last + 1)
+        header = _merge_bracket_lines(header[:last + 1])  # "基准值" / "（2025年）": one header cell on two lines
         names = [h for _, h in header]
         if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and (
                 any(TARGET_HEADER.search(h) for h in names) or len(_year_columns(names)) >= 2):
             width = len(header)
+            numbered = not NAME_HEADER.search(names[0])  # 序号 first; else each row opens with its name
             rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
             k = j
             while k + width <= len(lines):
                 chunk = lines[k:k + width]
-                if not re.fullmatch(r"\d{1,2}", chunk[0][1]) or any(len(c) > 40 for _, c in chunk):
+                if not _row_start_ok(chunk, numbered) or any(len(c) > 40 for _, c in chunk):
                     break
                 rows.append(_Row([c for _, c in chunk], chunk[0][0], chunk[-1][0] + len(chunk[-1][1])))
                 k += width
@@ -104,6 +113,23 @@ def _flat_rows(text: str) -> list[list[_Row]]:
                 continue
         i = max(j, i + 1)
     return tables
+
+
+def _merge_bracket_lines(header: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    merged: list[tuple[int, str]] = []
+    for start, cell in header:
+        if merged and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", cell):
+            merged[-1] = (merged[-1][0], merged[-1][1] + cell)
+        else:
+            merged.append((start, cell))
+    return merged
+
+
+def _row_start_ok(chunk: list[tuple[int, str]], numbered: bool) -> bool:
+    first = chunk[0][1]
+    if numbered:
+        return bool(re.fullmatch(r"\d{1,2}", first))
+    return not CELL_NUMBER.fullmatch(first) and any(CELL_NUMBER.fullmatch(c.replace(" ", "")) for _, c in chunk[1:])
 
 
 def _year_columns(header: list[str]) -> list[tuple[int, int]]:
@@ -123,7 +149,9 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             cols["target"] = idx
         elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and not {"target", "baseline"} & set(cols)):
             cols["baseline"] = idx  # "2025年（基期）" then 2026年, 2028年: the first is the baseline
-    if "name" in cols and "target" not in cols and len(_year_columns(header)) >= 2:
+    staged = [i for i, _ in _year_columns(header) if re.search(r"目标|阶段|预期|规划", header[i])]
+    if "name" in cols and (("target" not in cols and len(_year_columns(header)) >= 2) or len(staged) >= 2):
+        # 2024年 | 2025年 | 2026年, or 阶段值（2026年） | 目标值（2028年）: a target per year column
         if "baseline" in cols and not BASELINE_HEADER.search(header[cols["baseline"]]):
             cols.pop("baseline")  # a bare year column is a target year, not a baseline
         cols["years"] = -1

@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 CN_NUM = "一二三四五六七八九十"
 # A 规划 numbers its parts 第一章 and their sections 第一节, like a plan's 第一部分 and （一）.
-TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+(?:部分|章)|(?=【))\s*(.+)$")
+# An explainer names its parts 关键词一：背景 (or 要点一：…).
+TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+(?:部分|章)|(?:关键词|要点)[{CN_NUM}]+[：:]|(?=【))\s*(.+)$")
 SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+(?:阶段|节))")
 SENTENCE_END = "。！？；"
 
@@ -99,6 +100,7 @@ def segment(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     top, sub, kind = "", "", "preamble"
     sub_kind = None  # a goals or tasks sub-part inside a part of another kind ("二、总体要求 › （二）建设目标")
+    section_sub = ""  # the 第N节 section a 规划's "（一）" items sit in
     part_rank = False  # the plan numbers its parts 第一部分…, so 一、 is one level down
     offset = 0
     for paragraph, line in enumerate(text.split("\n")):
@@ -115,18 +117,22 @@ def segment(text: str) -> list[Sentence]:
             continue
         if title:
             part_rank = part_rank or bool(re.match(r"^第", title))
-            top, sub, sub_kind = title, "", None
-            kind = classify_heading(title) or "other"
+            top, sub, sub_kind, section_sub = title, "", None, ""
+            # an explainer's 关键词三：“四个一批” says nothing of its kind: read it as the plain text around it
+            kind = classify_heading(title) or ("preamble" if re.match(r"(?:关键词|要点)", title) else "other")
             sentences.append(Sentence(line, line_start, line_start + len(line), top, kind, True, paragraph))
             continue
         if re.match(r"^附件", line):
             top, sub, kind = line.strip(), "", "annex"
         heading_end = _sub_heading_span(line)
         if heading_end:
+            # a "（二）" heading opens a new sub-part; "1." / "（1）" / "——" items sit inside the current one,
+            # and so do "（一）" items inside a 规划's "第三节" section
+            same_rank = re.match(rf"[（(][{CN_NUM}]+[）)]", line) and not re.match(rf"第[{CN_NUM}]+节", section_sub)
             sub = line[:heading_end].rstrip("。：:")
-            # a "（二）" heading opens a new sub-part; "1." / "（1）" / "——" items sit inside the current one
-            same_rank = re.match(rf"[（(][{CN_NUM}]+[）)]", sub)
             sub_kind = _sub_part_kind(sub, kind) or (None if same_rank else sub_kind)
+            if re.match(rf"第[{CN_NUM}]+节", sub):
+                section_sub = sub
         section = f"{top} › {sub}" if sub and top else (sub or top)
         for s, e in _split_sentences(line):
             is_heading = heading_end is not None and e <= heading_end

@@ -433,3 +433,44 @@ def test_the_count_of_items_just_listed_is_not_the_target_about_them():
 def test_more_named_goals(sentence, subject):
     t = targets_of(sentence).targets
     assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+
+
+def test_a_flattened_table_with_two_line_header_cells_and_named_rows():
+    body = ("某市知识产权强市建设方案（2026—2028年）\n二、发展指标\n指标\n计量单位\n基准值\n（2025年）\n"
+            "阶段值\n（2026年）\n目标值\n（2028年）\n指标性质\n有效注册商标总数\n万件\n6.1\n6.6\n7.9\n预期性\n"
+            "知识产权行政裁决案件结案率\n%\n90\n93\n98\n约束性\n")
+    t = extract_text(body, period=(2026, 2028)).targets
+    assert sorted(t["value"]) == [6.6, 7.9, 93, 98]
+    assert only(t, value=7.9)["target_year"] == 2028 and only(t, value=6.6)["target_year"] == 2026
+    assert only(t, value=98)["baseline"] == 90
+
+
+def test_a_year_or_a_base_in_brackets_after_a_target_belongs_to_it():
+    body = ("某县“十四五”知识产权规划\n第二章 总体要求\n第三节 发展目标\n"
+            "（一）有效发明专利拥有量达到3,200件（2020年为1,450件）[预期性]\n"
+            "（二）知识产权质押融资额五年累计达到6亿元（“十三五”累计为1.1亿元）[预期性]\n"
+            "（三）专利转让许可备案次数不低于900次/年（2024年）\n")
+    t = extract_text(body, period=(2021, 2025)).targets
+    assert only(t, value=3200)["baseline"] == 1450
+    assert set(t["value"]) == {3200, 6, 900}, "the bracketed bases are no targets"
+    assert only(t, value=900)["target_year"] == 2024
+
+
+def test_an_explainers_keyword_parts_background_and_goals():
+    body = ("《某县工作方案》政策解读\n关键词一：背景\n当年全县专利授权量首次突破1,500件，达到1,612件。\n"
+            "关键词二：“硬指标”\n到2028年，有效注册商标突破2.4万件。\n现用两个关键词作简要解读。\n")
+    t = extract_text(body, period=(2026, 2028)).targets
+    assert list(t["value"]) == [2.4]
+
+
+def test_years_listed_before_respectively_date_each_value():
+    t = targets_of("其中：2025年、2026年每万人口高价值发明专利拥有量分别达到6件、9件。").targets
+    assert only(t, value=6)["target_year"] == 2025 and only(t, value=9)["target_year"] == 2026
+    assert "2025" not in only(t, value=9)["raw_name"]
+
+
+def test_a_part_headed_by_a_years_work_dates_its_targets():
+    body = ("某县知识产权强县建设方案（2026—2028年）\n一、工作目标\n到2028年，有效发明专利达到900件。\n"
+            "三、2026年度工作安排\n新增省级知识产权示范企业5家；组织专员培训班不少于2期。\n")
+    t = extract_text(body, period=(2026, 2028)).targets
+    assert only(t, value=5)["target_year"] == 2026 and only(t, value=2)["target_year"] == 2026

@@ -223,3 +223,12 @@ def test_cli_rejects_an_unreadable_file_with_a_message_not_a_traceback(bad_file)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr, done.stderr
     assert bad_file in done.stderr, done.stderr
+
+
+def test_a_per_year_unit_matches_its_count_unit_only_on_an_annual_row():
+    from measure_extraction import unit_ok
+
+    expected = {"unit": "次/年"}
+    assert unit_ok(expected, {"unit": "次", "scope": "annual"})
+    assert not unit_ok(expected, {"unit": "次", "scope": "stock"})
+    assert unit_ok(expected, {"unit": "次/年", "scope": "stock"})
