@@ -89,7 +89,8 @@ GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
 TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|关键词|重点(?=[，。；、]|$))")
 # ... and with the count after its name: "本方案共部署重点任务9项".
-OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$")
+OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$"
+                              r"|(?:任务|举措|措施)清单(?:共计?|合计)\s*$")
 # "每季度结束后5个工作日内报送": a reporting deadline, like a reporting day.
 REPORT_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,6}(?:报送|上报|报告|提交|反馈)")
 # "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
@@ -299,10 +300,15 @@ LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
 INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额")
 
 
+GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
+
+
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     zone = name_zone + comparator_zone
     if unit in DURATION_UNITS and not PERIOD_SUM.search(zone):
         return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
+    if unit in RATIO_UNITS and not GROWTH.search(zone):
+        return "ratio"  # "全年…网上办理率达到95%": a rate is a ratio, whatever the period named; 年均增长12% is both
     if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
             or (INCOME.search(name_zone) and "累计" not in zone)
             or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)
@@ -718,8 +724,9 @@ DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\
 
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
-    """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about."""
-    if sentence.section_kind != "tasks" or sentence.is_heading:
+    """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about
+    (in an item's heading too: "（一）推进…，力争…认定数量取得突破")."""
+    if sentence.section_kind != "tasks":
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
@@ -753,6 +760,9 @@ def _counted(text: str, pos: int) -> bool:
     return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
 
 
+STATED_NEXT = re.compile(r"^[，,]\s*(?:达到|达|至|为)\s*\d")
+
+
 def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
     """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
     if sentence.section_kind == "tasks":
@@ -764,7 +774,7 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
                   if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
                   and not _counted(sentence.text, b.start())]
         return task_goals(sentence) + [_named_build(b, sentence) for b in builds]
-    if sentence.section_kind != "goals" or sentence.is_heading:
+    if sentence.section_kind != "goals":
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
@@ -774,8 +784,10 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
             continue
         goals.extend(_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause))
         m = QUALITATIVE_GOAL.search(clause)
-        if not m:
-            continue
+        if not m or (re.match(r"翻", m.group(1)) and STATED_NEXT.match(numeral_view(sentence.text[clause_end:]).text)):
+            continue  # "翻一番，达到380件": the number after it is the target
+        if sentence.is_heading and (not SELF_MEASURED_GOAL.search(m.group(1)) or "前列" in m.group(1)):
+            continue  # an item's heading states a goal only in a goal's own yardstick ("（六）…服务点实现全覆盖")
         head = clause[max(0, m.start() - WINDOW):m.start()].rstrip("“\"「")
         head = re.sub(r"[“”\"「」]", "", head)
         subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))

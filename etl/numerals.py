@@ -30,7 +30,7 @@ _RANGE_LOW = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]
                         rf"(?=[{_RANGE_MARKS}][{NUMERAL_CHARS}]+(?:{UNIT_RE}))")
 _PERCENT = re.compile(rf"百分之(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+))?")
 # "调解成功率不低于六成": tenths, after a comparator or before 以上 (not 成本, 成果, 八成新 …).
-_TENTHS = re.compile(r"(?<=[于到过达在])(?P<tenths>[一二三四五六七八九])成(?=以上|左右|以内|[，。；]|$)")
+_TENTHS = re.compile(r"(?<=[于到过达在])(?P<tenths>[一二三四五六七八九])成(?P<half>半)?(?=以上|左右|以内|[，。；]|$)")
 # Words that open with a numeral and a unit character but count nothing.
 _IDIOM_AFTER = re.compile(r"^(?:批|起|系列|次性|次办|件事|流|体|类|部分|家万户|项目|期间|条龙|门式|站式|套路)")
 # A lone 一 counts only before these (一支队伍, 一条龙, 一次办, 一名联络员 are idioms or roles; 建成一个…中心 is a count).
@@ -88,7 +88,7 @@ def _to_number(run: str, frac: str = "") -> str | None:
 def _reading(m: re.Match, text: str, percent: bool) -> str | None:
     """Digits for one numeral match, or None when it counts nothing."""
     if "tenths" in m.groupdict():
-        return f"{_DIGITS[m.group('tenths')] * 10}%"
+        return f"{_DIGITS[m.group('tenths')] * 10 + (5 if m.group('half') else 0)}%"  # 三成半 = 35%
     run, frac = m.group("run"), m.group("frac") or ""
     if percent:
         number = _to_number(run, frac)

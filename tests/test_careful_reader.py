@@ -474,3 +474,34 @@ def test_a_part_headed_by_a_years_work_dates_its_targets():
             "三、2026年度工作安排\n新增省级知识产权示范企业5家；组织专员培训班不少于2期。\n")
     t = extract_text(body, period=(2026, 2028)).targets
     assert only(t, value=5)["target_year"] == 2026 and only(t, value=2)["target_year"] == 2026
+
+
+def test_a_rate_named_with_a_year_word_is_still_a_ratio():
+    t = targets_of("二、重点任务\n全年完成知识产权公共服务事项网上办理率达到96%以上。").targets
+    assert only(t, value=96)["scope"] == "ratio"
+
+
+def test_doubling_to_a_stated_number_is_that_number_not_a_named_goal():
+    t = targets_of("到2026年，有效发明专利数量翻一番，达到420件。").targets
+    assert list(t["value"]) == [420] and not t["qualitative"].any()
+
+
+def test_tenths_and_a_half_and_a_sum_over_the_years():
+    t = targets_of("到2026年，专利转化实施率达到四成半以上；质押融资金额三年合计达到9亿元。").targets
+    assert only(t, value=45)["unit"] == "%"
+    assert only(t, value=9)["scope"] == "new"
+
+
+def test_a_task_list_count_is_the_plans_own():
+    assert targets_of("四、保障措施\n市知识产权局牵头细化形成任务清单共31项。").targets.empty
+
+
+@pytest.mark.parametrize("body, subject", [
+    ("（六）建成覆盖全县的知识产权服务网络，乡镇知识产权服务点实现全覆盖", "服务点"),
+    ("（4）建成“青禾大米”国家地理标志产品保护示范区；", "保护示范区"),
+    ("二、重点任务\n（一）推进产业集聚，力争一批骨干企业专利密集型产品认定数量取得突破", "专利密集型产品"),
+])
+def test_an_items_heading_that_states_a_goal_in_its_own_yardstick_is_read(body, subject):
+    t = targets_of(body).targets
+    assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
+    assert targets_of("（二）知识产权运用效益显著提升").targets.empty, "a heading's plain wish is no goal"

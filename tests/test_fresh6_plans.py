@@ -19,7 +19,7 @@ from measure_extraction import floors_missed  # noqa: E402
 
 FRESH6 = ROOT / "tests" / "fixtures" / "fresh6"
 FIRST_MEASUREMENT = {"recall": 0.833, "precision": 0.926}
-AFTER_TUNING = {"recall": 0.933, "precision": 0.972, "target_year_accuracy": 0.956, "scope_accuracy": 0.949}
+AFTER_TUNING = {"recall": 0.96, "precision": 0.986, "target_year_accuracy": 0.956, "scope_accuracy": 0.964}
 
 
 def test_the_sixth_blind_set_never_reads_worse_than_after_tuning():
