@@ -95,12 +95,23 @@ def normalise_width(line: str) -> str:
     return re.sub(rf"(?<=[{CJK}）)\]】”\d%])(?!,\d{{3}}(?!\d))[,;:!?()]|[,;:!?()](?=[{CJK}（“])", fix, line)
 
 
+# A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence punctuation.
+CELL_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+
+
+def is_spaced_row(line: str) -> bool:
+    unbracketed = re.sub(r"（[^（）]*）|\([^()]*\)", "", line)  # "（亿元，五年累计）" is a cell's unit note
+    return len(CELL_GAP.findall(line)) >= 2 and not re.search("[，。；,;]", unbracketed)
+
+
 def squeeze_spaces(line: str) -> str:
     """PDF conversion puts spaces around numbers ("达 48 件", "2026 年") and inside Chinese runs.
     A space next to a Latin word stays ("ISO 9001", "范围 and 水平")."""
     line = line.strip(" \t\u3000")
     if line.count("\t") >= 2:  # a table row copied with its tabs: the tabs part cells, they stay
         return "\t".join(squeeze_spaces(cell) for cell in line.split("\t"))
+    if is_spaced_row(line):  # "指标名称  2020年  2025年  属性": the wide gaps part cells, they stay
+        return "  ".join(squeeze_spaces(cell) for cell in CELL_GAP.split(line))
 
     def keep(m: re.Match) -> str:
         before, after = line[m.start() - 1], line[m.end()]
@@ -288,8 +299,8 @@ def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
         return False  # (a joined line is never longer than a cut one)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE:
         return False
-    if not re.search("[，。；、]", prev):  # titles and addressee lines are not body text
-        return False
+    if not re.search("[，。；、]", prev) or "\t" in prev or is_spaced_row(prev):
+        return False  # titles, addressee lines and table rows are not body text
     return not _HEADING_START.match(nxt)
 
 
@@ -298,7 +309,8 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     with no blank line and no indent, a line that goes on (`…有效发明专利保有` / `量达到950件。`).
     Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
     Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
-    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt:
+    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt \
+            or is_spaced_row(prev) or is_spaced_row(nxt):
         return False  # (a tab-separated table row is a row, never half a sentence)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not re.search("[，。；、]", prev):
         return False

@@ -377,14 +377,21 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
         year = int(m.group(1))
         if ctx.period_start is None:
             continue
-        if year >= ctx.period_start and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
+        if year >= ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("截",) and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
             return False
         if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以") \
                 and not BASE_AFTER_BEFORE.search(clause[:m.end()] + "为"):
             return True
     if PAST_MARKERS.search(clause):
         return True
+    for m in FIVE_YEAR_PLAN.finditer(clause):  # "“十三五”期间，…累计达到2,145件" in a 2021—2025 plan
+        if ctx.period_start and 2010 + 5 * ("一二三四五六".index(m.group(1))) < ctx.period_start:
+            return True
     return was_past
+
+
+# A five-year plan period named as a time: 十一五 is 2006—2010, 十三五 2016—2020, 十五五 2026—2030.
+FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期间|时期|以来)")
 
 
 _CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.clean import is_spaced_row
 from etl.extract import Candidate
 from etl.segment import Sentence
 from etl.units import RATIO_UNITS, split_unit, written_unit
@@ -26,7 +27,7 @@ CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[
                          r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
 HEADER_WORD = re.compile(r"序号|指标|名称|项目|单位|目标|预期|规划|基期|基准|基数|现状|现值|基础值|完成值|实际|"
                          r"20\d\d\s*年|属性|性质|类别|类型|备注|阶段")
-PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:表|专栏)\s*\d)")  # and a caption
 UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
 
 
@@ -56,11 +57,13 @@ def _pipe_rows(text: str) -> list[list[_Row]]:
 
 
 def _tab_rows(text: str) -> list[list[_Row]]:
-    """Consecutive lines of tab-separated cells (a table copied out of a spreadsheet or Word), as tables."""
+    """Consecutive lines of tab-separated cells (a table copied out of a spreadsheet or Word), or of cells
+    parted by wide gaps of spaces (a text dump of one), as tables."""
     tables, current, offset = [], [], 0
     for line in text.split("\n"):
-        if line.count("\t") >= 2:
-            current.append(_Row([c.strip() for c in line.strip().split("\t")], offset, offset + len(line)))
+        if line.count("\t") >= 2 or is_spaced_row(line.strip()):
+            cells = re.split(r"\t|[ \u3000]{2,}", line.strip())
+            current.append(_Row([c.strip() for c in cells], offset, offset + len(line)))
         elif current:
             tables.append(current)
             current = []
@@ -150,7 +153,8 @@ def _columns(header: list[str]) -> dict[str, int] | None:
         elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and not {"target", "baseline"} & set(cols)):
             cols["baseline"] = idx  # "2025年（基期）" then 2026年, 2028年: the first is the baseline
     staged = [i for i, _ in _year_columns(header) if re.search(r"目标|阶段|预期|规划", header[i])]
-    if "name" in cols and (("target" not in cols and len(_year_columns(header)) >= 2) or len(staged) >= 2):
+    based = any(BASELINE_HEADER.search(h) for h in header)  # "2025年（基期） | 2026年 | 2028年目标"
+    if "name" in cols and (("target" not in cols or based) and len(_year_columns(header)) >= 2 or len(staged) >= 2):
         # 2024年 | 2025年 | 2026年, or 阶段值（2026年） | 目标值（2028年）: a target per year column
         if "baseline" in cols and not BASELINE_HEADER.search(header[cols["baseline"]]):
             cols.pop("baseline")  # a bare year column is a target year, not a baseline

@@ -505,3 +505,25 @@ def test_an_items_heading_that_states_a_goal_in_its_own_yardstick_is_read(body, 
     t = targets_of(body).targets
     assert list(t["qualitative"]) == [True] and subject in t.iloc[0]["raw_name"]
     assert targets_of("（二）知识产权运用效益显著提升").targets.empty, "a heading's plain wish is no goal"
+
+
+def test_a_table_laid_out_with_wide_spaces_is_read_and_the_past_period_is_not():
+    body = ("某县“十四五”知识产权规划\n第二章  发展目标\n专栏1  主要指标\n指标名称  2020年  2025年  属性\n"
+            "有效注册商标量（件）  4 300  7 000  预期性\n专利质押融资额（亿元，五年累计）  —  2  预期性\n\n"
+            "“十三五”期间，全县专利授权量累计达到1,845件。\n")
+    t = extract_text(body, period=(2021, 2025)).targets
+    assert only(t, value=7000)["baseline"] == 4300
+    assert only(t, value=2)["scope"] == "new"
+    assert 1845 not in set(t["value"])
+
+
+def test_a_table_with_a_base_year_column_and_two_year_columns_reads_both_years():
+    body = ("某区知识产权强县建设方案（2026—2028年）\n表1 主要指标\n序号\n指标\n单位\n2025年（基期）\n2026年\n2028年目标\n属性\n"
+            "1\n有效注册商标总量\n件\n18 400\n19 500\n22 000\n预期性\n")
+    t = extract_text(body, period=(2026, 2028)).targets
+    assert sorted(t["value"]) == [19500, 22000] and set(t["baseline"]) == {18400}
+
+
+def test_a_report_up_to_a_date_inside_the_plan_period_is_still_a_report():
+    body = "《某市方案》政策解读\n五、目前进展如何？\n截至2026年9月底，全市有效发明专利达到3,120件，专利授权量同比增长12.5%。"
+    assert extract_text(body, period=(2026, 2028)).targets.empty
