@@ -38,35 +38,34 @@ class _Row:
     end: int
 
 
-def _pipe_rows(text: str) -> list[list[_Row]]:
-    """Consecutive lines of `| a | b |` cells, as tables."""
-    tables, current, offset = [], [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3:
-            cells = [c.strip() for c in stripped.strip("|").split("|")]
-            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
-                current.append(_Row(cells, offset, offset + len(line)))
-        elif current:
-            tables.append(current)
-            current = []
-        offset += len(line) + 1
-    if current:
-        tables.append(current)
-    return tables
+def _pipe_cells(line: str) -> list[str] | None:
+    """`| a | b |` cells; None for another line.  A `| --- |` rule is a row of no cells."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+        return None
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    return [] if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
 
 
-def _tab_rows(text: str) -> list[list[_Row]]:
-    """Consecutive lines of tab-separated cells (a table copied out of a spreadsheet or Word), or of cells
-    parted by wide gaps of spaces (a text dump of one), as tables."""
+def _tab_cells(line: str) -> list[str] | None:
+    """Tab-separated cells (a table copied out of a spreadsheet or Word), or cells parted by wide
+    gaps of spaces (a text dump of one); None for another line."""
+    if line.count("\t") < 2 and not is_spaced_row(line.strip()):
+        return None
+    return [c.strip() for c in re.split(r"\t|[ \u3000]{2,}", line.strip())]
+
+
+def _delimited_rows(text: str, cells_of) -> list[list[_Row]]:
+    """Consecutive lines whose cells `cells_of` reads, as tables."""
     tables, current, offset = [], [], 0
     for line in text.split("\n"):
-        if line.count("\t") >= 2 or is_spaced_row(line.strip()):
-            cells = re.split(r"\t|[ \u3000]{2,}", line.strip())
-            current.append(_Row([c.strip() for c in cells], offset, offset + len(line)))
-        elif current:
-            tables.append(current)
+        cells = cells_of(line)
+        if cells is None:
+            if current:
+                tables.append(current)
             current = []
+        elif cells:
+            current.append(_Row(cells, offset, offset + len(line)))
         offset += len(line) + 1
     if current:
         tables.append(current)
@@ -289,7 +288,7 @@ def table_candidates(text: str, sentences: list[Sentence],
     def context_of(start: int) -> Sentence | None:
         return next((s for s in sentences if s.start <= start < s.end + 1), None)
 
-    for rows in _pipe_rows(text) + _tab_rows(text) + _flat_rows(text):
+    for rows in _delimited_rows(text, _pipe_cells) + _delimited_rows(text, _tab_cells) + _flat_rows(text):
         cols = _columns(rows[0].cells)
         if not cols:
             continue
