@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import plan_cache, schema
+from etl import build_stamp, plan_cache, schema
 from etl.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.context import context_skipped, context_table, population_denominators
 from etl.corrections import Correction, apply_corrections, corrections_dir, load_corrections
@@ -127,24 +127,41 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
-    notes = pd.concat([notes, _plan_notes(source, targets, getattr(raw, "warnings", [])),
-                       _frame("quality_notes", corrected.notes)], ignore_index=True)
+    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", [])), corrected.notes)
     tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
               "phases": phases(ex.clean_text, source.doc_id, source.region_id),
               "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id, ex.sentences),
-              "corrections": _frame("corrections", corrected.log),
+              # most plans have no correction: empty columns, not an empty frame (a frame costs 0.3 ms)
+              "corrections": _frame("corrections", corrected.log) if corrected.log else _no_rows("corrections"),
               "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
                                              sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"]))
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex.clean_text)], names)
 
 
+def _all_notes(annex_notes: pd.DataFrame, plan_notes: pd.DataFrame, correction_notes: list[dict]) -> pd.DataFrame:
+    """One plan's quality notes.  Where only one part has rows it is the notes as it is: a plan's tables
+    go on as column lists (combine), and joining empty frames to it changes none of its values."""
+    parts = [annex_notes, plan_notes] + ([_frame("quality_notes", correction_notes)] if correction_notes else [])
+    with_rows = [part for part in parts if len(part)]
+    if len(with_rows) == 1:
+        return with_rows[0]
+    return pd.concat([annex_notes, plan_notes, _frame("quality_notes", correction_notes)], ignore_index=True)
+
+
+def _no_rows(table: str) -> dict[str, list]:
+    return {column: [] for column in schema.columns(table)}
+
+
 def _deriver(denominators: pd.DataFrame):
     """What follows from a corrected row's editable fields: the indicator's names and family, the
     standardised value, per-year and per-10,000-residents figures — computed as for any row."""
-    population, population_notes = denominator_maps(denominators)
+    maps: list[tuple[dict, dict]] = []  # the denominators' maps, made on first use: most plans have no correction
 
     def derive(row: dict) -> dict:
+        if not maps:
+            maps.append(denominator_maps(denominators))
+        population, population_notes = maps[0]
         indicator = next((i for i in harmonizer().indicators if i.id == row.get("indicator_id")), None)
         unit, multiplier = split_unit(row.get("unit"))
         value_std, unit_std = standardise(row.get("value"), unit, multiplier)
@@ -198,11 +215,15 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
 
 # --- step: every plan -----------------------------------------------------------------------
 
-def combine(parts: list[PlanTables]) -> PlanTables:
+def combine(parts: list[PlanTables], as_frames: bool = True) -> PlanTables:
     """Many plans' rows as one: each table's columns gathered as plain lists and made a frame once
     (pd.concat of a thousand small frames spent most of its time checking their dtypes, and a
-    thousand cached frames cost more to unpickle than to extract)."""
-    tables = {table: _one_frame(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
+    thousand cached frames cost more to unpickle than to extract).  as_frames=False keeps the lists:
+    a worker's batch goes to the parent as lists, which gathers them again and makes the frames."""
+    tables = {table: _gather(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
+    if as_frames:
+        tables = {table: pd.DataFrame(columns, columns=schema.columns(table)).infer_objects()
+                  for table, columns in tables.items()}
     names = NameCounts()
     for part in parts:
         names.update(part.names)
@@ -210,11 +231,17 @@ def combine(parts: list[PlanTables]) -> PlanTables:
 
 
 def as_columns(frame) -> dict[str, list]:
-    """A table as {column: values}: what the plan cache stores and combine gathers."""
-    return frame if isinstance(frame, dict) else {c: frame[c].tolist() for c in frame.columns}
+    """A table as {column: values}: what the plan cache stores and combine gathers.  Each column's
+    array is taken as is (Series.tolist is its array's tolist): building a Series per column and plan
+    was a fifth of a cold build of a thousand plans."""
+    if isinstance(frame, dict):
+        return frame
+    arrays = getattr(frame, "_iter_column_arrays", None)  # pandas' own per-column iterator, if present
+    columns = arrays() if arrays is not None else (frame[c].array for c in frame.columns)
+    return {c: values.tolist() for c, values in zip(frame.columns, columns)}
 
 
-def _one_frame(table: str, pieces: list) -> pd.DataFrame:
+def _gather(table: str, pieces: list) -> dict[str, list]:
     cols = schema.columns(table)
     gathered: dict[str, list] = {c: [] for c in cols}
     for piece in pieces:
@@ -222,12 +249,12 @@ def _one_frame(table: str, pieces: list) -> pd.DataFrame:
         rows = len(next(iter(columns.values()), []))
         for c in cols:
             gathered[c].extend(columns.get(c) or [None] * rows)
-    return pd.DataFrame(gathered, columns=cols).infer_objects()
+    return gathered
 
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
-                cache_dir: Path | None = None) -> PlanTables:
-    return combine([_cached_plan_tables(*args, cache_dir=cache_dir) for args in work])
+                cache_dir: Path | None = None, as_frames: bool = True) -> PlanTables:
+    return combine([_cached_plan_tables(*args, cache_dir=cache_dir) for args in work], as_frames)
 
 
 def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
@@ -269,10 +296,14 @@ def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int
     if len(sources) < PARALLEL_FROM or jobs < 2:
         return _plan_batch(work, cache_dir)
     harmonizer()  # loaded once here, inherited by forked workers
-    size = max(1, -(-len(work) // (jobs * 4)))  # a few batches per worker: the load stays even
+    # many small batches per worker: when one worker takes the last batch the other waits idle for at
+    # most that batch (with 4 a worker, up to an eighth of the build); a batch's lists cost little to send
+    size = max(1, -(-len(work) // (jobs * 16)))
     batches = [work[i:i + size] for i in range(0, len(work), size)]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        return combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir), batches)))
+        # a batch comes back as plain lists: making frames in the worker only for the parent to
+        # take them apart again cost both
+        return combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir, as_frames=False), batches)))
 
 
 # --- step: assemble and check ---------------------------------------------------------------
@@ -369,9 +400,10 @@ def _note_orphan_corrections(warehouse: Warehouse, corrections: list[Correction]
 # --- step: load -----------------------------------------------------------------------------
 
 def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool = False,
-          jobs: int | None = None, cache_dir: Path | None = None) -> BuildReport:
+          jobs: int | None = None, cache_dir: Path | None = None, stamp: bool = False) -> BuildReport:
     """Build the warehouse at db_path from the manifest's plans.  cache_dir: a folder of per-plan
-    results (etl/plan_cache.py); the command line passes plan_cache.default_dir(), the library none."""
+    results (etl/plan_cache.py); the command line passes plan_cache.default_dir(), the library none.
+    stamp: record beside the database what it was built from (etl/build_stamp.py; the command line)."""
     from etl.load import read_build_info, write_database  # duckdb is only needed to write
 
     db_path, manifest = Path(db_path), Path(manifest)
@@ -379,10 +411,22 @@ def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool 
     if if_stale and db_path.exists() and read_build_info(db_path).get("fingerprint") == fingerprint:
         return BuildReport(db_path, pd.DataFrame(), skipped_build=True)
     started = time.perf_counter()
+    inputs = _stamp_inputs(db_path, manifest) if stamp else None
     warehouse = collect(manifest, jobs, cache_dir)
-    write_database(db_path, warehouse.frames, {"fingerprint": fingerprint,
-                                               "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
-    return _report(db_path, warehouse, time.perf_counter() - started)
+    written = write_database(db_path, warehouse.frames, {"fingerprint": fingerprint,
+                                                         "built_at": time.strftime("%Y-%m-%dT%H:%M:%S")})
+    report = _report(db_path, warehouse, time.perf_counter() - started)
+    if inputs is not None:
+        build_stamp.record(db_path, *inputs, database_sha256=written, report=str(report))
+    return report
+
+
+def _stamp_inputs(db_path: Path, manifest: Path) -> tuple[str, list[str]]:
+    """The hash of every input, taken before the build reads them (etl/build_stamp.py), and the raw
+    plans the manifest lists; the database's old stamp goes first, so a failed build leaves none."""
+    build_stamp.forget(db_path)
+    plan_files = [str(source.path.resolve()) for source in load_manifest(manifest)]
+    return build_stamp.inputs_fingerprint(manifest, plan_files), plan_files
 
 
 def _report(db_path: Path, warehouse: Warehouse, seconds: float) -> BuildReport:

@@ -15,9 +15,18 @@ from etl.errors import PlanError
 
 
 def _build(args) -> int:
+    cache_dir = _cache_dir(args)
+    if cache_dir is not None and not args.if_stale:
+        from etl.build_stamp import unchanged_report
+        kept = unchanged_report(Path(args.db), Path(args.manifest))
+        if kept is not None:  # every input and the file as at its last build: it would be rebuilt the same
+            print(f"{args.db}: no input changed since this build, so the database was kept "
+                  "(--no-cache rebuilds it).\n")
+            print(kept)
+            return 0
     from etl.build import build
     report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs,
-                   cache_dir=_cache_dir(args))
+                   cache_dir=cache_dir, stamp=True)
     print(report)
     return 0
 
@@ -118,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=None, help="worker processes for many plans (default: all cores)")
     p.add_argument("--if-stale", action="store_true", help="do nothing when no input changed since the last build")
     p.add_argument("--no-cache", action="store_true",
-                   help="re-extract every plan (default: reuse .cache/plans/ for plans whose inputs are unchanged)")
+                   help="re-extract every plan and rewrite the database (default: reuse .cache/plans/ for plans "
+                        "whose inputs are unchanged, and keep the database when no input changed since it was built)")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_build)
     p = sub.add_parser("extract", help="print the targets of one plan file (.txt, .docx, .pdf); writes nothing")

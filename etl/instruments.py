@@ -165,6 +165,12 @@ class InstrumentDictionary:
         self.instruments = instruments
         self._by_id = {i.id: i for i in instruments}
         self._aliases = [(normalize(a), a, i.id) for i in instruments for a in i.aliases]
+        # first character → the aliases starting with it, by their place in _aliases: a sentence is
+        # tested only against aliases whose first character it contains (not all ~300 of them)
+        self._alias_starts: dict[str, list[int]] = {}
+        for index, (norm, _written, _ident) in enumerate(self._aliases):
+            if norm:
+                self._alias_starts.setdefault(norm[0], []).append(index)
         self._patterns = [(re.compile(p), p, i.id) for i in instruments for p in i.patterns]
         self._cooccur = [(tuple(normalize(w) for w in words), tuple(normalize(c) for c in context), i.id)
                          for i in instruments for words, context in i.cooccur]
@@ -207,8 +213,9 @@ class InstrumentDictionary:
     # ── matching ────────────────────────────────────────────────────────────────────────
     def _all_mentions(self, text: str) -> list[Mention]:
         # `in` first: most aliases are absent, and the substring test is far cheaper than a scan.
+        candidates = sorted(index for ch in set(text) for index in self._alias_starts.get(ch, ()))
         found = [Mention(ident, m.start(), m.start() + len(norm), written)
-                 for norm, written, ident in self._aliases if norm and norm in text
+                 for norm, written, ident in map(self._aliases.__getitem__, candidates) if norm in text
                  for m in re.finditer(re.escape(norm), text)]
         found += [Mention(ident, m.start(), m.end(), written)
                   for compiled, written, ident in self._patterns for m in compiled.finditer(text) if m.end() > m.start()]

@@ -16,6 +16,7 @@ import duckdb
 import pandas as pd
 
 from etl import schema
+from etl.build_stamp import file_sha256
 
 
 def _create(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -74,7 +75,9 @@ def remove_stale_temp_files(db_path: Path, older_than: float = STALE_TEMP_SECOND
     return removed
 
 
-def write_database(db_path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> None:
+def write_database(db_path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> str:
+    """Write every table and move the file into place; returns the sha256 of the file written (what
+    etl/build_stamp.py records: hashed before the move, so a concurrent build's file never passes as ours)."""
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(db_path)
@@ -94,7 +97,9 @@ def write_database(db_path: Path, frames: dict[str, pd.DataFrame], build_info: d
             con.execute("CHECKPOINT")
         finally:
             con.close()
+        written = file_sha256(Path(tmp_name))
         os.replace(tmp_name, db_path)
+        return written
     finally:
         for leftover in (tmp_name, tmp_name + ".wal"):
             if os.path.exists(leftover):

@@ -25,13 +25,15 @@ import tempfile
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from etl.paths import ETL_CODE, REFERENCE_DIR, ROOT
 
 CACHE_ENV = "IPBENCH_PLAN_CACHE"
 DEFAULT_DIR = ROOT / ".cache" / "plans"
+if TYPE_CHECKING:  # pandas only for the annotation: the unchanged-build check imports no pandas
+    import pandas as pd
+
 # Bumped when the layout of a cached entry changes in a way the code fingerprint would not show.
 FORMAT = "2"  # 2: tables as {column: values}, not DataFrames (unpickling frames was slow)
 

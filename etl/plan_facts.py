@@ -19,14 +19,14 @@ RESPONSIBLE = re.compile(r"[（(〔]\s*(?:责任单位[:：]\s*)?(?P<body>[^（�
 
 
 def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
-    rows = []
+    rows: dict[str, dict] = {}  # the first statement of each phase (a frame's drop_duplicates cost more)
     for m in PHASE.finditer(clean_text):
         y1, m1 = int(m.group("y1")), int(m.group("m1"))
         y2 = int(m.group("y2") or y1)
         m2 = int(m.group("m2") or m1)
-        rows.append({"doc_id": doc_id, "region_id": region_id, "phase": m.group("name"),
-                     "start": f"{y1}-{m1:02d}", "end": f"{y2}-{m2:02d}", "quote": m.group(0)})
-    return pd.DataFrame(rows, columns=schema.columns("phases")).drop_duplicates("phase")
+        rows.setdefault(m.group("name"), {"doc_id": doc_id, "region_id": region_id, "phase": m.group("name"),
+                                          "start": f"{y1}-{m1:02d}", "end": f"{y2}-{m2:02d}", "quote": m.group(0)})
+    return pd.DataFrame(list(rows.values()), columns=schema.columns("phases"))
 
 
 # A group of departments is the lead only where the plan says so: "X、Y牵头", "X（主责）", or a
@@ -69,6 +69,6 @@ def responsibilities(clean_text: str, doc_id: str, region_id: str, sentences: li
             if "责任单位" not in m.group(0) and not re.search(r"负责|牵头|主责", body):
                 continue
             for dept, lead in _departments(body):
-                rows.append({"doc_id": doc_id, "region_id": region_id, "section": s.section,
-                             "department": dept, "lead": lead})
-    return pd.DataFrame(rows, columns=schema.columns("responsibilities")).drop_duplicates()
+                rows.append((doc_id, region_id, s.section, dept, lead))
+    # duplicates dropped on plain tuples, first kept: a frame's drop_duplicates cost 2 ms a plan
+    return pd.DataFrame(list(dict.fromkeys(rows)), columns=schema.columns("responsibilities"))
