@@ -48,22 +48,33 @@ class CleanText:
 
 # --- rules on one line -------------------------------------------------------------------
 
+_BOOKMARK = re.compile(r"\[bookmark:\s*[^\]]*\]")
+_FOOTNOTE_REF = re.compile(r"\[footnoteRef:\s*\d+\]")
+_FOOTNOTE_BODY = re.compile(r"\s*\[(\d+):\s*([^\]]*)\]")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s*")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\((?:mailto:|https?://)[^)]+\)")
+
+
 def drop_bookmarks(line: str) -> str:
     """Word bookmarks survive conversion as `[bookmark: _Toc296655358]` (宜兴's plan)."""
-    return re.sub(r"\[bookmark:\s*[^\]]*\]", "", line)
+    return _BOOKMARK.sub("", line) if "[bookmark" in line else line  # the test first: most lines have none
 
 
 def drop_footnote_markers(line: str) -> str:
     """`[footnoteRef:1]` marks a footnote call; the footnote body `[1: …]` becomes `注1：…`."""
-    line = re.sub(r"\[footnoteRef:\s*\d+\]", "", line)
-    return re.sub(r"\s*\[(\d+):\s*([^\]]*)\]", lambda m: f"\n注{m.group(1)}：{m.group(2).strip()}", line)
+    if "[" not in line:
+        return line
+    line = _FOOTNOTE_REF.sub("", line)
+    return _FOOTNOTE_BODY.sub(lambda m: f"\n注{m.group(1)}：{m.group(2).strip()}", line)
 
 
 def unwrap_markdown(line: str) -> str:
     """Converters to Markdown add `#` headings, `**bold**` and `[a](mailto:a)` links (天长's plan)."""
-    line = re.sub(r"^\s*#{1,6}\s*", "", line)
+    if "#" not in line and "**" not in line and "](" not in line:
+        return line
+    line = _MD_HEADING.sub("", line)
     line = line.replace("**", "")
-    return re.sub(r"\[([^\]]+)\]\((?:mailto:|https?://)[^)]+\)", r"\1", line)
+    return _MD_LINK.sub(r"\1", line)
 
 
 _FULLWIDTH_ALNUM = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF10, 0xFF5B)

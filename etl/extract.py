@@ -218,8 +218,10 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
                             (None, "title of a document"), (OBSERVANCE_DAY, "observance day"),
                             (PROGRAMME, "programme name"), (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"),
                             (QUOTED_NAME, "name in quotes"), (PHONE, "phone number"), (ORDINAL, "ordinal (第N)")):
-        found = _titles(text) if pattern is None else (m.span() for m in pattern.finditer(text))
-        spans.extend((start, end, reason) for start, end in found)
+        if pattern is None:
+            spans += [(start, end, reason) for start, end in _titles(text)]
+        else:
+            spans += [(*m.span(), reason) for m in pattern.finditer(text)]
     return spans
 
 
