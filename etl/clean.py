@@ -303,11 +303,18 @@ _HEADING_START = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．]\s*\S|（\d+）|[①-⑳]|——|第[一二三四五六七八九十]+[章节条阶]|附件)")
 
 
+PAGE_NUMBER = re.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?")
+_NUMBER_CUT = re.compile(r"\d[万亿千]?$")
+_UNIT_GOES_ON = re.compile(r"(?:万?元|件|家|个|项|人次|人|名|次|场|户|亩|处|%)[，。；、）)]")
+
+
 def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
     """A paragraph cut at a page break: a long line that stops mid-sentence, blank line(s), and
     a line that goes on (not a heading).  Seen in 天长 (`现有知识` / `产权专员队伍`) and 盐城."""
     if blank_lines < 1 or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
         return False  # (a joined line is never longer than a cut one)
+    if _NUMBER_CUT.search(prev) and _UNIT_GOES_ON.match(nxt):
+        return True  # "…年均不低于2.5亿" / "— 2 —" / "元；": a number cut from its unit, in any line
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE:
         return False
     if not re.search("[，。；、]", prev) or "\t" in prev or is_spaced_row(prev):
@@ -361,6 +368,10 @@ def clean(raw: str) -> CleanText:
     merged: list[tuple[int, str]] = []
     blank, last_number = 0, 0
     for number, line in lines:
+        if PAGE_NUMBER.fullmatch(line):  # "— 2 —", "第 3 页 共 6 页": the page's furniture, not the plan's text
+            notes.append(f"line {number}: dropped a page number")
+            blank += 1
+            continue
         if not line:
             blank += 1
             continue

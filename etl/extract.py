@@ -110,9 +110,10 @@ OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所�
 OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
 COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 # "在县城和三个重点集镇设立…宣传点": the places where something is set up, not what is set up.
-PLACES_WHERE_BEFORE = re.compile(r"在[^，。；\d]{0,6}$")
-PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|商圈)(?:内|中)?"
-                                r"(?:设立|建立|布设|开设|设置)")
+# ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
+PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
+PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
+                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置)")
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
 PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
@@ -311,6 +312,8 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: 
         return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
     if unit in RATIO_UNITS and not GROWTH.search(zone):
         return "ratio"  # "全年…网上办理率达到95%": a rate is a ratio, whatever the period named; 年均增长12% is both
+    if PERIOD_SUM.search(zone) and unit not in RATIO_UNITS:
+        return "new"  # "三年培训企业人员累计达到1,800人次": a sum over the years, even of a yearly activity
     if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
             or (INCOME.search(name_zone) and "累计" not in zone)
             or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)

@@ -13,7 +13,7 @@ import re
 # Units a target is counted in.  Sorted longest first so "人次" wins over "人", "亿元" over "元".
 UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次", "批次", "个工作日", "工作日", "个月", "天", "日", "小时", "单",
                 "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名", "次", "场", "户", "所", "座", "条",
-                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "%", "分", "倍"], key=len, reverse=True)
+                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "%", "分", "倍"], key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
 MULTIPLIER_WORD = {v: k for k, v in MULTIPLIERS.items()}
@@ -21,7 +21,7 @@ MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}
 # Units that count things (firms, people, events, items): what a plan makes or holds, never a share or a sum of money.
 COUNT_UNITS = frozenset(("家", "个", "件", "项", "项次", "人", "人次", "名", "位", "次", "场", "场次", "户", "所", "座", "条",
                          "篇", "部", "批", "批次", "期", "门", "类", "款", "支", "套", "家次", "件次", "户次", "单", "起", "宗",
-                         "笔", "份"))
+                         "笔", "份", "处"))
 # Units whose value is a share, score or multiple: never divided by years or population.
 RATIO_UNITS = ("%", "个百分点", "分", "倍")
 DURATION_UNITS = ("天", "日", "个工作日", "工作日", "个月", "小时")

@@ -1,5 +1,5 @@
 """The blind sets: plans written on 2026-11-30 by helpers who had read neither the extractor nor any
-fixture text (tests/fixtures/fresh, fresh2 … fresh7; each folder's README says what it varies, what
+fixture text (tests/fixtures/fresh, fresh2 … fresh8; each folder's README says what it varies, what
 its writer read, and its first measurement by kind).
 
 Each set's FIRST measurement was taken before any rule was changed with it in view, and is the honest
@@ -16,6 +16,7 @@ generalisation.  Measures are on value + unit + comparator; due year and scope o
 | fresh5 | 50b2cbf (tuned on fresh4)         | 92.1 / 98.5 / 100 / 98.4 |
 | fresh6 | 468f3c2 (tuned on fresh5)         | 83.3 / 92.6 / 90.9 / 94.2 |
 | fresh7 | 23f78b4 (tuned on fresh6)         | 90.5 / 95.8 / 99.1 / 99.1 |
+| fresh8 | 8246140 (tuned on fresh7)         | 88.7 / 93.1 / 94.9 / 91.2 |
 
 fresh2's precision floor fell from 99.3 % to 98.7 % when a named goal it expects began to be found (the
 row that had matched in its place, 走在全省前列, which this writer does not record, is now an extra).
@@ -43,6 +44,7 @@ BLIND_SETS = {
     "fresh5": ((0.921, 0.985), (0.978, 0.993, 1.0, 0.984)),
     "fresh6": ((0.833, 0.926), (0.96, 0.986, 0.956, 0.964)),
     "fresh7": ((0.905, 0.958), (0.976, 0.992, 0.991, 0.991)),
+    "fresh8": ((0.887, 0.931), (0.954, 0.993, 0.957, 0.935)),
 }
 
 

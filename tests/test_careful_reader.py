@@ -527,3 +527,34 @@ def test_a_table_with_a_base_year_column_and_two_year_columns_reads_both_years()
 def test_a_report_up_to_a_date_inside_the_plan_period_is_still_a_report():
     body = "《某市方案》政策解读\n五、目前进展如何？\n截至2026年9月底，全市有效发明专利达到3,120件，专利授权量同比增长12.5%。"
     assert extract_text(body, period=(2026, 2028)).targets.empty
+
+
+def test_comparator_signs_in_an_indicator_list():
+    t = targets_of("◆ 每万人口高价值发明专利拥有量：≥6.5件\n◆ 知识产权案件结案周期：≤4个月\n").targets
+    assert only(t, value=6.5)["comparator"] == ">=" and only(t, value=4)["comparator"] == "<="
+
+
+def test_each_count_of_a_list_of_places_where_something_is_set_up_is_no_target():
+    t = targets_of("二、重点任务\n在3个国家级开发区、6个省级园区设立知识产权保护工作站，每站配备专职人员不少于2名。").targets
+    assert set(t["value"]) == {2}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("二、重点任务\n制修订地理标志产品团体标准5项。", 5),
+    ("二、重点任务\n申请注册集体商标及证明商标共6件。", 6),
+    ("到2026年，专利转化运用项目三年总数不少于25项。", 25),
+    ("到2026年，三年培训企业人员累计达到1,800人次。", 1800),
+])
+def test_what_is_made_or_summed_over_the_years_is_new(sentence, value):
+    assert only(targets_of(sentence).targets, value=value)["scope"] == "new"
+
+
+def test_a_number_cut_from_its_unit_by_a_page_number_is_joined():
+    body = "（4）知识产权质押融资年均不低于3.5亿\n\n— 2 —\n\n元；\n（5）新增专利导航项目2个。"
+    t = targets_of(body).targets
+    assert only(t, value=3.5)["unit"] == "亿元"
+
+
+def test_places_and_area_are_units():
+    t = targets_of("到2026年，建设地理标志产品展销中心1处，每个种植基地面积不少于400亩。").targets
+    assert only(t, value=1)["unit"] == "处" and only(t, value=400)["unit"] == "亩"
