@@ -5,12 +5,14 @@ reading order.  These were checked sentence by sentence against the plans in dat
 extractor changes, a difference here is a real change in what a researcher sees.  Rows marked
 "(review)" were changed after a reviewer read the seeds' scopes against the text (issue 7).
 
-Not yet as the reviewer reads them (the extractor gives the reading below; see the issue-7 report):
-盐城 许可转让合同备案数10000件 and 质押融资总额60亿元 and 天长 PCT 国际申请数量超30件 are totals over
-the plan period (new) for the reviewer, but the same construction ("X总额/申请数量 + number", no
-period word) is a stock in the real-plans gold (合肥 质押融资总额150亿元, 武汉 PCT申请量2500件), so no
-grammar rule tells them apart; 盐城 指导站市域全覆盖 (a task sentence) and the end of patent-grant
-subsidies by end-2023 are still not rows.
+These are the warehouse's readings, corrections applied (etl.build.collect).  Three differ from the
+extractor's own, which gives `stock`: 盐城
+许可转让合同备案数10000件 and 质押融资总额60亿元 and 天长 PCT 国际申请数量超30件 are totals over the plan
+period (new) for the reviewer, but the same construction ("X总额/申请数量 + number", no period word) is a
+stock in the real-plans gold (合肥 质押融资总额150亿元, 武汉 PCT申请量2500件), so no grammar rule tells
+them apart.  The reviewer's reading is recorded as three corrections (data/corrections/, each with its
+reason), so the warehouse holds it and keeps the extractor's reading beside it (extracted_scope); see
+tests/test_release_snapshot.py.
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ EXPECTED_NUMERIC = {
     ],
     "tianchang-2024": [
         (48, "件", "=", "stock", 2026, None, None),
-        (30, "件", ">=", "stock", 2026, None, None),
+        (30, "件", ">=", "new", 2026, None, None),  # (review) PCT 国际申请数量超30件: by a recorded correction
         (600, "件", "=", "new", 2026, None, None),
         (3.5, "亿元", ">=", "annual", None, None, None),
         (4, "家", ">=", "new", 2026, None, None),
@@ -64,8 +66,8 @@ EXPECTED_NUMERIC = {
         (800, "户", "=", "stock", 2025, None, None),
         (150, "件", "=", "new", 2025, None, None),
         (50, "件", "=", "new", 2025, None, None),
-        (10000, "件", ">=", "stock", 2025, None, None),
-        (60, "亿元", ">=", "stock", 2025, None, None),
+        (10000, "件", ">=", "new", 2025, None, None),  # (review) by a recorded correction
+        (60, "亿元", ">=", "new", 2025, None, None),  # (review) by a recorded correction
         (100, "%", "=", "ratio", 2025, None, None),
         (80, "%", ">=", "ratio", 2025, None, None),
         (300, "家", "=", "new", 2025, None, None),
@@ -268,3 +270,20 @@ def test_every_row_carries_a_confidence(frames):
     t = frames["targets"]
     assert set(t["confidence"]) <= {"high", "medium", "low"} and t["confidence"].notna().all()
     assert t.loc[t["confidence"] != "high", "confidence_reason"].notna().all()
+
+
+def test_the_reviewers_scopes_of_the_seeds_hold_in_the_warehouse(warehouse_path):
+    """Issue 7: the three totals over the plan period are `new` in the warehouse, by a recorded
+    correction that keeps the extractor's `stock` beside it."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        rows = con.execute("SELECT doc_id, value, scope, extracted_scope, origin, correction_reason FROM targets "
+                           "WHERE (doc_id = 'yancheng-2022' AND value IN (10000, 60)) "
+                           "OR (doc_id = 'tianchang-2024' AND value = 30 AND unit = '件') ORDER BY doc_id, value").fetchall()
+    assert [(d, v, s, e, o) for d, v, s, e, o, _ in rows] == [
+        ("tianchang-2024", 30.0, "new", "stock", "manual"),
+        ("yancheng-2022", 60.0, "new", "stock", "manual"),
+        ("yancheng-2022", 10000.0, "new", "stock", "manual"),
+    ]
+    assert all("reviewer" in reason for *_, reason in rows)

@@ -53,6 +53,8 @@ def seed_row(db: Path, raw_name: str) -> tuple[dict, pd.DataFrame, str]:
 
 def test_a_correction_and_a_rejection_last_through_a_fresh_build(store, tmp_path):
     db = tmp_path / "warehouse.duckdb"
+    repository_file = ROOT / "data" / "corrections" / "tianchang-2024.yaml"
+    repository_before = repository_file.read_bytes() if repository_file.exists() else None
     pct, sentence, sha = seed_row(db, PCT)
     assert len(sentence) > 2  # the sentence holds other targets: the match must pick this one
     edit = rv.edit_entry(pct, sentence, {"value": 30, "scope": "new", "comparator": ">="},
@@ -62,7 +64,8 @@ def test_a_correction_and_a_rejection_last_through_a_fresh_build(store, tmp_path
     rv.save_corrections(store, db, "tianchang-2024", sha,
                         [rv.reject_entry(patents, sentence, "授权量 is the patent office's count, not a plan target")])
     assert (store.corrections / "tianchang-2024.yaml").exists()
-    assert not (ROOT / "data" / "corrections" / "tianchang-2024.yaml").exists()
+    # the page wrote to its own store, never to the repository's corrections
+    assert (repository_file.read_bytes() if repository_file.exists() else None) == repository_before
 
     fresh = tmp_path / "fresh.duckdb"
     subprocess.run([sys.executable, "-m", "etl", "build", "--manifest", str(store.manifest), "--db", str(fresh)],
@@ -106,6 +109,8 @@ def test_a_correction_needs_a_reason_and_a_change():
 
 def test_a_failed_rebuild_puts_the_corrections_file_back(store, tmp_path, monkeypatch):
     db = tmp_path / "warehouse.duckdb"
+    repository_file = ROOT / "data" / "corrections" / "tianchang-2024.yaml"
+    repository_before = repository_file.read_bytes() if repository_file.exists() else None
     pct, sentence, sha = seed_row(db, PCT)
     rv.save_corrections(store, db, "tianchang-2024", sha, [rv.edit_entry(pct, sentence, {"scope": "new"}, "flow")])
     path = store.corrections / "tianchang-2024.yaml"
