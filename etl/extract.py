@@ -467,7 +467,7 @@ _LEVEL_VERB = re.compile("达|累计|拥有|建成|实现|保持")
 _YEARLY = re.compile("每年|年均|年度")
 _YEAR_LEAD = re.compile(r"\s*年(?![底末内])")  # 年专题培训…
 _YEARLY_DUTY = re.compile("每年|逐年|年均(?!增长|增幅|增速|提高|递增)")
-_OWN_LEVEL = re.compile("达|累计|拥有|总量|总数")
+_OWN_LEVEL = re.compile("达|累计|拥有|总量|总数|(?:建设|设立|建成|新建)[^，。；]{0,20}\\d")  # a clause building its own
 _SUM_OR_SPAN = re.compile("累计|共计|合计|总计|由|从|到20|至20")
 
 

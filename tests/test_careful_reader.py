@@ -558,3 +558,9 @@ def test_a_number_cut_from_its_unit_by_a_page_number_is_joined():
 def test_places_and_area_are_units():
     t = targets_of("到2026年，建设地理标志产品展销中心1处，每个种植基地面积不少于400亩。").targets
     assert only(t, value=1)["unit"] == "处" and only(t, value=400)["unit"] == "亩"
+
+
+def test_a_clause_that_builds_its_own_count_is_not_a_yearly_duty_of_the_clause_before():
+    t = targets_of("二、重点任务\n每年组织企业参加展会不少于4次，在县城建设地理标志产品展销中心1处。").targets
+    assert only(t, value=4)["scope"] == "annual"
+    assert only(t, value=1)["scope"] != "annual"
