@@ -109,8 +109,6 @@ def test_a_correction_needs_a_reason_and_a_change():
 
 def test_a_failed_rebuild_puts_the_corrections_file_back(store, tmp_path, monkeypatch):
     db = tmp_path / "warehouse.duckdb"
-    repository_file = ROOT / "data" / "corrections" / "tianchang-2024.yaml"
-    repository_before = repository_file.read_bytes() if repository_file.exists() else None
     pct, sentence, sha = seed_row(db, PCT)
     rv.save_corrections(store, db, "tianchang-2024", sha, [rv.edit_entry(pct, sentence, {"scope": "new"}, "flow")])
     path = store.corrections / "tianchang-2024.yaml"
