@@ -58,7 +58,7 @@ def show_queue(doc_id: str) -> None:
     rows = rows.assign(kind=rows["kind"].map(labels))
     st.subheader(tr("queue_title", n=len(rows)))
     columns = ["region_zh", "kind", "target_id", "what", "quote", "source_url"] + (["correct_url"] if can_edit else [])
-    st.dataframe(rows[columns], hide_index=True, key="review_queue", column_config={
+    st.dataframe(rows[columns], hide_index=True, key="review_queue", placeholder=ui.MISSING_CELL, column_config={
         "region_zh": tr("col_plan"), "kind": tr("col_kind"), "target_id": "ID", "what": tr("col_what"),
         "quote": st.column_config.TextColumn(tr("col_quote"), width="large"),
         "source_url": st.column_config.LinkColumn(tr("col_source"), display_text=t("open_link", lang)),
@@ -78,7 +78,7 @@ def show_reading(row: dict) -> None:
                       why=md(rv.shown(row.get("correction_reason")))))
     table = rv.reading_table(row).rename(columns={"field": tr("col_field"), "now": tr("col_now"),
                                                   "extracted": tr("col_extracted")})
-    st.dataframe(table, hide_index=True, key="review_reading")
+    st.dataframe(table, hide_index=True, key="review_reading", placeholder=ui.MISSING_CELL)
 
 
 def form_values(row: dict, key: str) -> dict:

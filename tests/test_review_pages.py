@@ -75,6 +75,8 @@ def test_review_page_on_a_read_only_host_shows_the_queue_and_no_form(own_store, 
     assert not at.number_input and not any("rv_form" in (b.key or "") for b in at.button)
     queue = at.dataframe[1].value
     assert "correct_url" not in queue.columns and queue["source_url"].str.startswith("sources?doc=").all()
+    # an annex conflict has no sentence of its own: its cell shows the table's blank mark, not "None"
+    assert at.dataframe[1].proto.placeholder == "—"
 
 
 def test_data_page_carries_origin_and_reason_and_filters_to_low_confidence(own_store, target):
