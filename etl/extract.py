@@ -144,7 +144,7 @@ QUALITATIVE_GOAL = re.compile(
     r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
     r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
     r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
+    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|覆盖全部[^，。；]{1,12}|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
     r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
 # "枸杞、滩羊两项地理标志产品的用标企业…达到60家": the count of the items just listed, which the
 # measure after it is about.
@@ -158,7 +158,7 @@ BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件
 RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
-SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
+SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|覆盖全部|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
 # A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
 # Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
 # A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
@@ -300,7 +300,8 @@ YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))�
 # A level the count reaches, not a number of things made: 建成省级示范企业达到20家, 拥有…, 总数…
 LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
 # An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
-INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额")
+# Amounts that flow in a year: income, and money registered (质押融资登记金额…亿元), unless summed (累计)
+INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额|登记金?额")
 
 
 GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")

@@ -564,3 +564,14 @@ def test_a_clause_that_builds_its_own_count_is_not_a_yearly_duty_of_the_clause_b
     t = targets_of("二、重点任务\n每年组织企业参加展会不少于4次，在县城建设地理标志产品展销中心1处。").targets
     assert only(t, value=4)["scope"] == "annual"
     assert only(t, value=1)["scope"] != "annual"
+
+
+def test_coverage_of_every_one_of_a_kind_is_a_named_goal():
+    t = targets_of("到2026年，知识产权维权援助工作站覆盖全部省级以上园区。").targets
+    assert list(t["qualitative"]) == [True] and "工作站" in t.iloc[0]["raw_name"]
+
+
+def test_money_registered_is_a_yearly_flow_unless_summed():
+    t = targets_of("到2026年，知识产权质押融资登记金额突破8亿元；质押融资登记金额三年累计达到20亿元。").targets
+    assert only(t, value=8)["scope"] == "annual"
+    assert only(t, value=20)["scope"] == "new"
