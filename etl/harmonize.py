@@ -203,6 +203,12 @@ class Harmonizer:
         self._exact = {a.normalized: a for a in aliases}
         # Longest first, then alphabetical: the contained-match winner is deterministic.
         self._by_length = sorted(aliases, key=lambda a: (-len(a.normalized), a.normalized))
+        # alias positions in that order by their first character: a name is only tried against the
+        # aliases that can occur in it (most of a name's look-up was the loop over every alias)
+        self._by_first: dict[str, list[int]] = {}
+        for position, alias in enumerate(self._by_length):
+            if alias.normalized:
+                self._by_first.setdefault(alias.normalized[0], []).append(position)
         self._patterns = patterns  # (compiled, written, indicator_id)
         self._context_rules = context_rules  # (normalized alias, written, indicator_id, keywords)
         self.path = path
@@ -336,7 +342,8 @@ class Harmonizer:
 
         # Longest alias or pattern span inside the name; ties go to the alias list order above.
         best: tuple[int, int, str, str, str, tuple] | None = None  # (-length, kind, text, ind, method, key)
-        for alias in self._by_length:
+        for position in sorted(p for c in set(name) for p in self._by_first.get(c, ())):
+            alias = self._by_length[position]
             if len(alias.normalized) < MIN_ALIAS_CHARS or len(alias.normalized) >= len(name) + 1:
                 continue
             # the cheap substring test first: _fits is only asked about aliases that occur
