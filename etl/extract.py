@@ -154,6 +154,8 @@ LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,12}的")
 YEAR_AFTER = re.compile(r"^\s*(?:/\s*年)?\s*(?:以上|以内|以下|左右)?\s*[（(]\s*(20\d\d)\s*年(?:底|末)?(?:前)?\s*[）)]")
 # ... and "（2020年为0.9件）" after a target is its baseline, not a report of 2020.
 BASE_AFTER_BEFORE = re.compile(r"[（(]\s*(?:20\d\d\s*年(?:底|末)?|[“\"]?十[一二三]五[”\"]?(?:期间|时期|末)?(?:累计)?)\s*(?:为|是)\s*$")
+# A year that opens a bracket labels the figure in it ("（2020年为0.9件）", "（2026年）"): no report of that year.
+BRACKET_YEAR = re.compile(r"[（(]\s*20\d\d\s*年(?:底|末)?$")
 BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件）)"
 RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
@@ -386,7 +388,7 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
         if year >= ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("截",) and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
             return False
         if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以") \
-                and not BASE_AFTER_BEFORE.search(clause[:m.end()] + "为"):
+                and not BRACKET_YEAR.search(clause[:m.end()]):
             return True
     if PAST_MARKERS.search(clause):
         return True
