@@ -8,11 +8,11 @@ Series, each the UTF-8 size given (the reader accepts files up to 20 MB):
   many lines   宜兴's plan as it is, repeated
   达 run       the character 达 repeated on one line (no number anywhere)
   达到350件 run 「达到350件」 repeated on one line (a target every six characters)
-  … no cap     the first two again with etl.extract.MAX_NUMBERS lifted: past 2000 numbers a text is
+  … no cap     the first two again with etl.extract.clauses.MAX_NUMBERS lifted: past 2000 numbers a text is
                not one plan and the rest is skipped cheaply, which would hide a slow target path
-and, apart, .docx reading (etl.readers.read_bytes) of documents that unpack to 2 and 20 MB.
+and, apart, .docx reading (etl.read.readers.read_bytes) of documents that unpack to 2 and 20 MB.
 
-Every figure is `etl.pipeline.extract_text` on the text, imports and the indicator dictionary
+Every figure is `etl.build.plan.extract_text` on the text, imports and the indicator dictionary
 loaded before timing.  Exits 1 when a one-line input of 8 MB takes more than 10 s, or when any
 series costs more than 3 times as much per character at 8 MB as at 10 KB (quadratic behaviour
 shows as a ratio that grows with the size).
@@ -32,9 +32,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-import etl.extract  # noqa: E402
-from etl.pipeline import extract_text  # noqa: E402
-from etl.readers import read_bytes  # noqa: E402
+import etl.extract.clauses  # noqa: E402
+from etl.build.plan import extract_text  # noqa: E402
+from etl.read.readers import read_bytes  # noqa: E402
 
 KB, MB = 1024, 1024 * 1024
 SIZES = [10 * KB, 100 * KB, 1 * MB, 8 * MB]
@@ -57,12 +57,12 @@ def series() -> dict[str, tuple[str, bool, bool]]:
 
 @contextlib.contextmanager
 def number_cap(applies: bool):
-    saved = etl.extract.MAX_NUMBERS
-    etl.extract.MAX_NUMBERS = saved if applies else sys.maxsize
+    saved = etl.extract.clauses.MAX_NUMBERS
+    etl.extract.clauses.MAX_NUMBERS = saved if applies else sys.maxsize
     try:
         yield
     finally:
-        etl.extract.MAX_NUMBERS = saved
+        etl.extract.clauses.MAX_NUMBERS = saved
 
 
 def of_size(unit: str, size: int) -> str:

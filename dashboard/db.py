@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 import streamlit as st
 
-from etl.paths import DEFAULT_DB
+from etl.base.paths import DEFAULT_DB
 
 DB_ENV = "IPBENCH_DB"
 
@@ -31,7 +31,7 @@ def db_exists() -> bool:
 
 
 def missing_columns() -> list[str]:
-    """The contract's columns (etl.schema.TABLES) the warehouse on disk lacks, as "table.column":
+    """The contract's columns (etl.base.schema.TABLES) the warehouse on disk lacks, as "table.column":
     empty when it is current.  A warehouse built by an older version of the code (kept across a
     `git pull`) would otherwise fail on the first query that names a newer column."""
     path = db_path()
@@ -40,7 +40,7 @@ def missing_columns() -> list[str]:
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _missing_columns(path: str, version: float) -> list[str]:
-    from etl.schema import TABLES
+    from etl.base.schema import TABLES
 
     present = set(map(tuple, _fetch(path, version, "SELECT table_name, column_name FROM information_schema.columns "
                                                    "WHERE table_catalog = 'warehouse'", ()).to_numpy().tolist()))

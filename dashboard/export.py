@@ -12,7 +12,7 @@ What a download holds, beyond the rows shown:
   and on every row (the bare CSV too) its plan's status (draft / issued) and short citation.
 
 A text cell from a plan starting with = + - @ (or a tab / carriage return) would be run as a
-formula: in CSV it gets an apostrophe in front (etl.safe_csv, shared with `etl extract`); in
+formula: in CSV it gets an apostrophe in front (etl.base.safe_csv, shared with `etl extract`); in
 the workbook every text cell is typed as text, which no spreadsheet evaluates.  Numeric
 columns stay numeric (a negative number is data, not a formula).
 """
@@ -32,15 +32,15 @@ import pyarrow.parquet as pq
 from dashboard import citation
 from dashboard.glossary import label
 from dashboard.i18n import COLUMN_LABELS, COLUMN_MEANINGS_ZH, TABLE_MEANINGS_ZH
-from etl import safe_csv
-from etl.schema import CATEGORY_VALUES, SCOPES, TABLES
+from etl.base import safe_csv
+from etl.base.schema import CATEGORY_VALUES, SCOPES, TABLES
 
 FORMULA_STARTS = safe_csv.FORMULA_STARTS
 UPLOAD_PREFIX = "upload-"  # dashboard.upload.REGION_PREFIX: an uploaded plan's doc_id and region_id
 LABEL_SECTIONS = {"scope": "scopes", "category": "categories", "status": "statuses", "plan_status": "statuses",
                   "admin_level": "admin_levels"}
 
-# Columns the dashboard adds to the warehouse's own (their meaning is not in etl.schema).
+# Columns the dashboard adds to the warehouse's own (their meaning is not in etl.base.schema).
 DERIVED_MEANINGS = {
     "region_en": "Region name in English (table regions)",
     "family_zh": "Indicator family name, Chinese (table indicators)",
@@ -63,7 +63,7 @@ DERIVED_MEANINGS = {
     "citation": "Short citation of the row's plan: issuing body, title, document number, date and status "
                 "(citation.txt / the citation sheet give the full form)",
 }
-# Where a meaning needs more than etl.schema says in the dashboard.
+# Where a meaning needs more than etl.base.schema says in the dashboard.
 MEANING_OVERRIDES = {
     "origin": "extracted (read by the ETL), manual (a person corrected or added the row: see correction_reason, "
               "corrected_by and the extracted_* columns) or uploaded (a plan uploaded in this browser session only)",
@@ -195,7 +195,7 @@ def _column_labels(column: str) -> tuple[str, str]:
 
 
 def data_dictionary(frame: pd.DataFrame, table: str | None = None) -> pd.DataFrame:
-    """One row per column of `frame`: column, type, meaning (English, from etl.schema) and
+    """One row per column of `frame`: column, type, meaning (English, from etl.base.schema) and
     meaning_zh (its Chinese, dashboard.i18n), its Chinese and English labels, and the codes a
     coded column may hold."""
     table = table or guess_table(frame)
@@ -236,7 +236,7 @@ def _doc_ids(frame: pd.DataFrame) -> list[str]:
 def _manifest_documents() -> list[dict]:
     from dataclasses import asdict
 
-    from etl.sources import load_manifest
+    from etl.read.sources import load_manifest
 
     return [{k: v for k, v in asdict(s).items() if k != "path"} for s in load_manifest()]
 

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from etl import yaml_io
+from etl.base import yaml_io
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "reference" / "glossary.yaml"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -71,7 +71,7 @@ def lookup(term: str) -> str | None:
 def _region_names() -> dict[str, str]:
     """The manifest's own English region names (天长市 → Tianchang), which win over pinyin."""
     try:
-        from etl.sources import load_manifest
+        from etl.read.sources import load_manifest
 
         return {s.region_zh: s.region_en for s in load_manifest() if s.region_en}
     except Exception:  # a broken manifest is the build's to report, not the glossary's

@@ -7,7 +7,7 @@ to the key itself, so a missing translation shows up as readable text, never a c
 
 from __future__ import annotations
 
-from etl.schema import CATEGORY_ZH, UNMAPPED
+from etl.base.schema import CATEGORY_ZH, UNMAPPED
 
 LANGS = ["zh", "en"]
 DEFAULT_LANG = "zh"
@@ -486,7 +486,7 @@ SOURCE_CLICK_STRINGS = {
 STRINGS.update(SOURCE_CLICK_STRINGS)
 
 # The data dictionary of every download is bilingual: each column's meaning in Chinese beside the
-# English of etl.schema (and of dashboard.export's derived columns).  A column missing here gets
+# English of etl.base.schema (and of dashboard.export's derived columns).  A column missing here gets
 # an empty Chinese meaning, never a wrong one.
 COLUMN_MEANINGS_ZH = {
     "target_id": "目标编号：<doc_id>-<序号>，按原文阅读顺序编号",

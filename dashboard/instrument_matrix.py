@@ -15,8 +15,8 @@ import pandas as pd
 
 from dashboard.i18n import category_label, t
 from dashboard.safe_text import html_text
-from etl.instruments import SEPARATOR, dictionary
-from etl.schema import CATEGORIES
+from etl.base.schema import CATEGORIES
+from etl.extract.instruments import SEPARATOR, dictionary
 
 ALL = "all"
 ROLE_ANY, ROLE_LEAD = "any", "lead"

@@ -2,7 +2,7 @@
 counts in 万 and 亿 (3.5万件, 2.33亿元), English with thousands separators and million/billion
 (35,000 items, 233 million yuan) — never scientific notation (2.33e+03).  No Streamlit here.
 
-Money in the warehouse is in 万元 (etl.normalize); it is shown in 亿元 from 1亿 up, and in
+Money in the warehouse is in 万元 (etl.normalize.comparable); it is shown in 亿元 from 1亿 up, and in
 English as yuan.  Units are translated through the glossary.
 """
 

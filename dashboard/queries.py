@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.db import fetch
-from etl.schema import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
+from etl.base.schema import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
 
 SOURCES_PAGE = "sources"  # url_path of pages/sources.py (see app.py)
 
@@ -252,7 +252,7 @@ def targets_columns() -> list[str]:
     return columns("targets")
 
 
-# --- policy instruments (table instruments, written by etl/instruments.py) --------------------
+# --- policy instruments (table instruments, written by etl/extract/instruments.py) --------------------
 
 def _has_instruments() -> bool:
     present = fetch("SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'instruments'")

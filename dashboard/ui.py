@@ -22,8 +22,8 @@ from dashboard.colors import region_colors
 from dashboard.i18n import LANGS, admin_level_label, category_label, column_label, t
 from dashboard.safe_text import html_text
 from dashboard.state import keep_choices_across_languages, seed_choice, seed_flag
-from etl.safe_csv import COMPARATOR_CODES
-from etl.schema import CATEGORY_VALUES
+from etl.base.safe_csv import COMPARATOR_CODES
+from etl.base.schema import CATEGORY_VALUES
 
 IMAGE_FORMATS = ["png", "svg"]
 APP_PATH = Path(__file__).resolve().parent.parent / "app.py"

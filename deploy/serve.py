@@ -281,7 +281,7 @@ def serve(deployment: Deployment) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from etl.paths import DEFAULT_DB
+    from etl.base.paths import DEFAULT_DB
 
     parser = argparse.ArgumentParser(prog="python -m deploy.serve", description=__doc__.split("\n\n")[0])
     parser.add_argument("--processes", type=int, default=os.cpu_count() or 2,

@@ -11,20 +11,20 @@ import json
 import sys
 from pathlib import Path
 
-from etl.errors import PlanError
+from etl.base.errors import PlanError
 
 
 def _build(args) -> int:
     cache_dir = _cache_dir(args)
     if cache_dir is not None and not args.if_stale:
-        from etl.build_stamp import unchanged_report
+        from etl.build.stamp import unchanged_report
         kept = unchanged_report(Path(args.db), Path(args.manifest))
         if kept is not None:  # every input and the file as at its last build: it would be rebuilt the same
             print(f"{args.db}: no input changed since this build, so the database was kept "
                   "(--no-cache rebuilds it).\n")
             print(kept)
             return 0
-    from etl.build import build
+    from etl.build.steps import build
     report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs,
                    cache_dir=cache_dir, stamp=True)
     print(report)
@@ -32,16 +32,16 @@ def _build(args) -> int:
 
 
 def _cache_dir(args) -> Path | None:
-    """The per-plan cache the command line builds use (etl/plan_cache.py), unless --no-cache."""
-    from etl.plan_cache import default_dir
+    """The per-plan cache the command line builds use (etl/build/cache.py), unless --no-cache."""
+    from etl.build.cache import default_dir
     return None if args.no_cache else default_dir()
 
 
 def _extract(args) -> int:
-    from etl.pipeline import extract_file
+    from etl.build.plan import extract_file
     ex = extract_file(Path(args.file))
     if args.instruments:
-        from etl.instruments import instrument_rows
+        from etl.extract.instruments import instrument_rows
         frame = instrument_rows(ex.clean_text, Path(args.file).stem, "", ex.targets)
     elif ex.targets.empty:
         raise PlanError(args.file, f"no recognisable targets ({ex.candidates_found} numbers looked at, none "
@@ -53,7 +53,7 @@ def _extract(args) -> int:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        from etl.safe_csv import to_csv
+        from etl.base.safe_csv import to_csv
         # a cell of plan text may start like a formula (=HYPERLINK…) or hold a bare CR: neutralised
         # and quoted; newline="" keeps the CSV's CRLF as written on every platform
         sys.stdout.reconfigure(newline="")
@@ -62,9 +62,9 @@ def _extract(args) -> int:
 
 
 def _harmonize(args) -> int:
-    from etl import schema
-    from etl.build import collect
-    from etl.harmonize import harmonize_report_cli
+    from etl.base import schema
+    from etl.build.steps import collect
+    from etl.harmonize.dictionary import harmonize_report_cli
     t = collect(Path(args.manifest)).frames["targets"]
     status = harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
     unplaced = t[t["category"] == schema.UNMAPPED]
@@ -79,11 +79,11 @@ def _harmonize(args) -> int:
 def _instruments(args) -> int:
     """The instrument dictionary's report over the manifest's plans: instrument-like phrasings that
     match no instrument, aliases that matched nothing."""
-    from etl.clean import clean
-    from etl.instruments import dictionary, plan_sentences
-    from etl.pipeline import plan_text
-    from etl.readers import read_document
-    from etl.sources import load_manifest
+    from etl.build.plan import plan_text
+    from etl.extract.instruments import dictionary, plan_sentences
+    from etl.read.clean import clean
+    from etl.read.readers import read_document
+    from etl.read.sources import load_manifest
     sentences = [s for source in load_manifest(Path(args.manifest))
                  for s in plan_sentences(clean(plan_text(read_document(source.path))).text)]
     print(dictionary().report(sentences))
@@ -91,7 +91,7 @@ def _instruments(args) -> int:
 
 
 def _add(args) -> int:
-    from etl.add import add_plans
+    from etl.build.add import add_plans
     manifest = Path(args.manifest)
     summary = add_plans(args.files, region_zh=args.region, raw_dir=manifest.parent, manifest=manifest,
                         db_path=Path(args.db), jobs=args.jobs, progress=False if args.no_progress else None,
@@ -105,7 +105,7 @@ def _add(args) -> int:
 
 
 def _corrections(args) -> int:
-    from etl.build import collect
+    from etl.build.steps import collect
     log = collect(Path(args.manifest)).frames["corrections"]
     if log.empty:
         print("No corrections recorded (data/corrections/ is empty).")
@@ -119,7 +119,7 @@ def _corrections(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from etl.paths import DEFAULT_DB, MANIFEST
+    from etl.base.paths import DEFAULT_DB, MANIFEST
     parser = argparse.ArgumentParser(prog="python -m etl", description="IP-plan targets ETL")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("build", help="build the DuckDB database from data/raw/")

@@ -1,4 +1,4 @@
-"""etl.annex: the town × year annex tables, on 市中区's real file and on tables written here."""
+"""etl.extract.annex: the town × year annex tables, on 市中区's real file and on tables written here."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from etl.annex import (
+from etl.base.schema import columns
+from etl.extract.annex import (
     AnnexTable,
     annex_frames,
     annex_from_tables,
@@ -18,8 +19,7 @@ from etl.annex import (
     normalise_town_names,
     town_targets_frame,
 )
-from etl.readers import Table, read_document
-from etl.schema import columns
+from etl.read.readers import Table, read_document
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIZHONG = ROOT / "data" / "raw" / "shizhong_2024-2026.txt"
@@ -339,7 +339,7 @@ def test_structured_table_with_one_plan_period_column_beside_the_total():
 
 
 def test_a_total_row_is_named_by_any_whole_area_word_of_the_lexicon():
-    from etl.annex import is_total_row
+    from etl.extract.annex import is_total_row
 
     for label in ("合计", "全区", "全县", "全旗", "全市合计", "全旗合计", "全镇"):
         assert is_total_row(label), label

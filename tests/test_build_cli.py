@@ -13,8 +13,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import schema
-from etl.build import build
+from etl.base import schema
+from etl.build.steps import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -72,7 +72,7 @@ def test_a_changed_source_fails_the_build_and_keeps_the_last_good_database(tmp_p
     db = tmp_path / "w.duckdb"
     shutil.copy(good_db, db)
     before = db.read_bytes()
-    from etl.errors import ManifestError
+    from etl.base.errors import ManifestError
     with pytest.raises(ManifestError, match="yixing_2024-2026.txt.*sha256"):
         build(db, manifest=raw / "sources.yaml")
     assert db.read_bytes() == before

@@ -1,4 +1,4 @@
-"""`python -m etl build` keeps the warehouse only when a rebuild would write the same one (etl/build_stamp.py)."""
+"""`python -m etl build` keeps the warehouse only when a rebuild would write the same one (etl/build/stamp.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl import schema
+from etl.base import schema
 from etl.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -10,7 +10,7 @@ import pytest
 from dashboard import citation
 from dashboard.glossary import covers, en
 from dashboard.numbers import format_number
-from etl.sources import load_manifest
+from etl.read.sources import load_manifest
 
 DAY = dt.date(2026, 12, 1)
 

@@ -1,6 +1,13 @@
 """Each cleaning rule on the noise it exists for, and the offsets back to the raw file."""
 
-from etl.clean import clean, drop_bookmarks, drop_footnote_markers, normalise_width, squeeze_spaces, unwrap_markdown
+from etl.read.clean import (
+    clean,
+    drop_bookmarks,
+    drop_footnote_markers,
+    normalise_width,
+    squeeze_spaces,
+    unwrap_markdown,
+)
 
 
 def test_word_bookmarks_disappear():
@@ -58,7 +65,7 @@ def test_cleaning_is_idempotent_on_the_real_plans():
 
 
 def test_a_paragraph_wrapped_mid_sentence_is_joined_as_written():
-    from etl.clean import clean
+    from etl.read.clean import clean
 
     text = ("　　2.提升专利储备规模。以新材料为重点，力争试点期末全市有效发明专利保有\n量达到950件。\n"
             "　　3.加快纠纷快速处理。建立知识产权纠纷快速处理机制，简易案件办理时限压缩\n至15日以内。\n")
@@ -69,7 +76,7 @@ def test_a_paragraph_wrapped_mid_sentence_is_joined_as_written():
 
 
 def test_no_wrap_join_before_an_indent_a_heading_or_after_a_complete_line():
-    from etl.clean import clean
+    from etl.read.clean import clean
 
     for text in ("　　到2026年，每万人发明专利拥有量达到12件，商标有效注册量\n　　达到3万件。",
                  "　　到2026年，每万人发明专利拥有量达到12件，商标有效注册量\n二、重点任务",

@@ -12,8 +12,8 @@ import pytest
 
 from dashboard import charts, queries
 from dashboard.services import comparisons
-from etl import normalize
-from etl.schema import CATEGORY_VALUES
+from etl.base.schema import CATEGORY_VALUES
+from etl.normalize import comparable as normalize
 
 MEASURES = ["absolute", "peryear", "per10k"]
 

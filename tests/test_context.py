@@ -7,8 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from etl import schema
-from etl.context import (
+from etl.base import schema
+from etl.normalize.context import (
     DENOMINATOR_RULE,
     build_context,
     classify_reliability,

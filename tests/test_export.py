@@ -11,7 +11,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from dashboard import export
-from etl.schema import TARGETS
+from etl.base.schema import TARGETS
 
 MEANING = {name: meaning for name, _type, meaning in TARGETS}
 

@@ -8,8 +8,8 @@ import textwrap
 import pytest
 import yaml
 
-from etl import schema
-from etl.harmonize import DEFAULT_PATH, DictionaryError, Harmonizer, harmonize_report_cli, normalize_name
+from etl.base import schema
+from etl.harmonize.dictionary import DEFAULT_PATH, DictionaryError, Harmonizer, harmonize_report_cli, normalize_name
 
 
 @pytest.fixture(scope="module")

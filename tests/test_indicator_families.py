@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import pytest
 
-from etl.harmonize import Harmonizer, normalize_name
+from etl.harmonize.dictionary import Harmonizer, normalize_name
 
 INDICATORS = Harmonizer.load().indicators
 

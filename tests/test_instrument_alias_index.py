@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from etl.clean import clean
-from etl.instruments import Mention, dictionary, normalize
-from etl.segment import segment
+from etl.extract.instruments import Mention, dictionary, normalize
+from etl.read.clean import clean
+from etl.segment.sentences import segment
 
 ROOT = Path(__file__).resolve().parent.parent
 

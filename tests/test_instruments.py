@@ -18,9 +18,8 @@ import pandas as pd
 import pytest
 
 from dashboard import instrument_matrix as im
-from etl import schema
-from etl.clean import clean
-from etl.instruments import (
+from etl.base import schema
+from etl.extract.instruments import (
     DEFAULT_PATH,
     INSTRUMENTS_TABLE,
     SEPARATOR,
@@ -32,6 +31,7 @@ from etl.instruments import (
     instrument_rows,
     parse_departments,
 )
+from etl.read.clean import clean
 from tests.conftest import ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "instruments"
@@ -52,9 +52,9 @@ def _gold(name: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def plans() -> dict[str, tuple[str, str, pd.DataFrame]]:
     """doc_id → (clean text, region_id, targets), read exactly as the build reads them."""
-    from etl.pipeline import extract_document
-    from etl.readers import read_document
-    from etl.sources import load_manifest
+    from etl.build.plan import extract_document
+    from etl.read.readers import read_document
+    from etl.read.sources import load_manifest
     out = {}
     for s in load_manifest():
         ex = extract_document(read_document(s.path), doc_id=s.doc_id, region_id=s.region_id,
@@ -137,7 +137,7 @@ def test_report_lists_phrasings_that_match_nothing_and_aliases_never_used(tmp_pa
 
 
 def test_report_on_the_four_plans_names_no_instrument_of_the_plan_itself(plans):
-    from etl.instruments import plan_sentences
+    from etl.extract.instruments import plan_sentences
     report = dictionary().report(s for text, _r, _t in plans.values() for s in plan_sentences(text))
     assert not any(re.search(r"强[县市区]", p) for p, _n in report.unmatched_phrasings)
     assert len(report.unmatched_phrasings) < 20  # the rest are candidates for new aliases, read by a person
@@ -368,7 +368,7 @@ ui.run_in_shell(lambda: runpy.run_path({PAGE!r}, run_name="__main__"))
 
 
 def _add_instruments_table(path: Path, drop: bool = False) -> None:
-    """The build does not write the table until the lead wires etl.instruments into it: add it here."""
+    """The build does not write the table until the lead wires etl.extract.instruments into it: add it here."""
     con = duckdb.connect(str(path))
     try:
         present = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'instruments'").fetchone()[0]

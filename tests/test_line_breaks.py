@@ -1,7 +1,7 @@
 """A plan whose line breaks were lost (pasted from a web page) reads like the same plan with them.
 
 The cleaning step puts a break back before each heading written inline after a sentence end, and
-after a heading's short name when the paragraph runs straight on from it (etl.clean,
+after a heading's short name when the paragraph runs straight on from it (etl.read.clean,
 `restore_heading_breaks`).  For each of the four real plans, the text with every newline removed —
 joined with nothing, and with a space — must yield the same targets, in the same order, quoting the
 same sentences.
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.clean import LONG_LINE, clean, looks_run_together, restore_heading_breaks
-from etl.pipeline import extract_text
+from etl.build.plan import extract_text
+from etl.read.clean import LONG_LINE, clean, looks_run_together, restore_heading_breaks
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))

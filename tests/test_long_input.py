@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from etl.clean import LONG_LINE, clean, split_long_line
-from etl.extract import (
+from etl.build.plan import extract_text
+from etl.extract.clauses import (
     EMAIL,
     MAX_NUMBERS,
     TOO_MANY,
@@ -28,9 +28,9 @@ from etl.extract import (
     _target_year,
     _titles,
 )
-from etl.pipeline import extract_text
-from etl.readers import read_bytes
-from etl.segment import segment
+from etl.read.clean import LONG_LINE, clean, split_long_line
+from etl.read.readers import read_bytes
+from etl.segment.sentences import segment
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

@@ -2,7 +2,7 @@
 
 import cn2an
 
-from etl.numerals import _small_number
+from etl.vocab.numerals import _small_number
 
 DIGITS = "一二三四五六七八九"
 

@@ -1,13 +1,13 @@
-"""etl.plan_facts.responsibilities: a department is the lead only where the plan says so."""
+"""etl.extract.plan_facts.responsibilities: a department is the lead only where the plan says so."""
 
 from __future__ import annotations
 
 import pytest
 
-from etl.pipeline import extract_document
-from etl.plan_facts import responsibilities
-from etl.readers import read_document
-from etl.sources import load_manifest
+from etl.build.plan import extract_document
+from etl.extract.plan_facts import responsibilities
+from etl.read.readers import read_document
+from etl.read.sources import load_manifest
 
 
 @pytest.fixture(scope="module")

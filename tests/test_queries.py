@@ -9,7 +9,7 @@ import yaml
 
 from dashboard import queries
 from dashboard.services import comparisons
-from etl.schema import CATEGORY_VALUES, UNMAPPED
+from etl.base.schema import CATEGORY_VALUES, UNMAPPED
 from tests.unmapped import REGION, unmapped_copy
 
 pytestmark = pytest.mark.usefixtures("warehouse")
@@ -52,7 +52,7 @@ def test_the_regions_with_most_numbers_come_first_and_are_counted_in_sql():
 
 def test_instrument_adoption_and_departments_counted_in_sql_match_the_pandas_ones():
     from dashboard import instrument_matrix as im
-    from etl.instruments import SEPARATOR
+    from etl.extract.instruments import SEPARATOR
 
     rows = queries.instrument_commitments()
     adopted = queries.instrument_adoption()

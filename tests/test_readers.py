@@ -1,4 +1,4 @@
-"""etl.readers on real-format files (tests/fixtures/formats/, made by make_fixtures.py there)."""
+"""etl.read.readers on real-format files (tests/fixtures/formats/, made by make_fixtures.py there)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.errors import PlanError
-from etl.readers import RawDocument, Table, read_bytes, read_document
+from etl.base.errors import PlanError
+from etl.read.readers import RawDocument, Table, read_bytes, read_document
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"

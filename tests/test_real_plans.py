@@ -5,7 +5,7 @@ reading order.  These were checked sentence by sentence against the plans in dat
 extractor changes, a difference here is a real change in what a researcher sees.  Rows marked
 "(review)" were changed after a reviewer read the seeds' scopes against the text (issue 7).
 
-These are the warehouse's readings, corrections applied (etl.build.collect).  Three differ from the
+These are the warehouse's readings, corrections applied (etl.build.steps.collect).  Three differ from the
 extractor's own, which gives `stock`: 盐城
 许可转让合同备案数10000件 and 质押融资总额60亿元 and 天长 PCT 国际申请数量超30件 are totals over the plan
 period (new) for the reviewer, but the same construction ("X总额/申请数量 + number", no period word) is a
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.build import collect
+from etl.build.steps import collect
 
 EXPECTED_NUMERIC = {
     "shizhong-2024": [
@@ -166,8 +166,8 @@ def test_a_tasks_dated_end_keeps_its_year_and_a_looser_coverage_stays_a_task(fra
     ended = t[(t["doc_id"] == "yancheng-2022") & (t["raw_name"] == "专利授权的各类财政性资助")]
     assert list(ended["target_year"]) == [2023]
     assert list(ended["indicator_id"]) == ["patent_grant_subsidies_abolished"]
-    from etl.extract import task_goals
-    from etl.segment import Sentence
+    from etl.extract.clauses import task_goals
+    from etl.segment.sentences import Sentence
 
     def sentence(text):
         return Sentence(text=text, start=0, end=len(text), section="四、重点任务", section_kind="tasks",
@@ -229,7 +229,7 @@ def test_new_targets_get_a_per_year_figure_over_the_plan_period(frames):
     row = t[t["raw_name"] == "新增贯标企业"].iloc[0]
     assert row.scope == "new" and row.value_per_year == pytest.approx(40)  # 2024-2026: three years
     # a level with no baseline has no per-year figure (one with a baseline gets its yearly growth from
-    # etl.normalize: 专员 162 → 250 人 over three years)
+    # etl.normalize.comparable: 专员 162 → 250 人 over three years)
     stock = t[(t["scope"] == "stock") & ~t["qualitative"] & t["baseline"].isna()]
     assert stock["value_per_year"].isna().all()
 

@@ -9,7 +9,7 @@ import io
 import pandas as pd
 
 from dashboard import export
-from etl import safe_csv
+from etl.base import safe_csv
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -89,7 +89,7 @@ def test_the_dashboard_download_uses_the_same_rules():
 def test_comparators_can_be_written_as_code_and_symbol_with_no_apostrophe():
     import io
 
-    from etl.safe_csv import to_csv
+    from etl.base.safe_csv import to_csv
 
     frame = pd.DataFrame({"comparator": ["=", ">=", "<=", "≈", "range"], "quote": ["=1+1", "a", "b", "c", "d"]})
     back = pd.read_csv(io.StringIO(to_csv(frame, comparators=True)))

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from etl import schema
+from etl.base import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad"
@@ -112,7 +112,7 @@ def test_expected_file_is_well_formed(name):
 
 @pytest.mark.parametrize("name", FIXTURE_IDS)
 def test_etl_reader_decodes_each_fixture_as_written(name):
-    from etl.readers import read_document
+    from etl.read.readers import read_document
     doc = read_document(fixture(name).path)
     assert doc.encoding.replace("-sig", "") == fixture(name).spec["encoding"]
     assert doc.text == fixture(name).text
@@ -188,16 +188,16 @@ def test_bad_fixtures_exist():
 
 @pytest.mark.parametrize("bad_file", ["empty.txt", "binary.txt"])
 def test_unreadable_files_raise_a_plan_error_naming_the_file(bad_file):
-    from etl.errors import PlanError
-    from etl.readers import read_document
+    from etl.base.errors import PlanError
+    from etl.read.readers import read_document
     with pytest.raises(PlanError) as err:
         read_document(BAD / bad_file)
     assert bad_file in str(err.value)
 
 
 def test_a_meeting_notice_yields_no_numeric_targets():
-    from etl.pipeline import extract_text
-    from etl.readers import read_document
+    from etl.build.plan import extract_text
+    from etl.read.readers import read_document
     ex = extract_text(read_document(BAD / "meeting_notice.txt").text, doc_id="notice")
     numeric = [r for r in scoring.rows_of(ex.targets) if not r.get("qualitative")]
     assert not numeric, "a meeting notice has no targets, got:\n" + "\n".join(map(scoring.describe_row, numeric))

@@ -21,8 +21,8 @@ from dashboard import upload as up
 from dashboard import upload_worker as worker
 from dashboard.safe_text import md
 from dashboard.services import comparisons
-from etl.errors import PlanError
-from etl.schema import columns
+from etl.base.errors import PlanError
+from etl.base.schema import columns
 from tests import upload_hooks
 from tests.conftest import ROOT
 
@@ -214,7 +214,7 @@ def test_changed_added_and_deleted_rows(heting):
     trademarks = by_name.loc["有效注册商标总量"]
     assert (trademarks["value"], trademarks["unit"], trademarks["value_std"], trademarks["unit_std"]) == (
         1.1, "万件", 11000, "件")
-    # Trademarks are rights, not people, firms or money: no per-resident figure (etl.normalize.PER_10K_COUNTS).
+    # Trademarks are rights, not people, firms or money: no per-resident figure (etl.normalize.comparable.PER_10K_COUNTS).
     assert pd.isna(trademarks["value_per_10k_residents"])
     station_row = by_name.loc["建成茶产业知识产权快速维权工作站"]
     assert station_row["indicator_id"] == enforcement
@@ -442,7 +442,7 @@ def test_a_file_name_with_control_characters_or_another_type_is_refused_before_r
         up.check_filename("pl\x00an.txt")
     assert error.value.path == "pl\ufffdan.txt"  # named, NUL shown as U+FFFD
     with pytest.raises(PlanError, match=r"unsupported file type \.md"):
-        up.check_filename("plan.md")  # etl.readers reads .md, the page does not take it
+        up.check_filename("plan.md")  # etl.read.readers reads .md, the page does not take it
     with pytest.raises(PlanError, match="no extension"):
         up.check_filename("plan")
     assert up.check_filename(r"C:\fakepath\方案.DOCX") == "方案.DOCX"
@@ -450,17 +450,17 @@ def test_a_file_name_with_control_characters_or_another_type_is_refused_before_r
 
 
 def test_read_plan_keeps_the_readers_warnings(monkeypatch, heting_docx, heting):
-    import etl.readers
+    import etl.read.readers
 
     assert heting.warnings == []  # a reader without warnings (or none to give)
-    read_bytes = etl.readers.read_bytes
+    read_bytes = etl.read.readers.read_bytes
 
     def with_warnings(*args, **kwargs):
         raw = read_bytes(*args, **kwargs)
         raw.warnings = ["疑似乱码"]
         return raw
 
-    monkeypatch.setattr(etl.readers, "read_bytes", with_warnings)
+    monkeypatch.setattr(etl.read.readers, "read_bytes", with_warnings)
     assert up.read_plan(heting_docx, "heting.docx", max_bytes=LIMIT).warnings == ["疑似乱码"]
 
 
@@ -561,7 +561,7 @@ def test_without_its_text_an_uploaded_plan_shows_its_sentences_one_a_paragraph(h
 
 def test_a_read_only_deployment_refuses_to_save_an_upload_and_says_so(tmp_path, monkeypatch):
     from dashboard import upload as up
-    from etl.errors import PlanError
+    from etl.base.errors import PlanError
 
     raw = tmp_path / "raw"
     raw.mkdir()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.schema import UNMAPPED
+from etl.base.schema import UNMAPPED
 
 REGION = "341181"  # 天长市
 

@@ -12,7 +12,7 @@ import time
 from dashboard.upload_worker import read_uploaded
 
 SLOW_PREFIX = "slow"
-# What etl.readers may report about a file (RawDocument.warnings), with Markdown in it that
+# What etl.read.readers may report about a file (RawDocument.warnings), with Markdown in it that
 # must stay text on the page.
 WARNINGS = ["第3行疑似乱码：**[登录](https://evil.example/)**", "已将康熙部首“⼈”折叠为“人”"]
 

@@ -13,7 +13,7 @@ from .text import is_missing
 
 PER_10K_SUFFIX = "/万人"  # services.comparisons.add_measure writes per-10k units so
 USER_FIGURE = "user-supplied figure"  # services.comparisons.with_population_overrides starts its note so
-NOTE_YEAR = re.compile(r"\byear (\d{4})")  # etl.context writes "…, year 2020, …"
+NOTE_YEAR = re.compile(r"\byear (\d{4})")  # etl.normalize.context writes "…, year 2020, …"
 WORDS = {
     "head": ("每万人口按常住人口计：", "Per 10,000 residents, dividing by: "),
     "user": ("用户输入", "user-supplied"),

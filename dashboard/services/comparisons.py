@@ -12,8 +12,8 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.queries import MEASURE_COLUMNS, MEASURES
-from etl.harmonize import per_capita_ids
-from etl.normalize import add_comparable_columns
+from etl.harmonize.dictionary import per_capita_ids
+from etl.normalize.comparable import add_comparable_columns
 
 __all__ = ["MEASURES", "add_measure", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
            "with_uploaded"]
@@ -52,7 +52,7 @@ def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) 
     overrides = {r: p for r, p in (overrides or {}).items() if p and p > 0 and r in set(frame.get("region_id", []))}
     if not overrides or frame.empty:
         return frame
-    # Recomputed by the ETL's own rule (etl.normalize.comparable_fields), so a region the ETL had no
+    # Recomputed by the ETL's own rule (etl.normalize.comparable.comparable_fields), so a region the ETL had no
     # denominator for gets its per-capita figures too, and what may be divided stays one decision.
     notes = {}
     for region_id, population in overrides.items():

@@ -1,0 +1,271 @@
+"""One plan's text → its targets, through every step in data-flow order:
+
+    raw text → clean (etl.read.clean) → sentences (etl.segment.sentences) → candidates (etl.extract.clauses)
+             → harmonised rows (etl.harmonize.dictionary) → comparable numbers (etl.normalize.comparable)
+
+`extract_text` is what `python -m etl extract`, the build and the upload page all call, so a
+plan never seen before goes through exactly the same code as the four sources.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from etl.base import schema
+from etl.extract.clauses import Candidate, PlanContext, extract_candidates
+from etl.extract.tables import table_candidates
+from etl.harmonize.dictionary import harmonizer, per_capita_ids
+from etl.normalize.comparable import comparable_fields, denominator_maps, phase_span, plan_window, standardise
+from etl.read.clean import clean
+from etl.segment.sentences import segment
+from etl.vocab.lexicon import REGION_LEAD_RE
+from etl.vocab.units import written_unit
+
+PERIOD = re.compile(r"(20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)\s*年")
+# A title that names a plan of the genre (not a national outline cited for its authority).
+OWN_PLAN_TITLE = re.compile(r"(?:工作方案|实施方案|行动计划|行动方案|建设方案)(?:[（(]|$)")
+SECTION_CATEGORY = [  # fallback for names the dictionary does not know: the plan's own heading
+    ("creation", ("创造", "创新", "培育")),
+    ("use", ("运用", "转化", "金融", "运营")),
+    ("protection", ("保护", "执法", "维权")),
+    ("service", ("服务",)),
+    ("management", ("管理", "人才", "资金", "经费", "投入", "组织", "保障", "培训")),
+]
+
+
+@dataclass
+class Extraction:
+    clean_text: str
+    targets: pd.DataFrame
+    skipped: pd.DataFrame
+    notes: list[str] = field(default_factory=list)
+    candidates_found: int = 0
+    period: tuple[int | None, int | None] = (None, None)
+    annex_tables: list = field(default_factory=list)  # etl.extract.annex.AnnexTable found in the clean text
+    sentences: list = field(default_factory=list)  # every etl.segment.sentences.Sentence: later steps reuse them
+
+
+
+
+def infer_period(text: str) -> tuple[int | None, int | None]:
+    """The plan period from the first "2024—2026年" outside a cited document's title."""
+    # 《 may not stop the class: with many 《 and no 》, 《[^》]*》 rescans to the end from each (quadratic)
+    outside_titles = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), text)
+    m = PERIOD.search(outside_titles)
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)), int(m.group(2))
+    # a news report names the plan only as 《…工作方案（2024—2026年）》: its own title gives the period
+    for title in re.finditer(r"《([^《》]{0,80})》", text[:5000]):
+        m = PERIOD.search(title.group(1))
+        if m and OWN_PLAN_TITLE.search(title.group(1)) and int(m.group(1)) < int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None, None
+
+
+DOC_DATE = re.compile(r"(20\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))")
+
+
+def infer_document_year(text: str, period: tuple[int | None, int | None] = (None, None)) -> int | None:
+    """The year the text was written (a notice date, an adoption date, a news report's date): the first
+    full date outside a cited document's title; else the plan's first year.  年内 and 今年 mean it."""
+    outside_titles = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), text[:3000])
+    m = DOC_DATE.search(outside_titles)
+    return int(m.group(1)) if m else period[0]
+
+
+# Last fallback, from the name itself: what a count of rights measures is creation, and so on.
+NAME_CATEGORY = [("creation", ("拥有量", "申请", "授权", "注册")), ("use", ("质押", "许可", "转让", "运营")),
+                 ("protection", ("维权", "纠纷", "侵权")), ("service", ("服务",))]
+
+
+def category_from_name(name: str) -> str | None:
+    return next((category for category, words in NAME_CATEGORY if any(w in (name or "") for w in words)), None)
+
+
+def category_from_section(section: str) -> str | None:
+    tail = section.split("›")[-1]
+    for where in (tail, section):
+        for category, words in SECTION_CATEGORY:
+            if any(w in where for w in words):
+                return category
+    return None
+
+
+def confidence(c: Candidate, indicator, unit_conflict, folded: bool) -> tuple[str, str | None]:
+    """(high | medium | low, why not high).  Low: the reading lacks a name, or the name and the value's
+    unit disagree with the dictionary; medium: anything a reviewer should glance at (an unmapped name,
+    a name far from its number, a Chinese numeral, text folded from traditional script, a table row)."""
+    low, medium = [], []
+    if not c.raw_name or "no name found" in c.notes:
+        low.append("no name found")
+    if unit_conflict is not None:
+        low.append(f"unit {c.unit} does not fit {unit_conflict.id} ({unit_conflict.unit})")
+    elif indicator is None and c.raw_name:
+        medium.append("unmapped name")
+    medium += [n for n in c.notes if n in ("Chinese numeral", "name far from its number", "table row without a year")]
+    if folded:
+        medium.append("folded traditional text")
+    reasons = low + medium
+    level = "low" if low else ("medium" if medium else "high")
+    return level, "; ".join(reasons) or None
+
+
+def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
+         period: tuple[int | None, int | None], clean_text_lines) -> dict:
+    h = harmonizer()
+    unit_written = written_unit(c.unit, c.multiplier)
+    indicator = h.match(c.raw_name, c.sentence.text, unit_written) if c.raw_name else None
+    conflict = h.unit_conflict(c.raw_name, c.sentence.text, unit_written) if c.raw_name and not indicator else None
+    level, reason = confidence(c, indicator, conflict, clean_text_lines.is_folded(c.sentence.start))
+    value_std, unit_std = standardise(c.value, c.unit, c.multiplier)
+    return {
+        "target_id": f"{doc_id}-{index:03d}",
+        "doc_id": doc_id,
+        "region_id": region_id,
+        "region_zh": region_zh,
+        "indicator_id": indicator.id if indicator else None,
+        "indicator_zh": indicator.zh if indicator else None,
+        "indicator_en": indicator.en if indicator else None,
+        "family": indicator.family if indicator else None,
+        "raw_name": c.raw_name,
+        # a name whose unit forbade its indicator still names its topic: the category stands
+        "category": ((indicator or conflict).category if (indicator or conflict)
+                     else category_from_section(c.sentence.section) or category_from_name(c.raw_name))
+                    or schema.UNMAPPED,
+        "value": c.value,
+        "value_max": c.value_max,
+        "unit": unit_written,
+        "value_std": value_std,
+        "unit_std": unit_std,
+        "comparator": c.comparator,
+        "baseline": c.baseline,
+        "scope": c.scope,
+        "target_year": c.target_year,
+        "period_start": period[0],
+        "period_end": period[1],
+        "value_per_year": None,
+        "value_per_10k_residents": None,
+        "population_10k": None,
+        "population_note": None,
+        "qualitative": c.qualitative,
+        "section": c.sentence.section,
+        "section_kind": c.sentence.section_kind,
+        "quote": c.sentence.text,
+        "quote_start": c.sentence.start,
+        "quote_end": c.sentence.end,
+        "source_line": clean_text_lines.raw_line(c.sentence.start),
+        "origin": "extracted",
+        "confidence": level,
+        "confidence_reason": reason,
+        "per_unit": c.per_unit,
+        # extracted_*, correction_* columns stay empty: etl.build.corrections fills them for corrected rows
+    }
+
+
+def link_restatements(rows: list[dict]) -> None:
+    """A plan that states one commitment twice ("质押金额累计超30亿" in the goals, "建设期内新增超30亿" in
+    a task; a news report repeating a figure after 据悉) gets one row per statement, the later ones
+    pointing at the first through `restates`, so a sum or count over the plan counts it once.
+
+    A restatement is in another sentence, has the same standardised value and unit, the same family
+    of indicators (or, unmapped, the same name), a compatible due year (equal, or one of them has
+    none), and either the same name or a place in another part of the plan (goals → tasks): two
+    different things of one family in one list ("新增1个国家级…园区、1个省级…园区") are no restatement."""
+    seen: dict[tuple, list[dict]] = {}
+    for row in rows:
+        if row["qualitative"] or row["value_std"] is None or row.get("per_unit"):
+            continue
+        key = (row["family"] or row["indicator_id"] or row["raw_name"], row["value_std"], row["unit_std"])
+        for earlier in seen.get(key, []):
+            if _restates(earlier, row):
+                row["restates"] = earlier["target_id"]
+                break
+        seen.setdefault(key, []).append(row)
+
+
+def _restates(earlier: dict, row: dict) -> bool:
+    if earlier["quote_start"] == row["quote_start"]:
+        return False
+    years = (earlier["target_year"], row["target_year"])
+    if None not in years and years[0] != years[1]:
+        return False
+    same_name = _core_name(earlier["raw_name"]) == _core_name(row["raw_name"])
+    return same_name or earlier["section_kind"] != row["section_kind"]
+
+
+def _core_name(name: str) -> str:
+    """A name without its region lead-in and scope words (武汉每万人口… = 每万人口…)."""
+    return re.sub(rf"^(?:{REGION_LEAD_RE}|[\u4e00-\u9fff]{{2}}(?=每万|有效|发明))|累计|新增|达到|总额|总量", "", name or "")
+
+
+def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                 period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
+                 plan_date: str | None = None) -> Extraction:
+    """Every target of one plan.  Town × year annex tables in the text are found here and left to
+    etl.extract.annex (returned as `annex_tables`); their cells are not read as sentences.  `plan_date`
+    (the manifest's date of the document) helps tell the plan's first month when its text gives
+    no phases."""
+    from etl.extract.annex import find_annex_tables
+    cleaned = clean(text)
+    period = period or infer_period(cleaned.text)
+    ctx = PlanContext(*period, doc_year=infer_document_year(cleaned.text, period))
+    sentences = all_sentences = segment(cleaned.text)
+    annex_tables = find_annex_tables(cleaned.text)
+    from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
+    exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
+    sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
+    candidates, skipped = extract_candidates(sentences, ctx)
+    candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
+    rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
+    link_restatements(rows)
+    population, population_notes = denominator_maps(denominators)
+    per_capita = per_capita_ids()
+    # the plan's own months (its phases, else its date, else whole years): per-year figures count them
+    window = plan_window(period[0], period[1], phase_span(cleaned.text), plan_date)
+    for row in rows:  # plain dicts: building the frame once is most of the cost saved
+        if window:
+            row.update(plan_start_month=window[0], plan_end_month=window[1])
+        row.update(comparable_fields(row, population, population_notes, per_capita))
+    targets = pd.DataFrame(rows, columns=schema.columns("targets"))
+    targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
+    skipped_df = pd.DataFrame(
+        [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
+        columns=schema.columns("skipped_numbers"))
+    numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, annex_tables,
+                      all_sentences)
+
+
+def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:
+    """Any plan file (.txt in UTF-8 or GB18030, .docx, .pdf) → its targets.  Raises PlanError."""
+    from pathlib import Path
+
+    from etl.read.readers import read_document
+    raw = read_document(Path(path))
+    return extract_document(raw, doc_id=Path(path).stem, denominators=denominators)
+
+
+def plan_text(raw) -> str:
+    """The text the extractor reads.  A Word/PDF table that is not a town annex (an indicator table:
+    指标 | 单位 | 现状 | 目标) is written back in place of its `[表格N]` placeholder as `| a | b |` rows,
+    so its targets are read, and quoted, like any other line."""
+    from etl.extract.annex import annex_from_tables
+    from etl.read.readers import TABLE_PLACEHOLDER
+    text = raw.text
+    for n, table in enumerate(raw.tables, start=1):
+        if annex_from_tables([table]):
+            continue  # read by etl.extract.annex into town_targets
+        rows = "\n".join("| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in table.rows)
+        text = text.replace(TABLE_PLACEHOLDER.format(n=n), rows, 1)
+    return text
+
+
+def extract_document(raw, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                     period: tuple[int, int] | None = None,
+                     denominators: pd.DataFrame | None = None, plan_date: str | None = None) -> Extraction:
+    """A `etl.read.readers.RawDocument` → targets, with annex tables in the text left to etl.extract.annex."""
+    return extract_text(plan_text(raw), doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
+                        denominators=denominators, plan_date=plan_date)

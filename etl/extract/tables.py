@@ -1,0 +1,303 @@
+"""Step 3c: a plan's "主要指标" table → candidate targets.
+
+Many plans of the genre list their goals as a table — 序号 | 指标 | 单位 | 2023年现状 | 2026年目标 —
+which reaches us either as Markdown-style pipe rows ("| 1 | 有效发明专利拥有量 | 件 | 96 | 180 |") or,
+from a Word/PDF conversion, flattened to one cell per line.  The header says which column is the
+name, the unit, the baseline and the target (and the target's year); each row is one target.
+
+(The 市中区 annex, towns × years, is a different kind of table: see etl.extract.annex.)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from etl.extract.clauses import Candidate
+from etl.read.clean import is_spaced_row
+from etl.segment.sentences import Sentence
+from etl.vocab.units import RATIO_UNITS, split_unit, written_unit
+
+NAME_HEADER = re.compile(r"指标|名称|项目")
+UNIT_HEADER = re.compile(r"^单位$|计量单位")
+TARGET_HEADER = re.compile(r"目标|预期|规划值|20\d\d\s*年?(?:底|末)?\s*(?:目标|预期)")
+BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完成值|实际")
+YEAR = re.compile(r"(20\d\d)")
+CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
+                         r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
+HEADER_WORD = re.compile(r"序号|指标|名称|项目|单位|目标|预期|规划|基期|基准|基数|现状|现值|基础值|完成值|实际|"
+                         r"20\d\d\s*年|属性|性质|类别|类型|备注|阶段")
+PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:表|专栏)\s*\d)")  # and a caption
+UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    start: int
+    end: int
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """`| a | b |` cells; None for another line.  A `| --- |` rule is a row of no cells."""
+    stripped = line.strip()
+    if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+        return None
+    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    return [] if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """Tab-separated cells (a table copied out of a spreadsheet or Word), or cells parted by wide
+    gaps of spaces (a text dump of one); None for another line."""
+    if line.count("\t") < 2 and not is_spaced_row(line.strip()):
+        return None
+    return [c.strip() for c in re.split(r"\t|[ \u3000]{2,}", line.strip())]
+
+
+def _delimited_rows(text: str, cells_of) -> list[list[_Row]]:
+    """Consecutive lines whose cells `cells_of` reads, as tables."""
+    tables, current, offset = [], [], 0
+    for line in text.split("\n"):
+        cells = cells_of(line)
+        if cells is None:
+            if current:
+                tables.append(current)
+            current = []
+        elif cells:
+            current.append(_Row(cells, offset, offset + len(line)))
+        offset += len(line) + 1
+    if current:
+        tables.append(current)
+    return tables
+
+
+def _flat_rows(text: str) -> list[list[_Row]]:
+    """Cells one per line: a header of short lines naming 指标 and a target column, then rows of
+    the same width."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    lines = [(start, line) for start, line in lines if line]
+    tables = []
+    i = 0
+    while i < len(lines):
+        header = []
+        j = i
+        while j < len(lines) and len(lines[j][1]) <= 12 and not CELL_NUMBER.fullmatch(lines[j][1]):
+            header.append(lines[j])
+            j += 1
+        while header and PART_HEADING.match(header[0][1]):  # "二、主要指标" above the table is no cell
+            header.pop(0)
+        # The header ends at its last header word: a short row name ("有效注册商标总数") after it is a cell
+        last = max((n for n, (_, h) in enumerate(header) if HEADER_WORD.search(h)), default=len(header) - 1)
+        while last + 1 < len(header) and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", header[last + 1][1]):
+            last += 1
+        j -= len(header) - (last + 1)
+        header = _merge_bracket_lines(header[:last + 1])  # "基准值" / "（2025年）": one header cell on two lines
+        names = [h for _, h in header]
+        if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and (
+                any(TARGET_HEADER.search(h) for h in names) or len(_year_columns(names)) >= 2):
+            width = len(header)
+            numbered = not NAME_HEADER.search(names[0])  # 序号 first; else each row opens with its name
+            rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
+            k = j
+            while k + width <= len(lines):
+                chunk = lines[k:k + width]
+                if not _row_start_ok(chunk, numbered) or any(len(c) > 40 for _, c in chunk):
+                    break
+                rows.append(_Row([c for _, c in chunk], chunk[0][0], chunk[-1][0] + len(chunk[-1][1])))
+                k += width
+            if len(rows) > 1:
+                tables.append(rows)
+                i = k
+                continue
+        i = max(j, i + 1)
+    return tables
+
+
+def _merge_bracket_lines(header: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    merged: list[tuple[int, str]] = []
+    for start, cell in header:
+        if merged and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", cell):
+            merged[-1] = (merged[-1][0], merged[-1][1] + cell)
+        else:
+            merged.append((start, cell))
+    return merged
+
+
+def _row_start_ok(chunk: list[tuple[int, str]], numbered: bool) -> bool:
+    first = chunk[0][1]
+    if numbered:
+        return bool(re.fullmatch(r"\d{1,2}", first))
+    return not CELL_NUMBER.fullmatch(first) and any(CELL_NUMBER.fullmatch(c.replace(" ", "")) for _, c in chunk[1:])
+
+
+def _year_columns(header: list[str]) -> list[tuple[int, int]]:
+    """"指标 | 2024年 | 2025年 | 2026年": one target per year column (no baseline column named)."""
+    return [(i, int(YEAR.search(c).group(1))) for i, c in enumerate(header)
+            if YEAR.search(c) and not BASELINE_HEADER.search(c) and len(c) <= 10]
+
+
+def _columns(header: list[str]) -> dict[str, int] | None:
+    cols: dict[str, int] = {}
+    for idx, cell in enumerate(header):
+        if "name" not in cols and NAME_HEADER.search(cell) and not TARGET_HEADER.search(cell):
+            cols["name"] = idx
+        elif UNIT_HEADER.search(cell):
+            cols["unit"] = idx
+        elif TARGET_HEADER.search(cell):
+            cols["target"] = idx
+        elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and not {"target", "baseline"} & set(cols)):
+            cols["baseline"] = idx  # "2025年（基期）" then 2026年, 2028年: the first is the baseline
+    staged = [i for i, _ in _year_columns(header) if re.search(r"目标|阶段|预期|规划", header[i])]
+    based = any(BASELINE_HEADER.search(h) for h in header)  # "2025年（基期） | 2026年 | 2028年目标"
+    if "name" in cols and (("target" not in cols or based) and len(_year_columns(header)) >= 2 or len(staged) >= 2):
+        # 2024年 | 2025年 | 2026年, or 阶段值（2026年） | 目标值（2028年）: a target per year column
+        if "baseline" in cols and not BASELINE_HEADER.search(header[cols["baseline"]]):
+            cols.pop("baseline")  # a bare year column is a target year, not a baseline
+        cols["years"] = -1
+    return cols if "name" in cols and ("target" in cols or "years" in cols) else None
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+def _split_unit(unit: str) -> tuple[float, str, bool]:
+    """"万件" → (1e4, "件"); "人次/年" → (1, "人次", per year); "万元" stays money (etl.vocab.units.split_unit)."""
+    per_year = bool(re.search(r"/\s*年|每年", unit))
+    multiplier, unit = split_unit(re.sub(r"/\s*年|每年", "", unit))
+    return multiplier, unit, per_year
+
+
+COMPARATOR_SIGNS = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}
+COMPARATOR_AFTER = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}
+
+# A 规划's 专栏 lists each indicator on one line with its years and values:
+# "1. 每万人口发明专利拥有量（件）：2020年3.2，2025年6（预期性）", "5. 质押融资额（亿元，五年累计）：2025年5".
+YEAR_VALUE_LINE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
+    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*"
+    r"(?P<pairs>20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4}(?:\s*[，,；;、]\s*20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4})*)"
+    r"\s*(?:[（(](?:预期性|约束性|指导性)[）)])?\s*[。；;]?\s*$")
+# ... or with an arrow from the base to the target, the years said once in a note ("2.1 → 5.0  预期性").
+ARROW_LINE = re.compile(
+    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
+    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*(?P<base>\d[\d.,]*)\s*(?:→|->|—>|－>|⟶)\s*"
+    r"(?P<cell>\d[\d.,]*\s*(?:以上|以内|以下|左右)?)\s*(?:[（(]?(?:预期性|约束性|指导性)[）)]?)?\s*[。；;]?\s*$")
+YEAR_VALUE = re.compile(r"(?P<year>20\d\d)\s*年\s*[为达]?\s*(?P<cell>[\d.,]+\s*(?:以上|以内|以下|左右)?)")
+
+
+@dataclass
+class _Cell:
+    """One target cell of a table (or one year of a 专栏 line) with what its row says about it."""
+    name: str
+    unit: str
+    number: re.Match
+    year: int | None
+    baseline: float | None
+    row: _Row
+
+
+def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end: int | None) -> Candidate:
+    name, unit, m, year = cell.name, cell.unit, cell.number, cell.year
+    in_name = UNIT_IN_NAME.search(name)
+    if not unit and in_name:
+        unit, name = in_name.group("unit"), name[:in_name.start()]
+    flow_words = "".join(re.findall(r"累计|新增|年度|每年|年均", unit))  # "亿元，五年累计": the unit's note
+    mult, unit, per_year = _split_unit(re.split(r"[，,；;]", unit)[0].strip())
+    comparator = COMPARATOR_AFTER.get(m.group("after") or "", COMPARATOR_SIGNS.get(m.group("cmp") or "", "="))
+    pre = (m.group("pre") or "") + flow_words
+    if unit in RATIO_UNITS:
+        scope = "ratio"
+    elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
+        scope = "annual"
+    elif re.search("新增", name + pre) or "累计" in flow_words:  # a sum over the years the unit names
+        scope = "new"
+    else:
+        scope = "stock"
+    row = cell.row
+    quote = Sentence(text[row.start:row.end], row.start, row.end, context.section if context else "",
+                     context.section_kind if context else "goals", False, context.paragraph if context else 0)
+    return Candidate(
+        value=_number(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
+        comparator=comparator, baseline=cell.baseline, scope=scope,
+        target_year=year if year or scope == "annual" else period_end,
+        raw_name=re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, qualitative=False, sentence=quote,
+        number_text=m.group(0) + (written_unit(unit, mult) or ""),
+        notes=[] if year or scope == "annual" else ["table row without a year"])
+
+
+def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | None) -> list[_Cell]:
+    if "years" in cols:
+        targets = _year_columns(rows[0].cells)
+        before = [(i, y) for i, y in targets if period_start and y < period_start]
+        if before:  # "指标 | 2020年 | 2025年" in a 2021—2025 plan: the 2020 column is the baseline
+            targets = [t for t in targets if t not in before]
+            cols = {**cols, "baseline": cols.get("baseline", before[-1][0])}
+    else:
+        year_match = YEAR.search(rows[0].cells[cols["target"]])
+        targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
+    cells = []
+    for row, (target_col, year) in ((r, t) for r in rows[1:] for t in targets):
+        row_cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
+        name = row_cells[cols["name"]]
+        m = CELL_NUMBER.fullmatch(row_cells[target_col].replace(" ", ""))
+        if not name or not m:
+            continue
+        baseline = None
+        if "baseline" in cols:
+            b = CELL_NUMBER.fullmatch(row_cells[cols["baseline"]].replace(" ", ""))
+            baseline = _number(b.group("value")) if b else None
+        cells.append(_Cell(name, row_cells[cols["unit"]] if "unit" in cols else "", m, year, baseline, row))
+    return cells
+
+
+def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[_Cell]:
+    """The 专栏 lines: a year before the plan's first is the baseline, each later year a target; in
+    an arrow line the value before the arrow is the baseline, the one after it due at the plan's end."""
+    period_start, period_end = period
+    cells, offset = [], 0
+    for line in text.split("\n"):
+        arrow = ARROW_LINE.match(line)
+        if arrow and (n := CELL_NUMBER.fullmatch(arrow.group("cell").replace(" ", ""))):
+            cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, period_end,
+                               _number(arrow.group("base")), _Row([line], offset, offset + len(line))))
+        m = YEAR_VALUE_LINE.match(line)
+        if m:
+            pairs = [(int(p.group("year")), CELL_NUMBER.fullmatch(p.group("cell").replace(" ", "")))
+                     for p in YEAR_VALUE.finditer(m.group("pairs"))]
+            before = [n for year, n in pairs if n and period_start and year < period_start]
+            baseline = _number(before[-1].group("value")) if before else None
+            row = _Row([line], offset, offset + len(line))
+            cells += [_Cell(m.group("name").strip(), m.group("unit"), n, year, baseline, row)
+                      for year, n in pairs if n and not (period_start and year < period_start)]
+        offset += len(line) + 1
+    return cells
+
+
+def table_candidates(text: str, sentences: list[Sentence],
+                     period: tuple[int | None, int | None]) -> tuple[list[Candidate], list[tuple[int, int]]]:
+    """Targets from indicator tables and 专栏 lines, and the spans they cover (so sentence reading skips them)."""
+    period_start, period_end = period
+    found: list[Candidate] = []
+    spans: list[tuple[int, int]] = []
+
+    def context_of(start: int) -> Sentence | None:
+        return next((s for s in sentences if s.start <= start < s.end + 1), None)
+
+    for rows in _delimited_rows(text, _pipe_cells) + _delimited_rows(text, _tab_cells) + _flat_rows(text):
+        cols = _columns(rows[0].cells)
+        if not cols:
+            continue
+        spans.append((rows[0].start, rows[-1].end))
+        context = context_of(rows[0].start)
+        found += [_cell_candidate(cell, text, context, period_end)
+                  for cell in _table_cells(rows, cols, period_start)]
+    for cell in _year_value_cells(text, period):
+        if (cell.row.start, cell.row.end) not in spans:
+            spans.append((cell.row.start, cell.row.end))
+        found.append(_cell_candidate(cell, text, context_of(cell.row.start), period_end))
+    return found, spans
