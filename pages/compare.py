@@ -10,7 +10,7 @@ from dashboard import charts, queries, state, ui
 from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
 from dashboard.services import comparisons
-from etl.schema import CATEGORY_VALUES, UNMAPPED
+from etl.base.schema import CATEGORY_VALUES, UNMAPPED
 
 ui.ensure_shell()
 view = ui.get_view()

@@ -13,7 +13,7 @@ from dashboard import export, queries, state, ui
 from dashboard import review as rv
 from dashboard.i18n import category_label, t
 from dashboard.services import comparisons
-from etl.schema import CATEGORY_VALUES
+from etl.base.schema import CATEGORY_VALUES
 
 ui.ensure_shell()
 view = ui.get_view()

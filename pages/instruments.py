@@ -14,8 +14,8 @@ from dashboard import instrument_matrix as im
 from dashboard import peers as peer_groups
 from dashboard.i18n import category_label, column_label, t
 from dashboard.safe_text import md
-from etl.instruments import SEPARATOR
-from etl.schema import CATEGORIES
+from etl.base.schema import CATEGORIES
+from etl.extract.instruments import SEPARATOR
 
 ui.ensure_shell()
 view = ui.get_view()

@@ -9,7 +9,7 @@ from dashboard.charts import standing as standing_charts
 from dashboard.colors import UNMAPPED_COLOR
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
-from etl.schema import CATEGORY_VALUES, UNMAPPED
+from etl.base.schema import CATEGORY_VALUES, UNMAPPED
 
 CARDS_UP_TO = 12       # beyond this a card per region is more than a person reads: a table instead
 TOP_FAMILIES = 25      # rows of the share heatmap before "show every family"

@@ -15,8 +15,8 @@ from dashboard import upload as up
 from dashboard.citation import english_title
 from dashboard.i18n import category_label, scope_label, t
 from dashboard.safe_text import md
-from etl.errors import PlanError
-from etl.schema import CATEGORY_VALUES, COMPARATORS, SCOPES
+from etl.base.errors import PlanError
+from etl.base.schema import CATEGORY_VALUES, COMPARATORS, SCOPES
 
 ui.ensure_shell()
 view = ui.get_view()
