@@ -34,6 +34,7 @@ run: db
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/python tests/lint/chinese_literals.py
 
 test: install lint
 	$(BIN)/python -m pytest -q -rs
