@@ -1,7 +1,7 @@
 """The warehouse contract: every table the ETL writes, its columns and their DuckDB types.
 
 Other tools (the dashboard, `python -m etl extract --format csv`, downloads) read these
-names, so they are kept stable.  Each table is born here; `etl.build.load` creates tables from
+names, so they are kept stable.  Each table is born here; `etl.warehouse.load` creates tables from
 these specs and refuses a frame whose columns differ, so a drift is caught at build time.
 """
 

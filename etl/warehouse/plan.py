@@ -161,7 +161,7 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
         "confidence": level,
         "confidence_reason": reason,
         "per_unit": c.per_unit,
-        # extracted_*, correction_* columns stay empty: etl.build.corrections fills them for corrected rows
+        # extracted_*, correction_* columns stay empty: etl.warehouse.corrections fills them for corrected rows
     }
 
 
