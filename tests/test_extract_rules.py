@@ -2,7 +2,8 @@
 
 import pytest
 
-from etl.warehouse.plan import extract_text, infer_period
+from etl.read.anchor import infer_period
+from etl.warehouse.plan import extract_text
 
 PLAN = """某某县国家知识产权强县建设试点县工作方案（2025—2027年）
 一、主要目标

@@ -38,7 +38,7 @@ from etl.read.sources import Source, load_manifest, verify
 from etl.warehouse import cache as plan_cache
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
-from etl.warehouse.plan import extract_document
+from etl.warehouse.plan import Extraction, extract_document
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -138,7 +138,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
               "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
                                              sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"]))
-    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex.clean_text)], names)
+    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
 def _all_notes(annex_notes: pd.DataFrame, plan_notes: pd.DataFrame, correction_notes: list[dict]) -> pd.DataFrame:
@@ -207,12 +207,15 @@ def _region_row(s: Source) -> dict:
             "status": s.status, "date": s.date, "doc_id": s.doc_id}
 
 
-def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
+def _document_row(s: Source, encoding: str, ex: Extraction) -> dict:
+    anchor = ex.anchor
     return {"doc_id": s.doc_id, "region_id": s.region_id, "region_zh": s.region_zh, "title": s.title,
             "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
             "status": s.status, "date": s.date, "date_note": s.date_note, "source_file": s.file,
-            "sha256": s.sha256, "encoding": encoding, "clean_text": clean_text,
-            "issuer": s.issuer, "doc_number": s.doc_number, "url": s.url}
+            "sha256": s.sha256, "encoding": encoding, "clean_text": ex.clean_text,
+            "issuer": s.issuer, "doc_number": s.doc_number, "url": s.url,
+            "anchor_year": anchor.year, "anchor_month": anchor.month, "anchor_from": anchor.source,
+            "anchor_text": anchor.text, "genre": anchor.genre}
 
 
 # --- step: every plan -----------------------------------------------------------------------
