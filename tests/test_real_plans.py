@@ -95,7 +95,8 @@ EXPECTED_NUMERIC = {
         (19, "%", "=", "ratio", 2026, None, None),
         (8.6, "%", "=", "ratio", 2026, None, None),
         (10, "亿元", ">=", "annual", None, None, None),
-        (30, "亿元", ">=", "stock", 2026, None, None),
+        # 累计超30亿元, restated in the tasks as 建设期内新增…超30亿元: added over the plan period (issue 21)
+        (30, "亿元", ">=", "new", 2026, None, None),
         (120, "家", ">=", "new", 2026, None, None),
         (15, "家", "=", "stock", 2026, None, None),
         (10, "家", "=", "new", 2026, None, None),
@@ -251,6 +252,7 @@ def test_a_commitment_stated_twice_is_linked_to_its_first_statement(frames):
     task = t[t["quote"].str.contains("新增") & (t["value"] == 30) & (t["unit"] == "亿元")
              & (t["doc_id"] == "yixing-2024") & (t["target_id"] != goal.target_id)].iloc[0]
     assert task.restates == goal.target_id and (goal.restates is None or goal.restates != goal.restates)
+    assert goal.scope == "new"  # the restatement says 建设期内新增: the amount is added over the plan period
 
 
 def test_a_rule_for_each_town_is_not_a_district_total(frames):

@@ -17,12 +17,26 @@ etl.extract.clauses.Skipped plus the year they refer to (`DatedSkip`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_right
+from dataclasses import dataclass, replace
 
 from etl.extract.clauses import Candidate, Skipped
 from etl.read.anchor import TimeAnchor
-from etl.vocab.time import BASE_YEAR_BEFORE, HEADING_YEAR, NAVIGATION_LINE, ORDINAL, YEAR_WRITTEN
+from etl.segment.sentences import Sentence, classify_heading
+from etl.vocab.time import (
+    BASE_YEAR_BEFORE,
+    FLOW_NAME,
+    FORWARD_HEADING,
+    HEADING_YEAR,
+    NAVIGATION_LINE,
+    ORDINAL,
+    ORDINAL_DIGITS,
+    ORDINAL_YEAR,
+    STOCK_NAME,
+    YEAR_WRITTEN,
+)
 
+ACHIEVEMENT_REASON = "achievement"  # the prefix of every skip reason that reports a level reached
 MAX_HEADING = 24  # characters: a longer "heading" is an item of a list, not a part
 SECTION_SEPARATOR = "›"  # etl.segment.sentences joins the heading path with it
 DATED_SOURCES = ("dateline", "issued", "heading")  # a title's period says what a plan covers, not when it was written
@@ -34,6 +48,7 @@ class TimedTarget:
     candidate: Candidate
     target_year: int | None
     target_year_from: str  # one of YEAR_SOURCES
+    scope: str | None      # the candidate's scope, or annual for a one-year part's flow (see one_year_scope)
 
 
 @dataclass(frozen=True)
@@ -75,11 +90,29 @@ def _heading_year(section: str) -> int | None:
     return None
 
 
+def _ordinal_year(c: Candidate, first_year: int | None) -> int | None:
+    """第二年 written before the number, after any plain year: the plan's second year."""
+    if first_year is None:
+        return None
+    before = c.sentence.text[:_number_position(c)]
+    ordinals = list(ORDINAL_YEAR.finditer(before))
+    if not ordinals:
+        return None
+    last = ordinals[-1]
+    if any(m.start() > last.start() for m in YEAR_WRITTEN.finditer(before)):
+        return None
+    return first_year + ORDINAL_DIGITS[last.group(1)] - 1
+
+
 def year_source(c: Candidate, paragraph_text: str, anchor: TimeAnchor,
-                period_end: int | None) -> tuple[int | None, str]:
-    """(due year, where it came from): the clause, else the paragraph, else a heading's single year
-    (which replaces the plan's end), else the text's own year, else the plan's end."""
-    year = c.target_year
+                period: tuple[int | None, int | None]) -> tuple[int | None, str]:
+    """(due year, where it came from): the clause (a year, or 第N年 of the plan), else the paragraph,
+    else a heading's single year (which replaces the plan's end), else the text's own year, else the
+    plan's end."""
+    year, period_end = c.target_year, period[1]
+    ordinal = _ordinal_year(c, period[0])
+    if ordinal is not None:
+        return ordinal, "clause"
     if year is not None and str(year) in c.sentence.text[:_number_position(c)]:
         return year, "clause"
     if year is not None and str(year) in paragraph_text:
@@ -88,7 +121,7 @@ def year_source(c: Candidate, paragraph_text: str, anchor: TimeAnchor,
     if heading is None and anchor.source == "heading":  # a work-point list: every item is due in its year
         heading = anchor.year
     if heading is not None:
-        undated = year is None and (anchor.source == "heading" or c.scope != "annual")
+        undated = year is None
         if undated or year == period_end or year == heading:
             return heading, "heading"
     if year is None:
@@ -98,8 +131,17 @@ def year_source(c: Candidate, paragraph_text: str, anchor: TimeAnchor,
     return year, "plan_end" if year == period_end else "context"
 
 
+def one_year_scope(c: Candidate, year_from: str) -> str | None:
+    """A target due in one year's part (a work-point list, a 第二年 stage, a 2026年工作打算) that counts
+    what is granted, lent, traded or done is that year's flow: annual, not a level held."""
+    name = c.raw_name or ""
+    if c.scope == "stock" and year_from == "heading" and FLOW_NAME.search(name) and not STOCK_NAME.search(name):
+        return "annual"
+    return c.scope
+
+
 def read_against_anchor(candidates: list[Candidate], anchor: TimeAnchor, paragraphs: dict[int, str],
-                        period_end: int | None) -> tuple[list[TimedTarget], list[DatedSkip]]:
+                        period: tuple[int | None, int | None]) -> tuple[list[TimedTarget], list[DatedSkip]]:
     """Split candidates into targets (with their due year and its source) and numbers that are not
     targets once the text's own time is known (achievements before it, links to other articles)."""
     kept, skipped = [], []
@@ -110,9 +152,50 @@ def read_against_anchor(candidates: list[Candidate], anchor: TimeAnchor, paragra
             reason = f"achievement: {c.target_year}, before the text ({anchor.source} {anchor.year})"
             skipped.append(DatedSkip(_skip(c, reason), c.target_year))
         else:
-            year, source = year_source(c, paragraphs.get(c.sentence.paragraph, ""), anchor, period_end)
-            kept.append(TimedTarget(c, year, source))
+            year, source = year_source(c, paragraphs.get(c.sentence.paragraph, ""), anchor, period)
+            kept.append(TimedTarget(c, year, source, one_year_scope(c, source)))
     return kept, skipped
+
+
+def parts_by_time(sentences: list[Sentence], anchor: TimeAnchor) -> list[Sentence]:
+    """Parts the clause grammar cannot classify by their heading, classified by time:
+    a year's work points are all commitments for that year (their opening lines, "主要目标是：…", are
+    goals; a part headed "一、提升创造质量" is a task list); in a dated report, a part headed by a later
+    year or by a word of planning ("三、2026年工作打算", "下一步工作安排") is a task list.  A part headed
+    as background (工作基础, 现状) or by the report's own year ("一、2025年工作成效") stays as it was."""
+    out = []
+    for s in sentences:
+        top = s.section.split(SECTION_SEPARATOR)[0]
+        if s.section_kind == "preamble" and anchor.genre == "workpoints":
+            s = replace(s, section_kind="goals")
+        elif s.section_kind == "other" and classify_heading(top) is None and _forward_part(top, anchor):
+            s = replace(s, section_kind="tasks")
+        out.append(s)
+    return out
+
+
+def _forward_part(top_heading: str, anchor: TimeAnchor) -> bool:
+    if anchor.genre == "workpoints":
+        return True
+    if not anchor.found or anchor.source not in DATED_SOURCES:
+        return False
+    year = _heading_year(top_heading)
+    if year is not None:
+        return year > anchor.year
+    return bool(FORWARD_HEADING.search(top_heading))
+
+
+def achievement_year(s: Skipped, sentences: list[Sentence]) -> int | None:
+    """The year an achievement the clause grammar skipped refers to ("2024年底，全县…达到468件"): the last
+    year its sentence writes before it.  Other skipped numbers have no year of their own here."""
+    if not s.reason.startswith(ACHIEVEMENT_REASON):
+        return None
+    i = bisect_right([x.start for x in sentences], s.start) - 1
+    if i < 0:
+        return None
+    sentence = sentences[i]
+    years = years_written_before(sentence.text, s.start - sentence.start)
+    return years[-1] if years else None
 
 
 def _skip(c: Candidate, reason: str) -> Skipped:

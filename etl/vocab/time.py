@@ -22,6 +22,7 @@ TITLE_YEAR = re.compile(r"20\d\d(?=\s*年)")
 BRACKETS_AND_SPACES = "（）() 　"
 OPENING_BRACKETS = "（("
 SENTENCE_MARKS = re.compile(r"[，。；！？]")
+SENTENCE_MARKS_AT_END = "。！？；"
 YEAR_MONTH = re.compile(rf"{YEAR}\s*年\s*{MONTH}\s*月(?!\s*\d*\s*日)")
 
 # --- where a date says the text was written ---------------------------------------------------
@@ -86,3 +87,14 @@ ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三
 NAVIGATION_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|推荐阅读|延伸阅读)\s*[：:]")
 # A block that sums the text up before it starts (方案要点, 核心提示, 导读, 摘要): what it states, the body states again.
 SUMMARY_BLOCK = re.compile(r"^[【\[]?\s*(?:方案要点|要点|核心提示|导读|摘要|内容提要|划重点)\s*[】\]]?")
+# A part of a report that looks ahead: 工作打算, 下一步工作, 明年工作安排, 工作思路, 重点工作.
+FORWARD_HEADING = re.compile(r"打算|下一步|明年|来年|今后|思路|安排|要点|计划|重点工作|目标任务")
+# 第二年 inside a staged sentence ("第一年（2026年）…15家，第二年达到30家"): the plan's Nth year.
+ORDINAL_YEAR = re.compile(r"第([一二三四五])年(?!\s*[（(]\s*20\d\d)")
+ORDINAL_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+# A one-year target of these is that year's flow (annual), not a level held: what is granted, applied
+# for, registered, traded, lent, spent or done in the year.  Held levels (拥有量, 有效, 总量, 累计) are not.
+FLOW_NAME = re.compile(r"授权|申请|登记|金额|融资|交易|许可|转让|培训|受理|办理|查处|查办|办结|服务|惠及|专项资金|投入|举办|开展")
+STOCK_NAME = re.compile(r"拥有|有效|总量|总数|累计|存量|保有|余额|覆盖|率$|占比|比重")
+# A level summed up over the plan period ("累计超30亿元"): the same as "建设期内新增" when a restatement says so.
+CUMULATIVE = re.compile(r"累计")

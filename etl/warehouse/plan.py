@@ -17,15 +17,17 @@ import pandas as pd
 from etl.base import schema
 from etl.extract.clauses import Candidate, PlanContext, extract_candidates
 from etl.extract.tables import table_candidates
-from etl.extract.time import DATED_SOURCES, TimedTarget, read_against_anchor
+from etl.extract.time import DATED_SOURCES, TimedTarget, achievement_year, parts_by_time, read_against_anchor
 from etl.harmonize.dictionary import harmonizer, per_capita_ids
 from etl.normalize.comparable import comparable_fields, denominator_maps, phase_span, plan_window, standardise
-from etl.read.anchor import TimeAnchor, find_anchor, infer_document_year, infer_period
+from etl.read.anchor import MAX_TITLE, TimeAnchor, find_anchor, infer_document_year, infer_period
 from etl.read.clean import clean
 from etl.read.confusables import fold_confusables
 from etl.segment.sentences import segment
 from etl.vocab.lexicon import REGION_LEAD_RE
+from etl.vocab.time import CUMULATIVE, SENTENCE_MARKS, SENTENCE_MARKS_AT_END, SUMMARY_BLOCK
 from etl.vocab.units import written_unit
+from etl.warehouse.odd_text import odd_text_checks
 
 SECTION_CATEGORY = [  # fallback for names the dictionary does not know: the plan's own heading
     ("creation", ("创造", "创新", "培育")),
@@ -45,6 +47,7 @@ class Extraction:
     candidates_found: int = 0
     period: tuple[int | None, int | None] = (None, None)
     anchor: TimeAnchor | None = None  # the text's own time (etl.read.anchor)
+    odd_text: list = field(default_factory=list)  # etl.warehouse.odd_text.OddText: what a person should check
     annex_tables: list = field(default_factory=list)  # etl.extract.annex.AnnexTable found in the clean text
     sentences: list = field(default_factory=list)  # every etl.segment.sentences.Sentence: later steps reuse them
 
@@ -140,15 +143,22 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
     }
 
 
+HEADLINE_LINES = 3  # a headline stands in the text's first lines (a subtitle or a web page's crumbs may come first)
+
+
 def link_restatements(rows: list[dict]) -> None:
     """A plan that states one commitment twice ("质押金额累计超30亿" in the goals, "建设期内新增超30亿" in
-    a task; a news report repeating a figure after 据悉) gets one row per statement, the later ones
-    pointing at the first through `restates`, so a sum or count over the plan counts it once.
+    a task; a news report repeating a figure after 据悉; a headline or a 【方案要点】 box summing up the
+    body) gets one row per statement, all but one pointing at that one through `restates`, so a sum, a
+    count or a chart counts it once.
 
     A restatement is in another sentence, has the same standardised value and unit, the same family
     of indicators (or, unmapped, the same name), a compatible due year (equal, or one of them has
     none), and either the same name or a place in another part of the plan (goals → tasks): two
-    different things of one family in one list ("新增1个国家级…园区、1个省级…园区") are no restatement."""
+    different things of one family in one list ("新增1个国家级…园区、1个省级…园区") are no restatement.
+    The one the others point at is the body's statement, not a headline's or a summary's; where a
+    restatement says the amount is added over the plan period (建设期内新增) and the target reads as a
+    level (累计), the target takes the restatement's scope (new)."""
     seen: dict[tuple, list[dict]] = {}
     for row in rows:
         if row["qualitative"] or row["value_std"] is None or row.get("per_unit"):
@@ -156,9 +166,28 @@ def link_restatements(rows: list[dict]) -> None:
         key = (row["family"] or row["indicator_id"] or row["raw_name"], row["value_std"], row["unit_std"])
         for earlier in seen.get(key, []):
             if _restates(earlier, row):
-                row["restates"] = earlier["target_id"]
+                target, restatement = (row, earlier) if _summarises(earlier) and not _summarises(row) else (earlier, row)
+                _link(rows, target, restatement)
                 break
         seen.setdefault(key, []).append(row)
+
+
+def _summarises(row: dict) -> bool:
+    """A headline or a summary box: it restates the body rather than being the commitment."""
+    quote = row["quote"] or ""
+    headline = (row["source_line"] or 0) <= HEADLINE_LINES and len(quote) <= MAX_TITLE \
+        and not SENTENCE_MARKS.search(quote.rstrip(SENTENCE_MARKS_AT_END))
+    return headline or bool(SUMMARY_BLOCK.match(quote)) or bool(SUMMARY_BLOCK.match(row["section"] or ""))
+
+
+def _link(rows: list[dict], target: dict, restatement: dict) -> None:
+    restatement["restates"] = target["target_id"]
+    target["restates"] = None
+    for other in rows:  # rows that pointed at the restatement now point at the target
+        if other.get("restates") == restatement["target_id"]:
+            other["restates"] = target["target_id"]
+    if target["scope"] == "stock" and restatement["scope"] == "new" and CUMULATIVE.search(target["quote"] or ""):
+        target["scope"] = "new"
 
 
 def _restates(earlier: dict, row: dict) -> bool:
@@ -168,7 +197,7 @@ def _restates(earlier: dict, row: dict) -> bool:
     if None not in years and years[0] != years[1]:
         return False
     same_name = _core_name(earlier["raw_name"]) == _core_name(row["raw_name"])
-    return same_name or earlier["section_kind"] != row["section_kind"]
+    return same_name or earlier["section_kind"] != row["section_kind"] or _summarises(earlier) or _summarises(row)
 
 
 def _core_name(name: str) -> str:
@@ -196,13 +225,15 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
     sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
+    sentences = parts_by_time(sentences, anchor)
     candidates, skipped = extract_candidates(sentences, ctx)
     paragraphs = {s.paragraph: line for s, line in _paragraph_lines(all_sentences, cleaned.text)}
-    timed, time_skips = read_against_anchor(candidates, anchor, paragraphs, period[1])
-    timed += [TimedTarget(c, c.target_year, "table") for c in from_tables]
+    timed, time_skips = read_against_anchor(candidates, anchor, paragraphs, period)
+    timed += [TimedTarget(c, c.target_year, "table", c.scope) for c in from_tables]
     timed.sort(key=lambda t: t.candidate.sentence.start)
     rows = [_row(t.candidate, i + 1, doc_id, region_id, region_zh, period, cleaned) | {
-        "target_year": t.target_year, "target_year_from": t.target_year_from} for i, t in enumerate(timed)]
+        "target_year": t.target_year, "target_year_from": t.target_year_from, "scope": t.scope}
+        for i, t in enumerate(timed)]
     link_restatements(rows)
     population, population_notes = denominator_maps(denominators)
     per_capita = per_capita_ids()
@@ -214,14 +245,15 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         row.update(comparable_fields(row, population, population_notes, per_capita))
     targets = pd.DataFrame(rows, columns=schema.columns("targets"))
     targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
-    skipped_rows = [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end}
-                    for s in skipped]
+    skipped_rows = [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end,
+                     "year": achievement_year(s, all_sentences)} for s in skipped]
     skipped_rows += [{"doc_id": doc_id, "text": d.skipped.text, "reason": d.skipped.reason, "start": d.skipped.start,
                       "end": d.skipped.end, "year": d.year} for d in time_skips]
     skipped_df = pd.DataFrame(sorted(skipped_rows, key=lambda r: r["start"]), columns=schema.columns("skipped_numbers"))
     numbers_seen = sum(1 for t in timed if not t.candidate.qualitative) + len(skipped_rows)
-    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, anchor, annex_tables,
-                      all_sentences)
+    odd = odd_text_checks(cleaned.notes, period, anchor.found, targets)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, anchor, odd,
+                      annex_tables, all_sentences)
 
 
 def _paragraph_lines(sentences, text: str):

@@ -129,7 +129,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
-    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", [])), corrected.notes)
+    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), corrected.notes)
     tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
               "phases": phases(ex.clean_text, source.doc_id, source.region_id),
               "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id, ex.sentences),
@@ -180,9 +180,9 @@ def _deriver(denominators: pd.DataFrame):
     return derive
 
 
-def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str]) -> pd.DataFrame:
+def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str], odd_text=()) -> pd.DataFrame:
     """Quality notes a person should see: names the dictionary does not know, targets no category
-    could be given, and text the reader found damaged."""
+    could be given, text the reader found damaged, and what looks odd about the text (etl.warehouse.odd_text)."""
     note = {"doc_id": source.doc_id, "region_id": source.region_id}
     rows = []
     for raw_name, indicator_id, category, quote, line in zip(
@@ -197,6 +197,8 @@ def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str
                                     "indicator dictionary nor its section heading names one of the five links"})
     rows += [{**note, "kind": "damaged_text", "message": f"{source.file}: {warning}", "detail": None}
              for warning in reader_warnings]
+    rows += [{**note, "kind": "odd_text", "message": f"{source.file}: {odd.message()}", "detail": odd.check}
+             for odd in odd_text]
     return _frame("quality_notes", rows)
 
 
