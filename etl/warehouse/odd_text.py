@@ -31,7 +31,7 @@ class OddText:
         """English, for the build report and quality_notes.message (pages word it themselves)."""
         return {
             "confusable_digits": f"line {self.line}: a letter typed among digits, read as {self.text}",
-            "no_period": "no plan period found in the text (e.g. 2025—2027年): due years fall back to the manifest or stay empty",
+            "no_period": "no plan period found in the text: due years fall back to the manifest or stay empty",
             "no_anchor": "no date found saying when the text was written: achievements cannot be told from targets by their year",
             "undated_targets": f"{self.count} target(s) without a due year",
             "unnamed_targets": f"{self.count} target(s) without a name in their own sentence (is the name on the line before?)",
