@@ -14,7 +14,7 @@ own tasks, an achievement already reached, a baseline…), so a reader can audit
 Issue 7 ("read real plans as a careful reader does") added: Chinese numerals read in place through a
 numeral view (etl.vocab.numerals), baselines with a date between 由/从 and the number, thousands separators,
 a modality for each clause (committed / achieved / forecast, `ClauseState`), progress reports and
-comparisons skipped, skip rules as a first-hit-wins table (`SKIP_RULES`), per-place rules (`per_unit`),
+comparisons skipped, skip rules as a first-hit-wins table (`rules.NUMBER_RULES`), per-place rules (`per_unit`),
 and the genre's words moved to etl.vocab.lexicon and etl.vocab.units.  Those rules were tuned on
 tests/fixtures/fresh and the real-plans development set (/work/shared/real-plans), so figures on
 those sets are regression guards, not measures of unseen wording.
@@ -30,104 +30,88 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
+from etl.extract.engine import first
+from etl.extract.rules import (
+    ANY_NUMBER,
+    BASE_AFTER_REASON,
+    BRACKET_YEAR,
+    CLAUSE,
+    COMMITTED,
+    COMPARATOR_WORDS,
+    DATE_OR_PERIOD,
+    DATED_BEFORE,
+    DATED_TASK,
+    DOC_NUMBER,
+    EMAIL,
+    FIRST_YEAR,
+    FIVE_YEAR_PLAN,
+    GROWTH,
+    INCOME,
+    LEAD_IN,
+    LEVEL_VERB,
+    LEVEL_WORDS,
+    MEASURABLE,
+    MENTION,
+    MONTH_DAY,
+    NAMED_BUILD,
+    NEW_PATTERN,
+    NUMBER_FIRST_VERBS,
+    NUMBER_RULES,
+    OBSERVANCE_DAY,
+    ONLY_PLACES,
+    ORDINAL,
+    OWN_LEVEL,
+    PARAGRAPH_YEAR,
+    PER_PLACE,
+    PHONE,
+    PROGRAMME,
+    QUALITATIVE_GOAL,
+    QUOTED_NAME,
+    RULE_START,
+    SELF_MEASURED_GOAL,
+    STAGE_GOAL,
+    STAGE_YEAR_LIST,
+    STAGE_YEARS,
+    STANDARD,
+    STATED_NEXT,
+    SUBSIDY_RULE,
+    SUBSIDY_VERB,
+    SUM_OR_SPAN,
+    TASK_GOAL,
+    VERB_WORDS,
+    YEAR_AFTER,
+    YEAR_LEAD,
+    YEAR_MENTION,
+    YEARLY,
+    YEARLY_DUTY,
+    YEARLY_NAME,
+)
 from etl.segment.sentences import Sentence
 from etl.vocab.lexicon import (
     ANNUAL_WORDS,
     APPROX_AFTER,
     BACKGROUND_FUTURE_MARKERS,
     BASELINE_FROM,
-    EQ_BEFORE,
     FORECAST,
     FUTURE_MARKERS,
     GE_AFTER,
-    GE_BEFORE,
     LE_AFTER,
-    LE_BEFORE,
     MADE_VERBS,
     MULTI_YEAR,
-    NEW_WORDS,
     PAST_MARKERS,
-    PERIOD_PHRASES,
     PERIOD_SUM,
-    PROGRESS,
     PROGRESS_REPORTED,
-    REGION_LEAD_RE,
     STOCK_WORDS,
     THIS_YEAR,
-    TO_LEVEL,
 )
 from etl.vocab.numerals import numeral_view
 from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
-
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
-# A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
-MENTION = re.compile(
-    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|～|－|–|至|到|—)\s*(?P<value_max>{NUMBER}))?"
-    rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
-)
-ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
 
 
 def number_value(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-# Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
-NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
-                      "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
-# "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
-NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
-# "分别奖励100万元、50万元、20万元": each amount of a list after the reward is one too.
-REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*(?:\d[\d.,]*\s*[万亿千]?元\s*[、和及]\s*)*$")
-# A sentence that sets a subsidy ("按利息的50%给予贴息，单户最高15万元") states policy parameters, not targets.
-SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
-SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
-# A clause opening with 对 starts a new rule ("每年安排100万元专项资金，对首次获得…的企业每件给予3000元资助"):
-# the fund before it is a commitment, only what follows is the subsidy's parameters.
-RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
-GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
-EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|关键词|重点(?=[，。；、]|$))")
-# ... and with the count after its name: "本方案共部署重点任务9项".
-OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$"
-                              r"|(?:任务|举措|措施)清单(?:共计?|合计)\s*$")
-# "每季度结束后5个工作日内报送": a reporting deadline, like a reporting day.
-REPORT_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,6}(?:报送|上报|报告|提交|反馈)")
-# "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
-PER_PLACE = re.compile(r"(?:每个|各)(镇街|乡镇|苏木镇|镇|街道|村|社区|园区|县市区|县区|区县|市县|县)(?:均|都|要|应)?")
-# "比国家…规定的12件目标高出2倍多": the reference figure and the margin of a comparison are no targets.
-COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)的\s*$|目标高出\s*$")
-COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
-# "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
-RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
-# "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
-DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
-# 日 counts days only as a time limit ("办理时限压缩至15日以内", "在15日内办结"); else it is a date.
-DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|不超过|在|时限为?|周期为?)\s*$")
-# The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
-# "实现全区9个产业园区全覆盖" — the size of the area, not a target.
-OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
-OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
-COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
-# "在县城和三个重点集镇设立…宣传点": the places where something is set up, not what is set up.
-# ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
-PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
-PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
-                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置)")
-YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
-DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
-PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
-# The masks that open with a repeated class (EMAIL, OBSERVANCE_DAY, PROGRAMME) are tried only where
-# such a run begins ((?<!…)): a start inside the run matches nothing the run's start does not, and
-# trying every start of a long run that lacks the rest (a line of 达 has no @) costs its length squared.
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-STANDARD = re.compile(r"(?:ISO|GB/T|GB|IEC)\s*[\d.:-]+", re.I)
-OBSERVANCE_DAY = re.compile(r"(?<!\d)\d+\.\d+(?=[\u4e00-\u9fff]*日)")  # 4.26知识产权宣传周
-PROGRAMME = re.compile(rf"(?<!\d){NUMBER}\s*(?:[+＋]\s*\w+)+")  # 1+N, 3+X
-DATE_OR_PERIOD = re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?")
-MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?")
-ORDINAL = re.compile(r"第\s*\d+")  # 第12条 of a law, 第3名: a position, not a count
-QUOTED_NAME = re.compile(r"“[^”]{0,12}\d[^”]{0,12}”")
 # How far from a number its name, comparator and verbs are looked for.  The longest clause in any
 # plan we have is 80 characters, so no real clause is cut; a bound keeps the work per number
 # constant however long a sentence is (a sentence of a hundred thousand numbers stays linear).
@@ -139,36 +123,6 @@ WINDOW = 120
 MAX_NUMBERS = 2000
 TOO_MANY = f"not read: more than {MAX_NUMBERS} numbers in one text (this is not one plan)"
 
-# Named goals without a number (counted in the goals part only).
-QUALITATIVE_GOAL = re.compile(
-    r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
-    r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
-    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|覆盖全部[^，。；]{1,12}|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
-    r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
-# "枸杞、滩羊两项地理标志产品的用标企业…达到60家": the count of the items just listed, which the
-# measure after it is about.
-LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,8}、[\u4e00-\u9fff“”\"]{1,8}$")
-LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,12}的")
-# A year in brackets right after a number is its due year: "不低于3,600次/年（2027年）".
-YEAR_AFTER = re.compile(r"^\s*(?:/\s*年)?\s*(?:以上|以内|以下|左右)?\s*[（(]\s*(20\d\d)\s*年(?:底|末)?(?:前)?\s*[）)]")
-# ... and "（2020年为0.9件）" after a target is its baseline, not a report of 2020.
-BASE_AFTER_BEFORE = re.compile(r"[（(]\s*(?:20\d\d\s*年(?:底|末)?|[“\"]?十[一二三]五[”\"]?(?:期间|时期|末)?(?:累计)?)\s*(?:为|是)\s*$")
-# A year that opens a bracket labels the figure in it ("（2020年为0.9件）", "（2026年）"): no report of that year.
-BRACKET_YEAR = re.compile(r"[（(]\s*20\d\d\s*年(?:底|末)?$")
-BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件）)"
-RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
-ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
-# Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
-SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|覆盖全部|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
-# A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
-# Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
-# A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
-NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
-                         r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|平台|规范化市场(?!示范)))"
-                         r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
-MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
-                        r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
 
 @dataclass
@@ -237,8 +191,6 @@ def _mask_reasons(text: str) -> list[str | None]:
     return reasons
 
 
-COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in GE_BEFORE]
-                          + [(w, "=") for w in EQ_BEFORE], key=lambda wc: len(wc[0]), reverse=True)
 
 
 def _comparator(before: str, after: str, is_range: bool) -> str:
@@ -264,8 +216,6 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
     return best[2] if best else "="
 
 
-_VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
-                     key=len, reverse=True)
 
 
 def _strip_verb(before: str) -> str:
@@ -273,40 +223,25 @@ def _strip_verb(before: str) -> str:
     changed = True
     while changed:
         changed = False
-        for w in _VERB_WORDS:
+        for w in VERB_WORDS:
             if before.endswith(w) and len(before) > len(w):
                 before = before[: -len(w)]
                 changed = True
     return before
 
 
-_LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
-    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
 
 
 def _clean_name(name: str) -> str:
     name = name.strip("，、；：,;: （(")
-    name = _LEAD_IN.sub("", name)
+    name = LEAD_IN.sub("", name)
     name = re.sub(r"^(?:达到|达|为)", "", name)
     name = re.sub(r"[的]$", "", name)
     return name.strip("，、；：,;: ")
 
 
-# The plan's own first year, named without a number.
-FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
-# A yearly amount named by its year: "中心年服务企业不少于500家次", "——年专利授权量保持在2,500件" (not
-# "2026年服务…", "今年", "当年", "年内", "年底").
-YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))年(?:服务|举办|开展|培训|组织|办理|受理|"
-                         r"专利(?:申请|授权)量|发明专利(?:申请|授权)量|商标(?:申请|注册)量)")
-# A level the count reaches, not a number of things made: 建成省级示范企业达到20家, 拥有…, 总数…
-LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
-# An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
-# Amounts that flow in a year: income, and money registered (质押融资登记金额…亿元), unless summed (累计)
-INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额|登记金?额")
 
 
-GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
 
 
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
@@ -398,11 +333,8 @@ def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
     return was_past
 
 
-# A five-year plan period named as a time: 十一五 is 2006—2010, 十三五 2016—2020, 十五五 2026—2030.
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期间|时期|以来)")
 
 
-_CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
 
 def _speaks_of_future(sentence: Sentence) -> bool:
@@ -423,7 +355,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
-    return [m.span() for m in _CLAUSE.finditer(sentence)]
+    return [m.span() for m in CLAUSE.finditer(sentence)]
 
 
 @dataclass
@@ -464,14 +396,6 @@ class ClauseState:
         return self.modality == "achieved"
 
 
-# What a clause says about the clauses after it (compiled once: _update_state runs for every clause).
-_COMMITTED = re.compile(r"(?:到|至|力争|争取)\s*20\d\d")
-_LEVEL_VERB = re.compile("达|累计|拥有|建成|实现|保持")
-_YEARLY = re.compile("每年|年均|年度")
-_YEAR_LEAD = re.compile(r"\s*年(?![底末内])")  # 年专题培训…
-_YEARLY_DUTY = re.compile("每年|逐年|年均(?!增长|增幅|增速|提高|递增)")
-_OWN_LEVEL = re.compile("达|累计|拥有|总量|总数|(?:建设|设立|建成|新建)[^，。；]{0,20}\\d")  # a clause building its own
-_SUM_OR_SPAN = re.compile("累计|共计|合计|总计|由|从|到20|至20")
 
 
 def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
@@ -481,21 +405,21 @@ def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
         state.modality = "achieved"
     elif FORECAST.search(clause):
         state.modality = "forecast"
-    elif state.modality == "achieved" or _COMMITTED.search(clause):
+    elif state.modality == "achieved" or COMMITTED.search(clause):
         state.modality = "committed"
     # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
     # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
     if NEW_PATTERN.search(clause):
         state.new = True
-    elif _LEVEL_VERB.search(clause) or any(w in clause for w in STOCK_WORDS):
+    elif LEVEL_VERB.search(clause) or any(w in clause for w in STOCK_WORDS):
         state.new = False
-    if _YEARLY.search(clause) or _YEAR_LEAD.match(clause):
+    if YEARLY.search(clause) or YEAR_LEAD.match(clause):
         state.annual = True
         # 年均不低于5000万元 is an amount due every year; 年均增长12% a rate towards the goal year
-        state.duty = bool(_YEARLY_DUTY.search(clause) or _YEAR_LEAD.match(clause))
-    elif _OWN_LEVEL.search(clause):  # a clause with its own level verb is no yearly duty
+        state.duty = bool(YEARLY_DUTY.search(clause) or YEAR_LEAD.match(clause))
+    elif OWN_LEVEL.search(clause):  # a clause with its own level verb is no yearly duty
         state.annual = state.duty = False
-    elif _SUM_OR_SPAN.search(clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
+    elif SUM_OR_SPAN.search(clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
         state.annual = state.duty = False
 
 
@@ -522,54 +446,40 @@ class _Number:
     def after(self) -> str:
         return self.clause[self.m.end():self.m.end() + WINDOW]
 
+    # --- what rules.NUMBER_RULES read besides the text around the number
+    @property
+    def name_zone(self) -> str:
+        return self.before_all
 
-_BASELINE_BEFORE = re.compile(rf"(?:{BASELINE_FROM})[^，。；由从]{{0,16}}$")
-_BASELINE_AFTER = re.compile(rf"^(?:以上|左右)?[^，。；\d]{{0,10}}?{TO_LEVEL}")
+    @property
+    def heading(self) -> bool:
+        return self.sentence.is_heading
+
+    @property
+    def section_kind(self) -> str:
+        return self.sentence.section_kind
+
+    @property
+    def modality(self) -> str:
+        return self.state.modality
+
+    @property
+    def future(self) -> bool:
+        return self.facts.future
+
+    @property
+    def in_subsidy_rule(self) -> bool:
+        return _in_spans(self.facts.subsidy_rules, self.clause_start + self.m.start())
 
 
-def is_baseline(n: _Number) -> bool:
-    """"由2023年的320件增至600件", "从2023年底的9,870件提高到12,000件": the number after 由/从 (a date
-    may stand between) that a verb of reaching leads on from."""
-    return bool(_BASELINE_BEFORE.search(n.before_all) and _BASELINE_AFTER.search(n.after))
-
-
-# Why a number is not a target, tried in order; the first that holds is recorded.  (A masked span —
-# date, phone, document number … — is looked up before these and carries its own reason.)
-SKIP_RULES: list[tuple[str, callable]] = [
-    ("heading ordinal", lambda n: not n.unit and n.sentence.is_heading),
-    ("no unit", lambda n: not n.unit),
-    ("a day of the month (12月10日前)", lambda n: n.unit == "日" and not DAYS_LIMIT.search(n.before)),
-    ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大")
-     and (TASK_COUNT.match(n.after) or OWN_COUNT_BEFORE.search(n.before))),
-    ("reporting deadline", lambda n: n.unit in DURATION_UNITS and REPORT_WITHIN.match(n.after)),
-    ("comparison with another figure (比…高出)", lambda n: COMPARISON.search(n.before) or COMPARED.match(n.after)),
-    ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
-    ("achievement already reached", lambda n: n.state.modality == "achieved"),
-    ("forecast, not a commitment (预计/有望)", lambda n: n.state.modality == "forecast"),
-    ("reward or subsidy rule", lambda n: REWARD.search(n.before) or _in_spans(n.facts.subsidy_rules,
-                                                                              n.clause_start + n.m.start())),
-    ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
-    ("count of the items just listed (A、B两项…的)", lambda n: LISTED_BEFORE.search(n.before) and LISTED_AFTER.match(n.after)),
-    (BASE_AFTER_REASON, lambda n: BASE_AFTER_BEFORE.search(n.before)),
-    ("a time limit inside a rate's name (24小时内响应率)",
-     lambda n: n.unit in DURATION_UNITS and RATE_WITHIN.match(n.after)),
-    ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
-    ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
-     lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)
-     or (PLACES_WHERE_BEFORE.search(n.before) and PLACES_WHERE_AFTER.match(n.after))),
-    ("background figure (not in a goals or tasks part)",
-     lambda n: n.sentence.section_kind in ("other", "preamble") and not n.facts.future),
-    ("existing count (现有)", lambda n: EXISTING.search(n.before)),
-    ("baseline", is_baseline),
-    ("what the plan builds on (依托/围绕…)", lambda n: RESOURCE.search(n.before_all)),
-]
 
 
 def _skip_reason(n: _Number) -> str | None:
-    """Why the number is not a target, or None when it is one; first reason wins."""
+    """Why the number is not a target (the first row of rules.NUMBER_RULES that holds), or None when it is one."""
     if masked := n.facts.masked[n.clause_start + n.m.start()]:
         return masked
-    return next((reason for reason, applies in SKIP_RULES if applies(n)), None)
+    rule = first(NUMBER_RULES, n)
+    return rule.reason if rule else None
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
@@ -686,8 +596,6 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     return cand, name_end
 
 
-STAGE_YEARS = re.compile(r"(20\d\d)\s*年(?:底|末)?")
-STAGE_YEAR_LIST = re.compile(r"(?:到|至)?20\d\d\s*年(?:底|末)?(?:\s*[、和及]\s*20\d\d\s*年(?:底|末)?)+")
 
 
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
@@ -724,18 +632,6 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
                      sentence=sentence, notes=["named goal to build"])
 
 
-# Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
-# coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
-# Both name their own yardstick; anything looser (实现…管理全覆盖 of some group) stays a task.
-# Two more name what they are about inside the phrase: the whole area's places (实现全区9个产业园区全覆盖) and
-# a breakthrough the plan strives for (力争在…领域专利布局取得突破; 取得突破性进展 is a report's wording).
-TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
-                       r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
-                       r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
-                       r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖|实现[“\"]?零[”\"]?的突破")
-# ("到2028年，实现…托管服务全覆盖": coverage of anything counts in a task when a year is set for it.)
-DATED_TASK = re.compile(r"(?:20\d\d\s*年(?:底|末)?(?:前|以前)?|(?<![两三四五\d])年内|今年)[^。；\d]{0,16}$")
-DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\s*$")
 
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
@@ -775,7 +671,6 @@ def _counted(text: str, pos: int) -> bool:
     return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
 
 
-STATED_NEXT = re.compile(r"^[，,]\s*(?:达到|达|至|为)\s*\d")
 
 
 def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
@@ -825,14 +720,6 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
     return goals
 
 
-# "到2026年", "力争到2025年底", and a stage's year "提升发展阶段(2019年)".
-# A timetable's stage that sets its own target ("2026年为启动年。年内…新设立知识产权保护工作站4个"): read
-# like a task.  Other timetable lines (dates, months, 分三个阶段) are not targets.
-STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
-PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]|"
-                            r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务|安排|要点|计划)|为[^，。；\d]{1,6}年)|"
-                            r"^\s*第([一二三四五])年\s*[（(：:]")
 # ("（一）2024年目标。…", "2027年为攻坚年。…", "第一年（启动年）：…": a stage's own list)
 
 
