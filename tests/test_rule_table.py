@@ -10,7 +10,7 @@ from etl.build.plan import extract_text
 from etl.extract import rules
 from etl.extract.engine import check_table, tracing
 
-TABLES = {"NUMBER_RULES": rules.NUMBER_RULES}
+TABLES = {name: getattr(rules, name) for name in ("NUMBER_RULES", "MODALITY_RULES", "NEW_CARRY_RULES", "YEARLY_RULES")}
 # The heading that puts the example in the part of a plan its row names.
 PART_HEADINGS = {"goals": "一、主要目标\n", "tasks": "二、重点任务\n", "other": "一、工作基础\n"}
 PERIOD = (2024, 2026)

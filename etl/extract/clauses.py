@@ -13,7 +13,7 @@ own tasks, an achievement already reached, a baseline…), so a reader can audit
 
 Issue 7 ("read real plans as a careful reader does") added: Chinese numerals read in place through a
 numeral view (etl.vocab.numerals), baselines with a date between 由/从 and the number, thousands separators,
-a modality for each clause (committed / achieved / forecast, `ClauseState`), progress reports and
+a modality for each clause (target / achievement / estimate, `ClauseReading`, decided by rules.MODALITY_RULES), progress reports and
 comparisons skipped, skip rules as a first-hit-wins table (`rules.NUMBER_RULES`), per-place rules (`per_unit`),
 and the genre's words moved to etl.vocab.lexicon and etl.vocab.units.  Those rules were tuned on
 tests/fixtures/fresh and the real-plans development set (/work/shared/real-plans), so figures on
@@ -28,16 +28,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from etl.extract.engine import first
 from etl.extract.rules import (
+    ACHIEVEMENT,
     ANY_NUMBER,
-    BASE_AFTER_REASON,
+    BASELINE,
+    BASELINE_OF_PREVIOUS,
     BRACKET_YEAR,
+    CARRY_NEW,
     CLAUSE,
-    COMMITTED,
     COMPARATOR_WORDS,
+    CUT_OFF,
     DATE_OR_PERIOD,
     DATED_BEFORE,
     DATED_TASK,
@@ -48,27 +51,33 @@ from etl.extract.rules import (
     GROWTH,
     INCOME,
     LEAD_IN,
-    LEVEL_VERB,
     LEVEL_WORDS,
     MEASURABLE,
     MENTION,
+    MODALITY_RULES,
     MONTH_DAY,
     NAMED_BUILD,
+    NEW_CARRY_RULES,
     NEW_PATTERN,
+    NO_UNIT,
+    NOT_A_REPORT_DATE,
+    NOT_YEARLY,
     NUMBER_FIRST_VERBS,
     NUMBER_RULES,
     OBSERVANCE_DAY,
     ONLY_PLACES,
     ORDINAL,
-    OWN_LEVEL,
     PARAGRAPH_YEAR,
     PER_PLACE,
     PHONE,
     PROGRAMME,
     QUALITATIVE_GOAL,
     QUOTED_NAME,
+    REACHES_YEAR,
     RULE_START,
     SELF_MEASURED_GOAL,
+    SENTENCE_GOES_ON,
+    SKIP,
     STAGE_GOAL,
     STAGE_YEAR_LIST,
     STAGE_YEARS,
@@ -76,15 +85,16 @@ from etl.extract.rules import (
     STATED_NEXT,
     SUBSIDY_RULE,
     SUBSIDY_VERB,
-    SUM_OR_SPAN,
+    TARGET,
     TASK_GOAL,
+    TO_WORDS,
     VERB_WORDS,
     YEAR_AFTER,
-    YEAR_LEAD,
+    YEAR_LEAD_WORDS,
     YEAR_MENTION,
-    YEARLY,
-    YEARLY_DUTY,
+    YEARLY_DUTY_DECISION,
     YEARLY_NAME,
+    YEARLY_RULES,
 )
 from etl.segment.sentences import Sentence
 from etl.vocab.lexicon import (
@@ -92,19 +102,15 @@ from etl.vocab.lexicon import (
     APPROX_AFTER,
     BACKGROUND_FUTURE_MARKERS,
     BASELINE_FROM,
-    FORECAST,
     FUTURE_MARKERS,
     GE_AFTER,
     LE_AFTER,
     MADE_VERBS,
-    MULTI_YEAR,
-    PAST_MARKERS,
     PERIOD_SUM,
     PROGRESS_REPORTED,
-    STOCK_WORDS,
     THIS_YEAR,
 )
-from etl.vocab.numerals import numeral_view
+from etl.vocab.numerals import NumeralView, five_year_plan_end, numeral_view
 from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
 
 
@@ -312,29 +318,26 @@ def _year_written(facts: _SentenceFacts, pos: int) -> bool:
     return bool(bisect_right(facts.years[0], pos))
 
 
-def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
-    """Is this clause reporting an achievement already reached ("至2023年底，…分别达19.6件")?
-    The state runs on through a sentence ("2023年末，全旗有效发明专利63件，有效注册商标2150件") until a
-    clause names a future year ("到2026年…")."""
+def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
+    """"past" when the clause's first deciding year lies before the plan ("至2023年底，…分别达19.6件"),
+    "future" when it is a year of the plan reached ("到2026年"), None when no year decides."""
+    if ctx.period_start is None:
+        return None
     for m in YEAR_MENTION.finditer(clause):
-        year = int(m.group(1))
-        if ctx.period_start is None:
-            continue
-        if year >= ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("截",) and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
-            return False
-        if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以") \
-                and not BRACKET_YEAR.search(clause[:m.end()]):
-            return True
-    if PAST_MARKERS.search(clause):
-        return True
-    for m in FIVE_YEAR_PLAN.finditer(clause):  # "“十三五”期间，…累计达到2,145件" in a 2021—2025 plan
-        if ctx.period_start and 2010 + 5 * ("一二三四五六".index(m.group(1))) < ctx.period_start:
-            return True
-    return was_past
+        year, before = int(m.group(1)), clause[max(0, m.start() - 1):m.start()]
+        lead = m.group(0)[0]
+        reached = clause[max(0, m.start() - 4):m.start() + (lead in YEAR_LEAD_WORDS)] + (TO_WORDS[0] if lead in TO_WORDS else "")
+        if year >= ctx.period_start and before != CUT_OFF and REACHES_YEAR.search(reached):
+            return "future"
+        if year < ctx.period_start and before not in NOT_A_REPORT_DATE and not BRACKET_YEAR.search(clause[:m.end()]):
+            return "past"
+    return None
 
 
-
-
+def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
+    """"“十三五”期间，…累计达到2,145件" in a 2021—2025 plan reports the past."""
+    return any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
+               for m in FIVE_YEAR_PLAN.finditer(clause))
 
 
 def _speaks_of_future(sentence: Sentence) -> bool:
@@ -370,57 +373,57 @@ class _SentenceFacts:
     converted: list[tuple[int, int]] = field(default_factory=list)  # sentence spans read from Chinese numerals
 
 
-@dataclass
-class ClauseState:
-    """What a clause hands on to the clauses after it in its sentence (and a baseline to the next number).
+@dataclass(frozen=True)
+class ClauseReading:
+    """What a clause says of its numbers, as rules.MODALITY_RULES, NEW_CARRY_RULES and YEARLY_RULES
+    decide it from the clause and the reading of the clause before (each is read once, in order).
 
-    modality: "committed" (the plan's goal), "achieved" (a report of what was reached: 截至2023年底…,
-    今年前三季度…) or "forecast" (the writer's expectation: 预计…有望…)."""
-    modality: str = "committed"
+    modality: "target" (the plan's goal), "achievement" (a report of what was reached: 截至2023年底…,
+    今年前三季度…) or "estimate" (the writer's expectation: 预计…有望…)."""
+    modality: str = TARGET
     new: bool = False  # 新增 governs a following clause with no verb of its own
     annual: bool = False  # 每年 governs the following clause too
     duty: bool = False  # …and the yearly amount is a duty done every year (每年, 逐年, 年专题培训), not a rate (年均)
-    baseline: float | None = None
+
+
+@dataclass(frozen=True)
+class SentenceCarry:
+    """What a sentence hands on to the next sentence of its paragraph."""
+    modality: str = TARGET  # an achievement or a goal runs on into a sentence after a ；
     future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
     continues: bool = False  # the sentence before ended with ；: the next one goes on with it
-
-    def start_sentence(self, continues: bool = False) -> None:
-        """An achievement, 新增 and 每年 run through their own sentence only; a sentence after a ；
-        continues the one before, so an achievement or a goal runs on into it."""
-        if not continues:
-            self.modality, self.future = "committed", False
-        self.new, self.annual, self.duty = False, False, False
-
-    @property
-    def past(self) -> bool:
-        return self.modality == "achieved"
+    baseline: float | None = None  # a baseline not yet taken by a target
 
 
+@dataclass(frozen=True)
+class ClauseView:
+    """One clause as the clause tables read it."""
+    clause: str
+    year_verdict: str | None
+    previous: str  # the modality of the clause before
+    earlier_five_year_plan: bool
 
 
-def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
-    """Carry the sentence's state into this clause."""
-    past = _past_state(clause, ctx, state.past)
-    if past:
-        state.modality = "achieved"
-    elif FORECAST.search(clause):
-        state.modality = "forecast"
-    elif state.modality == "achieved" or COMMITTED.search(clause):
-        state.modality = "committed"
-    # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
-    # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
-    if NEW_PATTERN.search(clause):
-        state.new = True
-    elif LEVEL_VERB.search(clause) or any(w in clause for w in STOCK_WORDS):
-        state.new = False
-    if YEARLY.search(clause) or YEAR_LEAD.match(clause):
-        state.annual = True
-        # 年均不低于5000万元 is an amount due every year; 年均增长12% a rate towards the goal year
-        state.duty = bool(YEARLY_DUTY.search(clause) or YEAR_LEAD.match(clause))
-    elif OWN_LEVEL.search(clause):  # a clause with its own level verb is no yearly duty
-        state.annual = state.duty = False
-    elif SUM_OR_SPAN.search(clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
-        state.annual = state.duty = False
+def read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
+    """The reading of a clause, from the tables and the reading of the clause before it."""
+    view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, _earlier_five_year_plan(clause, ctx))
+    modality = first(MODALITY_RULES, view)
+    new = first(NEW_CARRY_RULES, view)
+    yearly = first(YEARLY_RULES, view)
+    return ClauseReading(
+        modality=modality.decision if modality else before.modality,
+        new=new.decision == CARRY_NEW if new else before.new,
+        annual=yearly.decision != NOT_YEARLY if yearly else before.annual,
+        duty=yearly.decision == YEARLY_DUTY_DECISION if yearly else before.duty)
+
+
+def _sentence_start(text: str, carry: SentenceCarry) -> ClauseReading:
+    """An achievement, 新增 and 每年 run through their own sentence only; a sentence after a ；
+    continues the one before, so an achievement or a goal runs on into it.  A sentence that reports
+    its progress ("全年实现…，完成市定目标的131%") reports every number in it."""
+    if PROGRESS_REPORTED.search(text):
+        return ClauseReading(modality=ACHIEVEMENT)
+    return ClauseReading(modality=carry.modality if carry.continues else TARGET)
 
 
 @dataclass
@@ -432,7 +435,7 @@ class _Number:
     before_all: str  # the name zone: from the previous name's end to the number
     sentence: Sentence
     facts: _SentenceFacts
-    state: ClauseState
+    reading: ClauseReading
 
     @property
     def unit(self) -> str | None:
@@ -461,7 +464,7 @@ class _Number:
 
     @property
     def modality(self) -> str:
-        return self.state.modality
+        return self.reading.modality
 
     @property
     def future(self) -> bool:
@@ -474,68 +477,88 @@ class _Number:
 
 
 
-def _skip_reason(n: _Number) -> str | None:
-    """Why the number is not a target (the first row of rules.NUMBER_RULES that holds), or None when it is one."""
+def _skip_decision(n: _Number) -> tuple[str, str] | None:
+    """(decision, reason) when the number is not a target — a masked span's, else that of the first
+    row of rules.NUMBER_RULES that holds — or None when it is one."""
     if masked := n.facts.masked[n.clause_start + n.m.start()]:
-        return masked
+        return SKIP, masked
     rule = first(NUMBER_RULES, n)
-    return rule.reason if rule else None
+    return (rule.decision, rule.reason) if rule else None
+
+
+@dataclass
+class _SentenceOutput:
+    """What reading one sentence gives, gathered clause by clause."""
+    found: list[Candidate]
+    skipped: list[tuple[int, int, str]]  # (start, end, reason) in the numeral view
+    covered: bytearray  # 1 where a mention looked at lies (view offsets)
+    baseline: float | None  # a baseline read, waiting for the target after it
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
-                     state: ClauseState) -> tuple[list[Candidate], list[Skipped]]:
-    """The targets of one sentence and the numbers it holds that are not targets.  The sentence is
-    read through its numeral view (etl.vocab.numerals: 两家 → 2家); offsets go back to the sentence."""
+                     carry: SentenceCarry = SentenceCarry()) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
+    """The targets of one sentence, the numbers it holds that are not targets, and what it hands on to
+    the next sentence.  The sentence is read through its numeral view (etl.vocab.numerals: 两家 → 2家);
+    offsets go back to the sentence."""
     view = numeral_view(sentence.text)
     text = view.text
     read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
                     sentence.is_heading, sentence.paragraph)
-    state.start_sentence(continues=state.continues)
-    if PROGRESS_REPORTED.search(text):
-        state.modality = "achieved"
-    state.continues = text.rstrip().endswith(("；", ";"))
-    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
-                           _subsidy_rules(text),
-                           _speaks_of_future(read) or state.future, paragraph_year, ctx, view.converted)
-    state.future = facts.future
-    found: list[Candidate] = []
-    skipped: list[Skipped] = []
-    covered = bytearray(len(text))  # 1 where a mention looked at lies, view offsets
-
-    def skip(start: int, end: int, reason: str) -> None:
-        a, b = view.to_source(start), view.to_source(end)
-        skipped.append(Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b))
-
+    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx), _subsidy_rules(text),
+                           _speaks_of_future(read) or (carry.continues and carry.future), paragraph_year, ctx,
+                           view.converted)
+    reading = _sentence_start(text, carry)
+    out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
     for clause_start, clause_end in _clauses(text):
-        clause = text[clause_start:clause_end]
-        _update_state(clause, ctx, state)
-        previous_end = 0
-        pending: list[Candidate] = []
-        for m in MENTION.finditer(clause):
-            pos = clause_start + m.start()
-            covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
-            # the name zone runs from the previous name's end, at most WINDOW characters back
-            n = _Number(m, clause, clause_start, clause[max(previous_end, m.start() - WINDOW):m.start()], read,
-                        facts, state)
-            reason = _skip_reason(n)
-            if reason is not None:
-                skip(pos, clause_start + m.end(), reason)
-                if reason == "baseline":
-                    state.baseline = number_value(m.group("value"))
-                elif reason == BASE_AFTER_REASON and pending:
-                    pending[-1].baseline = number_value(m.group("value"))
-                continue  # a skipped number (a year, a baseline) is part of the next name's zone
-            cand, name_end = _candidate(n, pending)
-            cand.sentence = sentence
-            pending.append(cand)
-            previous_end = name_end
-        found.extend(_pair_respectively(clause, pending))
-
+        reading = read_clause(text[clause_start:clause_end], ctx, reading)
+        _read_clause_numbers(text[clause_start:clause_end], clause_start, _ClauseContext(read, sentence, facts, reading),
+                             out)
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
-    for m in ANY_NUMBER.finditer(text):
-        if not covered[m.start()]:
-            skip(m.start(), m.end(), facts.masked[m.start()] or "no unit")
-    return found, skipped
+    out.skipped += [(m.start(), m.end(), facts.masked[m.start()] or NO_UNIT) for m in ANY_NUMBER.finditer(text)
+                    if not out.covered[m.start()]]
+    skipped = [_skipped(sentence, view, start, end, reason) for start, end, reason in out.skipped]
+    goes_on = text.rstrip().endswith(SENTENCE_GOES_ON)
+    return out.found, skipped, SentenceCarry(reading.modality, facts.future, goes_on, out.baseline)
+
+
+def _skipped(sentence: Sentence, view: NumeralView, start: int, end: int, reason: str) -> Skipped:
+    a, b = view.to_source(start), view.to_source(end)
+    return Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b)
+
+
+@dataclass(frozen=True)
+class _ClauseContext:
+    read: Sentence  # the sentence in its numeral view
+    sentence: Sentence  # ... and as written (what a target quotes)
+    facts: _SentenceFacts
+    reading: ClauseReading
+
+
+def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out: _SentenceOutput) -> None:
+    """Each number of one clause: a target, or skipped with its reason."""
+    previous_end = 0
+    pending: list[Candidate] = []
+    for m in MENTION.finditer(clause):
+        pos = clause_start + m.start()
+        out.covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
+        # the name zone runs from the previous name's end, at most WINDOW characters back
+        n = _Number(m, clause, clause_start, clause[max(previous_end, m.start() - WINDOW):m.start()], at.read,
+                    at.facts, at.reading)
+        decided = _skip_decision(n)
+        if decided is not None:
+            decision, reason = decided
+            out.skipped.append((pos, clause_start + m.end(), reason))
+            if decision == BASELINE:
+                out.baseline = number_value(m.group("value"))
+            elif decision == BASELINE_OF_PREVIOUS and pending:
+                pending[-1].baseline = number_value(m.group("value"))
+            continue  # a skipped number (a year, a baseline) is part of the next name's zone
+        cand, name_end = _candidate(n, pending, out.baseline)
+        out.baseline = None
+        cand.sentence = at.sentence
+        pending.append(cand)
+        previous_end = name_end
+    out.found.extend(_pair_respectively(clause, pending))
 
 
 def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
@@ -554,16 +577,15 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
     return _clean_name(after_name.lstrip("的")), before_name, m.end() + after.find(after_name) + len(after_name)
 
 
-def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
-    """The target the number states, and where in the clause its name ends."""
-    m, after, before_all, state, facts = n.m, n.after, n.before_all, n.state, n.facts
+def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> tuple[Candidate, int]:
+    """The target the number states (with the baseline read before it), and where in the clause its name ends."""
+    m, after, before_all, state, facts = n.m, n.after, n.before_all, n.reading, n.facts
     unit = n.unit
     value_max = number_value(m.group("value_max")) if m.group("value_max") else None
     raw_name, verb_zone, name_end = _name_and_verbs(n)
     notes = []
     if not raw_name and pending:
         raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
-    baseline, state.baseline = state.baseline, None
     scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], state.new)
     if state.annual and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
         scope = "annual"
@@ -768,11 +790,11 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    state = ClauseState()
+    carry = SentenceCarry()
     current_paragraph = None
     for s in sentences:
         if s.paragraph != current_paragraph:
-            state = ClauseState()
+            carry = SentenceCarry()
             current_paragraph = s.paragraph
         if len(found) + len(skipped) >= MAX_NUMBERS:
             if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
@@ -782,10 +804,10 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
             skipped.extend(_numbers_skipped(s, "annex table (read separately)" if s.section_kind == "annex"
                                             else "timetable"))
             continue
-        cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), state)
+        cands, skips, carry = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), carry)
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
         if not cands:
-            state.baseline = None
+            carry = replace(carry, baseline=None)
     return found, skipped

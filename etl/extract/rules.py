@@ -23,9 +23,12 @@ from etl.extract.engine import Look, Rule
 from etl.vocab.lexicon import (
     BASELINE_FROM,
     EQ_BEFORE,
+    FORECAST,
     GE_BEFORE,
     LE_BEFORE,
+    MULTI_YEAR,
     NEW_WORDS,
+    PAST_MARKERS,
     PERIOD_PHRASES,
     PROGRESS,
     REGION_LEAD_RE,
@@ -207,7 +210,7 @@ FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期
 
 CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
-# What a clause says about the clauses after it (compiled once: _update_state runs for every clause).
+# What a clause says about the clauses after it (read by MODALITY_RULES, NEW_CARRY_RULES and YEARLY_RULES below).
 COMMITTED = re.compile(r"(?:到|至|力争|争取)\s*20\d\d")
 
 LEVEL_VERB = re.compile("达|累计|拥有|建成|实现|保持")
@@ -264,14 +267,17 @@ PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?
 # table and carries its own reason.  First row that holds decides; rows sharing a reason are one rule
 # said in two ways.
 SKIP, BASELINE, ACHIEVEMENT, ESTIMATE, PROGRESS_MADE = "skip", "baseline", "achievement", "estimate", "progress"
-NO_UNIT = frozenset({None})
+BASELINE_OF_PREVIOUS = "baseline of the target before"
+NO_UNIT = "no unit"
+SENTENCE_GOES_ON = ("；", ";")  # a sentence ended by these goes on in the next
+UNITLESS = frozenset({None})
 OWN_ITEM_UNITS = frozenset({"项", "条", "个", "类", "大"})
 DURATIONS = frozenset(DURATION_UNITS)
 ISSUE7 = "issue 7 (read real plans as a careful reader does)"
 NUMBER_RULES: tuple[Rule, ...] = (
     Rule("heading ordinal", SKIP, "3.加强知识产权源头保护", ISSUE7, reason="heading ordinal",
-         units=NO_UNIT, when=lambda n: n.heading, context="tasks"),
-    Rule("no unit", SKIP, "力争到2026年各类评选中获评前3", ISSUE7, reason="no unit", units=NO_UNIT),
+         units=UNITLESS, when=lambda n: n.heading, context="tasks"),
+    Rule("no unit", SKIP, "力争到2026年各类评选中获评前3", ISSUE7, reason=NO_UNIT, units=UNITLESS),
     Rule("day of the month", SKIP, "各成员单位每月15日前报送服务台账", "fresh2", units=frozenset({"日"}),
          looks=(Look("before", DAYS_LIMIT.pattern, absent=True),), reason="a day of the month (12月10日前)"),
     Rule("own items counted after", SKIP, "围绕上述目标，部署6项重点任务", ISSUE7, units=OWN_ITEM_UNITS,
@@ -292,9 +298,9 @@ NUMBER_RULES: tuple[Rule, ...] = (
          looks=(Look("before", PROGRESS.pattern, markers=("完成",)),),
          reason="progress against a goal (完成…目标任务的N%)"),
     Rule("achievement", ACHIEVEMENT, "截至去年年底，全县有效商标注册量达到8600件", ISSUE7,
-         when=lambda n: n.modality == "achieved", reason="achievement already reached"),
+         when=lambda n: n.modality == ACHIEVEMENT, reason="achievement already reached"),
     Rule("estimate", ESTIMATE, "预计年末专利代理机构有望增至9家", ISSUE7,
-         when=lambda n: n.modality == "forecast", reason="forecast, not a commitment (预计/有望)"),
+         when=lambda n: n.modality == ESTIMATE, reason="forecast, not a commitment (预计/有望)"),
     Rule("reward amount", SKIP, "对认定为国家级示范企业的给予奖励30万元", "fresh",
          looks=(Look("before", REWARD.pattern, markers=("奖", "资助", "补", "扶持", "最高")),),
          reason="reward or subsidy rule"),
@@ -307,7 +313,7 @@ NUMBER_RULES: tuple[Rule, ...] = (
          looks=(Look("before", LISTED_BEFORE.pattern, markers=("、",)),
                 Look("after", LISTED_AFTER.pattern, at_start=True, markers=("的",))),
          reason="count of the items just listed (A、B两项…的)"),
-    Rule("baseline in brackets after", BASELINE, "力争有效发明专利达到600件（2023年为410件）", "fresh5",
+    Rule("baseline in brackets after", BASELINE_OF_PREVIOUS, "力争有效发明专利达到600件（2023年为410件）", "fresh5",
          looks=(Look("before", BASE_AFTER_BEFORE.pattern, markers=("（", "(")),), reason=BASE_AFTER_REASON),
     Rule("time limit in a rate's name", SKIP, "维权投诉48小时内响应率达到95%", "fresh6", units=DURATIONS,
          looks=(Look("after", RATE_WITHIN.pattern, at_start=True, markers=("率",)),),
@@ -338,4 +344,62 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("what the plan builds on", SKIP, "依托区内3家高校院所开展专利导航", "fresh2",
          looks=(Look("name_zone", RESOURCE.pattern, markers=("依托", "围绕", "依靠", "借助")),),
          reason="what the plan builds on (依托/围绕…)"),
+)
+
+# --- what a clause says of its numbers, and hands on to the clauses after it ---------------------
+# Subject: etl.extract.clauses.ClauseView (clause, year_verdict, previous, earlier_five_year_plan).
+# year_verdict: "past" when the clause's first deciding year lies before the plan ("至2023年底，…"),
+# "future" when it is a year of the plan reached (到2026年), None when no year decides.
+TARGET = "target"
+# Around a year: the characters that make it no report's date (比2023年, 较2023年, 由2023年的 …), the one
+# that makes it a cut-off (截至2026年 reports even inside the plan), and the words that reach it.
+NOT_A_REPORT_DATE = ("比", "较", "从", "由", "以")
+CUT_OFF = "截"
+TO_WORDS = "到至"
+YEAR_LEAD_WORDS = "到至在于"
+REACHES_YEAR = re.compile(r"(?:到|至|力争|争取)\s*$")
+STOCK_WORD = "|".join(STOCK_WORDS)
+MODALITY_RULES: tuple[Rule, ...] = (
+    Rule("a year before the plan", ACHIEVEMENT, "2022年底，全区有效发明专利达到1350件", ISSUE7,
+         when=lambda c: c.year_verdict == "past"),
+    Rule("a report's words", ACHIEVEMENT, "目前全区已建成专利导航服务站3个", ISSUE7,
+         looks=(Look("clause", PAST_MARKERS.pattern),), when=lambda c: c.year_verdict is None),
+    Rule("an earlier five-year plan", ACHIEVEMENT, "“十三五”期间，全区新增专利代理机构6家", "fresh7",
+         when=lambda c: c.year_verdict is None and c.earlier_five_year_plan, context="other"),
+    Rule("an achievement runs on", ACHIEVEMENT, "截至去年底，全县地理标志商标12件，驰名商标3件", ISSUE7,
+         when=lambda c: c.year_verdict is None and c.previous == ACHIEVEMENT),
+    Rule("a forecast", ESTIMATE, "预计年内技术合同登记额可达2亿元", ISSUE7, looks=(Look("clause", FORECAST.pattern),)),
+    Rule("a plan year ends the report", TARGET, "去年全县专利授权量已达2100件，力争2026年达到3000件", ISSUE7,
+         when=lambda c: c.previous == ACHIEVEMENT),
+    Rule("a goal year", TARGET, "预计今年技术交易额可达2亿元，到2026年达到5亿元", ISSUE7,
+         looks=(Look("clause", COMMITTED.pattern, markers=("到", "至", "力争", "争取")),)),
+)
+# 新增 carries to the next clause of its sentence when that clause has no verb of its own
+# (新增…示范企业不少于5家，…专利奖不少于5项); 达 / 累计 / 建成 start a level instead.
+CARRY_NEW, END_NEW = "carry scope=new", "end scope=new"
+NEW_CARRY_RULES: tuple[Rule, ...] = (
+    Rule("new carries on", CARRY_NEW, "新增国家级优势企业4家，省级专利奖2项", "fresh",
+         looks=(Look("clause", NEW_PATTERN.pattern),)),
+    Rule("a level verb ends new", END_NEW, "新增贯标企业10家，高新技术企业达到60家", "fresh",
+         looks=(Look("clause", LEVEL_VERB.pattern),)),
+    Rule("a stock word ends new", END_NEW, "新增贯标企业10家，有效商标总量8000件", "fresh",
+         looks=(Look("clause", STOCK_WORD, markers=STOCK_WORDS),)),
+)
+# 每年 / 年均 carries to the next clause too.  年均不低于5000万元 is an amount due every year (a duty);
+# 年均增长12% a rate towards the goal year.
+YEARLY_DUTY_DECISION, YEARLY_RATE, NOT_YEARLY = "carry scope=annual (duty)", "carry scope=annual (rate)", "end scope=annual"
+YEARLY_RULES: tuple[Rule, ...] = (
+    Rule("a year's amount named first", YEARLY_DUTY_DECISION, "年开展专利执法检查不少于6次", "fresh2",
+         looks=(Look("clause", YEAR_LEAD.pattern, at_start=True),), context="tasks"),
+    Rule("a yearly duty", YEARLY_DUTY_DECISION, "每年举办企业专利沙龙不少于8场", "issue 7",
+         looks=(Look("clause", YEARLY.pattern), Look("clause", YEARLY_DUTY.pattern)), context="tasks"),
+    Rule("a yearly rate", YEARLY_RATE, "商标注册量年均增长15%", "issue 7", looks=(Look("clause", YEARLY.pattern),)),
+    Rule("a clause with its own level", NOT_YEARLY, "每年培训企业专员100人次，累计培训达到300人次", "fresh",
+         looks=(Look("clause", OWN_LEVEL.pattern),), context="tasks"),
+    Rule("a sum or a span", NOT_YEARLY, "每年举办讲座6场，合计举办18场", "fresh",
+         looks=(Look("clause", SUM_OR_SPAN.pattern),), context="tasks"),
+    Rule("several years named", NOT_YEARLY, "每年举办讲座6场，两年内推动企业上市", "fresh",
+         looks=(Look("clause", MULTI_YEAR.pattern),), context="tasks"),
+    Rule("new after a yearly clause", NOT_YEARLY, "每年举办讲座6场，引进服务机构2家", "fresh",
+         looks=(Look("clause", NEW_PATTERN.pattern),), context="tasks"),
 )

@@ -134,3 +134,8 @@ def numeral_view(text: str) -> NumeralView:
     parts.append(text[pos:])
     origin.extend(range(pos, len(text) + 1))
     return NumeralView("".join(parts), origin, converted)
+
+
+def five_year_plan_end(ordinal: str) -> int:
+    """The last year of the five-year plan named 十N五 by its ordinal N (一 → 十一五 ends 2010, 三 → 2020)."""
+    return 2010 + 5 * "一二三四五六".index(ordinal)
