@@ -10,7 +10,7 @@ from etl.build.plan import extract_text
 from etl.extract import rules
 from etl.extract.engine import check_table, tracing
 
-TABLES = {name: getattr(rules, name) for name in ("NUMBER_RULES", "MODALITY_RULES", "NEW_CARRY_RULES", "YEARLY_RULES")}
+TABLES = {name: getattr(rules, name) for name in ("NUMBER_RULES", "MODALITY_RULES", "NEW_CARRY_RULES", "YEARLY_RULES", "SCOPE_RULES")}
 # The heading that puts the example in the part of a plan its row names.
 PART_HEADINGS = {"goals": "一、主要目标\n", "tasks": "二、重点任务\n", "other": "一、工作基础\n"}
 PERIOD = (2024, 2026)
@@ -36,8 +36,11 @@ def test_a_rule_decides_its_own_example(table, rule):
     assert rule.name in fired, f"{rule.name} did not fire on its example; fired: {fired}"
     if rule.reason is not None:
         assert rule.reason in set(extraction.skipped["reason"]), extraction.skipped
+    if rule.decision.startswith("scope="):
+        assert rule.decision.removeprefix("scope=") in set(extraction.targets["scope"]), extraction.targets
 
 
-def test_a_rule_without_an_example_is_named():
-    bare = rules.Rule("bare", rules.SKIP, "", "nowhere")
-    assert check_table((bare,)) == ["bare: no example", "bare: no origin"] or check_table((bare,))[0] == "bare: no example"
+def test_a_rule_without_an_example_or_origin_is_named():
+    bare = rules.Rule("bare", rules.SKIP, " ", "")
+    assert check_table((bare, bare)) == ["bare: no example", "bare: no origin", "bare: no example", "bare: no origin",
+                                         "bare: name used twice"]

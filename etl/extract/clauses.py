@@ -48,10 +48,7 @@ from etl.extract.rules import (
     EMAIL,
     FIRST_YEAR,
     FIVE_YEAR_PLAN,
-    GROWTH,
-    INCOME,
     LEAD_IN,
-    LEVEL_WORDS,
     MEASURABLE,
     MENTION,
     MODALITY_RULES,
@@ -75,6 +72,7 @@ from etl.extract.rules import (
     QUOTED_NAME,
     REACHES_YEAR,
     RULE_START,
+    SCOPE_RULES,
     SELF_MEASURED_GOAL,
     SENTENCE_GOES_ON,
     SKIP,
@@ -83,6 +81,7 @@ from etl.extract.rules import (
     STAGE_YEARS,
     STANDARD,
     STATED_NEXT,
+    STOCK,
     SUBSIDY_RULE,
     SUBSIDY_VERB,
     TARGET,
@@ -93,20 +92,16 @@ from etl.extract.rules import (
     YEAR_LEAD_WORDS,
     YEAR_MENTION,
     YEARLY_DUTY_DECISION,
-    YEARLY_NAME,
     YEARLY_RULES,
 )
 from etl.segment.sentences import Sentence
 from etl.vocab.lexicon import (
-    ANNUAL_WORDS,
     APPROX_AFTER,
     BACKGROUND_FUTURE_MARKERS,
     BASELINE_FROM,
     FUTURE_MARKERS,
     GE_AFTER,
     LE_AFTER,
-    MADE_VERBS,
-    PERIOD_SUM,
     PROGRESS_REPORTED,
     THIS_YEAR,
 )
@@ -250,28 +245,19 @@ def _clean_name(name: str) -> str:
 
 
 
+@dataclass(frozen=True)
+class ScopeView:
+    """A target as rules.SCOPE_RULES read it."""
+    name_zone: str
+    unit: str | None
+    zone: str
+    new_carried: bool
+
+
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
-    zone = name_zone + comparator_zone
-    if unit in DURATION_UNITS and not PERIOD_SUM.search(zone):
-        return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
-    if unit in RATIO_UNITS and not GROWTH.search(zone):
-        return "ratio"  # "全年…网上办理率达到95%": a rate is a ratio, whatever the period named; 年均增长12% is both
-    if PERIOD_SUM.search(zone) and unit not in RATIO_UNITS:
-        return "new"  # "三年培训企业人员累计达到1,800人次": a sum over the years, even of a yearly activity
-    if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
-            or (INCOME.search(name_zone) and "累计" not in zone)
-            or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)
-            or YEARLY_NAME.search(name_zone)):
-        return "annual"
-    if unit in RATIO_UNITS:
-        return "ratio"
-    if PERIOD_SUM.search(zone):
-        return "new"  # "三年累计实现质押融资4亿元", "3年累计": added up over the plan period
-    if NEW_PATTERN.search(zone) or new_carried:
-        return "new"
-    if unit in COUNT_UNITS and MADE_VERBS.search(name_zone) and not LEVEL_WORDS.search(zone):
-        return "new"
-    return "stock"
+    """new, stock, annual or ratio: the first row of rules.SCOPE_RULES that holds, else a level (stock)."""
+    rule = first(SCOPE_RULES, ScopeView(name_zone, unit, name_zone + comparator_zone, new_carried))
+    return rule.decision.removeprefix("scope=") if rule else STOCK
 
 
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:

@@ -21,21 +21,24 @@ import re
 
 from etl.extract.engine import Look, Rule
 from etl.vocab.lexicon import (
+    ANNUAL_WORDS,
     BASELINE_FROM,
     EQ_BEFORE,
     FORECAST,
     GE_BEFORE,
     LE_BEFORE,
+    MADE_VERBS,
     MULTI_YEAR,
     NEW_WORDS,
     PAST_MARKERS,
     PERIOD_PHRASES,
+    PERIOD_SUM,
     PROGRESS,
     REGION_LEAD_RE,
     STOCK_WORDS,
     TO_LEVEL,
 )
-from etl.vocab.units import DURATION_UNITS, UNIT_RE
+from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, RATIO_UNITS, UNIT_RE
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 
@@ -402,4 +405,39 @@ YEARLY_RULES: tuple[Rule, ...] = (
          looks=(Look("clause", MULTI_YEAR.pattern),), context="tasks"),
     Rule("new after a yearly clause", NOT_YEARLY, "每年举办讲座6场，引进服务机构2家", "fresh",
          looks=(Look("clause", NEW_PATTERN.pattern),), context="tasks"),
+)
+
+# --- the scope of a target ------------------------------------------------------------------------
+# Subject: etl.extract.clauses.ScopeView (unit; name_zone: the name and the words before the number;
+# zone: those and the words right after it; new_carried: 新增 carried from the clause before).
+# No row holding: a level the plan reaches (stock).
+STOCK, RATIO, NEW, ANNUAL = "stock", "ratio", "new", "annual"
+RATIOS = frozenset(RATIO_UNITS)
+ANNUAL_WORD = "|".join(re.escape(w) for w in ANNUAL_WORDS)
+NAME_OPENS_WITH_YEAR = r"年(?![底末内])"
+YEARS_OUTPUT = r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)"
+SCOPE_RULES: tuple[Rule, ...] = (
+    Rule("a duration is a level", "scope=" + STOCK, "专利侵权纠纷全年平均结案时间压缩至60天以内", "issue 7",
+         units=DURATIONS, looks=(Look("zone", PERIOD_SUM.pattern, absent=True),)),
+    Rule("a rate is a ratio", "scope=" + RATIO, "全年商标网上申请率达到98%", "issue 7", units=RATIOS,
+         looks=(Look("zone", GROWTH.pattern, absent=True),)),
+    Rule("a sum over the plan's years", "scope=" + NEW, "三年累计培训企业骨干达到1200人次", "fresh8",
+         looks=(Look("zone", PERIOD_SUM.pattern),), when=lambda v: v.unit not in RATIOS),
+    Rule("a yearly word", "scope=" + ANNUAL, "每年开展专利执法检查不少于6次", "issue 7",
+         looks=(Look("zone", ANNUAL_WORD, markers=ANNUAL_WORDS),), context="tasks"),
+    Rule("a name opening with 年", "scope=" + ANNUAL, "年培训知识产权人才500人次", "fresh2",
+         looks=(Look("name_zone", NAME_OPENS_WITH_YEAR, at_start=True),), context="tasks"),
+    Rule("an income", "scope=" + ANNUAL, "知识产权服务业营业收入达到2亿元", "fresh4",
+         looks=(Look("name_zone", INCOME.pattern), Look("zone", "累计", markers=("累计",), absent=True))),
+    Rule("a year's output named", "scope=" + ANNUAL, "全区企业专利年申请量达到900件", "fresh3",
+         looks=(Look("name_zone", YEARS_OUTPUT, markers=("年",)),)),
+    Rule("a yearly amount named by its year", "scope=" + ANNUAL, "维权中心年受理纠纷案件不少于150件", "fresh5",
+         looks=(Look("name_zone", YEARLY_NAME.pattern, markers=("年",)),)),
+    Rule("a share", "scope=" + RATIO, "发明专利授权量同比增长10%", "issue 7", units=RATIOS),
+    Rule("a new word", "scope=" + NEW, "新增知识产权服务机构3家", "issue 7",
+         looks=(Look("zone", NEW_PATTERN.pattern),)),
+    Rule("new carried from the clause before", "scope=" + NEW, "新增优势企业4家，示范企业2家", "fresh",
+         when=lambda v: v.new_carried),
+    Rule("things made", "scope=" + NEW, "完成专利导航项目5个", "fresh8", units=frozenset(COUNT_UNITS),
+         looks=(Look("name_zone", MADE_VERBS.pattern), Look("zone", LEVEL_WORDS.pattern, absent=True))),
 )
