@@ -39,58 +39,80 @@ from etl.extract.rules import (
     BRACKET_YEAR,
     CARRY_NEW,
     CLAUSE,
+    CLAUSE_BREAK,
+    CLAUSE_BREAK_CHARS,
+    CLOSING_COMPARATOR,
+    COMMITMENT_TAIL,
     COMPARATOR_WORDS,
     CUT_OFF,
-    DATE_OR_PERIOD,
     DATED_BEFORE,
     DATED_TASK,
-    DOC_NUMBER,
-    EMAIL,
+    DE,
+    DOUBLING,
+    EMAIL,  # noqa: F401  (tests read the masks here)
+    ENUMERATION_COMMA,
+    EXISTING_LEAD,
     FIRST_YEAR,
     FIVE_YEAR_PLAN,
+    GOAL_VERB_OPENING,
+    GOAL_VERB_TAIL,
     LEAD_IN,
+    LIST_ANNOUNCED,
+    LIST_SEPARATOR,
+    MASKED_SPANS,
     MEASURABLE,
     MENTION,
     MODALITY_RULES,
-    MONTH_DAY,
+    NAME_AFTER_ENDS,
+    NAME_EDGE,
     NAMED_BUILD,
     NEW_CARRY_RULES,
     NEW_PATTERN,
     NO_UNIT,
     NOT_A_REPORT_DATE,
     NOT_YEARLY,
+    NUMBER_FIRST_TAIL,
     NUMBER_FIRST_VERBS,
     NUMBER_RULES,
-    OBSERVANCE_DAY,
     ONLY_PLACES,
-    ORDINAL,
+    OPEN_BRACKETS,
+    OPENING_QUOTES,
     PARAGRAPH_YEAR,
     PER_PLACE,
-    PHONE,
-    PROGRAMME,
     QUALITATIVE_GOAL,
-    QUOTED_NAME,
+    QUOTES,
+    RANK_WORD,
     REACHES_YEAR,
+    RECURRING,
+    RESPECTIVELY,
     RULE_START,
     SCOPE_RULES,
     SELF_MEASURED_GOAL,
+    SENTENCE_END,
     SENTENCE_GOES_ON,
     SKIP,
     STAGE_GOAL,
     STAGE_YEAR_LIST,
     STAGE_YEARS,
-    STANDARD,
     STATED_NEXT,
     STOCK,
     SUBSIDY_RULE,
     SUBSIDY_VERB,
     TARGET,
     TASK_GOAL,
+    TASK_VERB_OPENING,
+    TASK_WORD_TAIL,
+    TITLE_CLOSE,
+    TITLE_OPEN,
     TO_WORDS,
+    TOTAL_SUFFIX,
+    TRAILING_DE,
+    VERB_OPENING,
     VERB_WORDS,
     YEAR_AFTER,
     YEAR_LEAD_WORDS,
     YEAR_MENTION,
+    YEAR_WORD,
     YEARLY_DUTY_DECISION,
     YEARLY_RULES,
 )
@@ -105,7 +127,7 @@ from etl.vocab.lexicon import (
     PROGRESS_REPORTED,
     THIS_YEAR,
 )
-from etl.vocab.numerals import NumeralView, five_year_plan_end, numeral_view
+from etl.vocab.numerals import NumeralView, five_year_plan_end, numeral_digit, numeral_view
 from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
 
 
@@ -163,7 +185,7 @@ def _titles(text: str) -> list[tuple[int, int]]:
     """The spans re.finditer(r"《[^》]*》") gives, found in one pass: each 《 without a 》 after it
     would otherwise be scanned to the end of the text."""
     spans, pos = [], 0
-    while (start := text.find("《", pos)) >= 0 and (end := text.find("》", start)) >= 0:
+    while (start := text.find(TITLE_OPEN, pos)) >= 0 and (end := text.find(TITLE_CLOSE, start)) >= 0:
         spans.append((start, end + 1))
         pos = end + 1
     return spans
@@ -172,10 +194,7 @@ def _titles(text: str) -> list[tuple[int, int]]:
 def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
     spans = []
-    for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
-                            (None, "title of a document"), (OBSERVANCE_DAY, "observance day"),
-                            (PROGRAMME, "programme name"), (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"),
-                            (QUOTED_NAME, "name in quotes"), (PHONE, "phone number"), (ORDINAL, "ordinal (第N)")):
+    for pattern, reason in MASKED_SPANS:
         if pattern is None:
             spans += [(start, end, reason) for start, end in _titles(text)]
         else:
@@ -234,11 +253,11 @@ def _strip_verb(before: str) -> str:
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip("，、；：,;: （(")
+    name = name.strip(NAME_EDGE + OPEN_BRACKETS)
     name = LEAD_IN.sub("", name)
-    name = re.sub(r"^(?:达到|达|为)", "", name)
-    name = re.sub(r"[的]$", "", name)
-    return name.strip("，、；：,;: ")
+    name = VERB_OPENING.sub("", name)
+    name = TRAILING_DE.sub("", name)
+    return name.strip(NAME_EDGE)
 
 
 
@@ -266,7 +285,7 @@ def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     found = []
     for m in YEAR_MENTION.finditer(text):
         year = int(m.group(1))
-        if text[max(0, m.start() - 1):m.start()] in ("较", "比", "从", "由", "以"):
+        if text[max(0, m.start() - 1):m.start()] in NOT_A_REPORT_DATE:
             continue
         if ctx.period_start is None or year >= ctx.period_start - 1:
             found.append((m.end(), year))
@@ -551,16 +570,16 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
     """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
     m, after, before_all = n.m, n.after, n.before_all
     # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
-    after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)|[和及](?=\s*\d)", after)[0]
-    after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
+    after_name = NAME_AFTER_ENDS.split(after)[0]
+    after_name = CLOSING_COMPARATOR.sub("", after_name)
     before_name = _strip_verb(before_all.rstrip())
-    number_first = bool(after_name.strip("的")) and (
+    number_first = bool(after_name.strip(DE)) and (
         not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
-        or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立|建立)[^，、]{0,4}$", before_name))
+        or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:
         return _clean_name(before_name), "", m.end()
     # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
-    return _clean_name(after_name.lstrip("的")), before_name, m.end() + after.find(after_name) + len(after_name)
+    return _clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name)
 
 
 def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> tuple[Candidate, int]:
@@ -577,11 +596,11 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
         scope = "annual"
     if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
         head = re.split(BASELINE_FROM, n.clause[max(0, m.start() - WINDOW):m.start()])[0]
-        raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
+        raw_name = _clean_name(EXISTING_LEAD.sub("", head)) or raw_name
     # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) or rate
     # (年均增长12%, 年度登记金额提高到1.5亿元) keeps the year its paragraph sets
-    recurring = scope == "annual" and (re.search("每年|逐年|/年", raw_name + verb_zone + before_all + after[:3])
-                                       or raw_name.startswith("年") or state.duty)
+    recurring = scope == "annual" and (RECURRING.search(raw_name + verb_zone + before_all + after[:3])
+                                       or raw_name.startswith(YEAR_WORD) or state.duty)
     year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
     if recurring and not _year_written(facts, n.clause_start + m.start()) and not _one_year_plan(facts.ctx):
         year = None  # a yearly duty with no year written for it has no due year
@@ -608,16 +627,16 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
 
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
-    if "分别" not in clause or len(cands) < 2:
+    if RESPECTIVELY not in clause or len(cands) < 2:
         return cands
-    head = clause.split("分别")[0]
+    head = clause.split(RESPECTIVELY)[0]
     years = [int(y) for y in STAGE_YEARS.findall(head)]
     if len(years) == len(cands) and STAGE_YEAR_LIST.search(head):  # "2026年、2028年…分别达到11件、16件"
         for cand, year in zip(cands, years):
             cand.target_year = year
         head = STAGE_YEAR_LIST.sub("", head)
-    head = re.sub(r"(?:总数|总量|数量)$", "", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
-    names = [n for n in re.split(r"、|和|及", head) if n]
+    head = TOTAL_SUFFIX.sub("", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
+    names = [n for n in LIST_SEPARATOR.split(head) if n]
     if len(names) == len(cands):
         for cand, name in zip(cands, names):
             cand.raw_name = _clean_name(name)
@@ -658,11 +677,10 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
             continue
         # What is covered or ended: named inside the phrase, or the clause before (…指导站建设，实现…),
         # else this clause's head.
-        head = m.group("area") or m.group("what") or m.group("dated_cover") or re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
+        head = m.group("area") or m.group("what") or m.group("dated_cover") or COMMITMENT_TAIL.sub("", clause[:m.start()].strip())
         if not head:
-            head = re.split(r"[，,；;]", sentence.text[:clause_start].rstrip("，,；; "))[-1]
-        subject = _clean_name(re.sub(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?", "",
-                                     re.sub(r"(?:建设|工作)$", "", head.strip())))
+            head = CLAUSE_BREAK.split(sentence.text[:clause_start].rstrip(CLAUSE_BREAK_CHARS))[-1]
+        subject = _clean_name(TASK_VERB_OPENING.sub("", TASK_WORD_TAIL.sub("", head.strip())))
         if not subject:
             continue
         year = int(m.group("year") or (m.group("dated_cover") and dated.group(1)) or 0) or None
@@ -696,36 +714,44 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
-        clause = sentence.text[clause_start:clause_end].rstrip("。；")
-        read = numeral_view(clause).text
-        if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
-            continue
-        goals.extend(_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause))
-        m = QUALITATIVE_GOAL.search(clause)
-        if not m or (re.match(r"翻", m.group(1)) and STATED_NEXT.match(numeral_view(sentence.text[clause_end:]).text)):
-            continue  # "翻一番，达到380件": the number after it is the target
-        if sentence.is_heading and (not SELF_MEASURED_GOAL.search(m.group(1)) or "前列" in m.group(1)):
-            continue  # an item's heading states a goal only in a goal's own yardstick ("（六）…服务点实现全覆盖")
-        head = clause[max(0, m.start() - WINDOW):m.start()].rstrip("“\"「")
-        head = re.sub(r"[“”\"「」]", "", head)
-        subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))
-        subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
-        if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
-            subject = _clean_name(clause[m.end():m.end() + WINDOW])
-        if not subject and m.group("covered") and not ONLY_PLACES.match(m.group("covered")):
-            # "实现镇街知识产权工作站全覆盖": what is covered.  Not bare places ("建成…工作站三个，实现重点乡镇
-            # 全覆盖" spreads the count before it).
-            subject = _clean_name(m.group("covered"))
-        parts = [p for p in re.split(r"、", subject) if p]
-        if SELF_MEASURED_GOAL.search(m.group(1)):
-            parts = [subject] if subject else []
-        elif not parts or not all(MEASURABLE.search(p) for p in parts):
-            continue
-        for part in parts:
-            goals.append(Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
-                                   baseline=None, scope=None, target_year=None, raw_name=part, qualitative=True,
-                                   sentence=sentence, notes=[m.group(1)]))
+        goals += _clause_goals(sentence, clause_start, clause_end)
     return goals
+
+
+def _clause_goals(sentence: Sentence, clause_start: int, clause_end: int) -> list[Candidate]:
+    """The named goals of one clause of a goals part (none when the clause counts its target)."""
+    clause = sentence.text[clause_start:clause_end].rstrip(SENTENCE_END)
+    read = numeral_view(clause).text
+    if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
+        return []
+    goals = [_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause)]
+    m = QUALITATIVE_GOAL.search(clause)
+    if not m or (DOUBLING.match(m.group(1)) and STATED_NEXT.match(numeral_view(sentence.text[clause_end:]).text)):
+        return goals  # "翻一番，达到N件": the number after it is the target
+    if sentence.is_heading and (not SELF_MEASURED_GOAL.search(m.group(1)) or RANK_WORD in m.group(1)):
+        return goals  # an item's heading states a goal only in a goal's own yardstick (…服务点实现全覆盖)
+    subject = _goal_subject(clause, m)
+    parts = [p for p in subject.split(ENUMERATION_COMMA) if p]
+    if SELF_MEASURED_GOAL.search(m.group(1)):
+        parts = [subject] if subject else []
+    elif not parts or not all(MEASURABLE.search(p) for p in parts):
+        return goals
+    return goals + [Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
+                              baseline=None, scope=None, target_year=None, raw_name=part, qualitative=True,
+                              sentence=sentence, notes=[m.group(1)]) for part in parts]
+
+
+def _goal_subject(clause: str, m: re.Match) -> str:
+    """What a named goal is about: the words before it; else, verb first (持续提升…满意度), the words
+    after it; else what is covered (实现…工作站全覆盖) — not bare places (…实现重点乡镇全覆盖 spreads
+    the count before it)."""
+    head = QUOTES.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip(OPENING_QUOTES))
+    subject = GOAL_VERB_OPENING.sub("", _clean_name(GOAL_VERB_TAIL.sub("", head)))
+    if not subject and m.end() < len(clause):
+        subject = _clean_name(clause[m.end():m.end() + WINDOW])
+    if not subject and m.group("covered") and not ONLY_PLACES.match(m.group("covered")):
+        subject = _clean_name(m.group("covered"))
+    return subject
 
 
 # ("（一）2024年目标。…", "2027年为攻坚年。…", "第一年（启动年）：…": a stage's own list)
@@ -745,7 +771,7 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
             if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
                 if ctx.period_start is None:
                     continue
-                year = ctx.period_start + "一二三四五".index(m.group(4))
+                year = ctx.period_start + numeral_digit(m.group(4)) - 1
             else:
                 year = int(m.group(1) or m.group(2) or m.group(3))
             if ctx.period_start is None or year >= ctx.period_start:
@@ -755,7 +781,7 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
                 # bullets after it spell out: either governs the lines of its part that follow
                 # and so does a part headed by a year's work ("三、2026年度工作安排")
-                if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3) \
+                if s.text.rstrip().endswith(LIST_ANNOUNCED) or (s.section_kind == "goals" and m.start() <= 3) \
                         or (s.is_heading and m.group(3)):
                     announced = (top, year)
     return years

@@ -441,3 +441,41 @@ SCOPE_RULES: tuple[Rule, ...] = (
     Rule("things made", "scope=" + NEW, "完成专利导航项目5个", "fresh8", units=frozenset(COUNT_UNITS),
          looks=(Look("name_zone", MADE_VERBS.pattern), Look("zone", LEVEL_WORDS.pattern, absent=True))),
 )
+
+# --- the words the name finder and the goal readers cut at ----------------------------------------
+TITLE_OPEN, TITLE_CLOSE = "《", "》"
+# Spans whose digits are never targets, with the reason; where spans overlap the first wins.  None
+# stands for the titles of documents (《…》), found without a regex (etl.extract.clauses._titles).
+MASKED_SPANS = ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
+                (None, "title of a document"), (OBSERVANCE_DAY, "observance day"), (PROGRAMME, "programme name"),
+                (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"), (QUOTED_NAME, "name in quotes"),
+                (PHONE, "phone number"), (ORDINAL, "ordinal (第N)"))
+NAME_EDGE = "，、；：,;: "
+OPEN_BRACKETS = "（("
+VERB_OPENING = re.compile(r"^(?:达到|达|为)")
+TRAILING_DE = re.compile(r"[的]$")
+DE = "的"
+# A number-first name ends at a clause break, at 、 before the next number, at 和/及 before a number.
+NAME_AFTER_ENDS = re.compile(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)|[和及](?=\s*\d)")
+CLOSING_COMPARATOR = re.compile(r"^(?:以上|及以上|左右|以内|以下|上下)")
+NUMBER_FIRST_TAIL = re.compile(r"(?:新增|建成|引进|培育|组织实施|配备|设立|建立)[^，、]{0,4}$")
+EXISTING_LEAD = re.compile(r"^现有")
+RECURRING = re.compile("每年|逐年|/年")  # a yearly duty, done every year
+YEAR_WORD = "年"
+RESPECTIVELY = "分别"
+TOTAL_SUFFIX = re.compile(r"(?:总数|总量|数量)$")  # A、B总数分别…: 总数 qualifies both
+LIST_SEPARATOR = re.compile(r"、|和|及")
+ENUMERATION_COMMA = "、"
+COMMITMENT_TAIL = re.compile(r"(?:确保|力争|争取)?在?$")
+CLAUSE_BREAK = re.compile(r"[，,；;]")
+CLAUSE_BREAK_CHARS = "，,；; "
+TASK_VERB_OPENING = re.compile(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?")
+TASK_WORD_TAIL = re.compile(r"(?:建设|工作)$")
+SENTENCE_END = "。；"
+DOUBLING = re.compile(r"翻")
+RANK_WORD = "前列"
+OPENING_QUOTES = "“\"「"
+QUOTES = re.compile(r"[“”\"「」]")
+GOAL_VERB_TAIL = re.compile(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$")
+GOAL_VERB_OPENING = re.compile(r"^(?:实现|推动|确保|力争|使)")
+LIST_ANNOUNCED = ("：", ":")  # a line ending so announces the list after it

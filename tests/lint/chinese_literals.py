@@ -31,7 +31,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/build/plan.py",
     "etl/build/steps.py",
     "etl/extract/annex.py",
-    "etl/extract/clauses.py",
     "etl/extract/instruments.py",
     "etl/extract/plan_facts.py",
     "etl/extract/tables.py",
