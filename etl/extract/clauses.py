@@ -569,7 +569,7 @@ def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out
 def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
     """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
     m, after, before_all = n.m, n.after, n.before_all
-    # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
+    # Number first ("新增1个国家级…试点园区"): the thing counted follows the unit.
     after_name = NAME_AFTER_ENDS.split(after)[0]
     after_name = CLOSING_COMPARATOR.sub("", after_name)
     before_name = _strip_verb(before_all.rstrip())
@@ -578,7 +578,7 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
         or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:
         return _clean_name(before_name), "", m.end()
-    # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
+    # a number-first name ("1个国家级…试点园区") is used up: the next name starts after it
     return _clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name)
 
 
@@ -663,7 +663,7 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
     """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about
-    (in an item's heading too: "（一）推进…，力争…认定数量取得突破")."""
+    (in an item's heading too: "（一）推进…，力争…数量取得突破")."""
     if sentence.section_kind != "tasks":
         return []
     goals = []
@@ -700,11 +700,11 @@ def _counted(text: str, pos: int) -> bool:
 
 
 def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
-    """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
+    """Named goals without a number: "每万人…拥有量高于全省平均水平", "发明专利清零"."""
     if sentence.section_kind == "tasks":
         if sentence.is_heading:
             return task_goals(sentence)
-        # A thing a task builds is a goal when a date is set for it ("年内建成县知识产权公共服务中心"), and
+        # A thing a task builds is a goal when a date is set for it ("年内建成县…公共服务中心"), and
         # in a year's work points, whose every item is that year's commitment.
         builds = [b for b in NAMED_BUILD.finditer(sentence.text)
                   if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
@@ -743,7 +743,7 @@ def _clause_goals(sentence: Sentence, clause_start: int, clause_end: int) -> lis
 
 def _goal_subject(clause: str, m: re.Match) -> str:
     """What a named goal is about: the words before it; else, verb first (持续提升…满意度), the words
-    after it; else what is covered (实现…工作站全覆盖) — not bare places (…实现重点乡镇全覆盖 spreads
+    after it; else what is covered (实现…工作站全覆盖) — not bare places (…实现乡镇全覆盖 spreads
     the count before it)."""
     head = QUOTES.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip(OPENING_QUOTES))
     subject = GOAL_VERB_OPENING.sub("", _clean_name(GOAL_VERB_TAIL.sub("", head)))

@@ -75,7 +75,7 @@ EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, u
 
 TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|关键词|重点(?=[，。；、]|$))")
 
-# ... and with the count after its name: "本方案共部署重点任务9项".
+# ... and with the count after its name: "本方案共列出任务7项".
 OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$"
                               r"|(?:任务|举措|措施)清单(?:共计?|合计)\s*$")
 
@@ -90,7 +90,7 @@ COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)�
 
 COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
 
-# "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
+# "依托…2所院校", "围绕…两个公用品牌": existing means of the plan, not something to reach.
 RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
 
 # "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
@@ -100,14 +100,14 @@ DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
 DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|不超过|在|时限为?|周期为?)\s*$")
 
 # The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
-# "实现全区9个产业园区全覆盖" — the size of the area, not a target.
+# "实现全区N个…园区全覆盖" — the size of the area, not a target.
 OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
 
 OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
 
 COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 
-# "在县城和三个重点集镇设立…宣传点": the places where something is set up, not what is set up.
+# "在城区和四个集镇设立…服务点": the places where something is set up, not what is set up.
 # ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
 PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
 
@@ -147,7 +147,7 @@ QUALITATIVE_GOAL = re.compile(
     r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|覆盖全部[^，。；]{1,12}|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
     r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
 
-# "枸杞、滩羊两项地理标志产品的用标企业…达到60家": the count of the items just listed, which the
+# "A、B两项…产品的用标企业…达到N家": the count of the items just listed, which the
 # measure after it is about.
 LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,8}、[\u4e00-\u9fff“”\"]{1,8}$")
 
@@ -171,9 +171,9 @@ ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
 SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|覆盖全部|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
 
-# A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
-# Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
-# A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
+# A goal that names a thing to be built or won, with no number: 建成省级…保护示范区, 争创…示范城市.
+# Not the plan's own designation or vision (建成具有…特色的…强县示范区): that is the whole plan.
+# A dated review passed is such a goal too: "N年底前通过…规范化市场评审".
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
                          r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|平台|规范化市场(?!示范)))"
                          r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
@@ -194,7 +194,7 @@ LEAD_IN = re.compile(
 # The plan's own first year, named without a number.
 FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
 
-# A yearly amount named by its year: "中心年服务企业不少于500家次", "——年专利授权量保持在2,500件" (not
+# A yearly amount named by its year: "中心年服务…不少于N家次", "——年…授权量保持在N件" (not
 # "2026年服务…", "今年", "当年", "年内", "年底").
 YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))年(?:服务|举办|开展|培训|组织|办理|受理|"
                          r"专利(?:申请|授权)量|发明专利(?:申请|授权)量|商标(?:申请|注册)量)")
@@ -202,8 +202,8 @@ YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))�
 # A level the count reaches, not a number of things made: 建成省级示范企业达到20家, 拥有…, 总数…
 LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
 
-# An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
-# Amounts that flow in a year: income, and money registered (质押融资登记金额…亿元), unless summed (累计)
+# An income is counted per year (…机构的营业收入达N亿元): a yearly figure, not a level.
+# Amounts that flow in a year: income, and money registered (质押…登记金额…亿元), unless summed (累计)
 INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额|登记金?额")
 
 GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
@@ -239,8 +239,8 @@ STAGE_YEAR_LIST = re.compile(r"(?:到|至)?20\d\d\s*年(?:底|末)?(?:\s*[、和
 # Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
 # coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
 # Both name their own yardstick; anything looser (实现…管理全覆盖 of some group) stays a task.
-# Two more name what they are about inside the phrase: the whole area's places (实现全区9个产业园区全覆盖) and
-# a breakthrough the plan strives for (力争在…领域专利布局取得突破; 取得突破性进展 is a report's wording).
+# Two more name what they are about inside the phrase: the whole area's places (实现全区N个…园区全覆盖) and
+# a breakthrough the plan strives for (力争在…领域…取得突破; 取得突破性进展 is a report's wording).
 TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
                        r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
                        r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
@@ -254,7 +254,7 @@ DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\
 STATED_NEXT = re.compile(r"^[，,]\s*(?:达到|达|至|为)\s*\d")
 
 # "到2026年", "力争到2025年底", and a stage's year "提升发展阶段(2019年)".
-# A timetable's stage that sets its own target ("2026年为启动年。年内…新设立知识产权保护工作站4个"): read
+# A timetable's stage that sets its own target ("N年为启动年。年内…新设立…工作站N个"): read
 # like a task.  Other timetable lines (dates, months, 分三个阶段) are not targets.
 STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
 
@@ -297,17 +297,17 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("margin of a comparison", SKIP, "较省定要求的8件多出3件以上", "real-plans",
          looks=(Look("after", COMPARED.pattern, at_start=True, markers=("高出", "多出", "低于")),),
          reason="comparison with another figure (比…高出)"),
-    Rule("progress against a goal", PROGRESS_MADE, "前三季度已完成年度计划的75%", ISSUE7,
+    Rule("progress against a goal", PROGRESS_MADE, "前三季度完成全年计划的75%", ISSUE7,
          looks=(Look("before", PROGRESS.pattern, markers=("完成",)),),
          reason="progress against a goal (完成…目标任务的N%)"),
-    Rule("achievement", ACHIEVEMENT, "截至去年年底，全县有效商标注册量达到8600件", ISSUE7,
+    Rule("achievement", ACHIEVEMENT, "截至去年年底，全县商标有效量达到8600件", ISSUE7,
          when=lambda n: n.modality == ACHIEVEMENT, reason="achievement already reached"),
     Rule("estimate", ESTIMATE, "预计年末专利代理机构有望增至9家", ISSUE7,
          when=lambda n: n.modality == ESTIMATE, reason="forecast, not a commitment (预计/有望)"),
     Rule("reward amount", SKIP, "对认定为国家级示范企业的给予奖励30万元", "fresh",
          looks=(Look("before", REWARD.pattern, markers=("奖", "资助", "补", "扶持", "最高")),),
          reason="reward or subsidy rule"),
-    Rule("subsidy parameter", SKIP, "对质押贷款按实际利息的40%给予贴息", "fresh2",
+    Rule("subsidy parameter", SKIP, "对质押融资按所付利息的40%给予贴息", "fresh2",
          when=lambda n: n.in_subsidy_rule, reason="reward or subsidy rule"),
     Rule("size of a leading group", SKIP, "领导小组由18个部门组成", "fresh",
          looks=(Look("after", GROUP_SIZE.pattern, at_start=True, markers=("部门", "单位")),),
@@ -316,12 +316,12 @@ NUMBER_RULES: tuple[Rule, ...] = (
          looks=(Look("before", LISTED_BEFORE.pattern, markers=("、",)),
                 Look("after", LISTED_AFTER.pattern, at_start=True, markers=("的",))),
          reason="count of the items just listed (A、B两项…的)"),
-    Rule("baseline in brackets after", BASELINE_OF_PREVIOUS, "力争有效发明专利达到600件（2023年为410件）", "fresh5",
+    Rule("baseline in brackets after", BASELINE_OF_PREVIOUS, "力争授权发明专利存量达到600件（2023年为410件）", "fresh5",
          looks=(Look("before", BASE_AFTER_BEFORE.pattern, markers=("（", "(")),), reason=BASE_AFTER_REASON),
-    Rule("time limit in a rate's name", SKIP, "维权投诉48小时内响应率达到95%", "fresh6", units=DURATIONS,
+    Rule("time limit in a rate's name", SKIP, "投诉举报48小时内回复率达到95%", "fresh6", units=DURATIONS,
          looks=(Look("after", RATE_WITHIN.pattern, at_start=True, markers=("率",)),),
          reason="a time limit inside a rate's name (24小时内响应率)"),
-    Rule("places a target is spread over", SKIP, "全县6个园区各建成1个知识产权服务站", "fresh",
+    Rule("places a target is spread over", SKIP, "全县6个园区各建成1个专利服务站", "fresh",
          looks=(Look("after", DISTRIBUTIVE.pattern, at_start=True, markers=("各",)),),
          reason="count of places the target is spread over"),
     Rule("the region's own places", SKIP, "推动全县共14个乡镇开展专利转化对接", "fresh",
@@ -331,11 +331,11 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("places covered", SKIP, "力争2026年11个街道服务站全覆盖", "fresh3",
          looks=(Look("after", COVERED_PLACES.pattern, at_start=True, markers=("全覆盖",)),),
          reason="the region's own places (全县N个乡镇, 实现…N个园区全覆盖)"),
-    Rule("places where something is set up", SKIP, "在5个省级开发区内设立知识产权工作站", "fresh8",
+    Rule("places where something is set up", SKIP, "在5个省级开发区内设立商标服务站", "fresh8",
          looks=(Look("before", PLACES_WHERE_BEFORE.pattern, markers=("在",)),
                 Look("after", PLACES_WHERE_AFTER.pattern, at_start=True, markers=("设", "建立"))),
          reason="the region's own places (全县N个乡镇, 实现…N个园区全覆盖)"),
-    Rule("background figure", SKIP, "全县规模以上工业企业320家，科技型中小企业95家", ISSUE7, context="other",
+    Rule("background figure", SKIP, "全县规上企业320家，科技型中小企业95家", ISSUE7, context="other",
          when=lambda n: n.section_kind in ("other", "preamble") and not n.future,
          reason="background figure (not in a goals or tasks part)"),
     Rule("existing count", SKIP, "推动现有服务机构9家提档升级", "fresh",
@@ -344,7 +344,7 @@ NUMBER_RULES: tuple[Rule, ...] = (
          looks=(Look("name_zone", BASELINE_BEFORE.pattern, markers=("由", "从")),
                 Look("after", BASELINE_AFTER.pattern, at_start=True, markers=("到", "至"))),
          reason="baseline"),
-    Rule("what the plan builds on", SKIP, "依托区内3家高校院所开展专利导航", "fresh2",
+    Rule("what the plan builds on", SKIP, "依托区内3家科研院所实施导航项目", "fresh2",
          looks=(Look("name_zone", RESOURCE.pattern, markers=("依托", "围绕", "依靠", "借助")),),
          reason="what the plan builds on (依托/围绕…)"),
 )
@@ -363,7 +363,7 @@ YEAR_LEAD_WORDS = "到至在于"
 REACHES_YEAR = re.compile(r"(?:到|至|力争|争取)\s*$")
 STOCK_WORD = "|".join(STOCK_WORDS)
 MODALITY_RULES: tuple[Rule, ...] = (
-    Rule("a year before the plan", ACHIEVEMENT, "2022年底，全区有效发明专利达到1350件", ISSUE7,
+    Rule("a year before the plan", ACHIEVEMENT, "2022年底，全区授权发明专利存量达到1350件", ISSUE7,
          when=lambda c: c.year_verdict == "past"),
     Rule("a report's words", ACHIEVEMENT, "目前全区已建成专利导航服务站3个", ISSUE7,
          looks=(Look("clause", PAST_MARKERS.pattern),), when=lambda c: c.year_verdict is None),
@@ -372,7 +372,7 @@ MODALITY_RULES: tuple[Rule, ...] = (
     Rule("an achievement runs on", ACHIEVEMENT, "截至去年底，全县地理标志商标12件，驰名商标3件", ISSUE7,
          when=lambda c: c.year_verdict is None and c.previous == ACHIEVEMENT),
     Rule("a forecast", ESTIMATE, "预计年内技术合同登记额可达2亿元", ISSUE7, looks=(Look("clause", FORECAST.pattern),)),
-    Rule("a plan year ends the report", TARGET, "去年全县专利授权量已达2100件，力争2026年达到3000件", ISSUE7,
+    Rule("a plan year ends the report", TARGET, "去年全县授权专利已达2100件，力争2026年达到3000件", ISSUE7,
          when=lambda c: c.previous == ACHIEVEMENT),
     Rule("a goal year", TARGET, "预计今年技术交易额可达2亿元，到2026年达到5亿元", ISSUE7,
          looks=(Look("clause", COMMITTED.pattern, markers=("到", "至", "力争", "争取")),)),
@@ -396,7 +396,7 @@ YEARLY_RULES: tuple[Rule, ...] = (
          looks=(Look("clause", YEAR_LEAD.pattern, at_start=True),), context="tasks"),
     Rule("a yearly duty", YEARLY_DUTY_DECISION, "每年举办企业专利沙龙不少于8场", "issue 7",
          looks=(Look("clause", YEARLY.pattern), Look("clause", YEARLY_DUTY.pattern)), context="tasks"),
-    Rule("a yearly rate", YEARLY_RATE, "商标注册量年均增长15%", "issue 7", looks=(Look("clause", YEARLY.pattern),)),
+    Rule("a yearly rate", YEARLY_RATE, "注册商标数量年均增长15%", "issue 7", looks=(Look("clause", YEARLY.pattern),)),
     Rule("a clause with its own level", NOT_YEARLY, "每年培训企业专员100人次，累计培训达到300人次", "fresh",
          looks=(Look("clause", OWN_LEVEL.pattern),), context="tasks"),
     Rule("a sum or a span", NOT_YEARLY, "每年举办讲座6场，合计举办18场", "fresh",
@@ -417,24 +417,24 @@ ANNUAL_WORD = "|".join(re.escape(w) for w in ANNUAL_WORDS)
 NAME_OPENS_WITH_YEAR = r"年(?![底末内])"
 YEARS_OUTPUT = r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)"
 SCOPE_RULES: tuple[Rule, ...] = (
-    Rule("a duration is a level", "scope=" + STOCK, "专利侵权纠纷全年平均结案时间压缩至60天以内", "issue 7",
+    Rule("a duration is a level", "scope=" + STOCK, "侵权纠纷案件全年平均办结用时压缩至60天以内", "issue 7",
          units=DURATIONS, looks=(Look("zone", PERIOD_SUM.pattern, absent=True),)),
     Rule("a rate is a ratio", "scope=" + RATIO, "全年商标网上申请率达到98%", "issue 7", units=RATIOS,
          looks=(Look("zone", GROWTH.pattern, absent=True),)),
-    Rule("a sum over the plan's years", "scope=" + NEW, "三年累计培训企业骨干达到1200人次", "fresh8",
+    Rule("a sum over the plan's years", "scope=" + NEW, "三年里累计培育专业人才达到1200人次", "fresh8",
          looks=(Look("zone", PERIOD_SUM.pattern),), when=lambda v: v.unit not in RATIOS),
     Rule("a yearly word", "scope=" + ANNUAL, "每年开展专利执法检查不少于6次", "issue 7",
          looks=(Look("zone", ANNUAL_WORD, markers=ANNUAL_WORDS),), context="tasks"),
-    Rule("a name opening with 年", "scope=" + ANNUAL, "年培训知识产权人才500人次", "fresh2",
+    Rule("a name opening with 年", "scope=" + ANNUAL, "年培训专利工作者500人次", "fresh2",
          looks=(Look("name_zone", NAME_OPENS_WITH_YEAR, at_start=True),), context="tasks"),
-    Rule("an income", "scope=" + ANNUAL, "知识产权服务业营业收入达到2亿元", "fresh4",
+    Rule("an income", "scope=" + ANNUAL, "服务机构的营业收入达到2亿元", "fresh4",
          looks=(Look("name_zone", INCOME.pattern), Look("zone", "累计", markers=("累计",), absent=True))),
     Rule("a year's output named", "scope=" + ANNUAL, "全区企业专利年申请量达到900件", "fresh3",
          looks=(Look("name_zone", YEARS_OUTPUT, markers=("年",)),)),
     Rule("a yearly amount named by its year", "scope=" + ANNUAL, "维权中心年受理纠纷案件不少于150件", "fresh5",
          looks=(Look("name_zone", YEARLY_NAME.pattern, markers=("年",)),)),
-    Rule("a share", "scope=" + RATIO, "发明专利授权量同比增长10%", "issue 7", units=RATIOS),
-    Rule("a new word", "scope=" + NEW, "新增知识产权服务机构3家", "issue 7",
+    Rule("a share", "scope=" + RATIO, "发明专利授权数同比增长10%", "issue 7", units=RATIOS),
+    Rule("a new word", "scope=" + NEW, "新增专利代理机构3家", "issue 7",
          looks=(Look("zone", NEW_PATTERN.pattern),)),
     Rule("new carried from the clause before", "scope=" + NEW, "新增优势企业4家，示范企业2家", "fresh",
          when=lambda v: v.new_carried),
