@@ -32,7 +32,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/build/steps.py",
     "etl/extract/annex.py",
     "etl/extract/instruments.py",
-    "etl/extract/plan_facts.py",
     "etl/extract/tables.py",
     "etl/harmonize/dictionary.py",
     "etl/normalize/comparable.py",
