@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from etl.extract.engine import first
 from etl.extract.rules import (
@@ -400,18 +401,22 @@ class SentenceCarry:
     baseline: float | None = None  # a baseline not yet taken by a target
 
 
-@dataclass(frozen=True)
+@dataclass
 class ClauseView:
     """One clause as the clause tables read it."""
     clause: str
     year_verdict: str | None
     previous: str  # the modality of the clause before
-    earlier_five_year_plan: bool
+    ctx: PlanContext
+
+    @cached_property  # only the rows that ask for it pay for it
+    def earlier_five_year_plan(self) -> bool:
+        return _earlier_five_year_plan(self.clause, self.ctx)
 
 
 def read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
     """The reading of a clause, from the tables and the reading of the clause before it."""
-    view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, _earlier_five_year_plan(clause, ctx))
+    view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, ctx)
     modality = first(MODALITY_RULES, view)
     new = first(NEW_CARRY_RULES, view)
     yearly = first(YEARLY_RULES, view)
@@ -442,15 +447,15 @@ class _Number:
     facts: _SentenceFacts
     reading: ClauseReading
 
-    @property
+    @cached_property
     def unit(self) -> str | None:
         return self.m.group("unit")
 
-    @property
+    @cached_property  # each rule of the table reads these: sliced once
     def before(self) -> str:
         return self.clause[max(0, self.m.start() - WINDOW):self.m.start()]
 
-    @property
+    @cached_property
     def after(self) -> str:
         return self.clause[self.m.end():self.m.end() + WINDOW]
 

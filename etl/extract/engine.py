@@ -36,17 +36,22 @@ class Look:
     at_start: bool = False
     absent: bool = False
     compiled: re.Pattern = field(init=False, repr=False, compare=False)
+    _find: Callable = field(init=False, repr=False, compare=False)  # the compiled match or search, bound once
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "compiled", re.compile(self.pattern))
+        compiled = re.compile(self.pattern)
+        object.__setattr__(self, "compiled", compiled)
+        object.__setattr__(self, "_find", compiled.match if self.at_start else compiled.search)
 
     def holds(self, subject) -> bool:
         text = getattr(subject, self.zone)
-        if self.markers and not any(m in text for m in self.markers):
-            found = False
-        else:
-            found = bool(self.compiled.match(text) if self.at_start else self.compiled.search(text))
-        return found != self.absent
+        if self.markers:
+            for marker in self.markers:
+                if marker in text:
+                    break
+            else:  # no marker: the pattern cannot match
+                return self.absent
+        return (self._find(text) is not None) != self.absent
 
 
 @dataclass(frozen=True)
@@ -70,8 +75,9 @@ class Rule:
     def holds(self, subject) -> bool:
         if self.units and subject.unit not in self.units:
             return False
-        if not all(look.holds(subject) for look in self.looks):
-            return False
+        for look in self.looks:  # a loop, not all(…): this runs for every number and rule
+            if not look.holds(subject):
+                return False
         return self.when is None or bool(self.when(subject))
 
 
