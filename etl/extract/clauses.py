@@ -13,8 +13,8 @@ own tasks, an achievement already reached, a baseline…), so a reader can audit
 
 Issue 7 ("read real plans as a careful reader does") added: Chinese numerals read in place through a
 numeral view (etl.vocab.numerals), baselines with a date between 由/从 and the number, thousands separators,
-a modality for each clause (committed / achieved / forecast, `ClauseState`), progress reports and
-comparisons skipped, skip rules as a first-hit-wins table (`SKIP_RULES`), per-place rules (`per_unit`),
+a modality for each clause (target / achievement / estimate, `ClauseReading`, decided by rules.MODALITY_RULES), progress reports and
+comparisons skipped, skip rules as a first-hit-wins table (`rules.NUMBER_RULES`), per-place rules (`per_unit`),
 and the genre's words moved to etl.vocab.lexicon and etl.vocab.units.  Those rules were tuned on
 tests/fixtures/fresh and the real-plans development set (/work/shared/real-plans), so figures on
 those sets are regression guards, not measures of unseen wording.
@@ -28,106 +28,114 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property
 
+from etl.extract.engine import first
+from etl.extract.rules import (
+    ACHIEVEMENT,
+    ANY_NUMBER,
+    BASELINE,
+    BASELINE_OF_PREVIOUS,
+    BRACKET_YEAR,
+    CARRY_NEW,
+    CLAUSE,
+    CLAUSE_BREAK,
+    CLAUSE_BREAK_CHARS,
+    CLOSING_COMPARATOR,
+    COMMITMENT_TAIL,
+    COMPARATOR_WORDS,
+    CUT_OFF,
+    DATED_BEFORE,
+    DATED_TASK,
+    DE,
+    DOUBLING,
+    EMAIL,  # noqa: F401  (tests read the masks here)
+    ENUMERATION_COMMA,
+    EXISTING_LEAD,
+    FIRST_YEAR,
+    FIVE_YEAR_PLAN,
+    GOAL_VERB_OPENING,
+    GOAL_VERB_TAIL,
+    LEAD_IN,
+    LIST_ANNOUNCED,
+    LIST_SEPARATOR,
+    MASKED_SPANS,
+    MEASURABLE,
+    MENTION,
+    MODALITY_RULES,
+    NAME_AFTER_ENDS,
+    NAME_EDGE,
+    NAMED_BUILD,
+    NEW_CARRY_RULES,
+    NEW_PATTERN,
+    NO_UNIT,
+    NOT_A_REPORT_DATE,
+    NOT_YEARLY,
+    NUMBER_FIRST_TAIL,
+    NUMBER_FIRST_VERBS,
+    NUMBER_RULES,
+    ONLY_PLACES,
+    OPEN_BRACKETS,
+    OPENING_QUOTES,
+    PARAGRAPH_YEAR,
+    PER_PLACE,
+    QUALITATIVE_GOAL,
+    QUOTES,
+    RANK_WORD,
+    REACHES_YEAR,
+    RECURRING,
+    RESPECTIVELY,
+    RULE_START,
+    SCOPE_RULES,
+    SELF_MEASURED_GOAL,
+    SENTENCE_END,
+    SENTENCE_GOES_ON,
+    SKIP,
+    STAGE_GOAL,
+    STAGE_YEAR_LIST,
+    STAGE_YEARS,
+    STATED_NEXT,
+    STOCK,
+    SUBSIDY_RULE,
+    SUBSIDY_VERB,
+    TARGET,
+    TASK_GOAL,
+    TASK_VERB_OPENING,
+    TASK_WORD_TAIL,
+    TITLE_CLOSE,
+    TITLE_OPEN,
+    TO_WORDS,
+    TOTAL_SUFFIX,
+    TRAILING_DE,
+    VERB_OPENING,
+    VERB_WORDS,
+    YEAR_AFTER,
+    YEAR_LEAD_WORDS,
+    YEAR_MENTION,
+    YEAR_WORD,
+    YEARLY_DUTY_DECISION,
+    YEARLY_RULES,
+)
 from etl.segment.sentences import Sentence
 from etl.vocab.lexicon import (
-    ANNUAL_WORDS,
     APPROX_AFTER,
     BACKGROUND_FUTURE_MARKERS,
     BASELINE_FROM,
-    EQ_BEFORE,
-    FORECAST,
     FUTURE_MARKERS,
     GE_AFTER,
-    GE_BEFORE,
     LE_AFTER,
-    LE_BEFORE,
-    MADE_VERBS,
-    MULTI_YEAR,
-    NEW_WORDS,
-    PAST_MARKERS,
-    PERIOD_PHRASES,
-    PERIOD_SUM,
-    PROGRESS,
     PROGRESS_REPORTED,
-    REGION_LEAD_RE,
-    STOCK_WORDS,
     THIS_YEAR,
-    TO_LEVEL,
 )
-from etl.vocab.numerals import numeral_view
+from etl.vocab.numerals import NumeralView, five_year_plan_end, numeral_digit, numeral_view
 from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
-
-NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
-# A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
-MENTION = re.compile(
-    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|～|－|–|至|到|—)\s*(?P<value_max>{NUMBER}))?"
-    rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
-)
-ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
 
 
 def number_value(text: str) -> float:
     return float(text.replace(",", ""))
 
 
-# Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
-NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
-                      "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
-# "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
-NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
-# "分别奖励100万元、50万元、20万元": each amount of a list after the reward is one too.
-REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*(?:\d[\d.,]*\s*[万亿千]?元\s*[、和及]\s*)*$")
-# A sentence that sets a subsidy ("按利息的50%给予贴息，单户最高15万元") states policy parameters, not targets.
-SUBSIDY_RULE = re.compile(r"(?:贴息|奖励|奖补|资助|补助|补贴)")
-SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
-# A clause opening with 对 starts a new rule ("每年安排100万元专项资金，对首次获得…的企业每件给予3000元资助"):
-# the fund before it is a commitment, only what follows is the subsidy's parameters.
-RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
-GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
-EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
-TASK_COUNT = re.compile(r"^(?:具体|重点|主要)?(?:工作|任务|举措|措施|方面|环节|指标|阶段|关键词|重点(?=[，。；、]|$))")
-# ... and with the count after its name: "本方案共部署重点任务9项".
-OWN_COUNT_BEFORE = re.compile(r"(?:方案|规划|计划)[》]?[^，。；\d]{0,10}(?:任务|举措|措施|指标|工程|行动)\s*$"
-                              r"|(?:任务|举措|措施)清单(?:共计?|合计)\s*$")
-# "每季度结束后5个工作日内报送": a reporting deadline, like a reporting day.
-REPORT_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,6}(?:报送|上报|报告|提交|反馈)")
-# "各镇街配备不少于2人", "每个乡镇建成1个": a rule for each place, not a total of the region.
-PER_PLACE = re.compile(r"(?:每个|各)(镇街|乡镇|苏木镇|镇|街道|村|社区|园区|县市区|县区|区县|市县|县)(?:均|都|要|应)?")
-# "比国家…规定的12件目标高出2倍多": the reference figure and the margin of a comparison are no targets.
-COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)的\s*$|目标高出\s*$")
-COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
-# "依托县内2所职业院校", "围绕…两个区域公用品牌": existing means of the plan, not something to reach.
-RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
-# "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
-DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
-# 日 counts days only as a time limit ("办理时限压缩至15日以内", "在15日内办结"); else it is a date.
-DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|不超过|在|时限为?|周期为?)\s*$")
-# The region's own places, counted to say where a rule applies: "全县7个乡镇，每个乡镇…",
-# "实现全区9个产业园区全覆盖" — the size of the area, not a target.
-OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
-OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
-COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
-# "在县城和三个重点集镇设立…宣传点": the places where something is set up, not what is set up.
-# ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
-PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
-PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
-                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置)")
-YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
-DOC_NUMBER = re.compile(r"[〔【\[（(]\s*20\d\d\s*[〕】\])）]\s*\d+\s*号")
-PHONE = re.compile(r"(?<!\d)(?:\d{3,4}-)?\d{7,8}(?!\d)|1[3-9]\d{9}")
-# The masks that open with a repeated class (EMAIL, OBSERVANCE_DAY, PROGRAMME) are tried only where
-# such a run begins ((?<!…)): a start inside the run matches nothing the run's start does not, and
-# trying every start of a long run that lacks the rest (a line of 达 has no @) costs its length squared.
-EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+\.[\w.]+")
-STANDARD = re.compile(r"(?:ISO|GB/T|GB|IEC)\s*[\d.:-]+", re.I)
-OBSERVANCE_DAY = re.compile(r"(?<!\d)\d+\.\d+(?=[\u4e00-\u9fff]*日)")  # 4.26知识产权宣传周
-PROGRAMME = re.compile(rf"(?<!\d){NUMBER}\s*(?:[+＋]\s*\w+)+")  # 1+N, 3+X
-DATE_OR_PERIOD = re.compile(r"20\d\d\s*[年\-—–~至到]\s*(?:20\d\d\s*年?)?\s*(?:\d{1,2}\s*月)?(?:\s*\d{1,2}\s*日)?")
-MONTH_DAY = re.compile(r"\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?")
-ORDINAL = re.compile(r"第\s*\d+")  # 第12条 of a law, 第3名: a position, not a count
-QUOTED_NAME = re.compile(r"“[^”]{0,12}\d[^”]{0,12}”")
 # How far from a number its name, comparator and verbs are looked for.  The longest clause in any
 # plan we have is 80 characters, so no real clause is cut; a bound keeps the work per number
 # constant however long a sentence is (a sentence of a hundred thousand numbers stays linear).
@@ -139,36 +147,6 @@ WINDOW = 120
 MAX_NUMBERS = 2000
 TOO_MANY = f"not read: more than {MAX_NUMBERS} numbers in one text (this is not one plan)"
 
-# Named goals without a number (counted in the goals part only).
-QUALITATIVE_GOAL = re.compile(
-    r"((?:实现|取得)突破性进展|超过?全[省市国区县]平均水平|高于全[省市国区县]平均水平|清零|(?:位?居|保持|进入)[^，。；]{0,8}前列|"
-    r"持续提升|不断提升|稳步提升|大幅提升|显著提升|明显提高|不断提高|持续提高|逐年递增|逐年增加|稳定增长|"
-    r"明显增长|持续增长|较快增长|不断增加|迈上新台阶|实现突破|取得突破(?!性)|保持较高水平|稳中有升|只增不减|逐年下降|持续下降|"
-    r"明显下降|稳步下降|实现(?P<covered>[^，。；]{0,24})全覆盖|覆盖全部[^，。；]{1,12}|翻一?番|走在[^，。；]{0,8}前列|实现[“\"]?零[”\"]?的突破|"
-    r"达到(?!以下|如下)[^，。；]{2,14}要求|有较大幅度的?提高|(?:实现|取得)突破性进展)")
-# "枸杞、滩羊两项地理标志产品的用标企业…达到60家": the count of the items just listed, which the
-# measure after it is about.
-LISTED_BEFORE = re.compile(r"[\u4e00-\u9fff“”\"]{1,8}、[\u4e00-\u9fff“”\"]{1,8}$")
-LISTED_AFTER = re.compile(r"^[\u4e00-\u9fff]{1,12}的")
-# A year in brackets right after a number is its due year: "不低于3,600次/年（2027年）".
-YEAR_AFTER = re.compile(r"^\s*(?:/\s*年)?\s*(?:以上|以内|以下|左右)?\s*[（(]\s*(20\d\d)\s*年(?:底|末)?(?:前)?\s*[）)]")
-# ... and "（2020年为0.9件）" after a target is its baseline, not a report of 2020.
-BASE_AFTER_BEFORE = re.compile(r"[（(]\s*(?:20\d\d\s*年(?:底|末)?|[“\"]?十[一二三]五[”\"]?(?:期间|时期|末)?(?:累计)?)\s*(?:为|是)\s*$")
-# A year that opens a bracket labels the figure in it ("（2020年为0.9件）", "（2026年）"): no report of that year.
-BRACKET_YEAR = re.compile(r"[（(]\s*20\d\d\s*年(?:底|末)?$")
-BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件）)"
-RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
-ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
-# Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
-SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|覆盖全部|清零|取得突破|零[”\"]?的突破|平均水平|要求$|较大幅度|突破性进展")
-# A goal that names a thing to be built or won, with no number: 建成省级知识产权保护示范区, 争创…版权示范城市.
-# Not the plan's own designation or vision (建成具有明湖特色的知识产权强县示范区): that is the whole plan.
-# A dated review passed is such a goal too: "2025年底前通过省级知识产权保护规范化市场评审".
-NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
-                         r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|平台|规范化市场(?!示范)))"
-                         r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
-MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
-                        r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
 
 
 @dataclass
@@ -208,7 +186,7 @@ def _titles(text: str) -> list[tuple[int, int]]:
     """The spans re.finditer(r"《[^》]*》") gives, found in one pass: each 《 without a 》 after it
     would otherwise be scanned to the end of the text."""
     spans, pos = [], 0
-    while (start := text.find("《", pos)) >= 0 and (end := text.find("》", start)) >= 0:
+    while (start := text.find(TITLE_OPEN, pos)) >= 0 and (end := text.find(TITLE_CLOSE, start)) >= 0:
         spans.append((start, end + 1))
         pos = end + 1
     return spans
@@ -217,10 +195,7 @@ def _titles(text: str) -> list[tuple[int, int]]:
 def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
     spans = []
-    for pattern, reason in ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
-                            (None, "title of a document"), (OBSERVANCE_DAY, "observance day"),
-                            (PROGRAMME, "programme name"), (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"),
-                            (QUOTED_NAME, "name in quotes"), (PHONE, "phone number"), (ORDINAL, "ordinal (第N)")):
+    for pattern, reason in MASKED_SPANS:
         if pattern is None:
             spans += [(start, end, reason) for start, end in _titles(text)]
         else:
@@ -237,8 +212,6 @@ def _mask_reasons(text: str) -> list[str | None]:
     return reasons
 
 
-COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in GE_BEFORE]
-                          + [(w, "=") for w in EQ_BEFORE], key=lambda wc: len(wc[0]), reverse=True)
 
 
 def _comparator(before: str, after: str, is_range: bool) -> str:
@@ -264,8 +237,6 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
     return best[2] if best else "="
 
 
-_VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
-                     key=len, reverse=True)
 
 
 def _strip_verb(before: str) -> str:
@@ -273,64 +244,40 @@ def _strip_verb(before: str) -> str:
     changed = True
     while changed:
         changed = False
-        for w in _VERB_WORDS:
+        for w in VERB_WORDS:
             if before.endswith(w) and len(before) > len(w):
                 before = before[: -len(w)]
                 changed = True
     return before
 
 
-_LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
-    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip("，、；：,;: （(")
-    name = _LEAD_IN.sub("", name)
-    name = re.sub(r"^(?:达到|达|为)", "", name)
-    name = re.sub(r"[的]$", "", name)
-    return name.strip("，、；：,;: ")
+    name = name.strip(NAME_EDGE + OPEN_BRACKETS)
+    name = LEAD_IN.sub("", name)
+    name = VERB_OPENING.sub("", name)
+    name = TRAILING_DE.sub("", name)
+    return name.strip(NAME_EDGE)
 
 
-# The plan's own first year, named without a number.
-FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
-# A yearly amount named by its year: "中心年服务企业不少于500家次", "——年专利授权量保持在2,500件" (not
-# "2026年服务…", "今年", "当年", "年内", "年底").
-YEARLY_NAME = re.compile(r"(?:^[—\-－\s]*|(?<![\d今当明去前后全每]))年(?:服务|举办|开展|培训|组织|办理|受理|"
-                         r"专利(?:申请|授权)量|发明专利(?:申请|授权)量|商标(?:申请|注册)量)")
-# A level the count reaches, not a number of things made: 建成省级示范企业达到20家, 拥有…, 总数…
-LEVEL_WORDS = re.compile("达到?|" + "|".join(STOCK_WORDS))
-# An income is counted per year (服务机构主营业务收入达5亿元左右): a yearly figure, not a level.
-# Amounts that flow in a year: income, and money registered (质押融资登记金额…亿元), unless summed (累计)
-INCOME = re.compile(r"(?:营业|业务|销售)收入|营业额|登记金?额")
 
 
-GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
+
+
+@dataclass(frozen=True)
+class ScopeView:
+    """A target as rules.SCOPE_RULES read it."""
+    name_zone: str
+    unit: str | None
+    zone: str
+    new_carried: bool
 
 
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
-    zone = name_zone + comparator_zone
-    if unit in DURATION_UNITS and not PERIOD_SUM.search(zone):
-        return "stock"  # "全年平均结案时间压缩至100天以内": a duration is a level, whatever the period named
-    if unit in RATIO_UNITS and not GROWTH.search(zone):
-        return "ratio"  # "全年…网上办理率达到95%": a rate is a ratio, whatever the period named; 年均增长12% is both
-    if PERIOD_SUM.search(zone) and unit not in RATIO_UNITS:
-        return "new"  # "三年培训企业人员累计达到1,800人次": a sum over the years, even of a yearly activity
-    if (any(w in zone for w in ANNUAL_WORDS) or re.match(r"^年(?![底末内])", name_zone)
-            or (INCOME.search(name_zone) and "累计" not in zone)
-            or re.search(r"年(?:产值|销售额|收入|营业额|融资额|交易额|申请量|授权量)", name_zone)
-            or YEARLY_NAME.search(name_zone)):
-        return "annual"
-    if unit in RATIO_UNITS:
-        return "ratio"
-    if PERIOD_SUM.search(zone):
-        return "new"  # "三年累计实现质押融资4亿元", "3年累计": added up over the plan period
-    if NEW_PATTERN.search(zone) or new_carried:
-        return "new"
-    if unit in COUNT_UNITS and MADE_VERBS.search(name_zone) and not LEVEL_WORDS.search(zone):
-        return "new"
-    return "stock"
+    """new, stock, annual or ratio: the first row of rules.SCOPE_RULES that holds, else a level (stock)."""
+    rule = first(SCOPE_RULES, ScopeView(name_zone, unit, name_zone + comparator_zone, new_carried))
+    return rule.decision.removeprefix("scope=") if rule else STOCK
 
 
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
@@ -339,7 +286,7 @@ def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     found = []
     for m in YEAR_MENTION.finditer(text):
         year = int(m.group(1))
-        if text[max(0, m.start() - 1):m.start()] in ("较", "比", "从", "由", "以"):
+        if text[max(0, m.start() - 1):m.start()] in NOT_A_REPORT_DATE:
             continue
         if ctx.period_start is None or year >= ctx.period_start - 1:
             found.append((m.end(), year))
@@ -377,32 +324,26 @@ def _year_written(facts: _SentenceFacts, pos: int) -> bool:
     return bool(bisect_right(facts.years[0], pos))
 
 
-def _past_state(clause: str, ctx: PlanContext, was_past: bool) -> bool:
-    """Is this clause reporting an achievement already reached ("至2023年底，…分别达19.6件")?
-    The state runs on through a sentence ("2023年末，全旗有效发明专利63件，有效注册商标2150件") until a
-    clause names a future year ("到2026年…")."""
+def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
+    """"past" when the clause's first deciding year lies before the plan ("至2023年底，…分别达19.6件"),
+    "future" when it is a year of the plan reached ("到2026年"), None when no year decides."""
+    if ctx.period_start is None:
+        return None
     for m in YEAR_MENTION.finditer(clause):
-        year = int(m.group(1))
-        if ctx.period_start is None:
-            continue
-        if year >= ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("截",) and re.search(r"(?:到|至|力争|争取)\s*$", clause[max(0, m.start() - 4):m.start() + (1 if m.group(0)[0] in "到至在于" else 0)] + ("到" if m.group(0)[0] in "到至" else "")):
-            return False
-        if year < ctx.period_start and clause[max(0, m.start() - 1):m.start()] not in ("比", "较", "从", "由", "以") \
-                and not BRACKET_YEAR.search(clause[:m.end()]):
-            return True
-    if PAST_MARKERS.search(clause):
-        return True
-    for m in FIVE_YEAR_PLAN.finditer(clause):  # "“十三五”期间，…累计达到2,145件" in a 2021—2025 plan
-        if ctx.period_start and 2010 + 5 * ("一二三四五六".index(m.group(1))) < ctx.period_start:
-            return True
-    return was_past
+        year, before = int(m.group(1)), clause[max(0, m.start() - 1):m.start()]
+        lead = m.group(0)[0]
+        reached = clause[max(0, m.start() - 4):m.start() + (lead in YEAR_LEAD_WORDS)] + (TO_WORDS[0] if lead in TO_WORDS else "")
+        if year >= ctx.period_start and before != CUT_OFF and REACHES_YEAR.search(reached):
+            return "future"
+        if year < ctx.period_start and before not in NOT_A_REPORT_DATE and not BRACKET_YEAR.search(clause[:m.end()]):
+            return "past"
+    return None
 
 
-# A five-year plan period named as a time: 十一五 is 2006—2010, 十三五 2016—2020, 十五五 2026—2030.
-FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期间|时期|以来)")
-
-
-_CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
+def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
+    """"“十三五”期间，…累计达到2,145件" in a 2021—2025 plan reports the past."""
+    return any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
+               for m in FIVE_YEAR_PLAN.finditer(clause))
 
 
 def _speaks_of_future(sentence: Sentence) -> bool:
@@ -423,7 +364,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
-    return [m.span() for m in _CLAUSE.finditer(sentence)]
+    return [m.span() for m in CLAUSE.finditer(sentence)]
 
 
 @dataclass
@@ -438,65 +379,61 @@ class _SentenceFacts:
     converted: list[tuple[int, int]] = field(default_factory=list)  # sentence spans read from Chinese numerals
 
 
-@dataclass
-class ClauseState:
-    """What a clause hands on to the clauses after it in its sentence (and a baseline to the next number).
+@dataclass(frozen=True)
+class ClauseReading:
+    """What a clause says of its numbers, as rules.MODALITY_RULES, NEW_CARRY_RULES and YEARLY_RULES
+    decide it from the clause and the reading of the clause before (each is read once, in order).
 
-    modality: "committed" (the plan's goal), "achieved" (a report of what was reached: 截至2023年底…,
-    今年前三季度…) or "forecast" (the writer's expectation: 预计…有望…)."""
-    modality: str = "committed"
+    modality: "target" (the plan's goal), "achievement" (a report of what was reached: 截至2023年底…,
+    今年前三季度…) or "estimate" (the writer's expectation: 预计…有望…)."""
+    modality: str = TARGET
     new: bool = False  # 新增 governs a following clause with no verb of its own
     annual: bool = False  # 每年 governs the following clause too
     duty: bool = False  # …and the yearly amount is a duty done every year (每年, 逐年, 年专题培训), not a rate (年均)
-    baseline: float | None = None
+
+
+@dataclass(frozen=True)
+class SentenceCarry:
+    """What a sentence hands on to the next sentence of its paragraph."""
+    modality: str = TARGET  # an achievement or a goal runs on into a sentence after a ；
     future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
     continues: bool = False  # the sentence before ended with ；: the next one goes on with it
-
-    def start_sentence(self, continues: bool = False) -> None:
-        """An achievement, 新增 and 每年 run through their own sentence only; a sentence after a ；
-        continues the one before, so an achievement or a goal runs on into it."""
-        if not continues:
-            self.modality, self.future = "committed", False
-        self.new, self.annual, self.duty = False, False, False
-
-    @property
-    def past(self) -> bool:
-        return self.modality == "achieved"
+    baseline: float | None = None  # a baseline not yet taken by a target
 
 
-# What a clause says about the clauses after it (compiled once: _update_state runs for every clause).
-_COMMITTED = re.compile(r"(?:到|至|力争|争取)\s*20\d\d")
-_LEVEL_VERB = re.compile("达|累计|拥有|建成|实现|保持")
-_YEARLY = re.compile("每年|年均|年度")
-_YEAR_LEAD = re.compile(r"\s*年(?![底末内])")  # 年专题培训…
-_YEARLY_DUTY = re.compile("每年|逐年|年均(?!增长|增幅|增速|提高|递增)")
-_OWN_LEVEL = re.compile("达|累计|拥有|总量|总数|(?:建设|设立|建成|新建)[^，。；]{0,20}\\d")  # a clause building its own
-_SUM_OR_SPAN = re.compile("累计|共计|合计|总计|由|从|到20|至20")
+@dataclass
+class ClauseView:
+    """One clause as the clause tables read it."""
+    clause: str
+    year_verdict: str | None
+    previous: str  # the modality of the clause before
+    ctx: PlanContext
+
+    @cached_property  # only the rows that ask for it pay for it
+    def earlier_five_year_plan(self) -> bool:
+        return _earlier_five_year_plan(self.clause, self.ctx)
 
 
-def _update_state(clause: str, ctx: PlanContext, state: ClauseState) -> None:
-    """Carry the sentence's state into this clause."""
-    past = _past_state(clause, ctx, state.past)
-    if past:
-        state.modality = "achieved"
-    elif FORECAST.search(clause):
-        state.modality = "forecast"
-    elif state.modality == "achieved" or _COMMITTED.search(clause):
-        state.modality = "committed"
-    # 新增 carries to the next clause of the same sentence when that clause has no verb of its own
-    # ("新增各级优势示范企业不少于5家，各级专利奖不少于5项"); 达/累计/建成 start a level instead.
-    if NEW_PATTERN.search(clause):
-        state.new = True
-    elif _LEVEL_VERB.search(clause) or any(w in clause for w in STOCK_WORDS):
-        state.new = False
-    if _YEARLY.search(clause) or _YEAR_LEAD.match(clause):
-        state.annual = True
-        # 年均不低于5000万元 is an amount due every year; 年均增长12% a rate towards the goal year
-        state.duty = bool(_YEARLY_DUTY.search(clause) or _YEAR_LEAD.match(clause))
-    elif _OWN_LEVEL.search(clause):  # a clause with its own level verb is no yearly duty
-        state.annual = state.duty = False
-    elif _SUM_OR_SPAN.search(clause) or MULTI_YEAR.search(clause) or NEW_PATTERN.search(clause):
-        state.annual = state.duty = False
+def read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
+    """The reading of a clause, from the tables and the reading of the clause before it."""
+    view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, ctx)
+    modality = first(MODALITY_RULES, view)
+    new = first(NEW_CARRY_RULES, view)
+    yearly = first(YEARLY_RULES, view)
+    return ClauseReading(
+        modality=modality.decision if modality else before.modality,
+        new=new.decision == CARRY_NEW if new else before.new,
+        annual=yearly.decision != NOT_YEARLY if yearly else before.annual,
+        duty=yearly.decision == YEARLY_DUTY_DECISION if yearly else before.duty)
+
+
+def _sentence_start(text: str, carry: SentenceCarry) -> ClauseReading:
+    """An achievement, 新增 and 每年 run through their own sentence only; a sentence after a ；
+    continues the one before, so an achievement or a goal runs on into it.  A sentence that reports
+    its progress ("全年实现…，完成市定目标的131%") reports every number in it."""
+    if PROGRESS_REPORTED.search(text):
+        return ClauseReading(modality=ACHIEVEMENT)
+    return ClauseReading(modality=carry.modality if carry.continues else TARGET)
 
 
 @dataclass
@@ -508,162 +445,167 @@ class _Number:
     before_all: str  # the name zone: from the previous name's end to the number
     sentence: Sentence
     facts: _SentenceFacts
-    state: ClauseState
+    reading: ClauseReading
 
-    @property
+    @cached_property
     def unit(self) -> str | None:
         return self.m.group("unit")
 
-    @property
+    @cached_property  # each rule of the table reads these: sliced once
     def before(self) -> str:
         return self.clause[max(0, self.m.start() - WINDOW):self.m.start()]
 
-    @property
+    @cached_property
     def after(self) -> str:
         return self.clause[self.m.end():self.m.end() + WINDOW]
 
+    # --- what rules.NUMBER_RULES read besides the text around the number
+    @property
+    def name_zone(self) -> str:
+        return self.before_all
 
-_BASELINE_BEFORE = re.compile(rf"(?:{BASELINE_FROM})[^，。；由从]{{0,16}}$")
-_BASELINE_AFTER = re.compile(rf"^(?:以上|左右)?[^，。；\d]{{0,10}}?{TO_LEVEL}")
+    @property
+    def heading(self) -> bool:
+        return self.sentence.is_heading
 
+    @property
+    def section_kind(self) -> str:
+        return self.sentence.section_kind
 
-def is_baseline(n: _Number) -> bool:
-    """"由2023年的320件增至600件", "从2023年底的9,870件提高到12,000件": the number after 由/从 (a date
-    may stand between) that a verb of reaching leads on from."""
-    return bool(_BASELINE_BEFORE.search(n.before_all) and _BASELINE_AFTER.search(n.after))
+    @property
+    def modality(self) -> str:
+        return self.reading.modality
 
+    @property
+    def future(self) -> bool:
+        return self.facts.future
 
-# Why a number is not a target, tried in order; the first that holds is recorded.  (A masked span —
-# date, phone, document number … — is looked up before these and carries its own reason.)
-SKIP_RULES: list[tuple[str, callable]] = [
-    ("heading ordinal", lambda n: not n.unit and n.sentence.is_heading),
-    ("no unit", lambda n: not n.unit),
-    ("a day of the month (12月10日前)", lambda n: n.unit == "日" and not DAYS_LIMIT.search(n.before)),
-    ("count of the plan's own tasks", lambda n: n.unit in ("项", "条", "个", "类", "大")
-     and (TASK_COUNT.match(n.after) or OWN_COUNT_BEFORE.search(n.before))),
-    ("reporting deadline", lambda n: n.unit in DURATION_UNITS and REPORT_WITHIN.match(n.after)),
-    ("comparison with another figure (比…高出)", lambda n: COMPARISON.search(n.before) or COMPARED.match(n.after)),
-    ("progress against a goal (完成…目标任务的N%)", lambda n: PROGRESS.search(n.before)),
-    ("achievement already reached", lambda n: n.state.modality == "achieved"),
-    ("forecast, not a commitment (预计/有望)", lambda n: n.state.modality == "forecast"),
-    ("reward or subsidy rule", lambda n: REWARD.search(n.before) or _in_spans(n.facts.subsidy_rules,
-                                                                              n.clause_start + n.m.start())),
-    ("size of an organising body", lambda n: GROUP_SIZE.match(n.after)),
-    ("count of the items just listed (A、B两项…的)", lambda n: LISTED_BEFORE.search(n.before) and LISTED_AFTER.match(n.after)),
-    (BASE_AFTER_REASON, lambda n: BASE_AFTER_BEFORE.search(n.before)),
-    ("a time limit inside a rate's name (24小时内响应率)",
-     lambda n: n.unit in DURATION_UNITS and RATE_WITHIN.match(n.after)),
-    ("count of places the target is spread over", lambda n: DISTRIBUTIVE.match(n.after)),
-    ("the region's own places (全县N个乡镇, 实现…N个园区全覆盖)",
-     lambda n: (OWN_PLACES_BEFORE.search(n.before) and OWN_PLACES_AFTER.match(n.after)) or COVERED_PLACES.match(n.after)
-     or (PLACES_WHERE_BEFORE.search(n.before) and PLACES_WHERE_AFTER.match(n.after))),
-    ("background figure (not in a goals or tasks part)",
-     lambda n: n.sentence.section_kind in ("other", "preamble") and not n.facts.future),
-    ("existing count (现有)", lambda n: EXISTING.search(n.before)),
-    ("baseline", is_baseline),
-    ("what the plan builds on (依托/围绕…)", lambda n: RESOURCE.search(n.before_all)),
-]
+    @property
+    def in_subsidy_rule(self) -> bool:
+        return _in_spans(self.facts.subsidy_rules, self.clause_start + self.m.start())
 
 
-def _skip_reason(n: _Number) -> str | None:
-    """Why the number is not a target, or None when it is one; first reason wins."""
+
+
+def _skip_decision(n: _Number) -> tuple[str, str] | None:
+    """(decision, reason) when the number is not a target — a masked span's, else that of the first
+    row of rules.NUMBER_RULES that holds — or None when it is one."""
     if masked := n.facts.masked[n.clause_start + n.m.start()]:
-        return masked
-    return next((reason for reason, applies in SKIP_RULES if applies(n)), None)
+        return SKIP, masked
+    rule = first(NUMBER_RULES, n)
+    return (rule.decision, rule.reason) if rule else None
+
+
+@dataclass
+class _SentenceOutput:
+    """What reading one sentence gives, gathered clause by clause."""
+    found: list[Candidate]
+    skipped: list[tuple[int, int, str]]  # (start, end, reason) in the numeral view
+    covered: bytearray  # 1 where a mention looked at lies (view offsets)
+    baseline: float | None  # a baseline read, waiting for the target after it
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
-                     state: ClauseState) -> tuple[list[Candidate], list[Skipped]]:
-    """The targets of one sentence and the numbers it holds that are not targets.  The sentence is
-    read through its numeral view (etl.vocab.numerals: 两家 → 2家); offsets go back to the sentence."""
+                     carry: SentenceCarry = SentenceCarry()) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
+    """The targets of one sentence, the numbers it holds that are not targets, and what it hands on to
+    the next sentence.  The sentence is read through its numeral view (etl.vocab.numerals: 两家 → 2家);
+    offsets go back to the sentence."""
     view = numeral_view(sentence.text)
     text = view.text
     read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
                     sentence.is_heading, sentence.paragraph)
-    state.start_sentence(continues=state.continues)
-    if PROGRESS_REPORTED.search(text):
-        state.modality = "achieved"
-    state.continues = text.rstrip().endswith(("；", ";"))
-    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx),
-                           _subsidy_rules(text),
-                           _speaks_of_future(read) or state.future, paragraph_year, ctx, view.converted)
-    state.future = facts.future
-    found: list[Candidate] = []
-    skipped: list[Skipped] = []
-    covered = bytearray(len(text))  # 1 where a mention looked at lies, view offsets
-
-    def skip(start: int, end: int, reason: str) -> None:
-        a, b = view.to_source(start), view.to_source(end)
-        skipped.append(Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b))
-
+    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx), _subsidy_rules(text),
+                           _speaks_of_future(read) or (carry.continues and carry.future), paragraph_year, ctx,
+                           view.converted)
+    reading = _sentence_start(text, carry)
+    out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
     for clause_start, clause_end in _clauses(text):
-        clause = text[clause_start:clause_end]
-        _update_state(clause, ctx, state)
-        previous_end = 0
-        pending: list[Candidate] = []
-        for m in MENTION.finditer(clause):
-            pos = clause_start + m.start()
-            covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
-            # the name zone runs from the previous name's end, at most WINDOW characters back
-            n = _Number(m, clause, clause_start, clause[max(previous_end, m.start() - WINDOW):m.start()], read,
-                        facts, state)
-            reason = _skip_reason(n)
-            if reason is not None:
-                skip(pos, clause_start + m.end(), reason)
-                if reason == "baseline":
-                    state.baseline = number_value(m.group("value"))
-                elif reason == BASE_AFTER_REASON and pending:
-                    pending[-1].baseline = number_value(m.group("value"))
-                continue  # a skipped number (a year, a baseline) is part of the next name's zone
-            cand, name_end = _candidate(n, pending)
-            cand.sentence = sentence
-            pending.append(cand)
-            previous_end = name_end
-        found.extend(_pair_respectively(clause, pending))
-
+        reading = read_clause(text[clause_start:clause_end], ctx, reading)
+        _read_clause_numbers(text[clause_start:clause_end], clause_start, _ClauseContext(read, sentence, facts, reading),
+                             out)
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
-    for m in ANY_NUMBER.finditer(text):
-        if not covered[m.start()]:
-            skip(m.start(), m.end(), facts.masked[m.start()] or "no unit")
-    return found, skipped
+    out.skipped += [(m.start(), m.end(), facts.masked[m.start()] or NO_UNIT) for m in ANY_NUMBER.finditer(text)
+                    if not out.covered[m.start()]]
+    skipped = [_skipped(sentence, view, start, end, reason) for start, end, reason in out.skipped]
+    goes_on = text.rstrip().endswith(SENTENCE_GOES_ON)
+    return out.found, skipped, SentenceCarry(reading.modality, facts.future, goes_on, out.baseline)
+
+
+def _skipped(sentence: Sentence, view: NumeralView, start: int, end: int, reason: str) -> Skipped:
+    a, b = view.to_source(start), view.to_source(end)
+    return Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b)
+
+
+@dataclass(frozen=True)
+class _ClauseContext:
+    read: Sentence  # the sentence in its numeral view
+    sentence: Sentence  # ... and as written (what a target quotes)
+    facts: _SentenceFacts
+    reading: ClauseReading
+
+
+def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out: _SentenceOutput) -> None:
+    """Each number of one clause: a target, or skipped with its reason."""
+    previous_end = 0
+    pending: list[Candidate] = []
+    for m in MENTION.finditer(clause):
+        pos = clause_start + m.start()
+        out.covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
+        # the name zone runs from the previous name's end, at most WINDOW characters back
+        n = _Number(m, clause, clause_start, clause[max(previous_end, m.start() - WINDOW):m.start()], at.read,
+                    at.facts, at.reading)
+        decided = _skip_decision(n)
+        if decided is not None:
+            decision, reason = decided
+            out.skipped.append((pos, clause_start + m.end(), reason))
+            if decision == BASELINE:
+                out.baseline = number_value(m.group("value"))
+            elif decision == BASELINE_OF_PREVIOUS and pending:
+                pending[-1].baseline = number_value(m.group("value"))
+            continue  # a skipped number (a year, a baseline) is part of the next name's zone
+        cand, name_end = _candidate(n, pending, out.baseline)
+        out.baseline = None
+        cand.sentence = at.sentence
+        pending.append(cand)
+        previous_end = name_end
+    out.found.extend(_pair_respectively(clause, pending))
 
 
 def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
     """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
     m, after, before_all = n.m, n.after, n.before_all
-    # Number first ("新增1个国家知识产权试点园区"): the thing counted follows the unit.
-    after_name = re.split(r"[，。；]|、(?=\s*(?:新增|建成)?\s*\d)|[和及](?=\s*\d)", after)[0]
-    after_name = re.sub(r"^(?:以上|及以上|左右|以内|以下|上下)", "", after_name)
+    # Number first ("新增1个国家级…试点园区"): the thing counted follows the unit.
+    after_name = NAME_AFTER_ENDS.split(after)[0]
+    after_name = CLOSING_COMPARATOR.sub("", after_name)
     before_name = _strip_verb(before_all.rstrip())
-    number_first = bool(after_name.strip("的")) and (
+    number_first = bool(after_name.strip(DE)) and (
         not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
-        or re.search(r"(?:新增|建成|引进|培育|组织实施|配备|设立|建立)[^，、]{0,4}$", before_name))
+        or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:
         return _clean_name(before_name), "", m.end()
-    # a number-first name ("1个国家知识产权试点园区") is used up: the next name starts after it
-    return _clean_name(after_name.lstrip("的")), before_name, m.end() + after.find(after_name) + len(after_name)
+    # a number-first name ("1个国家级…试点园区") is used up: the next name starts after it
+    return _clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name)
 
 
-def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
-    """The target the number states, and where in the clause its name ends."""
-    m, after, before_all, state, facts = n.m, n.after, n.before_all, n.state, n.facts
+def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> tuple[Candidate, int]:
+    """The target the number states (with the baseline read before it), and where in the clause its name ends."""
+    m, after, before_all, state, facts = n.m, n.after, n.before_all, n.reading, n.facts
     unit = n.unit
     value_max = number_value(m.group("value_max")) if m.group("value_max") else None
     raw_name, verb_zone, name_end = _name_and_verbs(n)
     notes = []
     if not raw_name and pending:
         raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
-    baseline, state.baseline = state.baseline, None
     scope = _scope(raw_name + verb_zone + before_all, unit, after[:4], state.new)
     if state.annual and scope in ("stock", "new") and not NEW_PATTERN.search(raw_name + before_all):
         scope = "annual"
     if baseline is not None:  # "现有专员队伍由162人增至250人": the name stands before 由
         head = re.split(BASELINE_FROM, n.clause[max(0, m.start() - WINDOW):m.start()])[0]
-        raw_name = _clean_name(re.sub(r"^现有", "", head)) or raw_name
+        raw_name = _clean_name(EXISTING_LEAD.sub("", head)) or raw_name
     # a yearly duty (每年…, 年专题培训) has no due year; a yearly level (…产品年产值突破15亿元) or rate
     # (年均增长12%, 年度登记金额提高到1.5亿元) keeps the year its paragraph sets
-    recurring = scope == "annual" and (re.search("每年|逐年|/年", raw_name + verb_zone + before_all + after[:3])
-                                       or raw_name.startswith("年") or state.duty)
+    recurring = scope == "annual" and (RECURRING.search(raw_name + verb_zone + before_all + after[:3])
+                                       or raw_name.startswith(YEAR_WORD) or state.duty)
     year = _target_year(facts.years, n.clause_start + m.start(), facts.paragraph_year, scope, facts.ctx)
     if recurring and not _year_written(facts, n.clause_start + m.start()) and not _one_year_plan(facts.ctx):
         year = None  # a yearly duty with no year written for it has no due year
@@ -686,22 +628,20 @@ def _candidate(n: _Number, pending: list[Candidate]) -> tuple[Candidate, int]:
     return cand, name_end
 
 
-STAGE_YEARS = re.compile(r"(20\d\d)\s*年(?:底|末)?")
-STAGE_YEAR_LIST = re.compile(r"(?:到|至)?20\d\d\s*年(?:底|末)?(?:\s*[、和及]\s*20\d\d\s*年(?:底|末)?)+")
 
 
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
-    if "分别" not in clause or len(cands) < 2:
+    if RESPECTIVELY not in clause or len(cands) < 2:
         return cands
-    head = clause.split("分别")[0]
+    head = clause.split(RESPECTIVELY)[0]
     years = [int(y) for y in STAGE_YEARS.findall(head)]
     if len(years) == len(cands) and STAGE_YEAR_LIST.search(head):  # "2026年、2028年…分别达到11件、16件"
         for cand, year in zip(cands, years):
             cand.target_year = year
         head = STAGE_YEAR_LIST.sub("", head)
-    head = re.sub(r"(?:总数|总量|数量)$", "", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
-    names = [n for n in re.split(r"、|和|及", head) if n]
+    head = TOTAL_SUFFIX.sub("", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
+    names = [n for n in LIST_SEPARATOR.split(head) if n]
     if len(names) == len(cands):
         for cand, name in zip(cands, names):
             cand.raw_name = _clean_name(name)
@@ -724,23 +664,11 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
                      sentence=sentence, notes=["named goal to build"])
 
 
-# Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
-# coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
-# Both name their own yardstick; anything looser (实现…管理全覆盖 of some group) stays a task.
-# Two more name what they are about inside the phrase: the whole area's places (实现全区9个产业园区全覆盖) and
-# a breakthrough the plan strives for (力争在…领域专利布局取得突破; 取得突破性进展 is a report's wording).
-TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全覆盖|实现(?P<area>全[市县区旗][^，。；]{1,12}?)全覆盖|"
-                       r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
-                       r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
-                       r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖|实现[“\"]?零[”\"]?的突破")
-# ("到2028年，实现…托管服务全覆盖": coverage of anything counts in a task when a year is set for it.)
-DATED_TASK = re.compile(r"(?:20\d\d\s*年(?:底|末)?(?:前|以前)?|(?<![两三四五\d])年内|今年)[^。；\d]{0,16}$")
-DATED_BEFORE = re.compile(r"(20\d\d)\s*年(?:底|末)?(?:前|以前)?\s*[，,]?\s*$")
 
 
 def task_goals(sentence: Sentence) -> list[Candidate]:
     """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about
-    (in an item's heading too: "（一）推进…，力争…认定数量取得突破")."""
+    (in an item's heading too: "（一）推进…，力争…数量取得突破")."""
     if sentence.section_kind != "tasks":
         return []
     goals = []
@@ -754,11 +682,10 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
             continue
         # What is covered or ended: named inside the phrase, or the clause before (…指导站建设，实现…),
         # else this clause's head.
-        head = m.group("area") or m.group("what") or m.group("dated_cover") or re.sub(r"(?:确保|力争|争取)?在?$", "", clause[:m.start()].strip())
+        head = m.group("area") or m.group("what") or m.group("dated_cover") or COMMITMENT_TAIL.sub("", clause[:m.start()].strip())
         if not head:
-            head = re.split(r"[，,；;]", sentence.text[:clause_start].rstrip("，,；; "))[-1]
-        subject = _clean_name(re.sub(r"^(?:有序|逐步|加快|积极)?(?:推进|减少|推动|开展|加强|布局|建设|设立|建立|完善)?(?:对)?", "",
-                                     re.sub(r"(?:建设|工作)$", "", head.strip())))
+            head = CLAUSE_BREAK.split(sentence.text[:clause_start].rstrip(CLAUSE_BREAK_CHARS))[-1]
+        subject = _clean_name(TASK_VERB_OPENING.sub("", TASK_WORD_TAIL.sub("", head.strip())))
         if not subject:
             continue
         year = int(m.group("year") or (m.group("dated_cover") and dated.group(1)) or 0) or None
@@ -775,15 +702,14 @@ def _counted(text: str, pos: int) -> bool:
     return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
 
 
-STATED_NEXT = re.compile(r"^[，,]\s*(?:达到|达|至|为)\s*\d")
 
 
 def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
-    """Named goals without a number: "每万人高质量发明专利拥有量超全省平均水平", "发明专利清零"."""
+    """Named goals without a number: "每万人…拥有量高于全省平均水平", "发明专利清零"."""
     if sentence.section_kind == "tasks":
         if sentence.is_heading:
             return task_goals(sentence)
-        # A thing a task builds is a goal when a date is set for it ("年内建成县知识产权公共服务中心"), and
+        # A thing a task builds is a goal when a date is set for it ("年内建成县…公共服务中心"), and
         # in a year's work points, whose every item is that year's commitment.
         builds = [b for b in NAMED_BUILD.finditer(sentence.text)
                   if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
@@ -793,46 +719,46 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
-        clause = sentence.text[clause_start:clause_end].rstrip("。；")
-        read = numeral_view(clause).text
-        if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
-            continue
-        goals.extend(_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause))
-        m = QUALITATIVE_GOAL.search(clause)
-        if not m or (re.match(r"翻", m.group(1)) and STATED_NEXT.match(numeral_view(sentence.text[clause_end:]).text)):
-            continue  # "翻一番，达到380件": the number after it is the target
-        if sentence.is_heading and (not SELF_MEASURED_GOAL.search(m.group(1)) or "前列" in m.group(1)):
-            continue  # an item's heading states a goal only in a goal's own yardstick ("（六）…服务点实现全覆盖")
-        head = clause[max(0, m.start() - WINDOW):m.start()].rstrip("“\"「")
-        head = re.sub(r"[“”\"「」]", "", head)
-        subject = _clean_name(re.sub(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$", "", head))
-        subject = re.sub(r"^(?:实现|推动|确保|力争|使)", "", subject)
-        if not subject and m.end() < len(clause):  # verb first: "持续提升知识产权公共服务社会满意度"
-            subject = _clean_name(clause[m.end():m.end() + WINDOW])
-        if not subject and m.group("covered") and not ONLY_PLACES.match(m.group("covered")):
-            # "实现镇街知识产权工作站全覆盖": what is covered.  Not bare places ("建成…工作站三个，实现重点乡镇
-            # 全覆盖" spreads the count before it).
-            subject = _clean_name(m.group("covered"))
-        parts = [p for p in re.split(r"、", subject) if p]
-        if SELF_MEASURED_GOAL.search(m.group(1)):
-            parts = [subject] if subject else []
-        elif not parts or not all(MEASURABLE.search(p) for p in parts):
-            continue
-        for part in parts:
-            goals.append(Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
-                                   baseline=None, scope=None, target_year=None, raw_name=part, qualitative=True,
-                                   sentence=sentence, notes=[m.group(1)]))
+        goals += _clause_goals(sentence, clause_start, clause_end)
     return goals
 
 
-# "到2026年", "力争到2025年底", and a stage's year "提升发展阶段(2019年)".
-# A timetable's stage that sets its own target ("2026年为启动年。年内…新设立知识产权保护工作站4个"): read
-# like a task.  Other timetable lines (dates, months, 分三个阶段) are not targets.
-STAGE_GOAL = re.compile(r"(?:达到|不少于|不低于|新设立|新增|新建|以上)[^，。；]{0,12}\d")
-PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?:底|末)?|阶段\s*[（(]\s*(20\d\d)\s*年?\s*[)）]|"
-                            r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
-                            r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务|安排|要点|计划)|为[^，。；\d]{1,6}年)|"
-                            r"^\s*第([一二三四五])年\s*[（(：:]")
+def _clause_goals(sentence: Sentence, clause_start: int, clause_end: int) -> list[Candidate]:
+    """The named goals of one clause of a goals part (none when the clause counts its target)."""
+    clause = sentence.text[clause_start:clause_end].rstrip(SENTENCE_END)
+    read = numeral_view(clause).text
+    if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
+        return []
+    goals = [_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause)]
+    m = QUALITATIVE_GOAL.search(clause)
+    if not m or (DOUBLING.match(m.group(1)) and STATED_NEXT.match(numeral_view(sentence.text[clause_end:]).text)):
+        return goals  # "翻一番，达到N件": the number after it is the target
+    if sentence.is_heading and (not SELF_MEASURED_GOAL.search(m.group(1)) or RANK_WORD in m.group(1)):
+        return goals  # an item's heading states a goal only in a goal's own yardstick (…服务点实现全覆盖)
+    subject = _goal_subject(clause, m)
+    parts = [p for p in subject.split(ENUMERATION_COMMA) if p]
+    if SELF_MEASURED_GOAL.search(m.group(1)):
+        parts = [subject] if subject else []
+    elif not parts or not all(MEASURABLE.search(p) for p in parts):
+        return goals
+    return goals + [Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None,
+                              baseline=None, scope=None, target_year=None, raw_name=part, qualitative=True,
+                              sentence=sentence, notes=[m.group(1)]) for part in parts]
+
+
+def _goal_subject(clause: str, m: re.Match) -> str:
+    """What a named goal is about: the words before it; else, verb first (持续提升…满意度), the words
+    after it; else what is covered (实现…工作站全覆盖) — not bare places (…实现乡镇全覆盖 spreads
+    the count before it)."""
+    head = QUOTES.sub("", clause[max(0, m.start() - WINDOW):m.start()].rstrip(OPENING_QUOTES))
+    subject = GOAL_VERB_OPENING.sub("", _clean_name(GOAL_VERB_TAIL.sub("", head)))
+    if not subject and m.end() < len(clause):
+        subject = _clean_name(clause[m.end():m.end() + WINDOW])
+    if not subject and m.group("covered") and not ONLY_PLACES.match(m.group("covered")):
+        subject = _clean_name(m.group("covered"))
+    return subject
+
+
 # ("（一）2024年目标。…", "2027年为攻坚年。…", "第一年（启动年）：…": a stage's own list)
 
 
@@ -850,7 +776,7 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
             if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
                 if ctx.period_start is None:
                     continue
-                year = ctx.period_start + "一二三四五".index(m.group(4))
+                year = ctx.period_start + numeral_digit(m.group(4)) - 1
             else:
                 year = int(m.group(1) or m.group(2) or m.group(3))
             if ctx.period_start is None or year >= ctx.period_start:
@@ -860,7 +786,7 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 # "到2026年：" announces a list; "（二）主要目标。到2025年，…" opens the goals the
                 # bullets after it spell out: either governs the lines of its part that follow
                 # and so does a part headed by a year's work ("三、2026年度工作安排")
-                if s.text.rstrip().endswith(("：", ":")) or (s.section_kind == "goals" and m.start() <= 3) \
+                if s.text.rstrip().endswith(LIST_ANNOUNCED) or (s.section_kind == "goals" and m.start() <= 3) \
                         or (s.is_heading and m.group(3)):
                     announced = (top, year)
     return years
@@ -881,11 +807,11 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    state = ClauseState()
+    carry = SentenceCarry()
     current_paragraph = None
     for s in sentences:
         if s.paragraph != current_paragraph:
-            state = ClauseState()
+            carry = SentenceCarry()
             current_paragraph = s.paragraph
         if len(found) + len(skipped) >= MAX_NUMBERS:
             if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
@@ -895,10 +821,10 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
             skipped.extend(_numbers_skipped(s, "annex table (read separately)" if s.section_kind == "annex"
                                             else "timetable"))
             continue
-        cands, skips = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), state)
+        cands, skips, carry = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), carry)
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
         if not cands:
-            state.baseline = None
+            carry = replace(carry, baseline=None)
     return found, skipped

@@ -4,18 +4,28 @@ it names as responsible (责任单位 …); a department is the lead only where 
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 
 from etl.base import schema
+from etl.extract.rules_plan_facts import (
+    BRACKETED,
+    DEPARTMENT_WORD,
+    DUTY_TAIL,
+    GROUP_BREAK,
+    GROUP_LEAD,
+    INNER_SEPARATORS,
+    LEAD_LABEL,
+    NAME_LEAD,
+    NAME_LIST,
+    OTHER_LABEL,
+    OTHERS_TAIL,
+    PHASE,
+    PROTECTED,
+    RESPONSIBLE,
+    RESPONSIBLE_LABEL,
+    RESPONSIBLE_WORD,
+)
 from etl.segment.sentences import segment
-
-# "（一）启动部署阶段（2024年1月-2024年5月）" or "第一阶段：组织发动阶段（2024年1月—2024年3月）"
-PHASE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}阶段)\s*[（(]\s*(?P<y1>20\d\d)年(?P<m1>\d{1,2})月"
-                   r"(?:\s*[-—–~至到]+\s*(?:(?P<y2>20\d\d)年)?(?P<m2>\d{1,2})月)?\s*[）)]")
-RESPONSIBLE = re.compile(r"[（(〔]\s*(?:责任单位[:：]\s*)?(?P<body>[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*)"
-                         r"[）)〕]")
 
 
 def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
@@ -29,29 +39,25 @@ def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
     return pd.DataFrame(list(rows.values()), columns=schema.columns("phases"))
 
 
-# A group of departments is the lead only where the plan says so: "X、Y牵头", "X（主责）", or a
-# "牵头单位：" label.  A list without such a word names departments responsible, none of them the
-# lead: its order is the plan's, not a ranking (a first-named 区法院 is not the lead of a task).
-LEAD_LABEL = re.compile(r"^(?:牵头|主责)(?:单位|部门)[:：]")
-OTHER_LABEL = re.compile(r"^(?:责任|配合|协同|参与)(?:单位|部门)[:：]")
-GROUP_LEAD = re.compile(r"牵头")  # "X、Y牵头": the whole group leads
-NAME_LEAD = re.compile(r"[（(]主责[）)]")  # "X（主责）、Y": only X
-DEPARTMENT_WORD = re.compile(r"局|委|部|院|办|会|行|关|府|组|镇|街|区|署|所|中心|法院|检察院|海关")
+def _protect(bracketed: str) -> str:
+    for separator in INNER_SEPARATORS:
+        bracketed = bracketed.replace(separator, PROTECTED)
+    return bracketed
 
 
 def _departments(body: str) -> list[tuple[str, bool]]:
     """(department, lead) for every name in a bracket's body, as the plan writes them."""
-    body = re.sub(r"等?按职责分工负责|按职责分工|负责$", "", body)
-    # "各镇（园区、街道）" is one name: protect the 、 and ， inside brackets before splitting
-    body = re.sub(r"（[^）]*）", lambda m: m.group(0).replace("、", "/").replace("，", "/"), body)
+    body = DUTY_TAIL.sub("", body)
+    # a name with a bracket is one name: protect the separators inside brackets before splitting
+    body = BRACKETED.sub(lambda m: _protect(m.group(0)), body)
     out = []
-    for group in re.split(r"[，,；;]", body):
+    for group in GROUP_BREAK.split(body):
         group = group.strip()
         lead = bool(LEAD_LABEL.match(group) or GROUP_LEAD.search(group))
         group = GROUP_LEAD.sub("", OTHER_LABEL.sub("", LEAD_LABEL.sub("", group)))
-        for part in group.split("、"):
+        for part in group.split(NAME_LIST):
             named_lead = bool(NAME_LEAD.search(part))
-            part = re.sub(r"其他成员单位$|等$", "", NAME_LEAD.sub("", part).replace("/", "、").strip()).strip()
+            part = OTHERS_TAIL.sub("", NAME_LEAD.sub("", part).replace(PROTECTED, NAME_LIST).strip()).strip()
             if 2 <= len(part) <= 30 and DEPARTMENT_WORD.search(part):
                 out.append((part, lead or named_lead))
     return out
@@ -66,7 +72,7 @@ def responsibilities(clean_text: str, doc_id: str, region_id: str, sentences: li
             continue
         for m in RESPONSIBLE.finditer(s.text):
             body = m.group("body")
-            if "责任单位" not in m.group(0) and not re.search(r"负责|牵头|主责", body):
+            if RESPONSIBLE_LABEL not in m.group(0) and not RESPONSIBLE_WORD.search(body):
                 continue
             for dept, lead in _departments(body):
                 rows.append((doc_id, region_id, s.section, dept, lead))

@@ -4,7 +4,7 @@ A news item of 2019 that says "2018年全区…达到N亿元" reports the past; 
 "到2026年…达到" sets a target.  Reading a number's time needs the text's own time first, so this step
 finds it, with where it was found:
 
-    heading       a work-point list's title year ("2025年知识产权工作要点"): every item is due that year
+    heading       a work-point list's title year ("2027年版权工作要点"): every item is due that year
     dateline      a news item's date beside its outlet, reporter or posting time (top or bottom)
     issued        a date line that issues the text (a notice's 落款, "…印发", "（…在…会议上的报告）")
     title_period  the period in the title or first lines ("（2025—2027年）", "十四五"): its first year

@@ -198,7 +198,7 @@ _CHAINED_HEADING = re.compile(rf"{_MARKUP}{_HEADING_MARK}[^，。；：！？,;:
 _TOP_HEADING = re.compile(rf"{_MARKUP}(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分)\s*")
 _PART_KEYWORDS = "|".join(sorted({w for _, words in SECTION_KINDS for w in words}, key=len, reverse=True))
 _PART_NAME = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_PART_KEYWORDS})(?:[和与及、]?(?:{_PART_KEYWORDS}))*")
-# A goal's sub-heading runs into its paragraph ("（一）知识产权创造质量显著提高知识产权产出…"): such a
+# A goal's sub-heading runs into its paragraph ("（一）商标品牌价值明显提升品牌企业…"): such a
 # heading names a subject and how it will change, so it ends with "adverb + verb of change".  A task
 # heading starts with the verb instead ("（二）推动企业全面提升…") and is left alone.
 _SUB_HEADING = re.compile(rf"{_MARKUP}(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[0-9]{{1,2}}[、.．](?![0-9]))")
@@ -242,7 +242,7 @@ def _body_follows(part: str, end: int) -> bool:
 
 
 def _goal_heading_title(part: str, pos: int) -> re.Match | None:
-    """"（一）知识产权创造质量显著提高知识产权产出…" → the match up to 显著提高, when a body follows it."""
+    """"（一）商标品牌价值明显提升品牌企业…" → the match up to 明显提升, when a body follows it."""
     m = _SUB_HEADING.match(part, pos)
     title = m and _CHANGE.match(part, m.end())
     return title if title and _body_follows(part, title.end()) else None

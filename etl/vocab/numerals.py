@@ -134,3 +134,13 @@ def numeral_view(text: str) -> NumeralView:
     parts.append(text[pos:])
     origin.extend(range(pos, len(text) + 1))
     return NumeralView("".join(parts), origin, converted)
+
+
+def five_year_plan_end(ordinal: str) -> int:
+    """The last year of the five-year plan named 十N五 by its ordinal N (一 → 十一五 ends 2010, 三 → 2020)."""
+    return 2010 + 5 * (numeral_digit(ordinal) - 1)
+
+
+def numeral_digit(character: str) -> int:
+    """The value of one Chinese digit (三 → 3, 两 → 2, 〇 → 0)."""
+    return _DIGITS[character]

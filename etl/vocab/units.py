@@ -2,8 +2,10 @@
 unit, money, ratios, durations — and which units may stand for one another.
 
 Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.warehouse.plan and etl.normalize.comparable.
-(normalize.split_unit returns the multiplier of money too, as `standardise` needs it; split_unit
-here keeps money whole, as the dictionary counts in 万元.)
+`split_unit` here is the vocabulary's: "万件" → (1e4, "件"), money kept whole as the dictionary counts
+in 万元.  etl.normalize.comparable has a function of the same name returning the pair the other way
+round and splitting money too ("亿元" → ("元", 1e8)), as `standardise` needs; it is to be renamed
+(e.g. `unit_and_multiplier`) by that module's owner so the two can no longer be confused.
 """
 
 from __future__ import annotations
