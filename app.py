@@ -2,7 +2,9 @@
 
 Builds the warehouse on first start if it is missing (so a fresh host needs nothing else),
 draws the shared sidebar (language, presentation mode), then runs the chosen page.
-Pages live in pages/ and only compose dashboard.queries and dashboard.charts.
+Pages live in pages/ and compose the dashboard's services (dashboard/services and the plain
+modules beside it) with its Streamlit pieces (dashboard/ui); they never import the ETL, the SQL
+(dashboard/queries.py) or the database (dashboard/db.py): pyproject.toml's contracts.
 """
 
 from __future__ import annotations
@@ -11,9 +13,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import db, review, ui, upload
+from dashboard import review, upload
 from dashboard.i18n import t
 from dashboard.safe_text import md
+from dashboard.services import store as writing
+from dashboard.services import warehouse
+from dashboard.ui import context, layout, source_links
 
 ROOT = Path(__file__).resolve().parent
 
@@ -23,19 +28,17 @@ st.set_page_config(page_title="IP plans compared · 知识产权强县方案对�
 def ensure_database(lang: str) -> None:
     """Build the warehouse when it is missing, or rebuild it when an older version of the code built it
     (its tables lack columns the pages read)."""
-    stale = db.missing_columns() if db.db_exists() else None
+    stale = warehouse.missing_columns() if warehouse.exists() else None
     if stale == []:
         return
     if upload.read_only_deployment():
         # a read-only deployment never builds (several processes would build at once): say how
         problem = "is missing" if stale is None else f"was built by an older version (no {', '.join(stale[:3])})"
-        st.error(t("db_failed", lang) + md(f"{db.db_path()} {problem}; build it with `python -m etl build`."))
+        st.error(t("db_failed", lang) + md(f"{warehouse.path()} {problem}; build it with `python -m etl build`."))
         st.stop()
-    from etl.warehouse.steps import build  # imported lazily: the ETL is only needed on a fresh host
-
     try:
         with st.spinner(t("building_db", lang)):
-            build(db.db_path(), manifest=review.plan_store().manifest)  # the store the pages write to
+            writing.build_warehouse(review.plan_store())  # the store the pages write to
     except Exception as error:  # show the ETL's own message (PlanError names file and line)
         st.error(t("db_failed", lang) + md(error))  # the message quotes manifest and plan text: shown as text
         st.stop()
@@ -44,9 +47,9 @@ def ensure_database(lang: str) -> None:
 lang_hint = st.query_params.get("lang", "zh")
 ensure_database(lang_hint if lang_hint in ("zh", "en") else "zh")
 
-view = ui.sidebar_controls()
+view = context.sidebar_controls()
 st.session_state["_view"] = view
-ui.presentation_css(view.present, view.lang)
+layout.presentation_css(view.present, view.lang)
 
 # url_path equals the file name: Streamlit also lists pages/ by file name before st.navigation
 # runs, and a differing path shows a "page not found" dialog on a cold deep link.
@@ -71,5 +74,5 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
-ui.follow_source_click()  # a bar or table row clicked in the last run: its sentence, same tab and session
-ui.run_in_shell(page.run)
+source_links.follow_source_click()  # a bar or table row clicked in the last run: its sentence, same tab and session
+layout.run_in_shell(page.run)

@@ -32,10 +32,17 @@ import pyarrow.parquet as pq
 from dashboard import citation
 from dashboard.glossary import label
 from dashboard.i18n import COLUMN_LABELS, COLUMN_MEANINGS_ZH, TABLE_MEANINGS_ZH
-from etl.base import safe_csv
-from etl.base.schema import CATEGORY_VALUES, SCOPES, TABLES
+from etl.api import (
+    CATEGORY_VALUES,
+    COMPARATOR_SYMBOLS,
+    SCOPES,
+    TABLES,
+    encode_comparators,
+    load_manifest,
+    neutralise_frame,
+    to_csv,
+)
 
-FORMULA_STARTS = safe_csv.FORMULA_STARTS
 UPLOAD_PREFIX = "upload-"  # dashboard.upload.REGION_PREFIX: an uploaded plan's doc_id and region_id
 LABEL_SECTIONS = {"scope": "scopes", "category": "categories", "status": "statuses", "plan_status": "statuses",
                   "admin_level": "admin_levels"}
@@ -73,7 +80,7 @@ MEANING_OVERRIDES = {
 }
 # The values a coded column may hold, for the dictionary's `values` column.
 CODE_VALUES = {
-    "comparator": "; ".join(f"{code} {symbol}" for code, symbol in safe_csv.CODES.items()),
+    "comparator": "; ".join(f"{code} {symbol}" for code, symbol in COMPARATOR_SYMBOLS.items()),
     "scope": "; ".join(f"{code} = {label('scopes', code, 'zh')} / {label('scopes', code, 'en')}" for code in SCOPES),
     "category": "; ".join(f"{code} = {label('categories', code, 'zh')} / {label('categories', code, 'en')}"
                           for code in CATEGORY_VALUES),
@@ -156,7 +163,7 @@ def for_download(frame: pd.DataFrame, lang: str | None = None, documents=None) -
     """The rows as a download writes them: comparator codes and symbols, a label beside every
     code column (both languages unless `lang`), absolute source links, each row's plan status
     and short citation."""
-    out = safe_csv.encode_comparators(with_plan_context(frame, documents))
+    out = encode_comparators(with_plan_context(frame, documents))
     for column, section in LABEL_SECTIONS.items():
         code_column = "scope_code" if column == "scope" and "scope_code" in out else column
         if code_column not in out or f"{column}_label" in out:
@@ -214,7 +221,7 @@ def data_dictionary(frame: pd.DataFrame, table: str | None = None) -> pd.DataFra
 
 def neutralise_formulas(frame: pd.DataFrame) -> pd.DataFrame:
     """Prefix text cells that a spreadsheet would evaluate with an apostrophe (CSV)."""
-    return safe_csv.neutralise_frame(frame)
+    return neutralise_frame(frame)
 
 
 # --- citation ---------------------------------------------------------------------------------
@@ -235,8 +242,6 @@ def _doc_ids(frame: pd.DataFrame) -> list[str]:
 
 def _manifest_documents() -> list[dict]:
     from dataclasses import asdict
-
-    from etl.read.sources import load_manifest
 
     return [{k: v for k, v in asdict(s).items() if k != "path"} for s in load_manifest()]
 
@@ -260,7 +265,7 @@ def to_csv_bytes(frame: pd.DataFrame, documents=None) -> bytes:
     """CSV in UTF-8 with a byte-order mark: Excel then opens Chinese text correctly.  The table
     only: a citation block inside it would be rows a reader has to skip (the zip carries it);
     each row says its plan's status and short citation instead."""
-    return safe_csv.to_csv(for_download(frame, documents=documents)).encode("utf-8-sig")
+    return to_csv(for_download(frame, documents=documents)).encode("utf-8-sig")
 
 
 def csv_zip_bytes(frame: pd.DataFrame, name: str, table: str | None = None, documents=None) -> bytes:
@@ -268,7 +273,7 @@ def csv_zip_bytes(frame: pd.DataFrame, name: str, table: str | None = None, docu
     shaped = for_download(frame, documents=documents)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"{name}.csv", safe_csv.to_csv(shaped).encode("utf-8-sig"))
+        archive.writestr(f"{name}.csv", to_csv(shaped).encode("utf-8-sig"))
         archive.writestr(f"{name}_dictionary.csv", to_csv_bytes(data_dictionary(shaped, table)))
         archive.writestr("citation.txt", ("\r\n".join(citation_lines(frame, documents)) + "\r\n").encode("utf-8-sig"))
     return buffer.getvalue()

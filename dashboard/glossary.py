@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from etl.base import yaml_io
+from etl.api import load_manifest, read_yaml
 
 GLOSSARY = Path(__file__).resolve().parent.parent / "data" / "reference" / "glossary.yaml"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -31,7 +31,7 @@ BRACKETED = re.compile(r"^(?P<head>.+?)[（(](?P<inner>[^（）()]+)[）)]$")
 def glossary() -> dict[str, dict[str, str]]:
     """section → {term: English}.  Sections written as code: [中文, English] give both the code
     and the Chinese label as terms."""
-    doc = yaml_io.safe_load(GLOSSARY.read_text(encoding="utf-8")) or {}
+    doc = read_yaml(GLOSSARY.read_text(encoding="utf-8")) or {}
     out: dict[str, dict[str, str]] = {}
     for section, entries in doc.items():
         terms: dict[str, str] = {}
@@ -54,7 +54,7 @@ def label(section: str, code: str | None, lang: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pairs() -> dict[tuple[str, str], tuple[str, str]]:
-    doc = yaml_io.safe_load(GLOSSARY.read_text(encoding="utf-8")) or {}
+    doc = read_yaml(GLOSSARY.read_text(encoding="utf-8")) or {}
     return {(section, str(code)): tuple(value) for section, entries in doc.items()
             for code, value in (entries or {}).items() if isinstance(value, list)}
 
@@ -71,8 +71,6 @@ def lookup(term: str) -> str | None:
 def _region_names() -> dict[str, str]:
     """The manifest's own English region names (天长市 → Tianchang), which win over pinyin."""
     try:
-        from etl.read.sources import load_manifest
-
         return {s.region_zh: s.region_en for s in load_manifest() if s.region_en}
     except Exception:  # a broken manifest is the build's to report, not the glossary's
         return {}

@@ -7,7 +7,7 @@ to the key itself, so a missing translation shows up as readable text, never a c
 
 from __future__ import annotations
 
-from etl.base.schema import CATEGORY_ZH, UNMAPPED
+from etl.api import CATEGORY_ZH, UNMAPPED
 
 LANGS = ["zh", "en"]
 DEFAULT_LANG = "zh"

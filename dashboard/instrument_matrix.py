@@ -15,8 +15,9 @@ import pandas as pd
 
 from dashboard.i18n import category_label, t
 from dashboard.safe_text import html_text
-from etl.base.schema import CATEGORIES
-from etl.extract.instruments import SEPARATOR, dictionary
+from etl.api import CATEGORIES
+from etl.api import DEPARTMENT_SEPARATOR as SEPARATOR
+from etl.api import instrument_dictionary as dictionary  # noqa: I001
 
 ALL = "all"
 ROLE_ANY, ROLE_LEAD = "any", "lead"

@@ -1,7 +1,7 @@
 """Every SQL statement the dashboard runs, one function per question a page asks.
 
 Pages call these and get DataFrames; nothing else in the dashboard writes SQL.  Results
-are cached by dashboard.db.  What a page does with an answer (adding a session's uploads, a
+are cached by dashboard.db (plain Python).  What a page does with an answer (adding a session's uploads, a
 user's denominators, the measure shown, which targets compare) is in dashboard/services/.
 """
 
@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 import pandas as pd
 
 from dashboard.db import fetch
-from etl.base.schema import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
+from etl.api import CATEGORIES, CATEGORY_VALUES, UNMAPPED, columns
 
 SOURCES_PAGE = "sources"  # url_path of pages/sources.py (see app.py)
 

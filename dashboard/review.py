@@ -30,9 +30,9 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard import upload as up
-from etl.base import schema
-from etl.base.errors import PlanError
-from etl.warehouse import corrections as corr
+from dashboard.cells import blank, same
+from etl import api as etl_api
+from etl.api import RAW_DIR, UNMAPPED, Correction, PlanError
 
 RAW_DIR_ENV = "IPBENCH_RAW_DIR"  # the plan store: a folder holding sources.yaml and the plans
 # The fields a review form may change (etl.warehouse.corrections.EDITABLE keeps more; these are the ones shown).
@@ -55,13 +55,11 @@ class Store:
 
     @property
     def corrections(self) -> Path:
-        return corr.corrections_dir(self.manifest)
+        return etl_api.corrections_dir(self.manifest)
 
 
 def plan_store(environ: dict | None = None) -> Store:
     """data/raw, or the folder $IPBENCH_RAW_DIR names (a test's or a deployment's own copy)."""
-    from etl.base.paths import RAW_DIR
-
     environ = os.environ if environ is None else environ
     configured = (environ.get(RAW_DIR_ENV) or "").strip()
     return Store(Path(configured).resolve() if configured else RAW_DIR)
@@ -74,13 +72,9 @@ def editing_allowed(store: Store | None = None) -> bool:
 
 # --- one correction of a warehouse row ------------------------------------------------------
 
-def _blank(value) -> bool:
-    return up._blank(value)
-
-
 def _plain(value):
     """A cell as YAML can hold it: None, int, float or str (numpy and pandas types unwrapped)."""
-    if _blank(value):
+    if blank(value):
         return None
     return value.item() if hasattr(value, "item") else value
 
@@ -102,7 +96,7 @@ def changed_fields(row: dict, wanted: dict) -> dict:
     out = {}
     for name, value in wanted.items():
         new, old = typed(name, value), typed(name, row.get(name))
-        if not up._same(new, old):
+        if not same(new, old):
             out[name] = new
     return out
 
@@ -110,9 +104,9 @@ def changed_fields(row: dict, wanted: dict) -> dict:
 def match_for(row: dict, sentence_rows: pd.DataFrame) -> dict:
     """The fewest fields that pick `row` alone out of the rows read from its sentence: value and
     unit, then the plan's wording, then the target id as a last resort."""
-    keys: list[str] = [k for k in UNIT_ONLY_MATCH if not _blank(row.get(k))]
+    keys: list[str] = [k for k in UNIT_ONLY_MATCH if not blank(row.get(k))]
     for extra in ([], ["raw_name"]):
-        chosen = keys + [k for k in extra if not _blank(row.get(k))]
+        chosen = keys + [k for k in extra if not blank(row.get(k))]
         match = {k: _plain(row[k]) for k in chosen}
         if len(_fitting(sentence_rows, match)) == 1:
             return match
@@ -152,7 +146,7 @@ def reject_entry(row: dict, sentence_rows: pd.DataFrame, why: str, who: str = ""
 
 def add_entry(quote: str, quote_start, fields: dict, why: str, who: str = "", when: str | None = None) -> dict:
     """A target the extractor missed in the sentence `quote` (raw_name, value, unit … as given)."""
-    values = {k: typed(k, v) for k, v in fields.items() if not _blank(v)}
+    values = {k: typed(k, v) for k, v in fields.items() if not blank(v)}
     if not values.get("raw_name") and not values.get("indicator_id"):
         raise ValueError("an added target needs the plan's wording or an indicator")
     return {**_entry("add", {"quote": quote, "quote_start": quote_start}, why, who, when), "set": values}
@@ -162,14 +156,12 @@ def save_corrections(store: Store, db_path: Path, doc_id: str, sha256: str, entr
     """Append `entries` to the plan's corrections file and rebuild the warehouse, as one
     transaction: if a correction is refused or the rebuild fails, the file is put back byte for
     byte and the previous warehouse keeps serving (PlanError says why)."""
-    from etl.warehouse.steps import build
-
     path = store.corrections / f"{doc_id}.yaml"
     before = path.read_bytes() if path.exists() else None
     try:
         for entry in entries:
-            corr.record_correction(store.corrections, doc_id, sha256, entry)
-        return build(Path(db_path), manifest=store.manifest)
+            etl_api.record_correction(store.corrections, doc_id, sha256, entry)
+        return etl_api.rebuild(Path(db_path), manifest=store.manifest)
     except Exception as error:
         if before is None:
             path.unlink(missing_ok=True)
@@ -209,7 +201,7 @@ def session_entries(plan, edited: pd.DataFrame, why: str, who: str = "", when: s
     extracted = plan.targets.reset_index(drop=True)
     original = up.editor_frame(extracted)
     changed = up.changed_rows(original, edited)
-    kept_rows = {int(r) for r in edited["row"] if not _blank(r)}
+    kept_rows = {int(r) for r in edited["row"] if not blank(r)}
     entries = []
     # Only the rows a person touched are looked up (this runs on every rerun of the upload page).
     for number in (n for n in original["row"] if n not in kept_rows or n in changed):
@@ -223,7 +215,7 @@ def session_entries(plan, edited: pd.DataFrame, why: str, who: str = "", when: s
             entries.append(edit_entry(row, sentence, wanted, why, who, when))
     for _, line in edited[edited["row"].isna()].iterrows():
         fields = {k: line.get(k) for k in ("raw_name", *FORM_FIELDS)}
-        if not all(_blank(v) for v in fields.values()):
+        if not all(blank(v) for v in fields.values()):
             entries.append({**add_entry("", None, fields, why, who, when), "quote": ""})
     return entries
 
@@ -234,7 +226,7 @@ def editor_from_entries(plan, entries: list[dict]) -> pd.DataFrame:
     targets = plan.targets.reset_index(drop=True).copy()
     targets["_row"] = range(1, len(targets) + 1)
     with_quote = [_as_correction(plan.sha256, e, n) for n, e in enumerate(entries, 1) if e.get("quote")]
-    applied = corr.apply_corrections(targets, with_quote, "upload", "", plan.sha256, plan.extraction.clean_text,
+    applied = etl_api.apply_corrections(targets, with_quote, "upload", "", plan.sha256, plan.extraction.clean_text,
                                      lambda row: {}).targets
     frame = applied[up.EDITOR_COLUMNS[1:]].copy()
     frame.insert(0, "row", pd.array(applied["_row"], dtype="Int64"))
@@ -248,8 +240,8 @@ def editor_from_entries(plan, entries: list[dict]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _as_correction(sha256: str, entry: dict, number: int) -> corr.Correction:
-    return corr.Correction(doc_id="upload", sha256=sha256, action=entry["action"], quote=entry["quote"],
+def _as_correction(sha256: str, entry: dict, number: int) -> Correction:
+    return Correction(doc_id="upload", sha256=sha256, action=entry["action"], quote=entry["quote"],
                            quote_start=entry.get("quote_start"), match=dict(entry.get("match") or {}),
                            set=dict(entry.get("set") or {}), who=entry.get("who") or "",
                            when=entry.get("when") or "", why=entry.get("why") or "", file="project", number=number)
@@ -333,7 +325,7 @@ def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.Dat
     plans that have only notes or corrections to review."""
     confidence = targets["confidence"] if "confidence" in targets else pd.Series(None, index=targets.index)
     low = targets[confidence.astype("string").str.lower().eq("low").fillna(False)]
-    unmapped = targets[targets["category"].eq(schema.UNMAPPED)]
+    unmapped = targets[targets["category"].eq(UNMAPPED)]
     parts = [_target_rows(low, "low_confidence", low.get("confidence_reason")),
              _target_rows(unmapped, "unmapped", None)]
     annex = notes[notes["kind"].isin(ANNEX_KINDS)]
@@ -362,10 +354,10 @@ def _target_rows(rows: pd.DataFrame, kind: str, reasons) -> pd.DataFrame:
 
 
 def _what(row: dict, reason) -> str:
-    unit = "" if _blank(row.get("unit")) else str(row["unit"])
-    value = "" if _blank(row.get("value")) else f" {_shown(row['value'])}{unit}"
-    text = f"{'' if _blank(row.get('raw_name')) else row['raw_name']}{value}"
-    return f"{text} ({reason})" if not _blank(reason) else text
+    unit = "" if blank(row.get("unit")) else str(row["unit"])
+    value = "" if blank(row.get("value")) else f" {_shown(row['value'])}{unit}"
+    text = f"{'' if blank(row.get('raw_name')) else row['raw_name']}{value}"
+    return f"{text} ({reason})" if not blank(reason) else text
 
 
 def _note_target(detail) -> str | None:
@@ -394,13 +386,13 @@ def low_confidence(frame: pd.DataFrame) -> pd.DataFrame:
 def extracted_text(row: dict) -> str:
     """The extractor's reading of a corrected row, as one line ("value: 30; scope: stock")."""
     parts = [f"{name}: {_shown(row.get(f'extracted_{name}'))}" for name in FORM_FIELDS
-             if not up._same(row.get(f"extracted_{name}"), row.get(name))]
+             if not same(row.get(f"extracted_{name}"), row.get(name))]
     return "; ".join(parts) or "—"
 
 
 def target_label(row: dict) -> str:
     """"id · wording · value unit", with ✎ for a row a person corrected or added."""
-    unit = "" if _blank(row.get("unit")) else str(row["unit"])
+    unit = "" if blank(row.get("unit")) else str(row["unit"])
     mark = " ✎" if row.get("origin") == "manual" else ""
     return f"{row['target_id']} · {row.get('raw_name') or '—'} · {_shown(row.get('value'))}{unit}{mark}"
 
@@ -412,4 +404,4 @@ def shown(value) -> str:
 
 def text_or_blank(value) -> str:
     """A cell as a text box's start value: "" for empty (never "nan")."""
-    return "" if _blank(value) else str(value)
+    return "" if blank(value) else str(value)

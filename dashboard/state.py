@@ -70,7 +70,7 @@ def encode(value) -> str:
 
 # --- Streamlit glue ----------------------------------------------------------------------------
 
-def _warn(key: str, raw, lang: str, message: str = "unknown_value") -> None:
+def warn(key: str, raw, lang: str, message: str = "unknown_value") -> None:
     # The value is whatever the link says: shown as text (cut first, so no escape is cut in half).
     shown = md(encode(raw)[:MAX_SHOWN])
     st.warning(t(message, lang, key=key, value=shown), icon="⚠️")
@@ -93,7 +93,7 @@ def seed_choice(key: str, options: Sequence[str], default: str, lang: str) -> No
         raw = raw[-1]
     value, ok = parse_choice(raw, options, default)
     if not ok:
-        _warn(key, raw, lang)
+        warn(key, raw, lang)
     st.session_state[key] = value
 
 
@@ -104,7 +104,7 @@ def seed_multi(key: str, options: Sequence[str], default: Sequence[str], lang: s
         return
     values, rejected = parse_multi(_raw(key), options, default)
     if rejected:
-        _warn(key, rejected, lang, "unknown_items" if values != list(default) or len(rejected) == 0 else "unknown_value")
+        warn(key, rejected, lang, "unknown_items" if values != list(default) or len(rejected) == 0 else "unknown_value")
     st.session_state[key] = values
 
 
@@ -116,7 +116,7 @@ def seed_flag(key: str, lang: str, default: bool = False) -> None:
         raw = raw[-1]
     value, ok = parse_flag(raw, default)
     if not ok:
-        _warn(key, raw, lang)
+        warn(key, raw, lang)
     st.session_state[key] = value
 
 

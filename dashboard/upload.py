@@ -32,10 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.base import schema
-from etl.base.errors import PlanError
-from etl.base.paths import RAW_DIR
-from etl.normalize.comparable import comparable_fields, split_unit, standardise
+from etl import api as etl_api
+from etl.api import RAW_DIR, PlanError, comparable_fields, harmonizer, per_capita_ids, split_unit, standardise
 
 ACCEPTED_TYPES = ["txt", "docx", "pdf"]
 REGION_PREFIX = "upload-"
@@ -79,13 +77,9 @@ class UploadedPlan:
 def read_plan(data: bytes, filename: str, max_bytes: int) -> UploadedPlan:
     """Read and extract an uploaded plan.  PlanError (with a message for a person) for a file
     that cannot be read, or that holds no target at all (a notice, not a plan)."""
-    from etl.read.readers import read_bytes
-    from etl.warehouse.plan import extract_document
-
     filename = check_filename(filename)
-    raw = read_bytes(data, filename, max_bytes=max_bytes)
-    title, region = guess_title_and_region(raw.text)
-    extraction = extract_document(raw, doc_id="upload", region_id="", region_zh="")
+    reading = etl_api.read_plan(data, filename, max_bytes=max_bytes)
+    raw, extraction, title, region = reading.raw, reading.extraction, reading.title, reading.region_zh
     if extraction.targets.empty:
         raise PlanError(filename, f"no targets found ({extraction.candidates_found} numbers looked at, none with "
                                   "the wording and unit of a target): is this an IP work plan?")
@@ -121,12 +115,7 @@ def check_filename(filename: str) -> str:
 
 def guess_title_and_region(text: str) -> tuple[str | None, str | None]:
     """The plan's title and the region it names (etl.warehouse.add's rules, as `python -m etl add` uses)."""
-    from etl.warehouse.add import find_title, head_lines, region_from_title
-
-    title = find_title(head_lines(text))
-    if title is None:
-        return None, None
-    return title, region_from_title(title)["region_zh"]
+    return etl_api.title_and_region(text)
 
 
 def upload_region_id(region_zh: str) -> str:
@@ -204,8 +193,6 @@ def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
 # --- edited table → targets rows ---------------------------------------------------------------
 
 def _indicator_fields(indicator_id) -> dict:
-    from etl.harmonize.dictionary import harmonizer
-
     if _blank(indicator_id):
         return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
     found = next((i for i in harmonizer().indicators if i.id == str(indicator_id)), None)
@@ -217,8 +204,6 @@ def _indicator_fields(indicator_id) -> dict:
 
 def indicator_choices() -> dict[str, str]:
     """indicator_id → "中文名 · English name", for the editor's indicator column."""
-    from etl.harmonize.dictionary import harmonizer
-
     return {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
 
 
@@ -231,7 +216,7 @@ def _manual_row(base: dict, line: Mapping) -> dict:
     if "raw_name" in line and not _blank(line.get("raw_name")):
         row["raw_name"] = str(line["raw_name"]).strip()
     row.update(_indicator_fields(row["indicator_id"]))
-    if row.get("category") not in schema.CATEGORY_VALUES:
+    if row.get("category") not in etl_api.CATEGORY_VALUES:
         row["category"] = None
     row["value"] = None if row["value"] is None else float(row["value"])
     row["target_year"] = None if row["target_year"] is None else int(row["target_year"])
@@ -252,15 +237,13 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     editable cells differ from the extraction, and rows they added, are origin manual with
     value_std, unit_std, per-year and per-10k figures computed again.  Deleted rows are gone.
     """
-    from etl.harmonize.dictionary import per_capita_ids
-
     region_zh = region_zh.strip()
     region_id = upload_region_id(region_zh)
     extracted = plan.targets.reset_index(drop=True)
     original = editor_frame(extracted)
     changed = changed_rows(original, edited)
     period = period or plan.extraction.period
-    blank_row = {column: None for column in schema.columns("targets")}
+    blank_row = {column: None for column in etl_api.columns("targets")}
 
     known_rows = set(original["row"])
     extracted_rows = extracted.to_dict("records")
@@ -286,7 +269,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     per_capita = per_capita_ids()
     for row in rows:
         row.update(comparable_fields(row, population, notes, per_capita))
-    out = pd.DataFrame(rows, columns=schema.columns("targets"))
+    out = pd.DataFrame(rows, columns=etl_api.columns("targets"))
     out["qualitative"] = out["qualitative"].fillna(False).astype(bool)
     for column in ("value", "value_max", "value_std", "baseline", "value_per_year", "value_per_10k_residents",
                    "population_10k"):
@@ -396,9 +379,6 @@ def save_to_raw(data: bytes, filename: str, region_zh: str | None,
     rebuild puts manifest and raw_dir back byte for byte (PlanError says why).  PlanError too for a
     duplicate or unreadable plan.  The copy gets a short, plain name whatever the upload was called
     (a browser may send a name too long for the file system, or with control characters)."""
-    from etl.warehouse.add import add_plans
-    from etl.warehouse.cache import default_dir
-
     if not saving_allowed(raw_dir):  # the page hides the button; this is the backstop
         raise PlanError(shown_filename(filename), "read-only deployment (IPBENCH_READ_ONLY=1) or a plan store "
                                                   "this server cannot write: nothing saved")
@@ -408,8 +388,8 @@ def save_to_raw(data: bytes, filename: str, region_zh: str | None,
     with tempfile.TemporaryDirectory(prefix="ipbench-upload-") as tmp:
         copy = Path(tmp) / f"{stem}{suffix}"
         copy.write_bytes(data)
-        summary = add_plans([copy], region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest,
-                            db_path=db_path, jobs=1, progress=False, cache_dir=default_dir())
+        summary = etl_api.add_plan(copy, region_zh=(region_zh or None), raw_dir=raw_dir, manifest=manifest,
+                                   db_path=db_path)
     outcome = summary.outcomes[0]
     if outcome.status != "added":
         raise PlanError(shown_filename(filename), outcome.message)

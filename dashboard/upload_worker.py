@@ -213,7 +213,7 @@ def _prepare() -> None:
     import pdfplumber  # noqa: F401
 
     import dashboard.upload  # noqa: F401
-    from etl.harmonize.dictionary import harmonizer
+    from etl.api import harmonizer
 
     harmonizer()
 
@@ -237,7 +237,7 @@ def _address_space_bytes() -> int:
 
 
 def _failure(error: BaseException) -> tuple[str, None, str]:
-    from etl.base.errors import PlanError
+    from etl.api import PlanError
 
     if isinstance(error, MemoryError):
         return MEMORY, None, ""

@@ -6,14 +6,15 @@ the regions with the most numbers are drawn until the reader asks for all (peers
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, state
 from dashboard.i18n import admin_level_label, category_label, measure_label, status_label, t
 from dashboard.safe_text import md
-from dashboard.services import comparisons
-from etl.base.schema import CATEGORY_VALUES, UNMAPPED
+from dashboard.services import comparisons, groups, warehouse
+from dashboard.services.vocabulary import CATEGORY_VALUES, UNMAPPED
+from dashboard.ui import context, downloads, figures, layout, region_picker, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("compare_title", lang))
 
@@ -27,9 +28,8 @@ category = controls[0].selectbox(t("category", lang), CATEGORY_VALUES, key="cate
                                  format_func=lambda c: category_label(c, lang))
 measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
-peers = ui.peer_picker(view, key="regions", url_key="regions")
-drawn = ui.drawn_regions(view, peers, lambda stored, limit: queries.regions_by_numbers(stored, measure, limit,
-                                                                                      category=category))
+peers = region_picker.peer_picker(view, key="regions", url_key="regions")
+drawn = region_picker.drawn_regions(view, peers, groups.by_numbers(measure, category=category))
 chosen, chosen_stored, show_all = list(drawn.ids), drawn.stored, drawn.show_all
 # The anchor (the reader's own region) is marked wherever its name is written.
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
@@ -37,19 +37,17 @@ shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_label
 # A researcher may replace a region's population denominator with their own figure (万人); it is
 # kept in the URL as pop=<region_id>:<value>,… so a shared link shows the same per-10k numbers.
 overrides = state.read_population_overrides(region_ids)
-frame = queries.targets(category=category, region_ids=chosen_stored)
-frame = comparisons.with_uploaded(frame, ui.uploaded_targets(), category=category)
+frame = comparisons.group_targets(drawn, context.uploaded_targets(), category=category)  # the one filter
 frame = comparisons.with_population_overrides(frame, overrides)
 frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
-frame = frame[frame["region_id"].isin(chosen)]
 # Where regions are compared, each says what kind of plan it is: draft / issued / ended, and its level.
-plans = queries.plan_status(region_ids=chosen_stored)
+plans = warehouse.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}
 # Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
 tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.itertuples() if row.status != "issued"}
 
-families = queries.families()
+families = warehouse.families()
 families = families[families["category"] == category]
 untargeted = families[families["n_regions"] == 0]
 families = families[(families["n_regions"] > 0) | families["family"].isin(frame["family"])]
@@ -76,26 +74,26 @@ with st.container():
     if not panels:  # unmapped targets have no family to draw a panel for: say so
         st.info(t("unmapped_note" if category == UNMAPPED else "no_data", lang))
     else:
-        figures = ui.cached_figure(
-            ("compare", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
+        panel_figures = figures.cached_figure(
+            ("compare", category, measure, tuple(chosen), peers.anchor, lang, view.present, context.uploaded_key(),
              tuple(sorted(overrides.items()))),
             lambda: charts.compare_figures(frame, first_panels, shown_labels, view.colors, lang, title,
                                            t(note, lang), view.source_for(chosen), present=view.present,
                                            region_notes=region_notes, tick_notes=tick_notes))
-        for number, figure in enumerate(figures, start=1):
-            ui.show_chart(figure, f"compare_{category}_{measure}_{number}", view, key=f"compare_chart_{number}")
+        for number, figure in enumerate(panel_figures, start=1):
+            figures.show_chart(figure, f"compare_{category}_{measure}_{number}", view, key=f"compare_chart_{number}")
     if more_panels:
         more = st.expander(t("more_panels", lang, n=len(more_panels)), key="more", on_change="rerun")
         if more.open:
             with more:
-                figures = ui.cached_figure(
-                    ("compare-more", category, measure, tuple(chosen), peers.anchor, lang, view.present, ui.uploaded_key(),
+                panel_figures = figures.cached_figure(
+                    ("compare-more", category, measure, tuple(chosen), peers.anchor, lang, view.present, context.uploaded_key(),
                      tuple(sorted(overrides.items()))),
                     lambda: charts.compare_figures(frame, more_panels, shown_labels, view.colors, lang, title,
                                                    t(note, lang), view.source_for(chosen), present=view.present,
                                                    with_header=False, region_notes=region_notes, tick_notes=tick_notes))
-                for number, figure in enumerate(figures, start=1):
-                    ui.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,
+                for number, figure in enumerate(panel_figures, start=1):
+                    figures.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,
                                   key=f"compare_more_chart_{number}")
     st.caption(t("scope_note", lang))
     st.caption(t("comparability_note", lang))
@@ -113,7 +111,7 @@ if qualitative.empty:
 else:
     # One HTML block for all cards: a dozen bordered containers are as many elements for the
     # browser to lay out before it draws the charts above.
-    ui.goal_cards([(shown_labels.get(row.region_id, row.region_zh), charts.indicator_name(row, lang), row.quote,
+    layout.goal_cards([(shown_labels.get(row.region_id, row.region_zh), charts.indicator_name(row, lang), row.quote,
                     row.source_url if isinstance(row.source_url, str) else None)
                    for row in qualitative.itertuples()], columns=2 if view.present else 3,
                   link_text=t("open_source", lang))
@@ -140,10 +138,10 @@ if denominators.open:
                                 args=(chosen,))
 
 st.subheader(t("values_table", lang))
-table = ui.display_table(frame, lang)
+table = tables.display_table(frame, lang)
 table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
-ui.show_table(table, lang, key="compare_table")
-ui.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
+tables.show_table(table, lang, key="compare_table")
+downloads.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
 
 state.publish({"category": category, "measure": measure, **peers.url, "all": True if show_all else None,
                "more": True if more_panels and st.session_state.get("more") else None,

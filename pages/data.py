@@ -2,26 +2,27 @@
 reason, the extractor's reading), downloads of what is shown or of everything, each with a data
 dictionary; a filter to the low-confidence rows and a way into a row's correction form.
 
-Filtering and paging happen in SQL (queries.targets_filtered with LIMIT/OFFSET), so a warehouse of
+Filtering and paging happen in SQL (warehouse.targets_filtered with LIMIT/OFFSET), so a warehouse of
 1,000 plans costs one page of rows per rerun; the downloads fetch their rows only when clicked and
 are complete (every filtered row, or every target)."""
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import export, queries, state, ui
+from dashboard import export, state
 from dashboard import review as rv
 from dashboard.i18n import category_label, t
-from dashboard.services import comparisons
-from etl.base.schema import CATEGORY_VALUES
+from dashboard.services import comparisons, warehouse
+from dashboard.services.vocabulary import CATEGORY_VALUES
+from dashboard.ui import context, downloads, layout, region_picker, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("data_title", lang))
 
 PAGE_SIZE = 500  # rows on one page: a filtered slice of a few plans fits whole, so the CSV is what is on screen
-peers = ui.peer_picker(view, key="regions", url_key="regions")  # `regions`: links made before peer groups
+peers = region_picker.peer_picker(view, key="regions", url_key="regions")  # `regions`: links made before peer groups
 chosen_regions = list(peers.ids)
 state.seed_multi("categories", CATEGORY_VALUES, CATEGORY_VALUES, lang)  # the five links, then unmapped
 state.seed_text("q")
@@ -35,8 +36,8 @@ low_only = st.toggle(t("data_low_only", lang), key="low", help=t("data_low_help"
 
 # This session's uploads (a few dozen rows at most) are filtered in pandas and lead the first page.
 filters = (tuple(chosen_regions), tuple(chosen_categories), search, low_only)
-uploaded = ui.uploaded_targets()
-extra = comparisons.with_uploaded(queries.targets_filtered(*filters, limit=0), uploaded)
+uploaded = context.uploaded_targets()
+extra = comparisons.with_uploaded(warehouse.targets_filtered(*filters, limit=0), uploaded)
 extra = extra[extra["region_id"].isin(chosen_regions) & extra["category"].isin(chosen_categories)]
 if search:
     haystack = (extra["indicator_zh"].fillna("") + " " + extra["indicator_en"].fillna("") + " "
@@ -44,7 +45,7 @@ if search:
     extra = extra[haystack.str.contains(search, case=False, regex=False)]
 if low_only:
     extra = rv.low_confidence(extra)
-n_rows = queries.targets_count(*filters) + len(extra)
+n_rows = warehouse.targets_count(*filters) + len(extra)
 n_pages = max(1, -(-n_rows // PAGE_SIZE))
 if not isinstance(st.session_state.get("page"), int):  # first run: the URL's page, if it is a number
     raw_page = st.query_params.get("page", "1")
@@ -53,17 +54,17 @@ st.session_state["page"] = min(max(st.session_state["page"], 1), n_pages)  # a n
 page = st.number_input(t("data_page", lang), min_value=1, max_value=n_pages, step=1, key="page") \
     if n_pages > 1 else 1
 offset = (page - 1) * PAGE_SIZE
-frame = queries.targets_filtered(*filters, limit=PAGE_SIZE, offset=offset)
+frame = warehouse.targets_filtered(*filters, limit=PAGE_SIZE, offset=offset)
 if page == 1 and len(extra):
     frame = pd.concat([extra, frame], ignore_index=True)
 
 if uploaded is not None:
     st.caption(t("uploaded_included", lang, n=len(uploaded)))
-st.caption(t("rows_shown", lang, n=n_rows, total=queries.targets_count(tuple(view.region_labels), tuple(CATEGORY_VALUES))
+st.caption(t("rows_shown", lang, n=n_rows, total=warehouse.targets_count(tuple(view.region_labels), tuple(CATEGORY_VALUES))
              + (0 if uploaded is None else len(uploaded))) + " · "
            + t("data_page_of", lang, page=page, pages=n_pages, size=PAGE_SIZE))
-table = export.with_provenance(ui.display_table(frame, lang), frame)
-ui.show_table(table, lang, key="data_table", height=480)
+table = export.with_provenance(tables.display_table(frame, lang), frame)
+tables.show_table(table, lang, key="data_table", height=480)
 
 
 def offer_correction() -> None:
@@ -73,7 +74,7 @@ def offer_correction() -> None:
     ours = frame[~frame["region_id"].astype(str).str.startswith("upload-")]
     if ours.empty:
         return
-    labels = {row["target_id"]: ui.target_option(row, lang) for row in ours.to_dict("records")}
+    labels = {row["target_id"]: tables.target_option(row, lang) for row in ours.to_dict("records")}
     line = st.columns([3, 2], vertical_alignment="bottom")
     chosen = line[0].selectbox(t("data_correct_pick", lang), list(labels), format_func=labels.get,
                                key="data_correct", index=None, placeholder=t("choose_one", lang))
@@ -89,20 +90,20 @@ offer_correction()
 
 def view_rows():
     """Every row the filter selects (all pages), as the table shows them: built on click."""
-    rows = pd.concat([extra, queries.targets_filtered(*filters)], ignore_index=True) if len(extra) \
-        else queries.targets_filtered(*filters)
-    return export.with_provenance(ui.display_table(rows, lang), rows)
+    rows = pd.concat([extra, warehouse.targets_filtered(*filters)], ignore_index=True) if len(extra) \
+        else warehouse.targets_filtered(*filters)
+    return export.with_provenance(tables.display_table(rows, lang), rows)
 
 
 def all_rows():
     """Every target in the warehouse plus this session's uploads, every contract column."""
-    everything = comparisons.with_uploaded(queries.targets(), uploaded)
-    return everything[[c for c in queries.targets_columns() if c in everything.columns]
+    everything = comparisons.with_uploaded(warehouse.targets(), uploaded)
+    return everything[[c for c in warehouse.targets_columns() if c in everything.columns]
                       + ["region_en", "family_zh", "family_en", "source_url"]]
 
 
-ui.lazy_download_buttons(view_rows, "targets_view", lang, key="dl_view", heading=t("download_view", lang))
-ui.lazy_download_buttons(all_rows, "targets_all", lang, key="dl_all", heading=t("download_all", lang))
+downloads.lazy_download_buttons(view_rows, "targets_view", lang, key="dl_view", heading=t("download_view", lang))
+downloads.lazy_download_buttons(all_rows, "targets_all", lang, key="dl_all", heading=t("download_all", lang))
 
 state.publish({
     **peers.url,

@@ -6,17 +6,18 @@ drawn until the reader asks for all."""
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, state
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
-from dashboard.services import comparisons
+from dashboard.services import comparisons, groups, warehouse
+from dashboard.ui import context, downloads, figures, layout, region_picker, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("indicator_title", lang))
 
-indicators = queries.indicators()
-families = queries.families()
+indicators = warehouse.indicators()
+families = warehouse.families()
 
 # Options are stable ids: an indicator_id, or "family:<family>" for a whole family.
 labels: dict[str, str] = {}
@@ -29,7 +30,7 @@ for row in families.itertuples():
     labels[f"family:{row.family}"] = t("family_prefix", lang) + name
 options = list(labels)
 # Default: the indicator that the most regions set a number for (counted in DuckDB).
-default = next((i for i in queries.indicator_spread()["indicator_id"] if i in labels), options[0] if options else "")
+default = next((i for i in warehouse.indicator_spread()["indicator_id"] if i in labels), options[0] if options else "")
 
 if not options:
     st.info(t("no_data", lang))
@@ -44,17 +45,14 @@ measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measu
                             format_func=lambda m: measure_label(m, lang))
 subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
 
-peers = ui.peer_picker(view, key="regions", url_key="regions")
-drawn = ui.drawn_regions(view, peers, lambda stored, limit: queries.regions_by_numbers(stored, measure, limit,
-                                                                                      **subject))
+peers = region_picker.peer_picker(view, key="regions", url_key="regions")
+drawn = region_picker.drawn_regions(view, peers, groups.by_numbers(measure, **subject))
 chosen, chosen_stored, show_all = drawn.ids, drawn.stored, drawn.show_all
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 
-frame = queries.targets(region_ids=chosen_stored, **subject)
-frame = comparisons.with_uploaded(frame, ui.uploaded_targets(), **subject)
-frame = frame[frame["region_id"].isin(chosen)]
+frame = comparisons.group_targets(drawn, context.uploaded_targets(), **subject)  # the one filter
 frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
-plans = queries.plan_status(region_ids=chosen_stored)
+plans = warehouse.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}
 # Under every bar only what sets a plan apart from the issued ones: a draft, or a plan already ended.
@@ -64,21 +62,21 @@ name = labels[choice].split(" · ")[0]
 units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
-figure = ui.cached_figure(
-    ("indicator", choice, measure, chosen, peers.anchor, lang, view.present, ui.uploaded_key(), ui.PROJECTOR_HEIGHT),
+figure = figures.cached_figure(
+    ("indicator", choice, measure, chosen, peers.anchor, lang, view.present, context.uploaded_key(), layout.PROJECTOR_HEIGHT),
     lambda: charts.indicator_bars(frame, shown_labels, view.colors, lang, name, units_line, view.source_for(chosen),
                                   present=view.present, show_baseline=(measure == "absolute"),
                                   # title and one row of controls above it: about 230 px in presentation mode
-                                  height=ui.fit_to_screen(header_px=240) if view.present else None,
+                                  height=layout.fit_to_screen(header_px=240) if view.present else None,
                                   region_notes=region_notes, tick_notes=tick_notes))
-ui.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
+figures.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
 st.caption(t(note, lang))
 st.caption(t("comparability_note", lang))
 
-table = ui.display_table(frame, lang)
+table = tables.display_table(frame, lang)
 table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
-ui.show_table(table, lang, key="indicator_table")
-ui.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
+tables.show_table(table, lang, key="indicator_table")
+downloads.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
                     heading=t("download_view", lang))
 
 state.publish({"indicator": choice, "measure": measure, **peers.url, "all": True if show_all else None})

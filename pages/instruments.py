@@ -9,28 +9,28 @@ over the whole warehouse in DuckDB, whatever the group."""
 
 import streamlit as st
 
-from dashboard import export, queries, state, ui
 from dashboard import instrument_matrix as im
-from dashboard import peers as peer_groups
+from dashboard import state
 from dashboard.i18n import category_label, column_label, t
 from dashboard.safe_text import md
-from etl.base.schema import CATEGORIES
-from etl.extract.instruments import SEPARATOR
+from dashboard.services import groups, warehouse
+from dashboard.services.vocabulary import CATEGORIES, DEPARTMENT_SEPARATOR
+from dashboard.ui import context, downloads, layout, region_picker, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("instruments_title", lang))
 st.caption(t("instr_intro", lang))
 
-adopted = queries.instrument_adoption()  # per instrument over every region: the ★ marks
+adopted = warehouse.instrument_adoption()  # per instrument over every region: the ★ marks
 if adopted.empty:
     st.info(t("instr_missing", lang))
     state.publish({})
     st.stop()
 
 categories = [im.ALL, *CATEGORIES]
-departments = [im.ALL, *queries.instrument_departments(SEPARATOR)]
+departments = [im.ALL, *warehouse.instrument_departments(DEPARTMENT_SEPARATOR)]
 state.seed_flag("all", lang)
 state.seed_choice("category", categories, im.ALL, lang)
 state.seed_choice("dept", departments, im.ALL, lang)
@@ -46,16 +46,14 @@ with right:
     role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True, disabled=department == im.ALL,
                     format_func=lambda r: t(f"instr_role_{r}", lang))
 
-peers = ui.peer_picker(view, key="regions", url_key="regions")
-group = tuple(r for r in peers.ids if r in set(view.regions["region_id"]))  # uploads carry no instruments
-show_all = len(group) > peer_groups.READABLE and st.toggle(t("peers_show_all", lang, n=len(group)), key="all")
-if len(group) > peer_groups.READABLE and not show_all:
-    region_ids = list(peer_groups.readable(group, queries.regions_by_commitments(group, peer_groups.READABLE),
-                                           peers.anchor))
+peers = region_picker.peer_picker(view, key="regions", url_key="regions")
+in_warehouse = set(view.regions["region_id"])
+group = tuple(r for r in peers.ids if r in in_warehouse)  # uploads carry no instruments
+show_all = groups.is_large(group) and st.toggle(t("peers_show_all", lang, n=len(group)), key="all")
+region_ids = list(groups.drawn_regions(group, peers.anchor, in_warehouse, show_all, groups.by_commitments()).ids)
+if len(region_ids) < len(group):
     st.caption(t("peers_top_note", lang, shown=len(region_ids), n=len(group)))
-else:
-    region_ids = list(group)
-rows = queries.instrument_commitments(tuple(region_ids))
+rows = warehouse.instrument_commitments(tuple(region_ids))
 shown = im.filter_rows(rows, category, department, role)
 if shown.empty:
     st.info(t("instr_none", lang))
@@ -69,7 +67,7 @@ with st.expander(t("instr_innovations", lang)):
 
 st.subheader(t("instr_rows", lang))
 table = im.rows_table(shown, view.region_labels, lang)
-st.dataframe(table, hide_index=True, key="instr_rows", placeholder=ui.MISSING_CELL, column_config={
+st.dataframe(table, hide_index=True, key="instr_rows", placeholder=tables.MISSING_CELL, column_config={
     "region": column_label("region", lang), "instrument": t("instr_instrument", lang),
     "category": column_label("category", lang),
     "lead_departments": t("instr_col_lead", lang), "responsible_departments": t("instr_col_responsible", lang),
@@ -80,14 +78,12 @@ st.dataframe(table, hide_index=True, key="instr_rows", placeholder=ui.MISSING_CE
 })
 
 # Both files are built only when clicked: a rerun costs nothing for them.
-downloads = [("instr_dl_matrix", "instrument_matrix",
-              lambda: im.matrix_frame(shown, adopted, region_ids, view.region_labels, lang)),
-             ("instr_dl_rows", "instrument_rows", lambda: shown)]
-for column, (label, name, frame) in zip(st.columns(2), downloads):
+files = [("instr_dl_matrix", "instrument_matrix",
+          lambda: im.matrix_frame(shown, adopted, region_ids, view.region_labels, lang)),
+         ("instr_dl_rows", "instrument_rows", lambda: shown)]
+for column, (label, name, frame) in zip(st.columns(2), files):
     with column:
-        st.download_button(t(label, lang), file_name=f"{name}.csv", mime="text/csv",
-                           data=lambda frame=frame: export.to_csv_bytes(frame(), documents=queries.documents_meta()),
-                           key=f"dl_{name}", on_click="ignore", icon=":material/download:", width="stretch")
+        downloads.csv_button(t(label, lang), frame, name, key=f"dl_{name}")
 
 state.publish({"category": None if category == im.ALL else category, "dept": None if department == im.ALL else department,
                "role": None if role == im.ROLE_ANY else role, **peers.url, "all": True if show_all else None})

@@ -4,29 +4,31 @@ setting each indicator family."""
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, state
 from dashboard.charts import standing as standing_charts
 from dashboard.colors import UNMAPPED_COLOR
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
-from etl.base.schema import CATEGORY_VALUES, UNMAPPED
+from dashboard.services import warehouse
+from dashboard.services.vocabulary import CATEGORY_VALUES, UNMAPPED
+from dashboard.ui import context, figures, layout, region_picker, tables
 
 CARDS_UP_TO = 12       # beyond this a card per region is more than a person reads: a table instead
 TOP_FAMILIES = 25      # rows of the share heatmap before "show every family"
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("overview_title", lang))
 st.caption(t("overview_intro", lang))
-peers = ui.peer_picker(view)
+peers = region_picker.peer_picker(view)
 group = tuple(r for r in peers.ids if r in view.region_labels)
 in_warehouse = view.regions[view.regions["region_id"].isin(group)]
 group_key = tuple(sorted((k, v) for k, v in peers.url.items() if v))
 
 
 def summary() -> None:
-    totals = queries.group_totals(tuple(in_warehouse["region_id"])).iloc[0]
+    totals = warehouse.group_totals(tuple(in_warehouse["region_id"])).iloc[0]
     for column, (label, value) in zip(st.columns(4), [
             (t("ov_regions", lang), len(group)), (t("ov_targets_num", lang), int(totals["n_numeric"])),
             (t("ov_targets_qual", lang), int(totals["n_qualitative"])), (t("ov_families", lang), int(totals["n_families"]))]):
@@ -55,9 +57,9 @@ BADGE_COLORS = {"draft": "orange", "ended": "gray"}  # issued: green
 
 
 def cards() -> None:
-    counts = queries.category_counts()
+    counts = warehouse.category_counts()
     # The same status as every chart's legend: an issued plan whose last month has passed is "ended".
-    plans = queries.plan_status(region_ids=tuple(in_warehouse["region_id"]))
+    plans = warehouse.plan_status(region_ids=tuple(in_warehouse["region_id"]))
     status = dict(zip(plans["region_id"], plans["status"]))
     for column, region in zip(st.columns(max(len(in_warehouse), 1)), in_warehouse.to_dict("records")):
         rid = region["region_id"]
@@ -79,7 +81,7 @@ def cards() -> None:
 
 def region_table() -> None:
     """One row per region, numeric targets per category; st.dataframe sorts by any column."""
-    frame = queries.group_table(tuple(in_warehouse["region_id"]))
+    frame = warehouse.group_table(tuple(in_warehouse["region_id"]))
     names = frame["region_en"].where((lang == "en") & frame["region_en"].fillna("").ne(""), frame["region_zh"])
     table = frame.assign(region=names.where(frame["region_id"] != peers.anchor, "▶ " + names),
                          admin_level=[admin_level_label(v, lang) for v in frame["admin_level"]],
@@ -95,32 +97,32 @@ def region_table() -> None:
                    "n_qualitative": st.column_config.NumberColumn(t("ov_targets_qual", lang), format="%d"),
                    "profile": st.column_config.LinkColumn(t("open_profile", lang), display_text="↗")})
     st.dataframe(table[shown], hide_index=True, column_config=config, height=420, key="overview_table",
-                 placeholder=ui.MISSING_CELL)
+                 placeholder=tables.MISSING_CELL)
     st.caption(t("ov_table_caption", lang))
 
 
 def coverage_matrix() -> None:
-    coverage = queries.coverage_of_group(tuple(in_warehouse["region_id"]))
+    coverage = warehouse.coverage_of_group(tuple(in_warehouse["region_id"]))
     if coverage.empty:
         st.info(t("no_data", lang))
         return
     labels = {rid: view.region_labels[rid] for rid in in_warehouse["region_id"]}
-    figure = ui.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
+    figure = figures.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
         coverage, labels, lang, t("coverage_title", lang), view.source_for(labels), present=view.present))
-    ui.show_chart(figure, "coverage_matrix", view, key="coverage")
+    figures.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))
 
 
 def share_heatmap() -> None:
-    shares = queries.family_shares(tuple(in_warehouse["region_id"]))
+    shares = warehouse.family_shares(tuple(in_warehouse["region_id"]))
     if shares.empty:
         st.info(t("no_data", lang))
         return
     show_all = st.toggle(t("ov_show_all", lang), key="ov_all_families")
     top_n = None if show_all else TOP_FAMILIES
-    figure = ui.cached_figure(("share", group_key, lang, view.present, top_n), lambda: standing_charts.share_heatmap(
+    figure = figures.cached_figure(("share", group_key, lang, view.present, top_n), lambda: standing_charts.share_heatmap(
         shares, lang, t("ov_share_title", lang), view.source_for(in_warehouse["region_id"]), top_n=top_n, present=view.present))
-    ui.show_chart(figure, "coverage_share", view, key="coverage_share")
+    figures.show_chart(figure, "coverage_share", view, key="coverage_share")
     st.caption(t("ov_share_caption", lang, n=min(len(shares), top_n or len(shares))))
 
 

@@ -3,13 +3,15 @@ per indicator saying how far ahead of its peer group the region is."""
 
 import streamlit as st
 
-from dashboard import charts, citation, queries, state, ui
+from dashboard import charts, citation, state
 from dashboard.glossary import in_lang
 from dashboard.i18n import admin_level_label, column_label, status_label, t
 from dashboard.safe_text import md
+from dashboard.services import warehouse
+from dashboard.ui import context, downloads, figures, layout, region_picker, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("profile_title", lang))
 
@@ -17,11 +19,11 @@ region_ids = list(view.regions["region_id"])
 state.seed_choice("region", region_ids, region_ids[0], lang)
 region_id = st.selectbox(t("region", lang), region_ids, key="region", format_func=lambda r: view.region_labels.get(r, r))
 region = view.regions.set_index("region_id").loc[region_id]
-peers = ui.peer_picker(view, anchor=region_id)
+peers = region_picker.peer_picker(view, anchor=region_id)
 color = view.colors[region_id]
 name = view.region_labels[region_id]
 
-meta = queries.documents_meta()
+meta = warehouse.documents_meta()
 document = meta[meta["region_id"] == region_id]
 title_text = document["title"].iloc[0] if len(document) else name
 # Title and facts come from the manifest (whatever `etl add` or the upload page stored): text only.
@@ -39,31 +41,31 @@ if len(document):
     st.page_link("pages/sources.py", label=t("document", lang), icon=":material/description:",
                  query_params={"doc": document["doc_id"].iloc[0], **({"lang": "en"} if lang == "en" else {})})
 
-counts = queries.category_counts()
+counts = warehouse.category_counts()
 counts = counts[counts["region_id"] == region_id]
 left, right = st.columns(2) if not view.present else (st.container(), st.container())
 with left:
-    figure = ui.cached_figure(("profile-categories", region_id, lang, view.present), lambda: charts.category_bars(
+    figure = figures.cached_figure(("profile-categories", region_id, lang, view.present), lambda: charts.category_bars(
         counts, color, lang, f"{name} · {t('targets_by_category', lang)}", view.source_for([region_id]), present=view.present))
-    ui.show_chart(figure, f"profile_{region_id}_categories", view, key="profile_categories")
+    figures.show_chart(figure, f"profile_{region_id}_categories", view, key="profile_categories")
 with right:
-    phases = queries.phases(region_id)
+    phases = warehouse.phases(region_id)
     if phases.empty:
         st.subheader(t("phases", lang))
         st.info(t("no_phases", lang))
     else:
-        figure = ui.cached_figure(("profile-phases", region_id, lang, view.present), lambda: charts.phases_timeline(
+        figure = figures.cached_figure(("profile-phases", region_id, lang, view.present), lambda: charts.phases_timeline(
             phases, color, lang, f"{name} · {t('phases', lang)}", view.source_for([region_id]), present=view.present))
-        ui.show_chart(figure, f"profile_{region_id}_phases", view, key="profile_phases")
+        figures.show_chart(figure, f"profile_{region_id}_phases", view, key="profile_phases")
 
 st.subheader(t("departments", lang))
-departments = queries.responsibilities(region_id)
+departments = warehouse.responsibilities(region_id)
 if departments.empty:
     st.info(t("no_departments", lang))
 else:
     if lang == "en":  # department names in English (dashboard.glossary composes them from their parts)
         departments = departments.assign(department=departments["department"].map(lambda d: in_lang(d, lang)))
-    st.dataframe(departments, hide_index=True, placeholder=ui.MISSING_CELL, column_config={
+    st.dataframe(departments, hide_index=True, placeholder=tables.MISSING_CELL, column_config={
         "department": t("departments", lang),
         "times_named": st.column_config.ProgressColumn(t("times_named", lang), format="%d", min_value=0,
                                                        max_value=int(departments["times_named"].max())),
@@ -75,14 +77,14 @@ def standing() -> None:
     """A row per indicator: the share of peers (same indicator, unit and scope) this region is ahead of."""
     st.subheader(t("profile_standing", lang))
     group = tuple(r for r in peers.ids if r in set(view.regions["region_id"]))
-    frame = queries.region_standing(region_id, group)
+    frame = warehouse.region_standing(region_id, group)
     if frame.empty:
         st.info(t("no_data", lang))
         return
     names = frame["indicator_en"].where((lang == "en") & frame["indicator_en"].fillna("").ne(""), frame["indicator_zh"])
     table = frame.assign(indicator=names, unit_std=frame["unit_std"].map(lambda u: in_lang(u, lang)))[
         ["indicator", "value_std", "unit_std", "target_year", "ahead_pct", "peers_with"]]
-    st.dataframe(table, hide_index=True, key="profile_standing", placeholder=ui.MISSING_CELL, column_config={
+    st.dataframe(table, hide_index=True, key="profile_standing", placeholder=tables.MISSING_CELL, column_config={
         "indicator": column_label("indicator", lang), "unit_std": column_label("unit_std", lang),
         "value_std": st.column_config.NumberColumn(column_label("value_std", lang), format="%.4g"),
         "target_year": st.column_config.NumberColumn(column_label("target_year", lang), format="%d"),
@@ -93,8 +95,8 @@ def standing() -> None:
 
 standing()
 st.subheader(t("targets_by_category", lang))
-table = ui.display_table(queries.targets(region_ids=(region_id,)), lang)
-ui.show_table(table, lang, key="profile_table")
-ui.download_buttons(table, f"targets_{region_id}", lang, key="profile_dl", heading=t("download_view", lang))
+table = tables.display_table(warehouse.targets(region_ids=(region_id,)), lang)
+tables.show_table(table, lang, key="profile_table")
+downloads.download_buttons(table, f"targets_{region_id}", lang, key="profile_dl", heading=t("download_view", lang))
 
 state.publish({"region": region_id, **peers.url})

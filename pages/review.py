@@ -9,17 +9,19 @@ on a read-only host (IPBENCH_READ_ONLY=1) the queue shows and the form does not.
 import pandas as pd
 import streamlit as st
 
-from dashboard import db, queries, state, ui
 from dashboard import review as rv
+from dashboard import state
 from dashboard import upload as up
 from dashboard.citation import english_title
 from dashboard.i18n import category_label, scope_label, t
 from dashboard.safe_text import md
-from etl.base.errors import PlanError
-from etl.base.schema import CATEGORY_VALUES, COMPARATORS, SCOPES
+from dashboard.services import review_queue, warehouse
+from dashboard.services import store as writing
+from dashboard.services.vocabulary import CATEGORY_VALUES, COMPARATORS, SCOPES, PlanError
+from dashboard.ui import context, layout, tables
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 store = rv.plan_store()
 can_edit = rv.editing_allowed(store)
@@ -30,23 +32,15 @@ def tr(key: str, **fmt) -> str:
     return t(f"review_{key}", lang, **fmt)
 
 
-@st.cache_data(ttl=db.QUERY_TTL_SECONDS, max_entries=8, show_spinner=False)
-def review_lists(warehouse: str, version: int, editable: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+@st.cache_data(ttl=warehouse.CACHE_SECONDS, max_entries=8, show_spinner=False)
+def review_lists(warehouse_version: tuple[str, int], editable: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The queue with its links, and the counts per plan, of one warehouse file (path and
-    modification time: a rebuild after a correction is a new key).  Built once per process, not on
-    every rerun: at 1,000 plans the pandas work took about as long as the reference page."""
-    queue = rv.review_queue(queries.review_candidates(), queries.quality_notes(), queries.corrections_log(),
-                            queries.region_names())
-    queue = queue.assign(source_url=[queries.source_url(d, tg if isinstance(tg, str) else None)
-                                     for d, tg in zip(queue["doc_id"], queue["target_id"])],
-                         correct_url=[review_url(d, tg) if editable else None
-                                      for d, tg in zip(queue["doc_id"], queue["target_id"])])
-    return queue, rv.queue_counts(queue)
+    modification time: a rebuild after a correction is a new key), built once per process."""
+    return review_queue.review_lists(editable)
 
 
 def show_queue(doc_id: str) -> None:
-    warehouse = db.db_path()
-    queue, counts = review_lists(str(warehouse), warehouse.stat().st_mtime_ns, can_edit)
+    queue, counts = review_lists(warehouse.version(), can_edit)
     st.subheader(tr("counts_title"))
     if counts.empty:
         st.success(tr("nothing_to_review"))
@@ -58,15 +52,11 @@ def show_queue(doc_id: str) -> None:
     rows = rows.assign(kind=rows["kind"].map(labels))
     st.subheader(tr("queue_title", n=len(rows)))
     columns = ["region_zh", "kind", "target_id", "what", "quote", "source_url"] + (["correct_url"] if can_edit else [])
-    st.dataframe(rows[columns], hide_index=True, key="review_queue", placeholder=ui.MISSING_CELL, column_config={
+    st.dataframe(rows[columns], hide_index=True, key="review_queue", placeholder=tables.MISSING_CELL, column_config={
         "region_zh": tr("col_plan"), "kind": tr("col_kind"), "target_id": "ID", "what": tr("col_what"),
         "quote": st.column_config.TextColumn(tr("col_quote"), width="large"),
         "source_url": st.column_config.LinkColumn(tr("col_source"), display_text=t("open_link", lang)),
         "correct_url": st.column_config.LinkColumn(tr("col_correct"), display_text=tr("correct_link"))})
-
-
-def review_url(doc_id: str, target_id) -> str | None:
-    return f"review?doc={doc_id}&target={target_id}" if can_edit and isinstance(target_id, str) else None
 
 
 def show_reading(row: dict) -> None:
@@ -78,7 +68,7 @@ def show_reading(row: dict) -> None:
                       why=md(rv.shown(row.get("correction_reason")))))
     table = rv.reading_table(row).rename(columns={"field": tr("col_field"), "now": tr("col_now"),
                                                   "extracted": tr("col_extracted")})
-    st.dataframe(table, hide_index=True, key="review_reading", placeholder=ui.MISSING_CELL)
+    st.dataframe(table, hide_index=True, key="review_reading", placeholder=tables.MISSING_CELL)
 
 
 def form_values(row: dict, key: str) -> dict:
@@ -137,8 +127,7 @@ def save(action: str, row: dict, sentence, values: dict, why: str, who: str, sha
         return
     try:
         with st.spinner(tr("saving")):
-            rv.save_corrections(store, db.db_path(), row["doc_id"], sha256, [entry])
-        forget_old_warehouse()
+            writing.save_corrections(store, row["doc_id"], sha256, [entry])
     except PlanError as error:
         st.error(tr("not_saved", message=md(error.message)))
         return
@@ -146,13 +135,6 @@ def save(action: str, row: dict, sentence, values: dict, why: str, who: str, sha
     if action == "reject":
         st.session_state.pop("target", None)
     st.rerun()
-
-
-def forget_old_warehouse() -> None:
-    """Close this process's connections to the replaced warehouse file: DuckDB hands a new
-    connect() to the same path the instance still open on the old file (its instance cache)."""
-    db._connection.clear()
-    db._fetch.clear()
 
 
 def target_label(found, target_id: str) -> str:
@@ -166,7 +148,7 @@ st.caption(tr("intro") if can_edit else tr("read_only"))
 if flash := st.session_state.pop("_review_flash", None):
     st.success(flash, icon=":material/check:")
 
-meta = queries.documents_meta()
+meta = warehouse.documents_meta()
 doc_ids = [""] + list(meta["doc_id"])
 labels = {r.doc_id: f"{view.region_labels.get(r.region_id, r.region_zh)} · "
                    + (f"{english_title(r._asdict())} 《{r.title}》" if lang == "en" else r.title) for r in meta.itertuples()}
@@ -176,7 +158,7 @@ show_queue(doc_id)
 
 target_id = ""
 if doc_id:
-    found = queries.document_targets(doc_id)
+    found = warehouse.document_targets(doc_id)
     target_ids = [""] + list(found["target_id"])
     if st.session_state.get("target") not in target_ids:
         st.session_state.pop("target", None)

@@ -7,21 +7,23 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, citation, queries, state, ui
+from dashboard import charts, citation, state
 from dashboard import review as rv
 from dashboard import upload as up
 from dashboard.glossary import in_lang
 from dashboard.i18n import t
 from dashboard.safe_text import js_string, md
+from dashboard.services import warehouse
+from dashboard.ui import context, layout
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("sources_title", lang))
 
-meta = queries.documents_meta()
+meta = warehouse.documents_meta()
 # This session's uploaded plans come after the warehouse's: a click on an uploaded bar lands here.
-uploaded, uploaded_texts = ui.uploaded_targets(), st.session_state.get("uploaded_texts")
+uploaded, uploaded_texts = context.uploaded_targets(), st.session_state.get("uploaded_texts")
 uploads = up.uploaded_documents(uploaded, uploaded_texts)
 meta = pd.concat([meta, uploads], ignore_index=True) if len(uploads) else meta
 doc_ids = list(meta["doc_id"])
@@ -47,7 +49,7 @@ is_upload = doc_id in set(uploads["doc_id"])
 if is_upload:
     upload_text, found = up.uploaded_text(uploaded, doc_id, uploaded_texts)
 else:
-    found = queries.targets_in_document(doc_id)
+    found = warehouse.targets_in_document(doc_id)
 target_ids = [""] + list(found["target_id"])
 if st.session_state.get("target") not in target_ids:  # a target of another document: forget it
     st.session_state.pop("target", None)
@@ -73,7 +75,7 @@ if is_upload:  # a plan uploaded this session: no manifest entry, its text kept 
     document = {"clean_text": upload_text}
     st.caption(t("sources_uploaded", lang, title=md(doc_labels[doc_id])))
 else:
-    document = queries.document(doc_id).iloc[0]
+    document = warehouse.document(doc_id).iloc[0]
     # Every field here comes from the manifest (whatever `etl add` or the upload page stored): text only.
     doc = {**meta.set_index("doc_id").loc[doc_id].to_dict(), "doc_id": doc_id}
     st.caption(" · ".join([md(citation.inline_citation(doc, lang)),
@@ -86,7 +88,7 @@ st.caption(t("highlight_help", lang))
 if target_id:
     chosen = found.set_index("target_id").loc[target_id]
     st.info(f"**{md(target_label(target_id))}**  \n“{md(chosen['quote'])}”", icon=":material/format_quote:")
-    detail = queries.target_detail(target_id) if not is_upload else pd.DataFrame()
+    detail = warehouse.target_detail(target_id) if not is_upload else pd.DataFrame()
     if len(detail) and detail["origin"].iloc[0] == "manual":  # a person's correction, the machine's reading beside
         row = detail.iloc[0].to_dict()
         st.caption(t("sources_corrected", lang, who=md(rv.shown(row.get("corrected_by"))),

@@ -4,20 +4,21 @@ peers that set a comparable number, and how many peers set none."""
 
 import streamlit as st
 
-from dashboard import queries, state, ui
+from dashboard import state
 from dashboard.charts import standing as standing_charts
 from dashboard.i18n import measure_label, scope_label, t
 from dashboard.safe_text import md
-from dashboard.services import comparisons
+from dashboard.services import comparisons, warehouse
+from dashboard.ui import context, figures, layout, region_picker
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 st.title(t("standing_title", lang))
 st.caption(t("standing_intro", lang))
 
 region_ids = list(view.regions["region_id"])
-subjects = queries.standing_subjects()
+subjects = warehouse.standing_subjects()
 if not region_ids or subjects.empty:
     st.info(t("no_data", lang))
     st.stop()
@@ -35,9 +36,9 @@ subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subjec
                             format_func=names.get)
 measure = line[2].radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                         format_func=lambda m: measure_label(m, lang))
-peers = ui.peer_picker(view, anchor=region_id)
+peers = region_picker.peer_picker(view, anchor=region_id)
 
-values = queries.standing_values(subject, measure)
+values = warehouse.standing_values(subject, measure)
 name = view.region_labels.get(region_id, region_id)
 if values.empty:
     st.info(t("no_data", lang))
@@ -59,10 +60,10 @@ else:
                  scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
     key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
            view.present)
-    figure = ui.cached_figure(key, lambda: standing_charts.standing_strip(
+    figure = figures.cached_figure(key, lambda: standing_charts.standing_strip(
         values, region_id, peers.ids, view.region_labels, lang,
         t("standing_chart_title", lang, indicator=names[subject]), unit, view.source_for(peers.ids), present=view.present))
-    ui.show_chart(figure, f"standing_{subject}_{region_id}", view, key="standing_chart")
+    figures.show_chart(figure, f"standing_{subject}_{region_id}", view, key="standing_chart")
 
 state.publish({"region": region_id, "indicator": subject, "measure": measure if measure != "absolute" else None,
                **peers.url})

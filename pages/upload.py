@@ -19,17 +19,17 @@ import pandas as pd
 import streamlit as st
 from streamlit import config
 
-from dashboard import db, ui
 from dashboard import review as rv
 from dashboard import upload as up
 from dashboard import upload_worker as worker
 from dashboard.i18n import category_label, column_label, scope_label, t
 from dashboard.safe_text import md
-from etl.base.errors import PlanError
-from etl.base.schema import CATEGORY_VALUES, COMPARATORS, SCOPES
+from dashboard.services import store as writing
+from dashboard.services.vocabulary import CATEGORY_VALUES, COMPARATORS, SCOPES, PlanError
+from dashboard.ui import context, layout
 
-ui.ensure_shell()
-view = ui.get_view()
+layout.ensure_shell()
+view = context.get_view()
 lang = view.lang
 
 # Widgets that belong to one file's reading: a new file starts from its own.
@@ -226,7 +226,7 @@ def show_skipped(plan: up.UploadedPlan) -> None:
 
 
 def show_session_uploads() -> None:
-    uploaded = ui.uploaded_targets()
+    uploaded = context.uploaded_targets()
     if uploaded is None:
         return
     st.subheader(tr("session_title"))
@@ -267,13 +267,11 @@ def offer_keeping(data: bytes, plan, edited: pd.DataFrame, region_zh: str, perio
 def save_plan(data: bytes, filename: str, region_zh: str, entries: list[dict]) -> None:
     try:
         with st.spinner(tr("store")):
-            entry = rv.save_upload(data, filename, region_zh or None, entries, store, db.db_path())
+            entry = writing.save_upload(data, filename, region_zh or None, entries, store)
     except PlanError as error:
         st.error(tr("save_failed", message=md(error.message)))
         return
-    db._connection.clear()  # DuckDB would keep serving the replaced file to this process
-    db._fetch.clear()
-    st.session_state["uploaded_targets"] = up.remove_region(ui.uploaded_targets(), up.upload_region_id(region_zh))
+    st.session_state["uploaded_targets"] = up.remove_region(context.uploaded_targets(), up.upload_region_id(region_zh))
     st.session_state["_upload_saved"] = entry
     st.rerun()
 
@@ -381,7 +379,7 @@ else:
             if finished is None or finished.empty:
                 st.error(tr("nothing"))
             else:
-                before = ui.uploaded_targets()
+                before = context.uploaded_targets()
                 replacing = before is not None and finished["region_id"].iloc[0] in set(before["region_id"])
                 st.session_state["uploaded_targets"] = up.store(before, finished)
                 # the text too: a click on one of these bars shows its sentence on the Sources page

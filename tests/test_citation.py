@@ -83,7 +83,7 @@ def test_a_long_groups_source_line_names_the_first_plans_and_counts_the_rest():
 
 def test_a_charts_source_line_cites_the_plans_it_draws(warehouse):
     from dashboard import queries
-    from dashboard.ui import current_view
+    from dashboard.ui.context import current_view
 
     view = current_view("zh", False)
     docs = queries.documents_meta()

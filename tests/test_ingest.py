@@ -274,7 +274,7 @@ def test_a_running_dashboard_sees_the_rebuilt_warehouse_not_the_replaced_one(sto
     monkeypatch.setenv(DB_ENV, str(db))
     count = "SELECT count(DISTINCT doc_id) FROM documents"
     assert dashboard_db.fetch(count).iloc[0, 0] == 4
-    held_open = dashboard_db._connection(str(db), dashboard_db._version(db))  # as a running server holds it
+    held_open = dashboard_db.connection(str(db), dashboard_db.version(db))  # as a running server holds it
     add_plans([write(generate(1, seed=9), tmp_path / "plans")], raw_dir=raw_dir, manifest=manifest, db_path=db,
               progress=False)
     assert dashboard_db.fetch(count).iloc[0, 0] == 5

@@ -359,11 +359,11 @@ PAGE = str(ROOT / "pages" / "instruments.py")
 HARNESS = f"""
 import runpy
 import streamlit as st
-from dashboard import ui
-view = ui.sidebar_controls()
+from dashboard.ui import context, layout
+view = context.sidebar_controls()
 st.session_state["_view"] = view
-ui.presentation_css(view.present, view.lang)
-ui.run_in_shell(lambda: runpy.run_path({PAGE!r}, run_name="__main__"))
+layout.presentation_css(view.present, view.lang)
+layout.run_in_shell(lambda: runpy.run_path({PAGE!r}, run_name="__main__"))
 """
 
 

@@ -93,3 +93,87 @@ def test_a_module_that_no_longer_needs_its_exception_must_leave_the_list(tmp_pat
     repo = _copy_tree(tmp_path)
     problems = chinese_literals.check(repo / "etl", chinese_literals.NOT_YET_MOVED | {"etl/warehouse/load.py"})
     assert any("etl/warehouse/load.py" in p and "NOT_YET_MOVED" in p for p in problems)
+
+
+# --- the dashboard's layer rules ---------------------------------------------------------------
+
+@pytest.mark.parametrize("module, code", [
+    ("pages/towns.py", "import etl  # noqa: F401"),
+    ("pages/towns.py", "from etl.base.schema import SCOPES  # noqa: F401"),
+    ("pages/compare.py", "from dashboard import queries  # noqa: F401"),
+    ("pages/data.py", "def _later():\n    from dashboard import db  # noqa: F401\n"),
+    ("dashboard/services/comparisons.py", "import streamlit  # noqa: F401"),
+    ("dashboard/services/groups.py", "def _later():\n    import streamlit  # noqa: F401\n"),
+    ("dashboard/peers.py", "def _later():\n    from dashboard import state  # noqa: F401\n"),  # Streamlit one step away
+    ("dashboard/db.py", "import streamlit as st  # noqa: F401"),
+    ("dashboard/charts/bars.py", "from dashboard import queries  # noqa: F401"),
+    ("dashboard/charts/text.py", "def _later():\n    import streamlit  # noqa: F401\n"),
+    ("dashboard/export.py", "from etl.warehouse import steps  # noqa: F401"),
+    ("dashboard/review.py", "def _later():\n    from etl.harmonize import dictionary  # noqa: F401\n"),
+    ("dashboard/queries.py", "from dashboard.services import comparisons  # noqa: F401"),
+    ("etl/warehouse/steps.py", "def _later():\n    from etl import api  # noqa: F401\n"),
+])
+def test_a_forbidden_import_in_the_dashboard_breaks_the_lint(tmp_path, module, code):
+    repo = _copy_tree(tmp_path)
+    _plant(repo, module, code)
+    result = _lint_imports(repo)
+    assert result.returncode != 0, f"{module} with {code!r} passed lint-imports"
+    assert "BROKEN" in result.stdout
+
+
+def _contract(name_starts: str) -> dict:
+    import tomllib
+
+    contracts = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["importlinter"]["contracts"]
+    return next(c for c in contracts if c["name"].startswith(name_starts))
+
+
+def _children(package: Path, prefix: str) -> set[str]:
+    return {f"{prefix}.{p.stem if p.is_file() else p.name}" for p in package.iterdir()
+            if (p.suffix == ".py" and p.stem != "__init__") or (p.is_dir() and (p / "__init__.py").exists())}
+
+
+def test_every_dashboard_module_but_the_ui_is_held_to_no_streamlit():
+    """A module added to the dashboard is plain Python unless it is part of the Streamlit edge."""
+    listed = set(_contract("Below the pages only dashboard.ui")["source_modules"])
+    edge = {"dashboard.ui", "dashboard.state"}
+    assert _children(ROOT / "dashboard", "dashboard") - edge == listed
+
+
+def test_every_etl_package_but_the_api_is_closed_to_the_dashboard():
+    forbidden = set(_contract("The dashboard reaches the ETL only through etl.api")["forbidden_modules"])
+    assert _children(ROOT / "etl", "etl") - {"etl.api"} == forbidden
+
+
+def _private_imports(path: Path) -> list[str]:
+    """`from x import _name` and `module._name` (a module this file imported) in one file."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = set()
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module != "__future__":
+            found += [f"{path.name}: from {node.module} import {a.name}" for a in node.names
+                      if a.name.startswith("_") and not a.name.startswith("__")]
+            modules |= {a.asname or a.name for a in node.names}
+        elif isinstance(node, ast.Import):
+            modules |= {(a.asname or a.name).split(".")[0] for a in node.names}
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id in modules
+                and node.attr.startswith("_") and not node.attr.startswith("__")):
+            found.append(f"{path.name}:{node.lineno}: {node.value.id}.{node.attr}")
+    return found
+
+
+def test_the_dashboard_takes_no_private_function_from_another_module():
+    files = [*ROOT.joinpath("dashboard").rglob("*.py"), *ROOT.joinpath("pages").glob("*.py"), ROOT / "app.py"]
+    found = [hit for path in files for hit in _private_imports(path)]
+    assert found == []
+
+
+def test_the_private_import_check_sees_one(tmp_path):
+    planted = tmp_path / "page.py"
+    planted.write_text("from dashboard import state\nfrom dashboard.upload import _blank\nstate._raw('x')\n",
+                       encoding="utf-8")
+    assert len(_private_imports(planted)) == 2

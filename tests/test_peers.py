@@ -135,3 +135,26 @@ def test_the_standing_strip_draws_the_regions_name_in_full_above_its_marker():
     fig = standing_strip(values, "a", ["a", "b", "c"], {"a": "宜兴市"}, "zh", "贯标", "家", "source")
     anchor = [tr for tr in fig.data if tr.type == "scatter"][0]
     assert anchor.text[0] == "宜兴市" and anchor.cliponaxis is False
+
+
+def test_a_small_group_is_drawn_whole_without_asking_the_warehouse(monkeypatch):
+    from dashboard.services import groups
+
+    monkeypatch.setattr(groups, "top_regions", lambda *a: pytest.fail("a small group needs no ranking"))
+    drawn = groups.drawn_regions(("a", "b", "upload-x"), "b", {"a", "b"}, False, groups.by_numbers("absolute"))
+    assert drawn.ids == ("a", "b", "upload-x") and drawn.stored == ("a", "b") and drawn.uploads == ("upload-x",)
+    assert not drawn.show_all
+
+
+def test_a_large_group_keeps_its_anchor_uploads_and_the_best_ranked(monkeypatch):
+    from dashboard import peers as peer_groups
+    from dashboard.services import groups
+
+    stored = tuple(f"r{i:03d}" for i in range(peer_groups.READABLE + 10))
+    asked = []
+    monkeypatch.setattr(groups, "top_regions", lambda ranking, ids, limit: asked.append(ranking) or ids[-limit:])
+    drawn = groups.drawn_regions(stored + ("upload-x",), "r000", set(stored), False, groups.by_commitments())
+    assert asked == [groups.by_commitments()]
+    assert "r000" in drawn.ids and "upload-x" in drawn.ids and len(drawn.ids) == peer_groups.READABLE
+    everything = groups.drawn_regions(stored + ("upload-x",), "r000", set(stored), True, groups.by_commitments())
+    assert everything.ids == stored + ("upload-x",) and everything.show_all

@@ -231,3 +231,39 @@ def test_unmapped_targets_are_counted_last_and_can_be_picked(with_unmapped):
     assert list(mine["category"])[-1] == UNMAPPED
     assert int(mine.loc[mine["category"] == UNMAPPED, "quantitative"].iloc[0]) == 1
     assert list(queries.targets(category=UNMAPPED)["target_id"]) == [with_unmapped]
+
+
+# --- the warehouse's cache, without Streamlit (dashboard/db.py) --------------------------------
+
+def test_a_cached_answer_is_a_copy_a_caller_may_change():
+    first = queries.regions()
+    first["region_zh"] = "changed by a caller"
+    assert "changed by a caller" not in set(queries.regions()["region_zh"])
+
+
+def test_services_queries_and_db_run_without_loading_streamlit():
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    code = ("import sys\n"
+            "from dashboard.services import comparisons, groups, review_queue, store, vocabulary, warehouse\n"
+            "import dashboard.charts, dashboard.export, dashboard.review, dashboard.upload\n"
+            "warehouse.regions()\n"
+            "assert 'streamlit' not in sys.modules, 'streamlit was loaded'\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_the_drawn_regions_of_a_group_are_filtered_once_where_their_rows_live():
+    """Warehouse regions in SQL, a session's upload by id: an upload not drawn is left out."""
+    from dashboard.services.groups import Drawn
+
+    one, other = sorted(_manifest_region_ids())[:2]
+    uploaded = pd.DataFrame({"region_id": ["upload-a", "upload-b"], "region_zh": ["甲", "乙"],
+                             "category": ["use", "use"], "origin": ["uploaded", "manual"], "target_id": ["a-1", "b-1"]})
+    drawn = Drawn(ids=(one, "upload-a"), stored=(one,), uploads=("upload-a",), show_all=False)
+    frame = comparisons.group_targets(drawn, uploaded, category="use")
+    assert set(frame["region_id"]) <= {one, "upload-a"} and "upload-a" in set(frame["region_id"])
+    assert other not in set(frame["region_id"])

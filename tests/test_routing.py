@@ -33,10 +33,10 @@ def test_the_overview_opened_by_its_typed_url_runs():
     assert not at.exception and len(at.title) == 1
 
 
-# --- a click on a bar or a table row opens its sentence (dashboard/ui.py) ----------------------
+# --- a click on a bar or a table row opens its sentence (dashboard/ui/source_links.py) ----------------------
 
 def test_the_clicked_point_names_its_target_whatever_shape_plotly_gives_customdata():
-    from dashboard.ui import clicked_target
+    from dashboard.ui.source_links import clicked_target
 
     assert clicked_target([{"x": "a", "customdata": "tianchang-2024-001"}]) == "tianchang-2024-001"
     assert clicked_target([{"customdata": ["yixing-2024-002"]}]) == "yixing-2024-002"
@@ -47,7 +47,7 @@ def test_the_clicked_point_names_its_target_whatever_shape_plotly_gives_customda
 def test_only_figures_whose_bars_name_their_targets_are_clickable():
     import plotly.graph_objects as go
 
-    from dashboard.ui import clickable, selectable
+    from dashboard.ui.figures import clickable, selectable
 
     bars = go.Figure([go.Bar(x=["a"], y=[1], customdata=["t-001"], text=["1"]), go.Bar(name="legend only")])
     assert clickable(bars)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 
 from dashboard.numbers import MONEY, axis_number
-from etl.vocab.units import UNITS, unit_kind
+from etl.api import UNITS, unit_kind
 
 MAX_TICKS = 4  # ticks above zero on a value axis
 WRITTEN_TICKS_FROM = 10_000  # from here plotly would write 10k, 1M: the axis gets written labels

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dashboard.colors import COVERAGE_COLORS, UNMAPPED_COLOR, UNMAPPED_COVERAGE_COLORS
 from dashboard.i18n import COVERAGE_LABELS, category_label, pick, t
 from dashboard.safe_text import plot_text
-from etl.base.schema import CATEGORY_VALUES, UNMAPPED
+from etl.api import CATEGORY_VALUES, UNMAPPED
 
 from .axes import whole_number_step
 from .layout import finish_styled

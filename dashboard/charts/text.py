@@ -17,7 +17,7 @@ import pandas as pd
 from dashboard.i18n import scope_label
 from dashboard.numbers import format_number, plain_number
 from dashboard.safe_text import plot_text
-from etl.base.safe_csv import COMPARATOR_CODES
+from etl.api import COMPARATOR_CODES
 
 from .style import NOTE_COLOR
 

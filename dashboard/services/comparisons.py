@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import pandas as pd
 
+from dashboard import queries
 from dashboard.queries import MEASURE_COLUMNS, MEASURES
-from etl.harmonize.dictionary import per_capita_ids
-from etl.normalize.comparable import add_comparable_columns
+from dashboard.services.groups import Drawn
+from etl.api import add_comparable_columns, per_capita_ids
 
-__all__ = ["MEASURES", "add_measure", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
+__all__ = ["MEASURES", "add_measure", "group_targets", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
            "with_uploaded"]
 
 
@@ -43,6 +44,17 @@ def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
     if frame.empty:
         return extra.reset_index(drop=True)
     return pd.concat([frame, extra], ignore_index=True)
+
+
+def group_targets(drawn: Drawn, uploaded: pd.DataFrame | None, category: str | None = None,
+                  family: str | None = None, indicator_id: str | None = None) -> pd.DataFrame:
+    """The targets of the regions a chart draws, under the page's filter, each region filtered once
+    where its rows live: the warehouse's regions in SQL (only their rows are fetched), this
+    session's uploads by region id (they are in the session, not the warehouse)."""
+    frame = queries.targets(category=category, family=family, indicator_id=indicator_id, region_ids=drawn.stored)
+    if uploaded is not None and "region_id" in uploaded:
+        uploaded = uploaded[uploaded["region_id"].isin(drawn.uploads)]
+    return with_uploaded(frame, uploaded, category=category, family=family, indicator_id=indicator_id)
 
 
 def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) -> pd.DataFrame:

@@ -1,0 +1,9 @@
+"""The ETL's words a page needs to draw its controls: the closed value sets of the warehouse's cells
+(the five links and the unmapped group, scopes, comparators), the error a plan raises, and how the
+warehouse joins department names.  Pages import these from here, never from `etl` (pyproject.toml)."""
+
+from __future__ import annotations
+
+from etl.api import CATEGORIES, CATEGORY_VALUES, COMPARATORS, DEPARTMENT_SEPARATOR, SCOPES, UNMAPPED, PlanError
+
+__all__ = ["CATEGORIES", "CATEGORY_VALUES", "COMPARATORS", "DEPARTMENT_SEPARATOR", "SCOPES", "UNMAPPED", "PlanError"]

@@ -1,0 +1,117 @@
+"""The ETL's one door for the dashboard: what the pages and their services may use of the ETL.
+
+The dashboard reads the warehouse (SQL, dashboard/queries.py) and otherwise calls the ETL only
+through the names below; import-linter forbids every other `etl` module to `dashboard` and `pages`
+(pyproject.toml).  Four kinds of thing pass through:
+
+    the data contract     the warehouse's tables and columns, and the closed value sets its
+                          cells take (categories, scopes, comparators): etl.base.schema
+    the vocabulary        what a reader sees written the ETL's way: comparator symbols, units,
+                          the instrument dictionary, the indicator dictionary
+    one plan's reading    read_plan(bytes) → its frames, with the same code `etl build` runs
+    the store             corrections recorded and applied, plans added, the warehouse rebuilt
+
+The reading and the build are imported when first called, so importing this module (as every
+page does through the dashboard) does not load the extractor.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from etl.base.errors import PlanError
+from etl.base.paths import DEFAULT_DB, RAW_DIR
+from etl.base.safe_csv import CODES as COMPARATOR_SYMBOLS
+from etl.base.safe_csv import COMPARATOR_CODES, FORMULA_STARTS, encode_comparators, neutralise_frame, to_csv
+from etl.base.schema import (
+    CATEGORIES,
+    CATEGORY_VALUES,
+    CATEGORY_ZH,
+    COMPARATORS,
+    SCOPES,
+    TABLES,
+    UNMAPPED,
+    columns,
+)
+from etl.base.yaml_io import safe_load as read_yaml
+from etl.extract.instruments import SEPARATOR as DEPARTMENT_SEPARATOR
+from etl.extract.instruments import dictionary as instrument_dictionary
+from etl.harmonize.dictionary import harmonizer, per_capita_ids
+from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
+from etl.read.sources import load_manifest
+from etl.vocab.units import UNITS, unit_kind
+from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
+
+__all__ = [
+    # the data contract
+    "CATEGORIES", "CATEGORY_VALUES", "CATEGORY_ZH", "COMPARATORS", "SCOPES", "TABLES", "UNMAPPED", "columns",
+    "DEFAULT_DB", "RAW_DIR", "PlanError",
+    # the vocabulary
+    "COMPARATOR_CODES", "COMPARATOR_SYMBOLS", "DEPARTMENT_SEPARATOR", "UNITS", "unit_kind",
+    "harmonizer", "instrument_dictionary", "per_capita_ids",
+    # comparable numbers, by the ETL's own rules
+    "add_comparable_columns", "comparable_fields", "split_unit", "standardise",
+    # files a person downloads or edits
+    "FORMULA_STARTS", "encode_comparators", "neutralise_frame", "to_csv", "read_yaml", "load_manifest",
+    # one plan's reading
+    "PlanReading", "read_plan", "title_and_region",
+    # the store
+    "Correction", "apply_corrections", "corrections_dir", "record_correction", "rebuild", "add_plan",
+]
+
+
+# --- one plan's reading ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PlanReading:
+    """An uploaded plan read by the build's own code: `raw` (etl.read.readers.RawDocument: text,
+    kind, encoding, the reader's warnings) and `extraction` (etl.warehouse.plan.Extraction: clean_text,
+    targets, skipped, period …), with the title and region its first lines name, when they do."""
+    raw: object
+    extraction: object
+    title: str | None
+    region_zh: str | None
+
+
+def title_and_region(text: str) -> tuple[str | None, str | None]:
+    """The plan's title and the region it names (the rules `python -m etl add` uses)."""
+    from etl.warehouse.add import find_title, head_lines, region_from_title
+
+    title = find_title(head_lines(text))
+    if title is None:
+        return None, None
+    return title, region_from_title(title)["region_zh"]
+
+
+def read_plan(data: bytes, filename: str, max_bytes: int) -> PlanReading:
+    """A plan's bytes → its frames, read as the build reads a stored plan (`filename` names the
+    format); the plan gets placeholder ids (doc_id "upload", no region).  PlanError for a file that
+    cannot be read."""
+    from etl.read.readers import read_bytes
+    from etl.warehouse.plan import extract_document
+
+    raw = read_bytes(data, filename, max_bytes=max_bytes)
+    title, region = title_and_region(raw.text)
+    extraction = extract_document(raw, doc_id="upload", region_id="", region_zh="")
+    return PlanReading(raw=raw, extraction=extraction, title=title, region_zh=region)
+
+
+# --- the store: the warehouse rebuilt, plans added ---------------------------------------------
+
+def rebuild(db_path: Path, manifest: Path):
+    """Build the warehouse at `db_path` from `manifest`'s plans and their corrections (the
+    library's build: no per-plan cache).  Returns the build's report; PlanError names file and line."""
+    from etl.warehouse.steps import build
+
+    return build(Path(db_path), manifest=manifest)
+
+
+def add_plan(path: Path, region_zh: str | None, raw_dir: Path, manifest: Path, db_path: Path | None):
+    """`python -m etl add` for one file: copied into raw_dir, recorded in the manifest and, with
+    db_path, the warehouse rebuilt, as one transaction.  Returns the add's summary (one outcome)."""
+    from etl.warehouse.add import add_plans
+    from etl.warehouse.cache import default_dir
+
+    return add_plans([path], region_zh=region_zh, raw_dir=raw_dir, manifest=manifest, db_path=db_path,
+                     jobs=1, progress=False, cache_dir=default_dir())
