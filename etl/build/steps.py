@@ -30,6 +30,7 @@ from etl.base.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
 from etl.build import cache as plan_cache
 from etl.build import stamp as build_stamp
 from etl.build.corrections import Correction, apply_corrections, corrections_dir, load_corrections
+from etl.build.observations import apply_observations, observations_dir
 from etl.build.plan import extract_document
 from etl.extract.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.extract.instruments import instrument_rows
@@ -95,7 +96,8 @@ def input_fingerprint(manifest: Path = MANIFEST) -> str:
     `--if-stale` rebuilds only when it changed."""
     digest = hashlib.sha256()
     paths = [manifest, *sorted(manifest.parent.glob("*")), *sorted(REFERENCE_DIR.glob("*")),
-             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted(ETL_CODE.rglob("*.py"))]
+             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted(observations_dir(manifest).glob("*.csv")),
+             *sorted(ETL_CODE.rglob("*.py"))]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())
@@ -383,6 +385,7 @@ def collect(manifest: Path = MANIFEST, jobs: int | None = None, cache_dir: Path 
     plans = all_plan_tables(sources, population_denominators(context), jobs, corrections, cache_dir)
     warehouse = assemble(plans, context, manifest)
     _note_orphan_corrections(warehouse, corrections, {s.doc_id for s in sources})
+    apply_observations(warehouse.frames, observations_dir(manifest))  # like corrections: on every build
     check(warehouse.frames, sources)
     return warehouse
 
