@@ -183,7 +183,7 @@ def read_observation_file(path: Path, regions: pd.DataFrame,
             if not any(cells.values()):
                 continue
             row, reasons = _observation_row(cells, index, path, number)
-            if row is not None:
+            if not reasons:  # a row already refused is not also a duplicate
                 key = (row["region_id"], row["indicator_id"], row["year"], row["month"])
                 if key in seen:
                     reasons.append(f"duplicate of {seen[key]} (same region, indicator, year and month)")
@@ -226,8 +226,7 @@ def _observation_row(cells: dict, regions: RegionIndex, path: Path, number: int)
     if not cells.get("source"):
         reasons.append("no source (say where the figure was published)")
     if reasons:
-        return (None if region_id is None or indicator is None or year is None else
-                {"region_id": region_id, "indicator_id": indicator.id, "year": year, "month": month}), reasons
+        return None, reasons
     return {"observation_id": f"{path.stem}-r{number}", "region_id": region_id,
             "region_zh": regions.by_id.get(region_id), "indicator_id": indicator.id, "year": year, "month": month,
             "value": value, "unit": cells["unit"], "value_std": converted[0], "unit_std": converted[1],
@@ -424,7 +423,7 @@ def _stated(skip: dict, doc: dict, baselines: list[dict]) -> dict | None:
             "year": year, "month": month, "value": value, "unit": unit, "value_std": converted[0],
             "unit_std": converted[1], "scope": scope, "source_kind": "plan", "source": doc.get("title"),
             "doc_id": doc["doc_id"], "target_id": target["target_id"] if target is not None else None,
-            "quote": text[sentence_start:sentence_end], "quote_start": sentence_start, "quote_end": sentence_end,
+            **_quote_of(target, text, sentence_start, sentence_end),
             "time_basis": basis, "note": f"{skip['reason']}: {text[start:end]}"}
 
 
@@ -451,6 +450,13 @@ def _stated_year(text: str, reason: str, sentence_start: int, clause_start: int,
         return None
     month = int(found[-1].group(2)) if found[-1].group(2) and 1 <= int(found[-1].group(2)) <= 12 else None
     return int(found[-1].group(1)), month, found[-1].end()
+
+
+def _quote_of(target: dict | None, text: str, start: int, end: int) -> dict:
+    """The sentence a figure is quoted with: its target's own, else the sentence around it."""
+    if target is not None:
+        start, end = int(target["quote_start"]), int(target["quote_end"])
+    return {"quote": text[start:end], "quote_start": start, "quote_end": end}
 
 
 def _plan_date(doc: dict) -> tuple[int, int | None]:
