@@ -77,7 +77,7 @@ def show_point(points) -> None:
     else:
         note = f" — {row['note']}" if isinstance(row["note"], str) and row["note"] else ""
         st.markdown(f"**{t('progress_citation', lang)}:** {md(row['source'])}{md(note)}  \n"
-                    f"`data/observations/{md(row['origin_file'])}` · row {int(row['row_number'])}")
+                    f"data/observations/{md(row['origin_file'])} · row {int(row['row_number'])}")
 
 
 with st.container(border=True):
@@ -85,7 +85,8 @@ with st.container(border=True):
     show_point((event or {}).get("selection", {}).get("points") if event else None)
 
 # Per region: every followed target of every indicator, with its status in the chart's colours.
-all_targets = queries.progress_targets(chosen)
+every_target = queries.progress_targets(chosen)
+all_targets = progress.with_data(every_target)
 counts = progress.status_counts(all_targets, shown_labels, lang)
 if len(counts):
     st.markdown(f"**{t('progress_summary', lang)}**")
@@ -100,6 +101,7 @@ region_id = st.selectbox(t("progress_region", lang), list(chosen), key="region",
 if region_id:
     st.markdown(f"**{md(t('progress_region_table', lang, region=view.region_labels.get(region_id, region_id)))}**")
     table = progress.status_table(all_targets[all_targets["region_id"] == region_id], lang)
+    others = int((every_target["region_id"] == region_id).sum()) - len(table)
     if len(table):
         status_column = t("col_status", lang)
         styled = table.drop(columns=["status"]).style.apply(
@@ -107,7 +109,9 @@ if region_id:
                             for code in table["status"]] if column.name == status_column else [""] * len(column))
         st.dataframe(styled, hide_index=True, width="stretch", column_config={
             "source_url": st.column_config.LinkColumn(t("open_link", lang), display_text=t("open_link", lang)),
-            "target_id": st.column_config.TextColumn("ID", width="small")})
+            "target_id": None})  # the link opens the target's sentence; the id is in the downloads
+    if others:
+        st.caption(t("progress_others", lang, n=others))
 
 ui.download_buttons(observed.drop(columns=["source_url", "region_en"], errors="ignore"), f"observations_{indicator_id}",
                     lang, key="progress_dl_obs", heading=t("progress_dl_observations", lang))

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import ChartStyle
 from dashboard.charts.progress import STATUS_COLORS, draw_paths
-from dashboard.services.progress import status_counts, status_table
+from dashboard.services.progress import status_counts, status_table, with_data
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
@@ -97,7 +97,7 @@ def test_every_point_of_the_paths_names_what_it_opens():
     data = [d for trace in fig.data for d in trace.customdata]
     assert {"obs:o1", "obs:o2", "target:t1"} <= set(data)
     line = next(trace for trace in fig.data if trace.line.dash == "dash")
-    assert list(line.x) == ["2023-12-31", "2026-12-31"] and list(line.y) == [10.5, 20.0]
+    assert list(line.x) == [2023, 2026] and list(line.y) == [10.5, 20.0]
     assert list(fig.data[0].marker.symbol) == ["circle", "diamond"]  # researcher's, plan's
 
 
@@ -116,4 +116,5 @@ def test_status_table_and_counts_use_one_code_per_target():
     assert table.loc[0, "Required change a year"] == "needs 24.0 %/yr"
     counts = status_counts(frame, {"r1": "County A"}, "en")
     assert counts.loc["County A", "behind"] == 1 and counts.loc["County A", "insufficient data"] == 1
+    assert list(with_data(frame)["target_id"]) == ["a"]  # nothing known about b: left out of the table
     assert set(STATUS_COLORS) == {"achieved", "on_track", "behind", "regressing", "insufficient_data"}

@@ -23,21 +23,30 @@ STATUS_COLORS = {"achieved": "#009E73", "on_track": "#56B4E9", "behind": "#E69F0
 SYMBOLS = {"researcher": "circle", "plan": "diamond"}
 
 
-def month_end(year, month=None) -> str:
-    """The last day of a month (of December for a year): where a year-end level is plotted."""
+def month_end(year, month=None) -> float:
+    """Where the end of a month is drawn on an axis of year ends: a year's figure (its year-end level)
+    at the year itself, the end of May 2025 at 2025 − 7/12.  A tick labelled 2025 is the end of 2025."""
     month = 12 if is_missing(month) else int(month)
-    return str(pd.Period(year=int(year), month=month, freq="M").end_time.date())
+    return round(int(year) + (month - 12) / 12, 4)
 
 
-def _yyyy_mm_end(text) -> str | None:
+def _yyyy_mm_end(text) -> float | None:
     return month_end(int(text[:4]), int(text[5:7])) if isinstance(text, str) and len(text) >= 7 else None
 
 
-def _due(target: dict) -> str | None:
+def _due(target: dict) -> float | None:
     year = target.get("target_year")
     if is_missing(year) or (not is_missing(target.get("period_end")) and int(year) == int(target["period_end"])):
         return _yyyy_mm_end(target.get("plan_end_month"))
     return month_end(int(year))
+
+
+def _due_text(row: dict) -> str:
+    due = _due(row)
+    if due is None:
+        return ""
+    year, month = int(due) + (due % 1 > 0), round((due % 1) * 12) or 12
+    return f"{year}-{month:02d}"
 
 
 def _observation_hover(row: dict, lang: str) -> str:
@@ -51,7 +60,7 @@ def _observation_hover(row: dict, lang: str) -> str:
 
 def _target_hover(row: dict, lang: str) -> str:
     lines = [f"{t('progress_target', lang)}: {format_value(row['value_std'], row.get('unit_std') or '', row.get('comparator'), lang)}"
-             f" · {_due(row) or ''}"[:80]]
+             f" · {_due_text(row)}"[:80]]
     change = required_change_text(row.get("required_annual_change"), row.get("required_change_unit"), lang)
     if change:
         lines.append(change)
@@ -105,8 +114,8 @@ def draw_paths(targets: pd.DataFrame, observations: pd.DataFrame, region_labels:
             continue
         fig.add_traces(_region_traces(region_id, name, style.color(region_id), mine, theirs, starts, style))
         values += [o["value_std"] for o in mine] + [g["value_std"] for g in theirs]
-    fig.update_xaxes(type="date", gridcolor=GRID_COLOR, showline=True, linecolor="#999999", dtick="M12",
-                     tickformat="%Y")
+    fig.update_xaxes(type="linear", gridcolor=GRID_COLOR, showline=True, linecolor="#999999", dtick=1,
+                     tickformat="d", title=dict(text=t("progress_year_end", style.lang), font=dict(size=style.small_size)))
     y_axis = value_axis(values or [0, 1], {unit} if unit else set(), style.lang)
     fig.update_yaxes(y_axis, gridcolor=GRID_COLOR, zeroline=False)
     finish_styled(fig, title, style, t("progress_units", style.lang, unit=unit) if unit else "",

@@ -17,6 +17,12 @@ def status_code(row) -> str:
     return status if isinstance(status, str) and status in ATTAINMENT_LABELS else "insufficient_data"
 
 
+def with_data(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets something is known about: a starting level (a required change) or an observation since."""
+    known = targets["status"].notna() | targets["required_annual_change"].notna()
+    return targets[known]
+
+
 def _share(value) -> str:
     return "" if is_missing(value) else f"{value * 100:.0f}%"
 
@@ -32,7 +38,7 @@ def status_table(targets: pd.DataFrame, lang: str) -> pd.DataFrame:
         if observed:
             observed += f" ({int(row['observed_year'])})"
         rows.append({
-            "target_id": row["target_id"], "indicator": indicator_name(row, lang),
+            "target_id": row["target_id"], t("col_indicator", lang): indicator_name(row, lang),
             t("col_target", lang): format_value(row.get("value_std"), unit, row.get("comparator"), lang) + year,
             t("col_start", lang): format_value(row.get("start_value"), unit, lang=lang),
             t("col_required", lang): required_change_text(row.get("required_annual_change"),
