@@ -261,3 +261,10 @@ def test_a_target_over_the_plan_period_adds_up_the_observed_yearly_flows():
     assert by_year.loc[2025, "observed_value"] == 17.0 and by_year.loc[2025, "progress_share"] == pytest.approx(17 / 30)
     _, rows = ambition([t], [observation(2023, 6.0, "annual"), observation(2025, 9.0, "annual")])
     assert list(rows["status"]) == ["insufficient_data"]  # 2024's flow is missing
+
+
+def test_a_text_without_a_date_or_period_dates_no_level():
+    ex = extract_text(PLAN, doc_id="mou", period=(2023, 2025))
+    docs = pd.DataFrame([{"doc_id": "mou", "clean_text": ex.clean_text, "region_id": "x", "region_zh": "x",
+                          "title": "t", "date": None, "period_start": None}])
+    assert plan_observations(ex.targets, ex.skipped, docs).empty

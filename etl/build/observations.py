@@ -400,7 +400,7 @@ def _stated(skip: dict, doc: dict, baselines: list[dict]) -> dict | None:
     year_at = _stated_year(text, skip["reason"], sentence_start, clause_start, start)
     if year_at is not None:
         year, month, basis, between = *year_at[:2], "stated", text[year_at[2]:start]
-    elif skip["reason"] in ("baseline", EXISTING_REASON):  # 现有/目前: the level when the plan was written
+    elif skip["reason"] in ("baseline", EXISTING_REASON) and _plan_date(doc):  # 现有/目前: when the plan was written
         year, month, basis, between = *_plan_date(doc), "plan date", ""
     else:
         return None
@@ -459,11 +459,13 @@ def _quote_of(target: dict | None, text: str, start: int, end: int) -> dict:
     return {"quote": text[start:end], "quote_start": start, "quote_end": end}
 
 
-def _plan_date(doc: dict) -> tuple[int, int | None]:
+def _plan_date(doc: dict) -> tuple[int, int | None] | None:
+    """The month a plan was written: its date's, else January of its first year (None: neither known)."""
     date = doc.get("date")
     if isinstance(date, str) and re.match(r"^\d{4}-\d{2}", date):
         return int(date[:4]), int(date[5:7])
-    return int(doc["period_start"]), 1
+    start = doc.get("period_start")
+    return None if start is None or pd.isna(start) else (int(start), 1)
 
 
 def _latest_year(doc: dict) -> int:
