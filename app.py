@@ -68,6 +68,7 @@ PAGES = [
     st.Page("pages/sources.py", title="原文出处 Sources", url_path="sources", icon=":material/description:"),
     st.Page("pages/instruments.py", title="政策工具 Instruments", url_path="instruments", icon=":material/checklist:"),
     st.Page("pages/standing.py", title="地区位置 Standing", url_path="standing", icon=":material/leaderboard:"),
+    st.Page("pages/progress.py", title="目标进度 Progress", url_path="progress", icon=":material/trending_up:"),
     st.Page("pages/data.py", title="数据下载 Data", url_path="data", icon=":material/download:"),
     st.Page("pages/review.py", title="人工审核 Review", url_path="review", icon=":material/rate_review:"),
     st.Page("pages/upload.py", title="上传方案 Upload", url_path="upload", icon=":material/upload:"),

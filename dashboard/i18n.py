@@ -591,3 +591,115 @@ TABLE_MEANINGS_ZH = {
     "town_targets": {"unit": "表题中的单位", "indicator_id": "该指标能归入的规范指标", "value": "目标值",
                      "doc_id": "来源文件编号", "region_id": "GB/T 2260 行政区划代码"},
 }
+
+# Issue 22: ambition and attainment (pages/progress.py).  Status codes come from etl.normalize.ambition.
+ATTAINMENT_LABELS = {
+    "achieved": ("已实现", "achieved"),
+    "on_track": ("进度正常", "on track"),
+    "behind": ("进度滞后", "behind"),
+    "regressing": ("不进反退", "regressing"),
+    "insufficient_data": ("数据不足", "insufficient data"),
+}
+REQUIRED_CHANGE_LABELS = {  # unit code → (中文, English) with {value}
+    "%/yr": ("年均需增长 {value}%", "needs {value} %/yr"),
+    "points/yr": ("年均需提高 {value} 个点", "needs {value} points/yr"),
+    "x observed yearly flow": ("需为已观测年流量的 {value} 倍", "{value}× the observed yearly flow"),
+}
+PROGRESS_STRINGS = {
+    "progress_title": ("目标进度", "Progress"),
+    "progress_intro": ("各地区从起点水平出发、朝目标前进的路径：● 研究者录入的观测值（注明出处），◆ 方案自述的已达水平，"
+                       "★ 目标，虚线为从起点到目标的直线路径。点击任一点即显示其原文句子或出处。",
+                       "Each region's path from its starting level towards its target: ● a researcher's observation "
+                       "(with its citation), ◆ a level the plan states it reached, ★ the target, dashed: the straight "
+                       "path from the start to it. Click any point for its sentence or citation."),
+    "progress_status_help": ("状态：已实现 = 观测值达到目标；不进反退 = 比起点更远离目标；进度正常 = 完成进度 ≥ 0.95 × 时间进度；"
+                             "进度滞后 = 低于此；数据不足 = 没有起点水平或缺少某年流量。完成进度 =（观测值 − 起点）÷（目标 − 起点），"
+                             "时间进度 = 从起点到目标月份已过去的月数比例。",
+                             "Status: achieved = the observed value reaches the target; regressing = further from the "
+                             "target than at the start; on track = progress ≥ 0.95 × time elapsed; behind = below that; "
+                             "insufficient data = no starting level, or a year's flow missing. Progress = (observed − "
+                             "start) ÷ (target − start); time elapsed = share of the months from the start to the due "
+                             "month gone."),
+    "progress_none": ("还没有可与目标对照的观测值。方案自述的起点水平在构建时自动读入；研究者可用 "
+                      "`python -m etl observations add 文件.csv` 添加统计公报等来源的数据（见 data/observations/README.md）。",
+                      "No observation can be held against a target yet. Levels the plans state are read at build time; "
+                      "a researcher adds figures from statistical bulletins with `python -m etl observations add "
+                      "FILE.csv` (see data/observations/README.md)."),
+    "progress_indicator": ("指标", "Indicator"),
+    "progress_chart_title": ("{indicator}：起点、观测值与目标", "{indicator}: start, observations and target"),
+    "progress_units": ("单位：{unit}", "Unit: {unit}"),
+    "progress_year_end": ("年末（月度数据按月末）", "end of year (a month's figure at the month's end)"),
+    "progress_others": ("另有 {n} 个目标尚无可对照的观测值，未列出。", "{n} other targets have no observation to hold them against yet; not listed."),
+    "col_indicator": ("指标", "Indicator"),
+    "progress_observed_researcher": ("研究者观测", "researcher's observation"),
+    "progress_observed_plan": ("方案自述", "stated in the plan"),
+    "progress_target": ("目标", "target"),
+    "progress_start": ("起点", "start"),
+    "progress_point": ("所选的点", "The point clicked"),
+    "progress_point_help": ("点击图中任一点，在此显示其原文句子或出处。", "Click any point of the chart to see its sentence or citation here."),
+    "progress_citation": ("出处", "Citation"),
+    "progress_open_sentence": ("在原文中打开", "Open it in the source"),
+    "progress_region_table": ("{region}的目标与进度", "{region}: targets and status"),
+    "progress_region": ("地区", "Region"),
+    "progress_summary": ("对比范围内各地区的目标状态（最近一次观测）", "Status of each region's targets (latest observation)"),
+    "progress_dl_observations": ("下载观测值", "Download the observations"),
+    "progress_dl_attainment": ("下载进度评估", "Download the attainment rows"),
+    "col_target": ("目标", "Target"),
+    "col_start": ("起点", "Start"),
+    "col_required": ("所需年均变化", "Required change a year"),
+    "col_observed": ("最近观测", "Latest observed"),
+    "col_progress": ("完成进度", "Progress"),
+    "col_elapsed": ("时间进度", "Time elapsed"),
+    "col_status": ("状态", "Status"),
+}
+STRINGS.update(PROGRESS_STRINGS)
+
+
+def attainment_label(status: str | None, lang: str) -> str:
+    return pick(ATTAINMENT_LABELS[status], lang) if status in ATTAINMENT_LABELS else pick(ATTAINMENT_LABELS["insufficient_data"], lang)
+
+
+def required_change_text(value, unit: str | None, lang: str) -> str:
+    """年均需增长 24.0% / needs 24.0 %/yr; empty when no change is known."""
+    if unit not in REQUIRED_CHANGE_LABELS or value is None or value != value:
+        return ""
+    return pick(REQUIRED_CHANGE_LABELS[unit], lang).format(value=f"{value:.1f}")
+
+
+COLUMN_MEANINGS_ZH.update({
+    "required_annual_change": "目标要求的年均变化（从规划起点或之前的水平出发，按方案自身月数计）：水平类为年均复合增长率（%/年），"
+                              "比率类为每年提高的点数，流量类为目标年流量 ÷ 已观测年流量；不知起点时为空",
+    "required_change_unit": "required_annual_change 的单位：%/yr、points/yr 或 x observed yearly flow",
+    "required_change_from": "required_annual_change 的算法：所用观测值（编号、来源类型、日期）、目标和月数",
+    "start_observation_id": "作为起点水平的观测值编号（observations 表）",
+    "observation_id": "观测值编号：方案自述为 <doc_id>-o<序号>，研究者录入为 <文件名>-r<行号>",
+    "year": "观测年份（年末水平或全年流量，除非 month 另有说明）",
+    "month": "达到该水平的月份（截至2025年5月底 → 5）；全年数据为空",
+    "source_kind": "来源类型：plan 方案原文自述、researcher 研究者录入（data/observations/）",
+    "source": "数据出处：研究者注明的出处，或方案标题",
+    "time_basis": "年份依据：stated 原文写明年份；plan date 现有/目前，按方案日期",
+    "origin_file": "研究者录入：data/observations/ 中的文件",
+    "row_number": "研究者录入：该文件中的行号（表头为第 1 行）",
+    "note": "研究者的备注，或方案自述数据的读取方式",
+    "observed_value": "观测值（目标单位）；规划期累计目标为规划各年观测流量之和",
+    "start_value": "起点水平（目标自身的基数，否则为规划起点或之前的最近观测）；规划期累计目标为 0；未知时为空",
+    "target_value": "目标值（value_std）",
+    "progress_share": "完成进度：（观测值 − 起点）÷（目标 − 起点）；远离目标时为负",
+    "elapsed_share": "时间进度：从起点到目标月份已过去的月数比例",
+    "status_reason": "状态为 insufficient_data 的原因",
+})
+TABLE_MEANINGS_ZH["attainment"] = {
+    "status": "状态：achieved 已实现（观测值达到目标）；regressing 不进反退（完成进度 < 0）；on_track 进度正常"
+              "（完成进度 ≥ 0.95 × 时间进度）；behind 进度滞后（0 ≤ 完成进度 < 0.95 × 时间进度）；"
+              "insufficient_data 数据不足（无起点水平或缺少某年流量）",
+    "unit_std": "observed_value、start_value 和 target_value 的单位",
+}
+TABLE_MEANINGS_ZH["observations"] = {
+    "value": "原文或研究者写出的数值",
+    "unit": "写出的单位（亿元、件、%、件/万人…）",
+    "value_std": "换算为指标单位后的数值（数量级已换算，金额为万元）",
+    "unit_std": "value_std 的单位：即指标的单位",
+    "scope": "口径：stock 存量（持有水平）、annual 全年流量、ratio 比率（占比、比率、得分）：按指标性质",
+    "quote": "方案自述数据：原文句子，为 documents.clean_text 的子串",
+    "target_id": "目标自身的基数（由162人增至250人）：该目标",
+}

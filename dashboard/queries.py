@@ -582,3 +582,78 @@ def instrument_departments(separator: str) -> list[str]:
         GROUP BY department ORDER BY n DESC, department
     """, (separator, separator))
     return list(frame["department"])
+
+
+# --- progress (issue 22): observations held against the targets ------------------------------
+# A target the progress page follows: a number for a canonical indicator, region-wide, counted once.
+_FOLLOWED = ("NOT coalesce(t.qualitative, false) AND t.value IS NOT NULL AND t.indicator_id IS NOT NULL "
+             "AND t.per_unit IS NULL AND t.restates IS NULL")
+
+
+def progress_indicators() -> pd.DataFrame:
+    """Indicators with a followed target and at least one observation in the same region: id, names,
+    how many regions have both (most first)."""
+    return fetch(f"""
+        SELECT t.indicator_id, any_value(i.indicator_zh) AS indicator_zh, any_value(i.indicator_en) AS indicator_en,
+               count(DISTINCT t.region_id) AS n_regions
+        FROM targets t JOIN indicators i USING (indicator_id)
+        WHERE {_FOLLOWED} AND EXISTS (SELECT 1 FROM observations o
+                                      WHERE o.region_id = t.region_id AND o.indicator_id = t.indicator_id)
+        GROUP BY t.indicator_id ORDER BY n_regions DESC, t.indicator_id
+    """)
+
+
+def progress_regions(indicator_id: str, region_ids: tuple[str, ...], limit: int) -> tuple[str, ...]:
+    """The `limit` regions of the group with most observations of the indicator (ties by id)."""
+    frame = fetch(f"""
+        SELECT region_id, count(*) AS n FROM observations
+        WHERE indicator_id = ? AND {_IN_GROUP.format(column='region_id')}
+        GROUP BY region_id ORDER BY n DESC, region_id LIMIT ?
+    """, (indicator_id, list(region_ids), int(limit)))
+    return tuple(frame["region_id"])
+
+
+def observations(region_ids: tuple[str, ...], indicator_id: str | None = None) -> pd.DataFrame:
+    """The group's observations (of one indicator when given), oldest first, with a source_url to a
+    plan-stated figure's sentence (its target's, when it is a target's baseline)."""
+    where, params = [_IN_GROUP.format(column="o.region_id")], [list(region_ids)]
+    if indicator_id:
+        where.append("o.indicator_id = ?")
+        params.append(indicator_id)
+    return fetch(f"""
+        SELECT o.*, r.region_en,
+               CASE WHEN o.doc_id IS NOT NULL THEN '{SOURCES_PAGE}?doc=' || o.doc_id
+                    || coalesce('&target=' || o.target_id, '') END AS source_url
+        FROM observations o LEFT JOIN ({_REGION_NAMES}) r USING (region_id)
+        WHERE {' AND '.join(where)} ORDER BY o.region_id, o.year, coalesce(o.month, 12), o.source_kind DESC
+    """, tuple(params))
+
+
+def progress_targets(region_ids: tuple[str, ...], indicator_id: str | None = None) -> pd.DataFrame:
+    """The group's followed targets (of one indicator when given) with their latest attainment row
+    (status empty where no observation after the start is known yet)."""
+    where, params = [_FOLLOWED, _IN_GROUP.format(column="t.region_id")], [list(region_ids)]
+    if indicator_id:
+        where.append("t.indicator_id = ?")
+        params.append(indicator_id)
+    return fetch(f"""
+        WITH latest AS (
+            SELECT * FROM attainment
+            QUALIFY row_number() OVER (PARTITION BY target_id ORDER BY year DESC, coalesce(month, 12) DESC) = 1)
+        SELECT t.target_id, t.doc_id, t.region_id, t.region_zh, r.region_en, t.indicator_id, t.indicator_zh,
+               t.indicator_en, t.raw_name, t.value_std, t.unit_std, t.comparator, t.scope, t.target_year,
+               t.period_end, t.plan_start_month, t.plan_end_month, t.baseline, t.quote,
+               t.required_annual_change, t.required_change_unit, t.required_change_from, t.start_observation_id,
+               a.observation_id, a.year AS observed_year, a.month AS observed_month, a.observed_value,
+               a.start_value, a.progress_share, a.elapsed_share, a.status, a.status_reason,
+               '{SOURCES_PAGE}?doc=' || t.doc_id || '&target=' || t.target_id AS source_url
+        FROM targets t LEFT JOIN latest a USING (target_id) LEFT JOIN ({_REGION_NAMES}) r ON r.region_id = t.region_id
+        WHERE {' AND '.join(where)}
+        ORDER BY t.region_id, t.indicator_id, t.target_year, t.target_id
+    """, tuple(params))
+
+
+def attainment_rows(region_ids: tuple[str, ...]) -> pd.DataFrame:
+    """Every attainment row of the group's targets (the table as the warehouse holds it)."""
+    return fetch(f"SELECT * FROM attainment WHERE {_IN_GROUP.format(column='region_id')} "
+                 "ORDER BY region_id, target_id, year, coalesce(month, 12)", (list(region_ids),))

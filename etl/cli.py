@@ -1,4 +1,5 @@
-"""`python -m etl …`: build | extract FILE | harmonize | instruments | add FILE_OR_FOLDER… | corrections.
+"""`python -m etl …`: build | extract FILE | harmonize | instruments | add FILE_OR_FOLDER… | corrections |
+observations add FILE.csv.
 
 Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
 naming the file and line and exit 1 — no traceback; the previous database stays as it was.
@@ -118,6 +119,16 @@ def _corrections(args) -> int:
     return 0
 
 
+def _observations_add(args) -> int:
+    """A researcher's observations file: refused whole (each bad row named) or copied and rebuilt."""
+    from etl.warehouse.observations import add_observation_file
+    result = add_observation_file(Path(args.file), Path(args.db), Path(args.manifest), cache_dir=_cache_dir(args))
+    print(result, file=sys.stderr if result.problems else sys.stdout)
+    if result.report is not None:
+        print(result.report)
+    return 1 if result.problems else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from etl.base.paths import DEFAULT_DB, MANIFEST
     parser = argparse.ArgumentParser(prog="python -m etl", description="IP-plan targets ETL")
@@ -157,6 +168,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--db", default=str(DEFAULT_DB))
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest to add to; the file is copied beside it")
     p.set_defaults(run=_add)
+    p = sub.add_parser("observations", help="a researcher's observed figures (data/observations/*.csv)")
+    observations = p.add_subparsers(dest="action", required=True)
+    p = observations.add_parser("add", help="validate a CSV of observations whole; if every row is good, copy it "
+                                            "into data/observations/ and rebuild; else exit 1 naming each bad row")
+    p.add_argument("file", metavar="FILE.csv",
+                   help="columns region, indicator, year, value, unit, source; optional month, note")
+    p.add_argument("--db", default=str(DEFAULT_DB))
+    p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans; data/observations/ is beside it")
+    p.add_argument("--no-cache", action="store_true", help="re-extract every plan when rebuilding")
+    p.set_defaults(run=_observations_add)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

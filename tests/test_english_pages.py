@@ -11,7 +11,7 @@ from dashboard.glossary import en, untranslated
 from tests.test_apptest_pages import open_page
 
 # Every page of app.py's menu (tests/test_routing.py checks the menu against pages/).
-PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "instruments", "standing", "data",
+PAGES = ["overview", "compare", "indicator", "profile", "towns", "sources", "instruments", "standing", "progress", "data",
          "review", "upload"]
 
 

@@ -21,7 +21,8 @@ from dashboard import queries
 @dataclass(frozen=True)
 class Ranking:
     """What orders a large group's regions: `numbers` (most targets with a number for the measure,
-    under the page's filter) or `commitments` (most distinct policy instruments)."""
+    under the page's filter), `commitments` (most distinct policy instruments) or `observations`
+    (most observed levels of one indicator)."""
     by: str = "numbers"
     measure: str = "absolute"
     category: str | None = None
@@ -38,10 +39,16 @@ def by_commitments() -> Ranking:
     return Ranking("commitments")
 
 
+def by_observations(indicator_id: str) -> Ranking:
+    return Ranking("observations", indicator_id=indicator_id)
+
+
 def top_regions(ranking: Ranking, region_ids: Sequence[str], limit: int) -> tuple[str, ...]:
     """The `limit` regions of `region_ids` (all in the warehouse) the ranking puts first (ties by id)."""
     if ranking.by == "commitments":
         return queries.regions_by_commitments(tuple(region_ids), limit)
+    if ranking.by == "observations":
+        return queries.progress_regions(ranking.indicator_id, tuple(region_ids), limit)
     return queries.regions_by_numbers(tuple(region_ids), ranking.measure, limit, category=ranking.category,
                                       family=ranking.family, indicator_id=ranking.indicator_id)
 

@@ -248,3 +248,68 @@ TABLES["instruments"] = [
     ("departments_as_written", "VARCHAR", "The task's department note exactly as the plan writes it"),
     ("year", "INTEGER", "Year the sentence sets for the commitment (到2026年, 2023年底前); empty if none"),
 ]
+
+# Ambition (issue 22): how far each target reaches from the level its region stood at
+# (etl/normalize/ambition.py).  Filled in the build from the observations below.
+TARGETS += [
+    ("required_annual_change", "DOUBLE", "The change a year the target asks for from the region's level at or before the "
+                                         "plan's start, over the plan's own months: compound growth in %/yr for a level, "
+                                         "points/yr for a share, rate or score, and for a flow its yearly figure ÷ the "
+                                         "observed yearly flow; empty when no starting level is known"),
+    ("required_change_unit", "VARCHAR", "Unit of required_annual_change: %/yr, points/yr or 'x observed yearly flow'"),
+    ("required_change_from", "VARCHAR", "How required_annual_change was derived: which observation (its id, kind and "
+                                        "date), the target, and which months"),
+    ("start_observation_id", "VARCHAR", "The observation (table observations) taken as the starting level"),
+]
+
+# Observations (issue 22): levels and flows a plan states it reached, and figures a researcher adds
+# from statistical bulletins (data/observations/*.csv, etl/warehouse/observations.py).
+TABLES["observations"] = [
+    ("observation_id", "VARCHAR", "Stable id: <doc_id>-o<nn> for a plan's, <file>-r<row> for a researcher's"),
+    ("region_id", "VARCHAR", "GB/T 2260 code of the region"),
+    ("region_zh", "VARCHAR", "Region name in Chinese"),
+    ("indicator_id", "VARCHAR", "Canonical indicator id (data/reference/indicators.yaml)"),
+    ("year", "INTEGER", "Year the figure is for (a level at its end, a flow over it, unless month says otherwise)"),
+    ("month", "INTEGER", "Month the level was reached (截至2025年5月底 → 5); empty for a whole year"),
+    ("value", "DOUBLE", "The figure as written"),
+    ("unit", "VARCHAR", "Unit as written (亿元, 件, %, 件/万人 …)"),
+    ("value_std", "DOUBLE", "Value in the indicator's unit (multipliers resolved, money in 万元)"),
+    ("unit_std", "VARCHAR", "Unit of value_std: the indicator's"),
+    ("scope", "VARCHAR", "stock (a level held), annual (a flow over the year) or ratio (share, rate, score): the indicator's nature"),
+    ("source_kind", "VARCHAR", "plan (a figure the plan's text states it reached) or researcher (a file in data/observations/)"),
+    ("source", "VARCHAR", "Where the figure comes from: the researcher's citation, or the plan's title"),
+    ("doc_id", "VARCHAR", "For a plan-stated figure: its document (table documents)"),
+    ("target_id", "VARCHAR", "For a target's own baseline (由162人增至250人): that target"),
+    ("quote", "VARCHAR", "For a plan-stated figure: the sentence, a substring of documents.clean_text"),
+    ("quote_start", "INTEGER", "Offset of quote in documents.clean_text (characters)"),
+    ("quote_end", "INTEGER", "End offset (exclusive)"),
+    ("time_basis", "VARCHAR", "stated (the year is written beside the figure) or plan date (现有/目前: the level when the plan "
+                              "was written, dated by the document)"),
+    ("origin_file", "VARCHAR", "For a researcher's figure: the file in data/observations/"),
+    ("row_number", "INTEGER", "For a researcher's figure: its line in that file (the header is line 1)"),
+    ("note", "VARCHAR", "The researcher's note, or how a plan-stated figure was read"),
+]
+
+TABLES["attainment"] = [
+    ("target_id", "VARCHAR", "The target (table targets)"),
+    ("region_id", "VARCHAR", "GB/T 2260 code of the region"),
+    ("indicator_id", "VARCHAR", "Canonical indicator id"),
+    ("observation_id", "VARCHAR", "The observation compared with the target (table observations)"),
+    ("year", "INTEGER", "Year of the observation"),
+    ("month", "INTEGER", "Month of the observation; empty for a whole year"),
+    ("observed_value", "DOUBLE", "The observed value in the target's unit (for a target over the plan period: the "
+                                 "observed yearly flows of the plan's years added up)"),
+    ("unit_std", "VARCHAR", "Unit of observed_value, start_value and target_value"),
+    ("start_value", "DOUBLE", "The starting level (the target's own baseline, else the latest observation at or before "
+                              "the plan's start); 0 for a target over the plan period; empty when unknown"),
+    ("start_observation_id", "VARCHAR", "The observation taken as the starting level"),
+    ("target_value", "DOUBLE", "The target's value_std"),
+    ("progress_share", "DOUBLE", "Share of the way from the starting level to the target covered at the observation "
+                                 "((observed − start) ÷ (target − start)); negative when the figure moved away"),
+    ("elapsed_share", "DOUBLE", "Share of the months from the start to the target's due month gone at the observation"),
+    ("status", "VARCHAR", "achieved (the observed value reaches the target); regressing (progress_share < 0); on_track "
+                          "(progress_share ≥ 0.95 × elapsed_share); behind (0 ≤ progress_share < 0.95 × elapsed_share); "
+                          "insufficient_data (no starting level, or a year's flow missing)"),
+    ("source_kind", "VARCHAR", "plan or researcher: the observation's kind"),
+    ("status_reason", "VARCHAR", "Why the status is insufficient_data"),
+]

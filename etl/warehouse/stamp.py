@@ -46,7 +46,9 @@ def inputs_fingerprint(manifest: Path, plan_files: list[str]) -> str:
     that wrote the stamp resolved them): with the manifest's bytes unchanged, they are the same list."""
     manifest = Path(manifest).resolve()
     corrections = manifest.parent.parent / "corrections"  # etl.warehouse.corrections.corrections_dir
+    observations = manifest.parent.parent / "observations"  # etl.warehouse.observations.observations_dir
     files = [manifest, *map(Path, plan_files), *sorted(REFERENCE_DIR.glob("*")), *sorted(corrections.glob("*")),
+             *sorted(observations.glob("*")),
              *sorted(ETL_CODE.rglob("*.py"))]
     digest = hashlib.sha256(f"{FORMAT}\n{_runtime()}\n".encode())
     for path in files:

@@ -38,6 +38,7 @@ from etl.read.sources import Source, load_manifest, verify
 from etl.warehouse import cache as plan_cache
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
+from etl.warehouse.observations import apply_observations, observations_dir
 from etl.warehouse.plan import Extraction, extract_document
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
@@ -95,7 +96,8 @@ def input_fingerprint(manifest: Path = MANIFEST) -> str:
     `--if-stale` rebuilds only when it changed."""
     digest = hashlib.sha256()
     paths = [manifest, *sorted(manifest.parent.glob("*")), *sorted(REFERENCE_DIR.glob("*")),
-             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted(ETL_CODE.rglob("*.py"))]
+             *sorted(corrections_dir(manifest).glob("*.yaml")), *sorted(observations_dir(manifest).glob("*.csv")),
+             *sorted(ETL_CODE.rglob("*.py"))]
     for path in paths:
         if path.is_file():
             digest.update(path.name.encode())
@@ -388,6 +390,7 @@ def collect(manifest: Path = MANIFEST, jobs: int | None = None, cache_dir: Path 
     plans = all_plan_tables(sources, population_denominators(context), jobs, corrections, cache_dir)
     warehouse = assemble(plans, context, manifest)
     _note_orphan_corrections(warehouse, corrections, {s.doc_id for s in sources})
+    apply_observations(warehouse.frames, observations_dir(manifest))  # like corrections: on every build
     check(warehouse.frames, sources)
     return warehouse
 

@@ -1,0 +1,71 @@
+"""Progress: what the progress page does with the targets, observations and attainment rows a query
+returned — one reader's table per region and a count of statuses per region.  No SQL (the reads below
+are dashboard.queries'), no Streamlit."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from dashboard import queries
+from dashboard.charts.text import format_value, indicator_name, is_missing
+from dashboard.i18n import ATTAINMENT_LABELS, attainment_label, required_change_text, t
+
+STATUS_ORDER = list(ATTAINMENT_LABELS)
+
+# The page's reads, answered by dashboard.queries (SQL lives there only).
+indicators = queries.progress_indicators
+targets = queries.progress_targets
+observations = queries.observations
+attainment_rows = queries.attainment_rows
+
+
+def status_code(row) -> str:
+    """A target without an attainment row has no observation after its start: insufficient data."""
+    status = row.get("status")
+    return status if isinstance(status, str) and status in ATTAINMENT_LABELS else "insufficient_data"
+
+
+def with_data(targets: pd.DataFrame) -> pd.DataFrame:
+    """The targets something is known about: a starting level (a required change) or an observation since."""
+    known = targets["status"].notna() | targets["required_annual_change"].notna()
+    return targets[known]
+
+
+def _share(value) -> str:
+    return "" if is_missing(value) else f"{value * 100:.0f}%"
+
+
+def status_table(targets: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """One row per target: indicator, target, start, required change, latest observation, progress,
+    time elapsed, status (label and code), and the target's sentence link."""
+    rows = []
+    for row in targets.to_dict("records"):
+        unit = row.get("unit_std") or ""
+        year = "" if is_missing(row.get("target_year")) else f" · {int(row['target_year'])}"
+        observed = format_value(row.get("observed_value"), unit, lang=lang)
+        if observed:
+            observed += f" ({int(row['observed_year'])})"
+        rows.append({
+            "target_id": row["target_id"], t("col_indicator", lang): indicator_name(row, lang),
+            t("col_target", lang): format_value(row.get("value_std"), unit, row.get("comparator"), lang) + year,
+            t("col_start", lang): format_value(row.get("start_value"), unit, lang=lang),
+            t("col_required", lang): required_change_text(row.get("required_annual_change"),
+                                                          row.get("required_change_unit"), lang),
+            t("col_observed", lang): observed,
+            t("col_progress", lang): _share(row.get("progress_share")),
+            t("col_elapsed", lang): _share(row.get("elapsed_share")),
+            t("col_status", lang): attainment_label(status_code(row), lang),
+            "status": status_code(row), "source_url": row.get("source_url")})
+    return pd.DataFrame(rows)
+
+
+def status_counts(targets: pd.DataFrame, region_labels: dict[str, str], lang: str) -> pd.DataFrame:
+    """Regions × statuses: how many followed targets of each region are in each status."""
+    if targets.empty:
+        return pd.DataFrame()
+    codes = targets.apply(status_code, axis=1)
+    counts = pd.crosstab(targets["region_id"], codes).reindex(columns=STATUS_ORDER, fill_value=0)
+    counts = counts.reindex([r for r in region_labels if r in counts.index])
+    counts.index = [region_labels[r] for r in counts.index]
+    counts.columns = [attainment_label(code, lang) for code in counts.columns]
+    return counts

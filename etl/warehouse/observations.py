@@ -1,0 +1,524 @@
+"""Step: observations — levels and flows a region reached — held against its targets on every build.
+
+Two kinds, one table (`observations`, etl.base.schema):
+
+  * **plan**: what a plan's own text states it reached, with the year written beside it: the
+    baseline of a target (由2023年的320件增至600件 → 320 in 2023; 现有…由162人增至250人 → 162 when the
+    plan was written), a baseline in brackets after its target, and the achievements and background
+    figures the extractor set aside (`skipped_numbers`) whose name the harmoniser maps and whose year
+    is written.  A figure without its year, a change (同比增长), a bound (突破), a partial year's flow,
+    a pair of a 分别 list, or a name that leaves out the 每万人口 of the list it stands in is not read:
+    a level stored wrong is worse than one not stored.
+  * **researcher**: CSV files in `data/observations/` (columns region, indicator, year, value, unit,
+    source; optional month, note), added with `python -m etl observations add FILE.csv`.  A file is
+    validated whole before anything is written; at build time a row that no longer applies (its
+    region left the manifest, its indicator the dictionary) is a data-quality note.
+
+`apply_observations` is the build's one call: it fills `observations`, the targets' required_*
+columns and `attainment` (etl.normalize.ambition).
+
+Data shapes born here: the `observations` rows; `RowProblem` (a refused row and why).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from etl.base import schema
+from etl.base.errors import PlanError
+from etl.extract.rules import BASE_AFTER_REASON, NUMBER_RULES
+from etl.harmonize.dictionary import Indicator, harmonizer
+from etl.normalize.ambition import AMBITION_COLUMNS, attainment_rows, required_changes
+from etl.normalize.comparable import split_unit, standardise
+from etl.vocab import observed as words
+from etl.vocab.lexicon import NEW_WORDS
+from etl.vocab.numerals import numeral_view
+
+REQUIRED_COLUMNS = ("region", "indicator", "year", "value", "unit", "source")
+OPTIONAL_COLUMNS = ("month", "note")
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+# The indicator's nature → what an observation of it is (etl.base.schema observations.scope).
+SCOPE_OF_NATURE = {"stock": "stock", "flow": "annual", "rate": "ratio"}
+# skipped_numbers reasons (etl.extract.rules.NUMBER_RULES) whose figure may be a level a text states it reached.
+TARGET_BASELINE_REASONS = ("baseline", BASE_AFTER_REASON)
+# (named by how they start, so the extractor's wording of a reason stays its own)
+STATED_REASONS = tuple(rule.reason for rule in NUMBER_RULES
+                       if rule.reason.startswith(("existing count", "achievement already reached", "background figure")))
+EXISTING_REASON = next(reason for reason in STATED_REASONS if reason.startswith("existing count"))
+assert len(STATED_REASONS) == 3, "etl.extract.rules renamed a reason etl.warehouse.observations reads"
+
+
+def observations_dir(manifest: Path) -> Path:
+    """data/observations beside data/raw (a temporary store has its own, like corrections)."""
+    return Path(manifest).resolve().parent.parent / "observations"
+
+
+@dataclass
+class RowProblem:
+    row: int      # the file's line, the header being line 1
+    reason: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}: {self.reason}"
+
+
+@dataclass
+class ObservationFile:
+    path: Path
+    rows: list[dict] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+# --- what a row names ------------------------------------------------------------------------
+
+class RegionIndex:
+    """A region by its id, its Chinese name or its English name; a name two regions share is refused."""
+
+    def __init__(self, regions: pd.DataFrame):
+        self.by_id: dict[str, str] = {}
+        self.by_name: dict[str, set[str]] = {}
+        for row in regions.to_dict("records"):
+            self.by_id[str(row["region_id"])] = row.get("region_zh") or ""
+            for name in (row.get("region_zh"), row.get("region_en")):
+                if isinstance(name, str) and name.strip():
+                    self.by_name.setdefault(name.strip().casefold(), set()).add(str(row["region_id"]))
+
+    def find(self, text: str) -> tuple[str | None, str | None]:
+        """(region_id, None) or (None, why not)."""
+        text = (text or "").strip()
+        if not text:
+            return None, "no region"
+        if text in self.by_id:
+            return text, None
+        ids = self.by_name.get(text.casefold(), set())
+        if len(ids) == 1:
+            return next(iter(ids)), None
+        if ids:
+            return None, f"region name {text!r} names {len(ids)} regions ({', '.join(sorted(ids))}): use its region_id"
+        return None, f"unknown region {text!r} (not a region_id or a region name of the manifest's plans)"
+
+
+def find_indicator(text: str) -> Indicator | None:
+    """An indicator by its id, its Chinese or English name, or any name the harmoniser maps."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    h = harmonizer()
+    by_name = {i.id: i for i in h.indicators}
+    if text in by_name:
+        return by_name[text]
+    folded = text.casefold()
+    for indicator in h.indicators:
+        if folded in (indicator.zh.casefold(), (indicator.en or "").casefold()):
+            return indicator
+    return h.match(text)
+
+
+def convert(value: float, unit: str, indicator: Indicator) -> tuple[float, str] | None:
+    """(value, unit as written) → (value in the indicator's unit, that unit), or None when it does not
+    convert: 3.5万件 → 35000 件; 1.2亿元 → 12000 万元; 4.2件/万人 for a per-capita indicator → 4.2 件."""
+    unit = (unit or "").strip()
+    for sign in words.PERCENT_SIGNS:
+        unit = unit.replace(sign, "%")
+    per_capita = words.PER_CAPITA_UNIT.match(unit)
+    if per_capita and indicator.per_capita:
+        unit = per_capita.group("unit")
+    base, multiplier = split_unit(unit)
+    if base is None:
+        return None
+    value_std, unit_std = standardise(float(value), base, multiplier)
+    if unit_std != indicator.unit or value_std is None:
+        return None
+    return value_std, unit_std
+
+
+# --- a researcher's file ---------------------------------------------------------------------
+
+def _read_text(path: Path) -> str:
+    data = Path(path).read_bytes()
+    for encoding in ("utf-8-sig", "gb18030"):  # Excel on a Chinese Windows saves CSV as GB18030
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise PlanError(path, "neither UTF-8 nor GB18030 text")
+
+
+def read_observation_file(path: Path, regions: pd.DataFrame,
+                          taken: dict[tuple, str] | None = None) -> ObservationFile:
+    """Every row of one researcher's file, checked; `taken` maps the keys (region, indicator, year,
+    month) of observations already held to where they are, so a duplicate of them is refused too."""
+    path = Path(path)
+    result = ObservationFile(path)
+    try:
+        reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
+        header = [(name or "").strip().casefold() for name in (reader.fieldnames or [])]
+    except (PlanError, csv.Error) as err:
+        result.problems.append(RowProblem(1, f"not a readable CSV file ({err})"))
+        return result
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+    if missing or unknown:
+        why = "; ".join(([f"missing column(s) {', '.join(missing)}"] if missing else [])
+                        + ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []))
+        result.problems.append(RowProblem(1, f"{why} (columns: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)})"))
+        return result
+    reader.fieldnames = header
+    index = RegionIndex(regions)
+    seen: dict[tuple, str] = dict(taken or {})
+    try:
+        for raw in reader:
+            number = reader.line_num
+            cells = {k: (v or "").strip() for k, v in raw.items() if k is not None}
+            if not any(cells.values()):
+                continue
+            row, reasons = _observation_row(cells, index, path, number)
+            if not reasons:  # a row already refused is not also a duplicate
+                key = (row["region_id"], row["indicator_id"], row["year"], row["month"])
+                if key in seen:
+                    reasons.append(f"duplicate of {seen[key]} (same region, indicator, year and month)")
+                else:
+                    seen[key] = f"row {number}" if key not in (taken or {}) else seen[key]
+            if reasons:
+                result.problems += [RowProblem(number, reason) for reason in reasons]
+            else:
+                result.rows.append(row)
+    except csv.Error as err:
+        result.problems.append(RowProblem(reader.line_num, f"not readable as CSV ({err})"))
+    if not result.rows and not result.problems:
+        result.problems.append(RowProblem(2, "no observations in the file"))
+    return result
+
+
+def _observation_row(cells: dict, regions: RegionIndex, path: Path, number: int) -> tuple[dict | None, list[str]]:
+    reasons = []
+    region_id, why = regions.find(cells.get("region", ""))
+    if why:
+        reasons.append(why)
+    indicator = find_indicator(cells.get("indicator", ""))
+    if indicator is None:
+        reasons.append(f"unknown indicator {cells.get('indicator', '')!r} (no indicator id, name or alias the "
+                       "dictionary maps)")
+    year = _whole(cells.get("year", ""), FIRST_YEAR, LAST_YEAR)
+    if year is None:
+        reasons.append(f"year {cells.get('year', '')!r} is not a year")
+    month = _whole(cells.get("month", ""), 1, 12) if cells.get("month") else None
+    if cells.get("month") and month is None:
+        reasons.append(f"month {cells.get('month')!r} is not a month (1-12)")
+    value = _number(cells.get("value", ""))
+    if value is None:
+        reasons.append(f"value {cells.get('value', '')!r} is not a number")
+    converted = None
+    if indicator is not None and value is not None:
+        converted = convert(value, cells.get("unit", ""), indicator)
+        if converted is None:
+            reasons.append(f"unit {cells.get('unit', '')!r} does not convert to {indicator.id}'s unit {indicator.unit!r}")
+    if not cells.get("source"):
+        reasons.append("no source (say where the figure was published)")
+    if reasons:
+        return None, reasons
+    return {"observation_id": f"{path.stem}-r{number}", "region_id": region_id,
+            "region_zh": regions.by_id.get(region_id), "indicator_id": indicator.id, "year": year, "month": month,
+            "value": value, "unit": cells["unit"], "value_std": converted[0], "unit_std": converted[1],
+            "scope": SCOPE_OF_NATURE.get(indicator.nature, "stock"), "source_kind": "researcher",
+            "source": cells["source"], "time_basis": "stated", "origin_file": path.name, "row_number": number,
+            "note": cells.get("note") or None}, []
+
+
+def _whole(text: str, low: int, high: int) -> int | None:
+    text = text.strip()
+    if not re.fullmatch(r"\d{1,4}", text):
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
+def _number(text: str) -> float | None:
+    text = text.strip()
+    if not re.fullmatch(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[-+]?\.\d+", text):
+        return None
+    number = float(text.replace(",", ""))
+    return number if math.isfinite(number) else None
+
+
+def researcher_observations(folder: Path, regions: pd.DataFrame,
+                            except_file: str | None = None) -> tuple[pd.DataFrame, list[dict], dict[tuple, str]]:
+    """Every valid row of the folder's files, the quality notes of the rows that do not apply, and
+    the keys held (for a new file's duplicate check)."""
+    rows, notes, taken = [], [], {}
+    for path in sorted(Path(folder).glob("*.csv")) if Path(folder).is_dir() else []:
+        if path.name == except_file:
+            continue
+        found = read_observation_file(path, regions, taken)
+        for row in found.rows:
+            taken[(row["region_id"], row["indicator_id"], row["year"], row["month"])] = f"{path.name} row {row['row_number']}"
+        rows += found.rows
+        notes += [{"doc_id": None, "region_id": None, "kind": "observation_not_applied",
+                   "message": f"data/observations/{path.name} {problem}; the row is kept in the file, not applied",
+                   "detail": None} for problem in found.problems]
+    return _frame(rows), notes, taken
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=schema.columns("observations"))
+    for column in ("year", "month", "quote_start", "quote_end", "row_number"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
+
+
+def regions_of_manifest(manifest: Path) -> pd.DataFrame:
+    from etl.read.sources import load_manifest
+    return pd.DataFrame([{"region_id": s.region_id, "region_zh": s.region_zh, "region_en": s.region_en}
+                         for s in load_manifest(manifest)])
+
+
+@dataclass
+class AddResult:
+    path: Path
+    problems: list[RowProblem]
+    copied_to: Path | None = None
+    rows: int = 0
+    report: object = None
+
+    def __str__(self) -> str:
+        if self.problems:
+            lines = [f"{self.path}: refused, nothing was written ({len(self.problems)} problem(s)):"]
+            return "\n".join(lines + [f"  - {problem}" for problem in self.problems])
+        return f"{self.path}: {self.rows} observation(s) added as {self.copied_to}"
+
+
+def add_observation_file(path: Path, db_path: Path, manifest: Path, cache_dir: Path | None = None) -> AddResult:
+    """Validate a researcher's file whole; if every row is good, copy it into data/observations/ and
+    rebuild.  A refused file changes nothing; a failed rebuild takes the copy back out."""
+    from etl.warehouse.steps import build  # the build applies observations: imported here, not at the top
+
+    path, folder = Path(path), observations_dir(manifest)
+    if not path.is_file():
+        raise PlanError(path, "no such file")
+    _existing, _notes, taken = researcher_observations(folder, regions_of_manifest(manifest))
+    found = read_observation_file(path, regions_of_manifest(manifest), taken)
+    same = next((p for p in sorted(folder.glob("*.csv")) if p.read_bytes() == path.read_bytes()), None) \
+        if folder.is_dir() else None
+    if same is not None:
+        found.problems.insert(0, RowProblem(1, f"this file is already in data/observations/ as {same.name}"))
+    if found.problems:
+        return AddResult(path, found.problems)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _free_name(folder, path.stem)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".csv")
+    os.close(handle)
+    shutil.copyfile(path, temporary)
+    os.replace(temporary, target)
+    try:
+        report = build(Path(db_path), manifest=Path(manifest), cache_dir=cache_dir, stamp=True)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return AddResult(path, [], target, len(found.rows), report)
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    safe = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "observations"
+    candidate, n = folder / f"{safe}.csv", 2
+    while candidate.exists():
+        candidate, n = folder / f"{safe}-{n}.csv", n + 1
+    return candidate
+
+
+# --- what a plan states it reached -----------------------------------------------------------
+
+def plan_observations(targets: pd.DataFrame, skipped: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """The levels the plans' texts state with their year (see the module docstring)."""
+    reasons = TARGET_BASELINE_REASONS + STATED_REASONS
+    skipped = skipped[skipped["reason"].isin(reasons)]
+    if not len(skipped):
+        return _frame([])
+    docs = {row["doc_id"]: row for row in documents.to_dict("records")}
+    baselines: dict[str, list[dict]] = {}
+    with_baseline = targets[targets["baseline"].notna()] if "baseline" in targets else targets.iloc[:0]
+    for row in with_baseline.to_dict("records"):
+        baselines.setdefault(row["doc_id"], []).append(row)
+    rows: list[dict] = []
+    for doc_id, found in skipped.sort_values(["doc_id", "start"]).groupby("doc_id", sort=False):
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        kept = _one_per_time([row for skip in found.to_dict("records")
+                              if (row := _stated(skip, doc, baselines.get(doc_id, []))) is not None])
+        for number, row in enumerate(kept, start=1):
+            row["observation_id"] = f"{doc_id}-o{number:02d}"
+        rows += kept
+    return _frame(rows)
+
+
+def _one_per_time(rows: list[dict]) -> list[dict]:
+    """One observation per indicator and time: a figure stated twice (a background part, then a
+    baseline) once, keeping its target; two different figures for one time (two names the dictionary
+    maps to one indicator) neither — which one measures it is not ours to guess."""
+    by_key: dict[tuple, list[dict]] = {}
+    for row in rows:
+        by_key.setdefault((row["indicator_id"], row["year"], row["month"]), []).append(row)
+    kept = []
+    for same in by_key.values():
+        if len({row["value_std"] for row in same}) > 1:
+            continue
+        first = same[0]
+        first["target_id"] = next((row["target_id"] for row in same if row["target_id"]), None)
+        kept.append(first)
+    return sorted(kept, key=lambda row: row["quote_start"])
+
+
+def _stated(skip: dict, doc: dict, baselines: list[dict]) -> dict | None:
+    """One skipped figure as a plan-stated observation, or None when it is not safely one."""
+    text = doc["clean_text"]
+    start, end = int(skip["start"]), int(skip["end"])
+    figure = words.NUMBER_WITH_UNIT.match(numeral_view(text[start:end]).text.strip())
+    if figure is None:
+        return None
+    value = float(figure.group("value").replace(",", ""))
+    unit = (figure.group("mult") or "") + figure.group("unit")
+    sentence_start = max(text.rfind(c, 0, start) for c in words.SENTENCE_END) + 1
+    sentence_end = min([i for i in (text.find(c, end) for c in words.SENTENCE_END) if i >= 0] + [len(text) - 1]) + 1
+    clause_start = max(text.rfind(c, 0, start) for c in words.CLAUSE_END) + 1
+    before = text[sentence_start:start]
+    target = None
+    if skip["reason"] in TARGET_BASELINE_REASONS:
+        target = next((t for t in baselines if t["quote_start"] <= start < t["quote_end"]
+                       and abs(float(t["baseline"]) - value) < 1e-9), None)
+        if target is None:
+            return None
+    year_at = _stated_year(text, skip["reason"], sentence_start, clause_start, start)
+    if year_at is not None:
+        year, month, basis, between = *year_at[:2], "stated", text[year_at[2]:start]
+    elif skip["reason"] in ("baseline", EXISTING_REASON) and _plan_date(doc):  # 现有/目前: when the plan was written
+        year, month, basis, between = *_plan_date(doc), "plan date", ""
+    else:
+        return None
+    if year > _latest_year(doc):
+        return None
+    if target is not None:  # a baseline measures what its target does
+        indicator = harmonizer().get(target["indicator_id"]) if isinstance(target.get("indicator_id"), str) \
+            and target["indicator_id"] else None
+    else:
+        indicator = _named_indicator(text[clause_start:start], unit)
+    if indicator is None or words.RESPECTIVELY in text[clause_start:sentence_end]:
+        return None
+    scope = SCOPE_OF_NATURE.get(indicator.nature, "stock")
+    if scope == "annual" and (month is not None or words.PARTIAL_YEAR.search(before[-40:] + between)):
+        return None  # a flow over part of a year is not the year's
+    converted = convert(value, unit, indicator)
+    if converted is None:
+        return None
+    return {"region_id": doc["region_id"], "region_zh": doc.get("region_zh"), "indicator_id": indicator.id,
+            "year": year, "month": month, "value": value, "unit": unit, "value_std": converted[0],
+            "unit_std": converted[1], "scope": scope, "source_kind": "plan", "source": doc.get("title"),
+            "doc_id": doc["doc_id"], "target_id": target["target_id"] if target is not None else None,
+            **_quote_of(target, text, sentence_start, sentence_end),
+            "time_basis": basis, "note": f"{skip['reason']}: {text[start:end]}"}
+
+
+def _stated_year(text: str, reason: str, sentence_start: int, clause_start: int,
+                 start: int) -> tuple[int, int | None, int] | None:
+    """(year, month, where the year phrase ends) written for a figure, or None.  A baseline's year
+    stands after its 由/从 (由2023年的320件), a bracketed one inside its bracket, an existing count's in
+    its clause; a due year (到2026年) never dates a level."""
+    if reason == "baseline":
+        opening = list(words.FROM_WORD.finditer(text, sentence_start, start))
+        if not opening:
+            return None
+        begin = opening[-1].end()
+    elif reason == BASE_AFTER_REASON:
+        begin = max(clause_start, start - 12)
+    elif reason == EXISTING_REASON:
+        begin = clause_start
+    else:
+        begin = sentence_start
+    found = list(words.STATED_YEAR.finditer(text, begin, start))
+    if reason in ("baseline", EXISTING_REASON):  # in a target's sentence 到2026年 is its due year
+        found = [m for m in found if not words.DUE_YEAR_BEFORE.search(text[max(0, m.start() - 4):m.start()])]
+    if not found:
+        return None
+    month = int(found[-1].group(2)) if found[-1].group(2) and 1 <= int(found[-1].group(2)) <= 12 else None
+    return int(found[-1].group(1)), month, found[-1].end()
+
+
+def _quote_of(target: dict | None, text: str, start: int, end: int) -> dict:
+    """The sentence a figure is quoted with: its target's own, else the sentence around it."""
+    if target is not None:
+        start, end = int(target["quote_start"]), int(target["quote_end"])
+    return {"quote": text[start:end], "quote_start": start, "quote_end": end}
+
+
+def _plan_date(doc: dict) -> tuple[int, int | None] | None:
+    """The month a plan was written: its date's, else January of its first year (None: neither known)."""
+    date = doc.get("date")
+    if isinstance(date, str) and re.match(r"^\d{4}-\d{2}", date):
+        return int(date[:4]), int(date[5:7])
+    start = doc.get("period_start")
+    return None if start is None or pd.isna(start) else (int(start), 1)
+
+
+def _latest_year(doc: dict) -> int:
+    """A text states levels reached up to the year it was written: its date's, else its plan's first."""
+    date = doc.get("date")
+    if isinstance(date, str) and re.match(r"^\d{4}", date):
+        return int(date[:4])
+    return int(doc["period_start"]) if not pd.isna(doc.get("period_start")) else 0
+
+
+def _named_indicator(clause: str, unit: str) -> Indicator | None:
+    """The indicator a figure's own name maps to, read from its clause: after the figure before it
+    (a list), or before 由/从 (a from-to phrase); None when the name is a change, a bound or elided."""
+    name, after_list = clause, False
+    if (opening := words.FROM_WORD.search(clause)) is not None:
+        name = clause[:opening.start()]
+    else:
+        figures = list(words.ANY_FIGURE.finditer(clause))
+        if figures:
+            name = clause[figures[-1].end():]
+            after_list = name.lstrip().startswith(words.LIST_SEPARATOR)
+            if after_list and any(m in clause[:figures[-1].start()] for m in words.PER_CAPITA_MARKERS) \
+                    and not any(m in name for m in words.PER_CAPITA_MARKERS):
+                return None  # 每万人口A 39.6件、B 15.2件: B's 每万人口 is left out
+    name = words.STATED_YEAR.sub("", name).strip(words.NAME_EDGE)
+    name = words.NAME_TAIL_VERBS.sub("", name).strip(words.NAME_EDGE)
+    if not name or words.CHANGE_WORDS.search(name) or name.endswith(words.BOUND_WORDS) \
+            or words.WIDER_AREA.search(clause):
+        return None  # a change, a bound, or a province's or the nation's figure
+    indicator = harmonizer().match(name, "", unit)
+    if indicator is None:
+        return None
+    nature = indicator.nature
+    if nature == "stock" and any(w in name for w in NEW_WORDS):
+        return None  # 新增注册商标: what was added, not the level held
+    if nature == "flow" and any(w in clause for w in words.CUMULATIVE_WORDS + words.HELD_WORDS):
+        return None  # 专利授权量累计, 拥有…国际注册: a sum over years or a holding, not a year's flow
+    return indicator
+
+
+# --- the build's one call --------------------------------------------------------------------
+
+def apply_observations(frames: dict[str, pd.DataFrame], folder: Path) -> None:
+    """Fill `observations`, the targets' required_* columns and `attainment` (in place)."""
+    researcher, notes, _taken = researcher_observations(folder, frames["regions"])
+    stated = plan_observations(frames["targets"], frames["skipped_numbers"], frames["documents"])
+    parts = [part for part in (stated, researcher) if len(part)]
+    observations = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else _frame([]))
+    targets = frames["targets"]
+    targets[AMBITION_COLUMNS] = required_changes(targets, observations)
+    frames["observations"] = observations
+    frames["attainment"] = attainment_rows(targets, observations)
+    if notes:
+        frames["quality_notes"] = pd.concat([frames["quality_notes"],
+                                             pd.DataFrame(notes, columns=schema.columns("quality_notes"))],
+                                            ignore_index=True)

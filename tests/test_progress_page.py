@@ -1,0 +1,120 @@
+"""The progress page (issue 22) under AppTest, on a warehouse of the four seeds with the invented
+example observations of tests/fixtures/observations/; its figure and table builders on their own."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from dashboard.charts import ChartStyle
+from dashboard.charts.progress import STATUS_COLORS, draw_paths
+from dashboard.services.progress import status_counts, status_table, with_data
+from tests.conftest import ROOT
+
+APP = str(ROOT / "app.py")
+EXAMPLES = ROOT / "tests" / "fixtures" / "observations"
+
+
+@pytest.fixture(scope="module")
+def progress_db(tmp_path_factory):
+    from etl.warehouse.steps import build
+
+    home = tmp_path_factory.mktemp("progress")
+    raw = home / "data" / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    (home / "data" / "observations").mkdir()
+    for example in EXAMPLES.glob("*.csv"):
+        shutil.copy(example, home / "data" / "observations")
+    db = home / "warehouse.duckdb"
+    build(db, raw / "sources.yaml")
+    return db
+
+
+@pytest.fixture
+def progress_warehouse(progress_db, monkeypatch):
+    from dashboard.db import DB_ENV
+
+    monkeypatch.setenv(DB_ENV, str(progress_db))
+    return progress_db
+
+
+def open_progress(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.switch_page("pages/progress.py")
+    at.query_params.update(params)
+    return at.run()
+
+
+@pytest.mark.usefixtures("progress_warehouse")
+def test_the_page_draws_paths_and_a_status_table_in_chinese():
+    at = open_progress({"indicator": "high_value_invention_patents_per_10k", "region": "320282"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error and not at.warning
+    assert at.title[0].value == "目标进度"
+    assert at.selectbox(key="indicator").value == "high_value_invention_patents_per_10k"
+    assert at.get("plotly_chart")
+    tables = at.dataframe
+    assert len(tables) >= 2  # the status counts and the region's targets
+    shown = tables[-1].value
+    assert "进度滞后" in set(shown.astype(str).stack())  # 宜兴: 0.47 of the way, two thirds of the months gone
+
+
+@pytest.mark.usefixtures("progress_warehouse")
+def test_the_page_runs_in_english_presentation_mode_and_with_bad_url_values():
+    at = open_progress({"lang": "en", "present": "1", "indicator": "invention_patents_held", "region": "370402"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.title[0].value == "Progress"
+    at = open_progress({"indicator": "<script>", "region": "000000", "regions": "999999"})
+    assert not at.exception, [e.value for e in at.exception]
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_the_page_runs_on_the_shipped_data_with_only_what_plans_state():
+    at = open_progress({})
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error
+
+
+def paths_inputs():
+    targets = pd.DataFrame([{"target_id": "t1", "region_id": "r1", "value_std": 20.0, "unit_std": "件", "comparator": "=",
+                             "target_year": 2026, "period_end": 2026, "plan_end_month": "2026-12",
+                             "start_observation_id": "o1", "required_annual_change": 23.96,
+                             "required_change_unit": "%/yr", "status": "behind"}])
+    observed = pd.DataFrame([
+        {"observation_id": "o1", "region_id": "r1", "year": 2023, "month": None, "value_std": 10.5, "unit_std": "件",
+         "source_kind": "researcher", "source": "a bulletin", "quote": None},
+        {"observation_id": "o2", "region_id": "r1", "year": 2025, "month": 6, "value_std": 15.0, "unit_std": "件",
+         "source_kind": "plan", "source": "a plan", "quote": "一句话"}])
+    return targets, observed
+
+
+def test_every_point_of_the_paths_names_what_it_opens():
+    targets, observed = paths_inputs()
+    fig = draw_paths(targets, observed, {"r1": "甲县"}, ChartStyle(colors={"r1": "#123456"}), "title", "件")
+    data = [d for trace in fig.data for d in trace.customdata]
+    assert {"obs:o1", "obs:o2", "target:t1"} <= set(data)
+    line = next(trace for trace in fig.data if trace.line.dash == "dash")
+    assert list(line.x) == [2023, 2026] and list(line.y) == [10.5, 20.0]
+    assert list(fig.data[0].marker.symbol) == ["circle", "diamond"]  # researcher's, plan's
+
+
+def test_status_table_and_counts_use_one_code_per_target():
+    frame = pd.DataFrame([
+        {"target_id": "a", "region_id": "r1", "indicator_zh": "甲", "value_std": 20.0, "unit_std": "件",
+         "comparator": "=", "target_year": 2026, "start_value": 10.5, "required_annual_change": 23.96,
+         "required_change_unit": "%/yr", "observed_value": 15.0, "observed_year": 2025, "progress_share": 0.47,
+         "elapsed_share": 0.67, "status": "behind", "source_url": "sources?doc=d&target=a"},
+        {"target_id": "b", "region_id": "r1", "indicator_zh": "乙", "value_std": 5.0, "unit_std": "家",
+         "comparator": ">=", "target_year": 2026, "start_value": None, "required_annual_change": None,
+         "required_change_unit": None, "observed_value": None, "observed_year": None, "progress_share": None,
+         "elapsed_share": None, "status": None, "source_url": None}])
+    table = status_table(frame, "en")
+    assert list(table["status"]) == ["behind", "insufficient_data"]
+    assert table.loc[0, "Required change a year"] == "needs 24.0 %/yr"
+    counts = status_counts(frame, {"r1": "County A"}, "en")
+    assert counts.loc["County A", "behind"] == 1 and counts.loc["County A", "insufficient data"] == 1
+    assert list(with_data(frame)["target_id"]) == ["a"]  # nothing known about b: left out of the table
+    assert set(STATUS_COLORS) == {"achieved", "on_track", "behind", "regressing", "insufficient_data"}
