@@ -121,7 +121,7 @@ def _corrections(args) -> int:
 
 def _observations_add(args) -> int:
     """A researcher's observations file: refused whole (each bad row named) or copied and rebuilt."""
-    from etl.warehouse.observations import add_observation_file
+    from etl.warehouse.add import add_observation_file
     result = add_observation_file(Path(args.file), Path(args.db), Path(args.manifest), cache_dir=_cache_dir(args))
     print(result, file=sys.stderr if result.problems else sys.stdout)
     if result.report is not None:

@@ -16,8 +16,8 @@ import pandas as pd
 import pytest
 
 from etl.normalize.ambition import attainment_rows, required_changes
+from etl.warehouse.add import add_observation_file
 from etl.warehouse.observations import (
-    add_observation_file,
     observations_dir,
     plan_observations,
     read_observation_file,

@@ -34,6 +34,7 @@ from etl.base.errors import ManifestError, PlanError
 from etl.base.paths import MANIFEST, RAW_DIR
 from etl.read.readers import read_document
 from etl.read.regions import assign_region_ids, region_key
+from etl.warehouse import observations as obs
 
 HEAD_LINES = 60
 PLAN_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -508,3 +509,58 @@ def _write_atomically(path: Path, data: bytes) -> None:
     with os.fdopen(handle, "wb") as out:
         out.write(data)
     os.replace(temporary, path)
+
+
+# --- a researcher's observations (issue 22): validated whole, copied, rebuilt once -------------
+
+@dataclass
+class AddResult:
+    path: Path
+    problems: list[obs.RowProblem]
+    copied_to: Path | None = None
+    rows: int = 0
+    report: object = None
+
+    def __str__(self) -> str:
+        if self.problems:
+            lines = [f"{self.path}: refused, nothing was written ({len(self.problems)} problem(s)):"]
+            return "\n".join(lines + [f"  - {problem}" for problem in self.problems])
+        return f"{self.path}: {self.rows} observation(s) added as {self.copied_to}"
+
+
+def add_observation_file(path: Path, db_path: Path, manifest: Path, cache_dir: Path | None = None) -> AddResult:
+    """Validate a researcher's file whole; if every row is good, copy it into data/observations/ and
+    rebuild.  A refused file changes nothing; a failed rebuild takes the copy back out."""
+    from etl.warehouse.steps import build  # the build is only needed when adding
+
+    path, folder = Path(path), obs.observations_dir(manifest)
+    if not path.is_file():
+        raise PlanError(path, "no such file")
+    _existing, _notes, taken = obs.researcher_observations(folder, obs.regions_of_manifest(manifest))
+    found = obs.read_observation_file(path, obs.regions_of_manifest(manifest), taken)
+    same = next((p for p in sorted(folder.glob("*.csv")) if p.read_bytes() == path.read_bytes()), None) \
+        if folder.is_dir() else None
+    if same is not None:
+        found.problems.insert(0, obs.RowProblem(1, f"this file is already in data/observations/ as {same.name}"))
+    if found.problems:
+        return AddResult(path, found.problems)
+    folder.mkdir(parents=True, exist_ok=True)
+    target = _free_name(folder, path.stem)
+    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".csv")
+    os.close(handle)
+    shutil.copyfile(path, temporary)
+    os.replace(temporary, target)
+    try:
+        report = build(Path(db_path), manifest=Path(manifest), cache_dir=cache_dir, stamp=True)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    return AddResult(path, [], target, len(found.rows), report)
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    safe = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "observations"
+    candidate, n = folder / f"{safe}.csv", 2
+    while candidate.exists():
+        candidate, n = folder / f"{safe}-{n}.csv", n + 1
+    return candidate

@@ -25,10 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-import os
 import re
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -280,59 +277,6 @@ def regions_of_manifest(manifest: Path) -> pd.DataFrame:
     from etl.read.sources import load_manifest
     return pd.DataFrame([{"region_id": s.region_id, "region_zh": s.region_zh, "region_en": s.region_en}
                          for s in load_manifest(manifest)])
-
-
-@dataclass
-class AddResult:
-    path: Path
-    problems: list[RowProblem]
-    copied_to: Path | None = None
-    rows: int = 0
-    report: object = None
-
-    def __str__(self) -> str:
-        if self.problems:
-            lines = [f"{self.path}: refused, nothing was written ({len(self.problems)} problem(s)):"]
-            return "\n".join(lines + [f"  - {problem}" for problem in self.problems])
-        return f"{self.path}: {self.rows} observation(s) added as {self.copied_to}"
-
-
-def add_observation_file(path: Path, db_path: Path, manifest: Path, cache_dir: Path | None = None) -> AddResult:
-    """Validate a researcher's file whole; if every row is good, copy it into data/observations/ and
-    rebuild.  A refused file changes nothing; a failed rebuild takes the copy back out."""
-    from etl.warehouse.steps import build  # the build applies observations: imported here, not at the top
-
-    path, folder = Path(path), observations_dir(manifest)
-    if not path.is_file():
-        raise PlanError(path, "no such file")
-    _existing, _notes, taken = researcher_observations(folder, regions_of_manifest(manifest))
-    found = read_observation_file(path, regions_of_manifest(manifest), taken)
-    same = next((p for p in sorted(folder.glob("*.csv")) if p.read_bytes() == path.read_bytes()), None) \
-        if folder.is_dir() else None
-    if same is not None:
-        found.problems.insert(0, RowProblem(1, f"this file is already in data/observations/ as {same.name}"))
-    if found.problems:
-        return AddResult(path, found.problems)
-    folder.mkdir(parents=True, exist_ok=True)
-    target = _free_name(folder, path.stem)
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=".adding-", suffix=".csv")
-    os.close(handle)
-    shutil.copyfile(path, temporary)
-    os.replace(temporary, target)
-    try:
-        report = build(Path(db_path), manifest=Path(manifest), cache_dir=cache_dir, stamp=True)
-    except BaseException:
-        target.unlink(missing_ok=True)
-        raise
-    return AddResult(path, [], target, len(found.rows), report)
-
-
-def _free_name(folder: Path, stem: str) -> Path:
-    safe = re.sub(r"[^\w.-]+", "_", stem).strip("._") or "observations"
-    candidate, n = folder / f"{safe}.csv", 2
-    while candidate.exists():
-        candidate, n = folder / f"{safe}-{n}.csv", n + 1
-    return candidate
 
 
 # --- what a plan states it reached -----------------------------------------------------------
