@@ -42,7 +42,8 @@ controls = st.columns([3, 2])
 choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
 measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
-subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
+# The whole family is fetched: a region whose plan sets a related measure is drawn as one, never "no target".
+subject, main_indicator = comparisons.fetch_subject(choice, indicators)
 
 peers = ui.peer_picker(view, key="regions", url_key="regions")
 drawn = ui.drawn_regions(view, peers, lambda stored, limit: queries.regions_by_numbers(stored, measure, limit,
@@ -53,7 +54,7 @@ shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_label
 frame = queries.targets(region_ids=chosen_stored, **subject)
 frame = comparisons.with_uploaded(frame, ui.uploaded_targets(), **subject)
 frame = frame[frame["region_id"].isin(chosen)]
-frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
+frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure, main_indicator)
 plans = queries.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}

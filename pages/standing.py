@@ -33,6 +33,7 @@ region_id = line[0].selectbox(t("region", lang), region_ids, key="region",
                               format_func=lambda r: f"{view.region_labels.get(r, r)} · {r}")
 subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subject"]), key="indicator",
                             format_func=names.get)
+st.caption(t("standing_family_mark", lang))
 measure = line[2].radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                         format_func=lambda m: measure_label(m, lang))
 peers = ui.peer_picker(view, anchor=region_id)
@@ -46,7 +47,10 @@ else:
     cells = st.columns(3)
     if where["rank"] is None:
         cells[0].metric(t("standing_rank", lang), "—")
-        st.info(t("standing_not_set", lang, region=md(name)))
+        fetch, _main = comparisons.fetch_subject(subject, queries.indicators())  # one decision with the charts
+        status, related = comparisons.status_outside_series(
+            comparisons.add_measure(queries.targets(region_ids=(region_id,), **fetch), measure), lang)
+        st.info(t(f"standing_not_set_{status}", lang, region=md(name), names=md(related)))
     else:
         cells[0].metric(t("standing_rank", lang), t("standing_rank_value", lang, rank=where["rank"], n=where["n_with"]))
     # the number alone fits the metric at presentation size; the sentence is its help
