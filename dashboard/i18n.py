@@ -264,7 +264,9 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 COLUMN_LABELS = {
-    "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值", "Target"),
+    "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值（数值）", "Target (number)"),
+    "value_text": ("目标值", "Target"), "baseline_text": ("基数", "Baseline"), "per_year_text": ("年均", "Per year"),
+    "per_10k_text": ("每万人", "Per 10k residents"),
     "unit_std": ("单位", "Unit"), "scope": ("口径", "Scope"), "target_year": ("目标年", "Year"),
     "comparator": ("比较", "Comparator"), "baseline": ("基数", "Baseline"), "quote": ("原文", "Quote"),
     "source_url": ("出处链接", "Source link"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
@@ -518,6 +520,10 @@ COLUMN_MEANINGS_ZH = {
     "value_max": "区间的上限（如“1-2家”）",
     "unit": "原文单位，含数量级（亿元、万件、件、%、人次…）",
     "value_std": "换算数量级后的数值（3.5万件 → 35000）；金额统一为万元",
+    "value_text": "目标值的写法，与图表一致（比较符号、数值和单位：≥30亿元、3.5万件）；原始数值见 value_std",
+    "baseline_text": "基数的写法，与图表一致；原始数值见 baseline",
+    "per_year_text": "年均值的写法，与图表一致；原始数值见 value_per_year",
+    "per_10k_text": "每万常住人口值的写法，与图表一致；原始数值见 value_per_10k_residents",
     "unit_std": "value_std 的单位",
     "comparator": "比较关系代码：eq 等于、ge 不少于、le 不超过、approx 约、range 区间（value 至 value_max）；"
                   "符号见 comparator_symbol",

@@ -142,7 +142,8 @@ def test_count_panels_have_whole_number_ticks_and_others_do_not():
     centres, patents, shares = figures[0].layout.yaxis, figures[0].layout.yaxis2, figures[0].layout.yaxis3
     assert (centres.tickmode, centres.tick0, centres.dtick) == ("linear", 0, 1)  # 0, 1, 2 — never 0.5
     assert centres.range[1] > 2  # room above the tallest bar for its label
-    assert patents.dtick == 10000 and patents.tickformat == ",d"
+    # 35,000 items: whole-number ticks written as the bar's label is (3.5万), never "15,000" beside 1.3万
+    assert list(patents.tickvals) == [0, 10000, 20000, 30000] and list(patents.ticktext) == ["0", "1万", "2万", "3万"]
     assert shares.tickmode is None and shares.dtick is None  # a share may be 2.5 %
 
 
