@@ -249,8 +249,8 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "★ 黄色：所有方案中只有一地采用。方案写明“牵头”（或“主责”）的部门才算牵头，其余列为责任部门。",
                              "● n: n sentences of the plan commit to the instrument; click to open the first in the "
                              "plan's text, hover for the sentence and its lead departments. · not named. ★ yellow: "
-                             "only one region adopts it. A department counts as lead only where the plan says 牵头 "
-                             "(or 主责); the others are listed as responsible."),
+                             "only one region adopts it. A department counts as lead only where the plan says “牵头” "
+                             "(leads) or “主责” (is mainly responsible); the others are listed as responsible."),
     "instr_innovations": ("仅一地采用的工具（★）", "Instruments only one region adopts (★)"),
     "instr_none": ("没有符合筛选条件的承诺。", "No commitment matches the filters."),
     "instr_rows": ("承诺明细（逐句）", "Commitments, sentence by sentence"),

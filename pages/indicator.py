@@ -6,7 +6,7 @@ drawn until the reader asks for all."""
 
 import streamlit as st
 
-from dashboard import charts, queries, state, ui
+from dashboard import charts, numbers, queries, state, ui
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
 from dashboard.services import comparisons
 
@@ -62,7 +62,7 @@ region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_
 tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.itertuples() if row.status != "issued"}
 
 name = labels[choice].split(" · ")[0]
-units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
+units = sorted({numbers.title_unit(u, lang) for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = ui.cached_figure(

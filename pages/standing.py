@@ -4,7 +4,7 @@ peers that set a comparable number, and how many peers set none."""
 
 import streamlit as st
 
-from dashboard import queries, state, ui
+from dashboard import numbers, queries, state, ui
 from dashboard.charts import standing as standing_charts
 from dashboard.i18n import measure_label, scope_label, t
 from dashboard.safe_text import md
@@ -59,7 +59,7 @@ else:
                     help=None if where["ahead_pct"] is None else t("standing_ahead", lang, pct=where["ahead_pct"]))
     cells[2].metric(t("standing_none_set", lang), f"{where['n_none']} / {len(peers.ids)}")
     unit, basis = str(values["unit"].iloc[0]), str(values["basis"].iloc[0])
-    st.caption(t("standing_series", lang, unit=md(unit), n=int(values["n_other"].iloc[0]),
+    st.caption(t("standing_series", lang, unit=md(numbers.title_unit(unit, lang)), n=int(values["n_other"].iloc[0]),
                  scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
     key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
            view.present)
