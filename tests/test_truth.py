@@ -120,3 +120,40 @@ def test_no_indicator_chart_says_no_target_for_a_region_that_sets_one_in_the_fam
                     mine = everything[(everything["region_id"] == rid) & (everything["family"] == family)]
                     if note == "未设目标":
                         assert mine.empty, (indicator_id, name, mine["raw_name"].tolist())
+
+
+# ── 5. labels under bars never collide, at 4, 5 or 20 regions ────────────────────────────────
+def _many_regions(n: int) -> tuple[dict[str, str], pd.DataFrame]:
+    names = ["Northbridge", "Lakeside District", "Qinghe County", "Songlan County", "Hillcrest", "Riverbend",
+             "Eastgate District", "Westfield", "Maplewood", "Stonehaven"]
+    labels = {f"9100{i:02d}": f"{names[i % len(names)]} {i}" for i in range(n)}
+    rows = []
+    for k, rid in enumerate(labels):
+        rows.append({"target_id": f"{rid}-a", "region_id": rid, "value_std": 100.0 + k, "indicator_id": "loan_sum",
+                     "indicator_en": "Patent-backed loans", "unit_std": "件"})
+        if k % 2:  # every other region also sets a related measure, named under its bar
+            rows.append({"target_id": f"{rid}-b", "region_id": rid, "value_std": 5.0 + k, "indicator_id": "pledge_firms",
+                         "indicator_en": "Firms with international pledge registrations", "unit_std": "家"})
+    return labels, _rows(rows)
+
+
+@pytest.mark.parametrize("n", [4, 5, 20])
+def test_no_line_under_a_bar_is_wider_than_its_slot(n):
+    from dashboard.charts.style import ChartStyle
+    from dashboard.charts.text import label_px
+
+    labels, frame = _many_regions(n)
+    (figure,) = charts.compare_figures(frame, [("pledge", "pledge"), ("other", "other")], labels, region_colors(labels),
+                                       "en", "t", "u", "s")
+    style = ChartStyle(lang="en")
+    plot_px = style.plot_px(left=60, right=40)
+    axis = figure.layout.xaxis
+    slot = (axis.domain[1] - axis.domain[0]) * plot_px / len(axis.categoryarray)
+    if axis.tickangle == -90:  # upright labels: one line each, a line's height across
+        assert all("<br>" not in c for c in axis.categoryarray) and style.base * 1.3 <= slot, (n, slot)
+        reach = max(label_px(c, style.base, style.base) for c in axis.categoryarray)
+        assert figure.layout.margin.b >= reach or figure.layout.yaxis2.domain[1] < axis.domain[0]
+    else:
+        widest = max(label_px(c, style.base, style.small_size) for c in axis.categoryarray)
+        assert widest <= slot, (n, widest, slot)
+    assert n < 20 or axis.tickangle == -90

@@ -247,7 +247,7 @@ def fitted_line_width(slots: int, panel_px: float, note_size: int) -> int:
     """Display columns per line under a bar so that `slots` bars' notes side by side in a panel
     `panel_px` wide never run into each other (a column is half a CJK character, about note_size/2
     px; two columns kept as a gap); never wider than NAME_LINE_WIDTH, never under two characters."""
-    fitting = int(panel_px / max(slots, 1) / (note_size / 2)) - 2
+    fitting = int(panel_px / max(slots, 1) / (note_size * 0.62)) - 2
     return max(4, min(NAME_LINE_WIDTH, fitting))
 
 

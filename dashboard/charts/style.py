@@ -74,6 +74,10 @@ class ChartStyle:
         margins off (820 px), in presentation mode no sidebar (1180 px); a little kept in hand."""
         return 1160 if self.present else 800
 
+    def plot_px(self, left: int, right: int) -> int:
+        """The plot area's width in a full-width chart with these margins."""
+        return self.chart_px - left - right
+
     def columns_for(self, size: int, px: int | None = None) -> int:
         """Display columns of text at `size` px that fit `px` (default: the chart's width): a Latin
         letter is about 0.6 of the font size, a CJK character (two columns) one font size; 0.62
