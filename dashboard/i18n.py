@@ -252,6 +252,9 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "only one region adopts it. A department counts as lead only where the plan says “牵头” "
                              "(leads) or “主责” (is mainly responsible); the others are listed as responsible."),
     "instr_innovations": ("仅一地采用的工具（★）", "Instruments only one region adopts (★)"),
+    "instr_uploads_left_out": ("本次上传的方案（{names}）不在矩阵中：上传时只读取目标，政策工具在保存到方案库并重建数据库后才提取。",
+                               "Plans uploaded this session ({names}) have no column here: an upload reads targets only; "
+                               "instruments are extracted once the plan is saved to the plan store and the database rebuilt."),
     "instr_none": ("没有符合筛选条件的承诺。", "No commitment matches the filters."),
     "instr_rows": ("承诺明细（逐句）", "Commitments, sentence by sentence"),
     "instr_dl_matrix": ("下载矩阵（CSV）", "Download the matrix (CSV)"),

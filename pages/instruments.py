@@ -43,11 +43,14 @@ with middle:
     department = st.selectbox(t("instr_dept", lang), departments, key="dept",
                               format_func=lambda d: im.department_label(d, lang))
 with right:
-    role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True, disabled=department == im.ALL,
+    role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True,
                     format_func=lambda r: t(f"instr_role_{r}", lang))
 
 peers = ui.peer_picker(view, key="regions", url_key="regions")
 group = tuple(r for r in peers.ids if r in set(view.regions["region_id"]))  # uploads carry no instruments
+left_out = [view.region_labels.get(r, r) for r in peers.ids if r not in group]
+if left_out:  # the peer summary counts them: say why they have no column
+    st.caption(t("instr_uploads_left_out", lang, names=md(", ".join(left_out))))
 show_all = len(group) > peer_groups.READABLE and st.toggle(t("peers_show_all", lang, n=len(group)), key="all")
 if len(group) > peer_groups.READABLE and not show_all:
     region_ids = list(peer_groups.readable(group, queries.regions_by_commitments(group, peer_groups.READABLE),

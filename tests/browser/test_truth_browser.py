@@ -18,6 +18,7 @@ from tests.browser.test_browser import (
     UPLOAD_REGION,
     error_texts,
     open_page,
+    wait_for_app_idle,
     wait_for_charts,
 )
 
@@ -110,3 +111,63 @@ def test_every_page_in_english_shows_no_stray_chinese(nav_pages, page, screensho
                 page.screenshot(path=screenshot_dir / f"truth-english-{nav.slug}{'-present' if mode else ''}.png")
                 assert not error_texts(page)
                 assert found == [], found[:10]
+
+
+# How far each chart's source line reaches, against the figure's own box (item 2).
+SOURCE_BOXES = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot => {
+  const box = plot.getBoundingClientRect();
+  return [...plot.querySelectorAll('g.annotation')].filter(a => /Source|来源/.test(a.textContent)).map(a => {
+    const r = a.getBoundingClientRect();
+    return {right: r.right - box.left, bottom: r.bottom - box.top, width: box.width, height: box.height};
+  });
+}).flat()"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("mode", ["", "&present=1"])
+@pytest.mark.parametrize("path", ["indicator", ""])
+def test_every_source_line_stays_inside_its_figure(app_server, page, screenshot_dir: Path, lang, mode, path):
+    open_page(page, f"{app_server}/{path}?lang={lang}{mode}")
+    wait_for_charts(page)
+    boxes = page.evaluate(SOURCE_BOXES)
+    assert boxes, "no chart with a source line"
+    for box in boxes:
+        assert box["right"] <= box["width"] and box["bottom"] <= box["height"], box
+    page.screenshot(path=screenshot_dir / f"truth-source-{path or 'overview'}-{lang}{'-present' if mode else ''}.png")
+
+
+def test_instrument_matrix_writes_lead_departments_and_the_role_filter_works_alone(app_server, page,
+                                                                                  screenshot_dir: Path):
+    open_page(page, f"{app_server}/instruments")
+    matrix = page.locator("table.imx")
+    assert matrix.locator("span.lead").count() > 0, "no lead department written in a cell"
+    assert "牵头" in matrix.locator("span.lead").first.inner_text()
+    role = page.locator('[data-testid="stRadio"]').filter(has_text="部门角色")
+    assert role.locator("input").first.is_enabled(), "the role control is greyed out without a department"
+    role.locator("label").filter(has_text="仅牵头").click()
+    wait_for_app_idle(page)
+    cells = page.locator("table.imx td.c a")
+    assert cells.count() > 0 and cells.count() == page.locator("table.imx td.c span.lead").count()
+    page.screenshot(path=screenshot_dir / "truth-instruments-lead.png")
+
+
+def test_the_instruments_page_says_why_an_uploaded_plan_has_no_column(app_server, page, tmp_path: Path,
+                                                                      screenshot_dir: Path):
+    import re
+
+    plan_file = tmp_path / "qinghe_2025-2027.txt"
+    plan_file.write_text(UPLOAD_PLAN, encoding="utf-8")
+    open_page(page, app_server + "/upload")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(plan_file)
+    page.wait_for_function("(region) => document.querySelector('[data-testid=\"stMain\"]').textContent.includes(region)",
+                           arg=UPLOAD_REGION, timeout=60_000)
+    wait_for_app_idle(page)
+    page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("用于对比")).first.click()
+    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=60_000)
+    wait_for_app_idle(page)
+    page.locator('[data-testid="stSidebarNavLink"]').filter(has_text="政策工具").first.click()
+    page.wait_for_url(re.compile(r"/instruments"), timeout=60_000)
+    wait_for_app_idle(page)
+    text = page.locator('[data-testid="stMain"]').inner_text()
+    assert UPLOAD_REGION in text and "不在矩阵中" in text
+    page.screenshot(path=screenshot_dir / "truth-instruments-upload.png")
