@@ -199,17 +199,20 @@ def statuses(rows: Iterable[dict], region_ids: Iterable[str], main_indicator: st
 def with_roles(frame: pd.DataFrame, main_indicator: str | None = None) -> pd.DataFrame:
     """`role` per row: "main" for the rows of its family's main series (main_series: of
     `main_indicator` where the family holds it, else the series most regions share), "related" for
-    the family's other numbers, empty for words and values the measure cannot show."""
+    the family's other numbers, empty for words and values the measure cannot show.
+    Plain Python over records: a pandas group loop cost ~0.3 s a rerun on the compare page."""
     out = frame.copy()
-    out["role"] = None
     if out.empty:
-        return out
-    family = out["family"].fillna("").astype(str) if "family" in out else pd.Series("", index=out.index)
-    for _name, index in family.groupby(family).groups.items():
-        rows = out.loc[index].to_dict("records")
-        main = main_series(rows, main_indicator)
-        out.loc[index, "role"] = [("main" if series_key(r) == main else "related") if has_number(r) else None
-                                  for r in rows]
+        return out.assign(role=pd.Series(dtype=object))
+    needed = ["family", "series", "indicator_id", "indicator_zh", "raw_name", "scope", "shown_unit", "qualitative",
+              "shown_value", "region_id"]
+    rows = out[[c for c in needed if c in out]].to_dict("records")  # all ~90 columns cost 15 ms
+    by_family: dict[str, list[dict]] = {}
+    for r in rows:
+        by_family.setdefault(str(r.get("family") or ""), []).append(r)
+    mains = {family: main_series(members, main_indicator) for family, members in by_family.items()}
+    out["role"] = [(("main" if series_key(r) == mains[str(r.get("family") or "")] else "related")
+                    if has_number(r) else None) for r in rows]
     return out
 
 
