@@ -17,6 +17,7 @@ from tests.browser.test_browser import (
     UPLOAD_PLAN,
     UPLOAD_REGION,
     error_texts,
+    nav_pages,  # noqa: F401  (a fixture)
     open_page,
     wait_for_app_idle,
     wait_for_charts,
@@ -103,7 +104,7 @@ def english_leftovers(page, url: str) -> list[tuple[str, str]]:
     return [(run, text[:120]) for text in page.evaluate(SCREEN_TEXTS) for run in stray_chinese(text)]
 
 
-def test_every_page_in_english_shows_no_stray_chinese(nav_pages, page, screenshot_dir: Path, subtests):
+def test_every_page_in_english_shows_no_stray_chinese(nav_pages, page, screenshot_dir: Path, subtests):  # noqa: F811
     for nav in nav_pages:
         for mode in ("", "&present=1"):
             with subtests.test(page=nav.slug, mode=mode or "normal"):
