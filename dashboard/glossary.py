@@ -88,6 +88,16 @@ def en(term: str | None) -> str:
     return found if found is not None else term
 
 
+def region_name(region_zh: str | None, region_en: str | None, lang: str) -> str:
+    """A region's name in `lang`: in English the manifest's English, else the place name composed in
+    pinyin (松岚县 → Songlan County), never the Chinese alone on an English page."""
+    if lang != "en":
+        return region_zh or region_en or ""
+    if isinstance(region_en, str) and region_en.strip():
+        return region_en
+    return place_en(region_zh or "") or (region_zh or "")
+
+
 def covers(term: str) -> bool:
     """Whether the glossary gives (or composes) English for `term`."""
     return not CJK.search(en(term))
@@ -189,3 +199,26 @@ def _balanced(term: str) -> str:
         if term.count(left) > term.count(right):
             term += right
     return term
+
+
+_QUOTED_OR_CJK = re.compile(r"(“[^”]*”|「[^」]*」|《[^》]*》)|([\u3400-\u9fff\uf900-\ufaff]+)")
+
+
+def english_text(text: str | None, lang: str = "en") -> str:
+    """A message the ETL writes in English around the plan's words (a quality note, a context note)
+    as an English page shows it: each Chinese term the glossary lists in English (600件 → 600 items,
+    全区 → district total), any other run marked as the plan's own words in 「」; quotes as they are."""
+    if lang != "en" or not isinstance(text, str):
+        return "" if text is None else text
+
+    def english(match: re.Match) -> str:
+        if match.group(1):
+            return match.group(1)
+        run = match.group(2)
+        found = lookup(run)  # listed terms only: a town's pinyin would hide a one-character misspelling
+        if found is None or CJK.search(found):
+            return f"「{run}」"
+        after_digit = match.start() > 0 and match.string[match.start() - 1].isdigit()
+        return (" " if after_digit else "") + found
+
+    return _QUOTED_OR_CJK.sub(english, text)

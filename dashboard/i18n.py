@@ -249,9 +249,12 @@ STRINGS: dict[str, tuple[str, str]] = {
                              "★ 黄色：所有方案中只有一地采用。方案写明“牵头”（或“主责”）的部门才算牵头，其余列为责任部门。",
                              "● n: n sentences of the plan commit to the instrument; click to open the first in the "
                              "plan's text, hover for the sentence and its lead departments. · not named. ★ yellow: "
-                             "only one region adopts it. A department counts as lead only where the plan says 牵头 "
-                             "(or 主责); the others are listed as responsible."),
+                             "only one region adopts it. A department counts as lead only where the plan says “牵头” "
+                             "(leads) or “主责” (is mainly responsible); the others are listed as responsible."),
     "instr_innovations": ("仅一地采用的工具（★）", "Instruments only one region adopts (★)"),
+    "instr_uploads_left_out": ("本次上传的方案（{names}）不在矩阵中：上传时只读取目标，政策工具在保存到方案库并重建数据库后才提取。",
+                               "Plans uploaded this session ({names}) have no column here: an upload reads targets only; "
+                               "instruments are extracted once the plan is saved to the plan store and the database rebuilt."),
     "instr_none": ("没有符合筛选条件的承诺。", "No commitment matches the filters."),
     "instr_rows": ("承诺明细（逐句）", "Commitments, sentence by sentence"),
     "instr_dl_matrix": ("下载矩阵（CSV）", "Download the matrix (CSV)"),
@@ -264,7 +267,9 @@ STRINGS: dict[str, tuple[str, str]] = {
 }
 
 COLUMN_LABELS = {
-    "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值", "Target"),
+    "region": ("地区", "Region"), "indicator": ("指标", "Indicator"), "value_std": ("目标值（数值）", "Target (number)"),
+    "value_text": ("目标值", "Target"), "baseline_text": ("基数", "Baseline"), "per_year_text": ("年均", "Per year"),
+    "per_10k_text": ("每万人", "Per 10k residents"),
     "unit_std": ("单位", "Unit"), "scope": ("口径", "Scope"), "target_year": ("目标年", "Year"),
     "comparator": ("比较", "Comparator"), "baseline": ("基数", "Baseline"), "quote": ("原文", "Quote"),
     "source_url": ("出处链接", "Source link"), "category": ("类别", "Category"), "value_per_year": ("年均", "Per year"),
@@ -459,8 +464,16 @@ PEER_STRINGS = {
     "standing_rank": ("在对比范围内排名", "Rank among peers"),
     "standing_rank_value": ("第 {rank} / {n} 名", "{rank} of {n}"),
     "standing_ahead": ("领先于对比范围内 {pct}% 的地区", "Ahead of {pct} % of peers"),
-    "standing_none_set": ("对比范围内未设定数值目标的地区", "Peers setting no number"),
+    "standing_none_set": ("对比范围内无可比数值的地区", "Peers with no comparable number"),
     "standing_not_set": ("{region} 在该指标上没有可比的数值目标。", "{region} sets no comparable number for this indicator."),
+    "standing_not_set_related": ("{region} 设定了相关指标（{names}），与这里比较的指标或口径不同，因此不参与排名。",
+                                 "{region} sets a related measure ({names}), not the indicator or basis ranked here, so it has no rank."),
+    "standing_not_set_qualitative": ("{region} 在该指标族只有定性目标（无数值）。", "{region} sets this family's goals in words only (no number)."),
+    "standing_not_set_not_applicable": ("{region} 的目标在此口径下不适用（例如机构数不按人口计）。",
+                                        "{region}'s targets do not apply under this measure (institutions are not divided by residents, for instance)."),
+    "standing_not_set_none": ("{region} 的方案未就该指标族设定目标。", "{region}'s plan sets no target in this indicator family."),
+    "standing_family_mark": ("⊕ = 指标族：同族几个指标一起排名，但只比较同一单位和口径的目标。",
+                             "⊕ = an indicator family: its indicators ranked together, comparing only targets of one unit and scope."),
     "standing_series": ("只比较同一单位和口径的目标（{unit}，{scope}）；其他 {n} 个目标不可比，未计入。", "Only targets of one unit and scope are compared ({unit}, {scope}); {n} other targets are not comparable and are left out."),
     "standing_all": ("所有地区", "All regions"),
     "standing_peers": ("对比范围", "Peers"),
@@ -510,6 +523,10 @@ COLUMN_MEANINGS_ZH = {
     "value_max": "区间的上限（如“1-2家”）",
     "unit": "原文单位，含数量级（亿元、万件、件、%、人次…）",
     "value_std": "换算数量级后的数值（3.5万件 → 35000）；金额统一为万元",
+    "value_text": "目标值的写法，与图表一致（比较符号、数值和单位：≥30亿元、3.5万件）；原始数值见 value_std",
+    "baseline_text": "基数的写法，与图表一致；原始数值见 baseline",
+    "per_year_text": "年均值的写法，与图表一致；原始数值见 value_per_year",
+    "per_10k_text": "每万常住人口值的写法，与图表一致；原始数值见 value_per_10k_residents",
     "unit_std": "value_std 的单位",
     "comparator": "比较关系代码：eq 等于、ge 不少于、le 不超过、approx 约、range 区间（value 至 value_max）；"
                   "符号见 comparator_symbol",

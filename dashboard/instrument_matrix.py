@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from dashboard.glossary import in_lang
 from dashboard.i18n import category_label, t
 from dashboard.safe_text import html_text
 from etl.api import CATEGORIES
@@ -59,11 +60,14 @@ def department_label(name: str, lang: str) -> str:
 
 
 def filter_rows(rows: pd.DataFrame, category: str = ALL, department: str = ALL, role: str = ROLE_ANY) -> pd.DataFrame:
-    """Rows of one link and/or one department; role lead keeps only rows the department leads."""
+    """Rows of one link and/or one department; role lead keeps only rows the department leads, and
+    without a department the rows whose plan names any lead department (who leads what)."""
     out = rows
     if category != ALL:
         out = out[out["category"] == category]
-    if department != ALL:
+    if department == ALL and role == ROLE_LEAD:
+        out = out[out["lead_departments"].map(lambda v: bool(_names(v)))]
+    elif department != ALL:
         lead = out["lead_departments"].map(lambda v: department in _names(v))
         responsible = out["responsible_departments"].map(lambda v: department in _names(v))
         out = out[lead if role == ROLE_LEAD else (lead | responsible)]
@@ -155,6 +159,7 @@ _CSS = """<style>
   .imx tr.uniq th.name {{ background: #FFF1A8; }}
   .imx a {{ text-decoration: none; color: #0B5FA5; }}
   .imx .none {{ color: #bbb; }}
+  .imx .lead {{ display: block; font-size: 0.78em; color: #555; white-space: normal; line-height: 1.2; }}
 </style>"""
 
 
@@ -162,8 +167,11 @@ def _cell_html(cell, lang: str) -> str:
     if cell is None:
         return "<td class='c none'>·</td>"
     tip = cell["quote"] + (f" — {t('instr_lead', lang)}: {cell['lead']}" if cell["lead"] else "")
+    # Who leads is what researchers come for: written in the cell, not only in its hover.
+    lead = ", ".join(in_lang(name, lang) for name in _names(cell["lead"])) if cell["lead"] else ""
+    lead_html = f"<span class='lead'>{html_text(t('instr_lead', lang))}: {html_text(lead)}</span>" if lead else ""
     return (f"<td class='c'><a href='{html_text(_with_lang(cell['source_url'], lang))}' target='_self' "
-            f"title='{html_text(tip)}'>{MARK}{int(cell['n'])}</a></td>")
+            f"title='{html_text(tip)}'>{MARK}{int(cell['n'])}</a>{lead_html}</td>")
 
 
 def matrix_html(rows: pd.DataFrame, all_rows: pd.DataFrame, region_ids: list[str],

@@ -1,9 +1,11 @@
-"""Numbers as a reader of each language writes them, for labels, hovers and captions: Chinese
-counts in 万 and 亿 (3.5万件, 2.33亿元), English with thousands separators and million/billion
-(35,000 items, 233 million yuan) — never scientific notation (2.33e+03).  No Streamlit here.
+"""The one formatter for every number a person reads — bar labels, axis ticks, hovers, captions,
+tables and the display columns of downloads: Chinese counts in 万 and 亿 (3.5万件, 2.33亿元),
+English in k/M/bn on the right base (35k items; money converted from 万元 to yuan first: ¥2.33bn,
+never "300000 10,000 yuan") — never scientific notation (2.33e+03).  No Streamlit here.
 
 Money in the warehouse is in 万元 (etl.normalize.comparable); it is shown in 亿元 from 1亿 up, and in
-English as yuan.  Units are translated through the glossary.
+English as ¥ with k/M/bn.  Units are translated through the glossary.  Downloads keep the raw value
+in its own column beside the written one (display_columns).
 """
 
 from __future__ import annotations
@@ -61,17 +63,23 @@ def _zh(value: float, unit: str) -> str:
     return f"{_plain(value)}{unit}"
 
 
+COMPACT_FROM = 10_000  # where English writes 35k, as Chinese writes 3.5万 (below: 2,330)
+
+
+def _en_count(value: float) -> str:
+    """2,330 · 35k · 1.2M · 4.5bn: English for a count, in step with 万/亿."""
+    for size, suffix in ((1e9, "bn"), (1e6, "M"), (1e3, "k")):
+        if abs(value) >= max(size, COMPACT_FROM):
+            return f"{_plain(value / size)}{suffix}"
+    return _grouped(value)
+
+
 def _en(value: float, unit: str) -> str:
     if unit in MONEY:
-        value, unit_en = value * MONEY[unit], "yuan"
-    else:
-        unit_en = en(unit)
+        return _compact_yuan(value * MONEY[unit])
     if unit == "%":
         return f"{_plain(value)}%"
-    for size, word in ((1e9, "billion"), (1e6, "million")):
-        if abs(value) >= size:
-            return f"{_plain(value / size)} {word} {unit_en}".strip()
-    return f"{_grouped(value)} {unit_en}".strip()
+    return f"{_en_count(value)} {en(unit)}".strip()
 
 
 def _per(denominator: str, lang: str) -> str:
@@ -93,7 +101,7 @@ def format_number(value, unit: str | None = None, lang: str = "zh") -> str:
     value = float(value)
     numerator, _slash, denominator = (unit or "").partition("/")
     if value == 0:
-        head = f"0{numerator}" if lang != "en" else f"0 {en(numerator)}".strip()
+        head = f"0{numerator}" if lang != "en" else ("¥0" if numerator in MONEY else f"0 {en(numerator)}".strip())
     else:
         head = _en(value, numerator) if lang == "en" else _zh(value, numerator)
     return head + _per(denominator, lang)
@@ -129,5 +137,55 @@ def axis_number(value: float, unit: str | None, lang: str = "zh") -> str:
     if value == 0:
         return "0"
     if numerator in MONEY:
-        return _compact_yuan(value * MONEY[numerator]) if lang == "en" else format_number(value, numerator, lang)
+        return format_number(value, numerator, lang)
     return format_number(value, "", lang)
+
+
+def _comparator_sign(comparator) -> str:
+    from etl.api import COMPARATOR_CODES
+
+    code = COMPARATOR_CODES.get(comparator) if isinstance(comparator, str) else None
+    return code[1] if code and code[0] in ("ge", "le", "approx") else ""
+
+
+def written_value(value, unit: str | None, comparator: str | None = None, lang: str = "zh") -> str:
+    """A target as a table cell or a bar label reads it: sign, number and unit (≥30亿元, ≥¥3bn)."""
+    number = format_number(value, unit, lang)
+    return f"{_comparator_sign(comparator)}{number}" if number else ""
+
+
+# The display columns of a table of targets: (column, raw value column, its unit) — the raw value
+# stays in its own column for downloads; the screen shows the written one.
+DISPLAY_COLUMNS = (("value_text", "value_std", "unit_std"), ("baseline_text", "baseline", "unit_std"),
+                   ("per_year_text", "value_per_year", "/年"), ("per_10k_text", "value_per_10k_residents", "/万人"))
+
+
+def _unit_of(frame: pd.DataFrame, column: str, unit: str) -> pd.Series:
+    base = frame["unit_std"].fillna("").astype(str) if "unit_std" in frame else pd.Series("", index=frame.index)
+    if column == "value_per_10k_residents" and "unit_per_10k" in frame:
+        return frame["unit_per_10k"].where(frame["unit_per_10k"].notna(), base + unit)
+    return base if unit == "unit_std" else base + unit
+
+
+def display_columns(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The written form (written_value) of each number column a table of targets holds, one text
+    column each (DISPLAY_COLUMNS), on `frame`'s index; the comparator goes with the target value."""
+    out = pd.DataFrame(index=frame.index)
+    for name, column, unit in DISPLAY_COLUMNS:
+        if column not in frame:
+            continue
+        units = _unit_of(frame, column, unit)
+        comparators = frame["comparator"] if column == "value_std" and "comparator" in frame else [None] * len(frame)
+        out[name] = pd.Series([written_value(v, u, c, lang) or None for v, u, c in zip(frame[column], units, comparators)],
+                              index=frame.index, dtype=object)
+    return out
+
+
+def shown_as_text(table: pd.DataFrame) -> list[str]:
+    """The raw number columns of a table whose written column (display_columns) is beside them: a
+    screen shows the written one, a download keeps both.  The comparator and the unit go with the
+    written target value."""
+    raw = [column for name, column, _u in DISPLAY_COLUMNS if name in table and column in table]
+    if "value_text" in table:
+        raw += [column for column in ("comparator", "unit_std") if column in table]
+    return raw

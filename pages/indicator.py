@@ -6,7 +6,7 @@ drawn until the reader asks for all."""
 
 import streamlit as st
 
-from dashboard import charts, state
+from dashboard import charts, numbers, state
 from dashboard.i18n import admin_level_label, measure_label, status_label, t
 from dashboard.services import comparisons, groups, warehouse
 from dashboard.ui import context, downloads, figures, layout, region_picker, tables
@@ -43,7 +43,8 @@ controls = st.columns([3, 2])
 choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
 measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                             format_func=lambda m: measure_label(m, lang))
-subject = {"family": choice.removeprefix("family:")} if choice.startswith("family:") else {"indicator_id": choice}
+# The whole family is fetched: a region whose plan sets a related measure is drawn as one, never "no target".
+subject, main_indicator = comparisons.fetch_subject(choice, indicators)
 
 peers = region_picker.peer_picker(view, key="regions", url_key="regions")
 drawn = region_picker.drawn_regions(view, peers, groups.by_numbers(measure, **subject))
@@ -51,7 +52,7 @@ chosen, chosen_stored, show_all = drawn.ids, drawn.stored, drawn.show_all
 shown_labels = {rid: ("▶ " if rid == peers.anchor else "") + view.region_labels[rid] for rid in chosen}
 
 frame = comparisons.group_targets(drawn, context.uploaded_targets(), **subject)  # the one filter
-frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure)
+frame = comparisons.with_comparability(comparisons.add_measure(frame, measure), measure, main_indicator)
 plans = warehouse.plan_status(region_ids=chosen_stored)
 region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_label(row.admin_level, lang)}"
                 for row in plans.itertuples()}
@@ -59,7 +60,7 @@ region_notes = {row.region_id: f"{status_label(row.status, lang)}·{admin_level_
 tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.itertuples() if row.status != "issued"}
 
 name = labels[choice].split(" · ")[0]
-units = sorted({u for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
+units = sorted({numbers.title_unit(u, lang) for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
 note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = figures.cached_figure(

@@ -43,12 +43,15 @@ with middle:
     department = st.selectbox(t("instr_dept", lang), departments, key="dept",
                               format_func=lambda d: im.department_label(d, lang))
 with right:
-    role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True, disabled=department == im.ALL,
+    role = st.radio(t("instr_role", lang), im.ROLES, key="role", horizontal=True,
                     format_func=lambda r: t(f"instr_role_{r}", lang))
 
 peers = region_picker.peer_picker(view, key="regions", url_key="regions")
 in_warehouse = set(view.regions["region_id"])
 group = tuple(r for r in peers.ids if r in in_warehouse)  # uploads carry no instruments
+left_out = [view.region_labels.get(r, r) for r in peers.ids if r not in group]
+if left_out:  # the peer summary counts them: say why they have no column
+    st.caption(t("instr_uploads_left_out", lang, names=md(", ".join(left_out))))
 show_all = groups.is_large(group) and st.toggle(t("peers_show_all", lang, n=len(group)), key="all")
 region_ids = list(groups.drawn_regions(group, peers.anchor, in_warehouse, show_all, groups.by_commitments()).ids)
 if len(region_ids) < len(group):

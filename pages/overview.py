@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard import charts, state
 from dashboard.charts import standing as standing_charts
 from dashboard.colors import UNMAPPED_COLOR
+from dashboard.glossary import in_lang
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
 from dashboard.services import warehouse
@@ -72,7 +73,7 @@ def cards() -> None:
             shown = status.get(rid, region["status"])
             st.badge(md(status_label(shown, lang)), color=BADGE_COLORS.get(shown, "green"))
             st.markdown(f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
-                        f"**{t('plan_kind', lang)}**：{md(region['plan_kind'])}  \n"
+                        f"**{t('plan_kind', lang)}**：{md(in_lang(region['plan_kind'], lang))}  \n"
                         f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}")
             st.html(count_table(counts[counts["region_id"] == rid].set_index("category")))
             st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",

@@ -4,7 +4,7 @@ peers that set a comparable number, and how many peers set none."""
 
 import streamlit as st
 
-from dashboard import state
+from dashboard import numbers, state
 from dashboard.charts import standing as standing_charts
 from dashboard.i18n import measure_label, scope_label, t
 from dashboard.safe_text import md
@@ -34,6 +34,7 @@ region_id = line[0].selectbox(t("region", lang), region_ids, key="region",
                               format_func=lambda r: f"{view.region_labels.get(r, r)} · {r}")
 subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subject"]), key="indicator",
                             format_func=names.get)
+st.caption(t("standing_family_mark", lang))
 measure = line[2].radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
                         format_func=lambda m: measure_label(m, lang))
 peers = region_picker.peer_picker(view, anchor=region_id)
@@ -47,7 +48,10 @@ else:
     cells = st.columns(3)
     if where["rank"] is None:
         cells[0].metric(t("standing_rank", lang), "—")
-        st.info(t("standing_not_set", lang, region=md(name)))
+        fetch, _main = comparisons.fetch_subject(subject, warehouse.indicators())  # one decision with the charts
+        status, related = comparisons.status_outside_series(
+            comparisons.add_measure(warehouse.targets(region_ids=(region_id,), **fetch), measure), lang)
+        st.info(t(f"standing_not_set_{status}", lang, region=md(name), names=md(related)))
     else:
         cells[0].metric(t("standing_rank", lang), t("standing_rank_value", lang, rank=where["rank"], n=where["n_with"]))
     # the number alone fits the metric at presentation size; the sentence is its help
@@ -56,7 +60,7 @@ else:
                     help=None if where["ahead_pct"] is None else t("standing_ahead", lang, pct=where["ahead_pct"]))
     cells[2].metric(t("standing_none_set", lang), f"{where['n_none']} / {len(peers.ids)}")
     unit, basis = str(values["unit"].iloc[0]), str(values["basis"].iloc[0])
-    st.caption(t("standing_series", lang, unit=md(unit), n=int(values["n_other"].iloc[0]),
+    st.caption(t("standing_series", lang, unit=md(numbers.title_unit(unit, lang)), n=int(values["n_other"].iloc[0]),
                  scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
     key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
            view.present)

@@ -5,7 +5,7 @@ the URL), since two plans may title their tables alike; a bare measure still ope
 import streamlit as st
 
 from dashboard import charts, citation, state
-from dashboard.glossary import in_lang
+from dashboard.glossary import english_text, in_lang
 from dashboard.i18n import t
 from dashboard.safe_text import md
 from dashboard.services import warehouse
@@ -59,7 +59,8 @@ st.dataframe(
 notes = warehouse.quality_notes(info["doc_id"])
 if not notes.empty:
     st.subheader(t("quality_notes", lang))
-    notes = notes.assign(kind=notes["kind"].map(lambda kind: in_lang(kind, lang)))
+    notes = notes.assign(kind=notes["kind"].map(lambda kind: in_lang(kind, lang)),
+                         **{c: notes[c].map(lambda text: english_text(text, lang)) for c in ("message", "detail")})
     st.dataframe(notes[["kind", "message", "detail"]], hide_index=True, placeholder=tables.MISSING_CELL,
                  column_config={"message": st.column_config.TextColumn(width="large"),
                                 "detail": st.column_config.TextColumn(width="large")})

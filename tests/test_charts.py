@@ -142,7 +142,8 @@ def test_count_panels_have_whole_number_ticks_and_others_do_not():
     centres, patents, shares = figures[0].layout.yaxis, figures[0].layout.yaxis2, figures[0].layout.yaxis3
     assert (centres.tickmode, centres.tick0, centres.dtick) == ("linear", 0, 1)  # 0, 1, 2 — never 0.5
     assert centres.range[1] > 2  # room above the tallest bar for its label
-    assert patents.dtick == 10000 and patents.tickformat == ",d"
+    # 35,000 items: whole-number ticks written as the bar's label is (3.5万), never "15,000" beside 1.3万
+    assert list(patents.tickvals) == [0, 10000, 20000, 30000] and list(patents.ticktext) == ["0", "1万", "2万", "3万"]
     assert shares.tickmode is None and shares.dtick is None  # a share may be 2.5 %
 
 
@@ -377,8 +378,10 @@ def test_related_measures_are_their_own_labelled_lighter_series():
     assert "每万人有效发明专利拥有量" in shown  # the exact name, under the bar (over two lines)
     title = figure.layout.annotations[0].text
     assert "相关指标，不可直接比较" in title and "每万人有效发明专利拥有量" in title
-    missing = [t for t in figure.data if t.type == "scatter" and t.name == "missing"][0]
-    assert any("设定了相关指标" in h for h in missing.hovertext)  # not 未设目标 for 100003
+    # 100003 is no empty "no target" slot: its related bar stands in its own place, once
+    assert not [t for t in figure.data if t.type == "scatter" and t.name == "missing"]
+    regions = [_region_of(x) for x in figure.layout.xaxis.categoryarray]
+    assert regions == ["甲市", "乙县", "丙区"]
 
 
 def test_one_series_says_same_indicator_same_basis_and_a_converted_one_says_how():

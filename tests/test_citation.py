@@ -45,8 +45,8 @@ def test_chart_and_image_forms_name_every_plan(docs):
 
 
 @pytest.mark.parametrize("value, unit, zh, english", [
-    (23300, "万元", "2.33亿元", "233 million yuan"),
-    (35000, "件", "3.5万件", "35,000 items"),
+    (23300, "万元", "2.33亿元", "¥233M"),  # one formatter: k/M/bn on the yuan base (issue 23)
+    (35000, "件", "3.5万件", "35k items"),
     (2330, "件", "2330件", "2,330 items"),
     (48, "%", "48%", "48%"),
     (2.9166, "件", "2.92件", "2.92 items"),

@@ -138,8 +138,26 @@ def test_the_two_cases_of_the_issue_read_as_separate_series():
     for name in ("每万人高价值发明专利拥有量", "每万人有效发明专利拥有量", "发明专利授权量", "有效发明专利拥有量"):
         assert name in titles.replace("<br>", "").replace("</span><span style='font-size:12px;color:#555555'>", "")
     assert "相关指标，不可直接比较" in titles
-    missing = [h for tr in figures[0].data if tr.type == "scatter" for h in tr.hovertext]
-    assert any("设定了相关指标" in h for h in missing)
+    # a region that set only a related measure has its lighter bar in its own place: it is never
+    # also an empty slot of the same panel, so no region appears twice
+    by_panel: dict[str, dict[str, set]] = {}
+    for tr in figures[0].data:
+        if not tr.meta or "family" not in tr.meta:
+            continue
+        panel = by_panel.setdefault(tr.meta["family"], {"bars": set(), "missing": set(), "related_only": set()})
+        if tr.type == "bar" and tr.meta.get("region_id"):
+            panel["bars"].add(tr.meta["region_id"])
+            if all(o < 1 for o in tr.marker.opacity):
+                panel["related_only"].add(tr.meta["region_id"])
+        elif tr.type == "scatter" and tr.name == "missing":
+            panel["missing"] |= {h.split(": ", 1)[0] for h in tr.hovertext}
+    assert any(panel["related_only"] for panel in by_panel.values())
+    assert all(not panel["bars"] & {_id_of(name) for name in panel["missing"]} for panel in by_panel.values())
+
+
+def _id_of(region_name: str) -> str:
+    names = queries.region_names()
+    return next((rid for rid, zh in names.items() if zh == region_name), region_name)
 
 
 @pytest.mark.usefixtures("warehouse")

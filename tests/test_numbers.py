@@ -8,7 +8,7 @@ from dashboard.numbers import axis_number, format_number, plain_number, title_un
 
 
 @pytest.mark.parametrize("value, unit, zh, english", [
-    (23300, "万元/万人", "2.33亿元/万人", "233 million yuan per 10,000 residents"),
+    (23300, "万元/万人", "2.33亿元/万人", "¥233M per 10,000 residents"),
     (2330.5, "件/万人", "2330件/万人", "2,330 items per 10,000 residents"),
     (5, "件/年", "5件/年", "5 items per year"),
     (0, "家/万人", "0家/万人", "0 firms per 10,000 residents"),
@@ -35,7 +35,7 @@ def test_no_magnitude_is_written_in_scientific_notation(value):
 def test_axis_labels_carry_money_but_leave_counted_units_to_the_axis_title():
     assert [axis_number(v, "万元", "zh") for v in (0, 200000, 600000, 3500)] == ["0", "20亿元", "60亿元", "3500万元"]
     assert [axis_number(v, "万元", "en") for v in (600000, 3500, 1.5)] == ["¥6bn", "¥35M", "¥15k"]
-    assert axis_number(35000, "件", "zh") == "3.5万" and axis_number(35000, "件", "en") == "35,000"
+    assert axis_number(35000, "件", "zh") == "3.5万" and axis_number(35000, "件", "en") == "35k"
     assert axis_number(300000, "万元/万人", "zh") == "30亿元"
     assert axis_number(None, "件") == ""
 
@@ -52,3 +52,33 @@ def test_plain_number_groups_thousands_for_either_reader():
 ])
 def test_a_charts_title_states_its_unit_in_the_terms_of_its_labels(unit, lang, title):
     assert title_unit(unit, lang) == title
+
+
+@pytest.mark.parametrize("value, unit, zh, english", [
+    (300000, "万元", "30亿元", "¥3bn"),  # the base is yuan: never "300000 10,000 yuan"
+    (13000, "件", "1.3万件", "13k items"),
+    (9800, "家", "9800家", "9,800 firms"),
+    (2.5e8, "件", "2.5亿件", "250M items"),
+])
+def test_one_formatter_writes_wan_and_yi_in_chinese_and_k_m_bn_in_english(value, unit, zh, english):
+    assert format_number(value, unit, "zh") == zh and format_number(value, unit, "en") == english
+    # a tick or a bar label is the same number, the counted unit left to the axis title
+    assert axis_number(value, unit, "zh") == (zh if unit == "万元" else zh.removesuffix(unit))
+    assert axis_number(value, unit, "en") == (english if unit == "万元" else english.split(" ")[0])
+
+
+def test_table_display_columns_write_what_the_charts_write_and_keep_the_raw_value_apart():
+    import pandas as pd
+
+    from dashboard.numbers import display_columns
+
+    frame = pd.DataFrame({"value_std": [300000.0, 13000.0, None], "unit_std": ["万元", "件", None],
+                          "comparator": [">=", "=", None], "baseline": [None, 9800.0, None],
+                          "value_per_year": [100000.0, None, None], "value_per_10k_residents": [None, 21.5, None],
+                          "unit_per_10k": [None, "件/万人", None]})
+    zh, english = display_columns(frame, "zh"), display_columns(frame, "en")
+    assert list(zh["value_text"]) == ["≥30亿元", "1.3万件", None]
+    assert list(english["value_text"]) == ["≥¥3bn", "13k items", None]
+    assert zh.at[0, "per_year_text"] == "10亿元/年" and english.at[0, "per_year_text"] == "¥1bn per year"
+    assert zh.at[1, "per_10k_text"] == "21.5件/万人" and zh.at[1, "baseline_text"] == "9800件"
+    assert frame["value_std"].iloc[0] == 300000.0  # the raw value is untouched

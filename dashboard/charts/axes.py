@@ -71,7 +71,8 @@ def value_axis(values: list[float], units: set[str], lang: str = "zh") -> dict:
         return dict(visible=False, range=[0, 1], fixedrange=True)
     top, low = max(max(values), 0.0), min(min(values), 0.0)
     axis = dict(visible=True, range=[low * 1.1, top * 1.22 if top > 0 else 1.0])
-    if units and all(is_count_unit(u) for u in units) and all(float(v).is_integer() for v in values):
+    counted = units and all(is_count_unit(u) for u in units) and all(float(v).is_integer() for v in values)
+    if counted and max(abs(v) for v in values) < WRITTEN_TICKS_FROM:  # from 10,000 up: 1.5万 as the bars say
         axis.update(tickmode="linear", tick0=0, dtick=whole_number_step(top), tickformat=",d")
     else:
         axis.update(readable_ticks(values, units, lang))

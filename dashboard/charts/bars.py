@@ -13,6 +13,7 @@ from dashboard.colors import SCOPE_PATTERNS
 from dashboard.i18n import column_label, pick, scope_label, t
 from dashboard.numbers import axis_number
 from dashboard.safe_text import plot_text
+from dashboard.series import main_series, series_key, target_status
 
 from .style import ChartStyle
 from .text import (
@@ -108,34 +109,28 @@ def region_bar_traces(bars: list[dict], region_ids: list[str], region_labels: di
 
 # --- series of comparable targets within a panel ----------------------------------------------
 
-def _series_of(record: dict) -> str:
-    """Targets with equal series are comparable (dashboard.services.comparisons.with_comparability sets it;
-    without it: indicator, scope and the shown unit)."""
-    series = record.get("series")
-    if isinstance(series, str) and series:
-        return series
-    name = record.get("indicator_id") or record.get("indicator_zh") or record.get("raw_name")
-    return f"{name}·{record.get('scope')}·{record.get('shown_unit')}"
-
-
 def _series_name(record: dict, lang: str, with_scope: bool) -> str:
     name = indicator_name(record, lang)
-    if with_scope and not str(_series_of(record)).split("·")[1:2] == ["per_year"]:
+    if with_scope and not str(series_key(record)).split("·")[1:2] == ["per_year"]:
         name += bracketed(scope_label(record.get("scope"), lang, short=True), lang)
     return name
 
 
-def panel_series(records: list[dict], region_ids: list[str], lang: str) -> list[tuple[str, str, list[dict]]]:
-    """(series key, its full name, its rows) of one panel's numeric rows, the series most regions
-    share first (it is the panel's main series); ties keep the dictionary's order of first appearance."""
+def panel_series(records: list[dict], region_ids: list[str], lang: str,
+                 main_indicator: str | None = None) -> list[tuple[str, str, list[dict]]]:
+    """(series key, its full name, its rows) of one panel's numeric rows, the main series first
+    (dashboard.series.main_series decides it, for every page alike), then the others
+    by how many regions share them; ties keep the dictionary's order of first appearance."""
     order = {rid: i for i, rid in enumerate(region_ids)}
     rows = [r for r in records if not is_qualitative(r) and r["region_id"] in order and not is_missing(r.get("shown_value"))]
+    rows.sort(key=lambda r: (order[r["region_id"]], str(r["target_id"])))
     groups: dict[str, list[dict]] = {}
-    for r in sorted(rows, key=lambda r: (order[r["region_id"]], str(r["target_id"]))):
-        groups.setdefault(_series_of(r), []).append(r)
+    for r in rows:
+        groups.setdefault(series_key(r), []).append(r)
+    main = main_series(rows, main_indicator)
     indicators = {g[0].get("indicator_id") for g in groups.values()}
     with_scope = len(groups) > len(indicators)  # one indicator at two scopes: the scope tells them apart
-    ranked = sorted(groups.items(), key=lambda kv: -len({r["region_id"] for r in kv[1]}))
+    ranked = sorted(groups.items(), key=lambda kv: (kv[0] != main, -len({r["region_id"] for r in kv[1]})))
     return [(key, _series_name(rows_[0], lang, with_scope), rows_) for key, rows_ in ranked]
 
 
@@ -174,58 +169,55 @@ def _under(lines: list[str], note_size: int) -> str:
     return "".join(f"<br>{note(line, note_size)}" for line in lines)
 
 
+def _unique(label: str, used: set[str]) -> str:
+    """x categories must differ: a region's second bar has no name of its own above its notes, and
+    two regions' second bars may carry the same note; an invisible zero-width space tells them apart."""
+    while label in used:
+        label += "\u200b"
+    used.add(label)
+    return label
+
+
 def series_bars(series, region_ids: list[str], region_labels: dict[str, str], lang: str,
                 note_size: int, tick_notes: dict[str, str], line_width: int = NAME_LINE_WIDTH) -> list[dict]:
-    """Bars in x order: the main series region by region, then each related series, every bar of a
-    related series labelled with what it is (its name) under the region's name and drawn lighter."""
+    """Bars in x order, region by region: a region's bars stand together (its main-series bars, then
+    its related measures', lighter, each named under the bar), and its name is written once, under
+    the first — a region never appears twice on a chart, nor as an empty slot beside its own bar."""
     bars: list[dict] = []
-    for index, (_key, name, rows) in enumerate(series):
-        by_region: dict[str, list[dict]] = {}
-        for r in rows:
-            by_region.setdefault(r["region_id"], []).append(dict(r))
-        for region_id in region_ids:
-            mine = by_region.get(region_id, [])
+    used: set[str] = set()
+    for region_id in region_ids:
+        first = True
+        for index, (_key, name, rows) in enumerate(series):
+            mine = [dict(r) for r in rows if r["region_id"] == region_id]
             extra = bar_tags(mine, lang) if len(mine) > 1 else [None] * len(mine)
             for r, own in zip(mine, extra):
                 parts = [p for p in ((name if len(series) > 1 else None), own) if p]
                 r.update(region_label=region_labels[region_id], tag=" ".join(parts) or None, series_name=name,
                          related=index > 0)
-                tick = _region_tick(region_id, region_labels, tick_notes, note_size)
-                r["x_label"] = tick + _under([line for p in parts for line in name_lines(p, line_width)], note_size)
+                notes = _under([line for p in parts for line in name_lines(p, line_width)], note_size)
+                head = _region_tick(region_id, region_labels, tick_notes, note_size) if first else ""
+                r["x_label"] = _unique(head + (notes if head else notes.removeprefix("<br>")), used)
+                first = False
                 bars.append(r)
     return bars
-
-
-def _missing_text(records: list[dict], region_id: str, lang: str) -> str | None:
-    """What to write where a region has no bar: no target, qualitative only, or n/a here."""
-    mine = [r for r in records if r["region_id"] == region_id]
-    if not mine:
-        return pick(MISSING_NOTES["none"], lang)
-    numeric = [r for r in mine if not is_qualitative(r)]
-    if not numeric:
-        return pick(MISSING_NOTES["qualitative"], lang)
-    if all(is_missing(r.get("shown_value")) for r in numeric):
-        return pick(MISSING_NOTES["not_applicable"], lang)
-    return None
 
 
 def series_slots(records: list[dict], series, region_ids: list[str], region_labels: dict[str, str], lang: str,
                  note_size: int, tick_notes: dict[str, str],
                  line_width: int = NAME_LINE_WIDTH) -> list[tuple[str, str, str]]:
-    """(region, x label, text): a slot in the main series for each region without a bar there —
-    "设定了相关指标：…" when it set a related measure of the family, else no target / qualitative
-    only / n/a here."""
-    main = {r["region_id"] for r in series[0][2]} if series else set()
+    """(region, x label, text): a slot for each region without any bar in the panel, saying why —
+    no target, qualitative only, or n/a for this measure (comparisons.target_status decides; a
+    region with a related measure has its bar instead)."""
+    drawn = {r["region_id"] for _k, _n, rows in series for r in rows}
+    main = series[0][0] if series else None
     slots = []
     for rid in region_ids:
-        if rid in main:
+        if rid in drawn:
             continue
-        related = [name for _k, name, rows in series[1:] if any(r["region_id"] == rid for r in rows)]
-        text = (t("related_set", lang) + "、".join(related)) if related else _missing_text(records, rid, lang)
-        if text:
-            lines = (name_lines(t("related_set", lang), line_width)
-                     + [line for name in related for line in name_lines(name, line_width)] if related else [text])
-            slots.append((rid, _region_tick(rid, region_labels, tick_notes, note_size) + _under(lines, note_size), text))
+        status = target_status([r for r in records if r["region_id"] == rid], main)
+        text = pick(MISSING_NOTES.get(status, MISSING_NOTES["none"]), lang)
+        lines = name_lines(text, line_width)
+        slots.append((rid, _region_tick(rid, region_labels, tick_notes, note_size) + _under(lines, note_size), text))
     return slots
 
 
@@ -255,16 +247,14 @@ def fitted_line_width(slots: int, panel_px: float, note_size: int) -> int:
     """Display columns per line under a bar so that `slots` bars' notes side by side in a panel
     `panel_px` wide never run into each other (a column is half a CJK character, about note_size/2
     px; two columns kept as a gap); never wider than NAME_LINE_WIDTH, never under two characters."""
-    fitting = int(panel_px / max(slots, 1) / (note_size / 2)) - 2
+    fitting = int(panel_px / max(slots, 1) / (note_size * 0.62)) - 2
     return max(4, min(NAME_LINE_WIDTH, fitting))
 
 
 def series_categories(bars: list[dict], slots: list[tuple[str, str, str]], region_ids: list[str]) -> list[str]:
-    """x order: the main series (bars and slots) region by region, then the related series' bars."""
+    """x order: region by region, its bars together (series_bars' order) or its slot."""
     missing = {rid: label for rid, label, _ in slots}
     order = []
     for rid in region_ids:
-        order.extend([b["x_label"] for b in bars if b["region_id"] == rid and not b.get("related")]
-                     or ([missing[rid]] if rid in missing else []))
-    order.extend(b["x_label"] for b in bars if b.get("related"))
+        order.extend([b["x_label"] for b in bars if b["region_id"] == rid] or ([missing[rid]] if rid in missing else []))
     return list(dict.fromkeys(order))

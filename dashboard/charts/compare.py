@@ -43,10 +43,10 @@ from .layout import (
     top_legend,
 )
 from .style import AXIS_LINE_COLOR, GRID_COLOR, SUBTITLE_COLOR, ChartStyle
-from .text import NAME_LINE_WIDTH, bracketed, display_width, is_missing, is_qualitative, line_count, records, wrap_line
+from .text import NAME_LINE_WIDTH, bracketed, is_missing, is_qualitative, label_px, line_count, records, wrap_line
 
 CONTINUED = ("（续）", " (continued)")
-PANEL_PX = 880  # the width all panels of a row share in a page 1280 px wide (layout.LEGEND_WIDTH_PX)  # the title of panels drawn under ones already shown
+PANEL_PX = 700  # the plot width all panels of a row share in a page 1280 px wide: 820 px less the margins
 PATTERN_GREY = "#999999"
 
 
@@ -60,6 +60,13 @@ class Panel:
     key: str
     crowded: bool = False  # its bars' names and notes do not fit side by side at this width
     wide: bool = False  # drawn across the whole row
+    rotated: bool = False  # so many bars that each label is one line, turned upright (tickangle -90)
+    label_px: float = 0.0  # how far its labels reach below the axis
+
+    def label_height(self, style: ChartStyle) -> float:
+        if self.rotated:
+            return self.label_px + 10
+        return max([line_count(c) for c in self.categories] + [1]) * (style.base + 5) + 10
 
 
 def several_bars_per_region(frame: pd.DataFrame) -> bool:
@@ -68,15 +75,26 @@ def several_bars_per_region(frame: pd.DataFrame) -> bool:
     return bool(numeric.groupby(["family", "region_id"], dropna=False).size().gt(1).any())
 
 
+def _one_line(label: str) -> str:
+    return label.replace("<br>", " ")
+
+
 def compare_panel(panel: list[dict], region_ids: list[str], region_labels: dict[str, str], style: ChartStyle,
-                  meta: dict, tick_notes: dict[str, str], panel_px: float = PANEL_PX) -> Panel:
+                  meta: dict, tick_notes: dict[str, str], panel_px: float = PANEL_PX, rotated: bool = False) -> Panel:
     """Comparable targets as one series, related measures beside them, labelled and lighter.
-    The notes under the bars get narrower lines when many bars share the panel's width."""
+    The notes under the bars get narrower lines when many bars share the panel's width; `rotated`
+    (too many bars for any width): each label on one line, turned upright, so a slot needs only
+    one line's height."""
     series = panel_series(panel, region_ids, style.lang)
-    width = NAME_LINE_WIDTH
+    width = 999 if rotated else NAME_LINE_WIDTH
     for _attempt in range(2):
         bars = series_bars(series, region_ids, region_labels, style.lang, style.small_size, tick_notes, width)
         slots = series_slots(panel, series, region_ids, region_labels, style.lang, style.small_size, tick_notes, width)
+        if rotated:
+            for bar in bars:
+                bar["x_label"] = _one_line(bar["x_label"])
+            slots = [(rid, _one_line(label), text) for rid, label, text in slots]
+            break
         fitted = fitted_line_width(len(series_categories(bars, slots, region_ids)), panel_px, style.small_size)
         if fitted >= width:
             break
@@ -89,15 +107,16 @@ def compare_panel(panel: list[dict], region_ids: list[str], region_labels: dict[
     categories = series_categories(bars, slots, region_ids)
     return Panel(traces, categories, value_axis([b["shown_value"] for b in bars], units, style.lang),
                  panel_key(series, style.lang, conversion_how(bars, style.lang)),
-                 crowded=_crowded(categories, region_labels, panel_px, style))
+                 crowded=not rotated and _crowded(categories, region_labels, panel_px, style), rotated=rotated,
+                 label_px=max([label_px(c, style.base, style.base) for c in categories] + [0.0]))
 
 
 def _crowded(categories: list[str], region_labels: dict[str, str], panel_px: float, style: ChartStyle) -> bool:
-    """Would neighbouring x labels run into each other: a region's name (a Latin letter ≈ 0.6 font
-    sizes) or four characters of a note wider than a bar's slot?"""
-    widest_name = max((display_width(part) for label in region_labels.values() for part in label.split(" ")), default=0)
-    needed = max(widest_name * style.base * 0.6, 4 * style.small_size) + 6
-    return panel_px / max(len(categories), 1) < needed
+    """Would neighbouring x labels run into each other: any line under a bar (a region's name at body
+    size, its notes smaller; an English word is never cut) or four characters of a note wider than
+    a bar's slot?"""
+    widest = max([label_px(c, style.base, style.small_size) for c in categories] + [4 * style.small_size])
+    return panel_px / max(len(categories), 1) < widest + 6
 
 
 def panel_title(family_label: str, panel: list[dict], width: int, key: str = "", key_size: int = 12,
@@ -126,6 +145,7 @@ def _place_panels(fig: go.Figure, contents: list[Panel], slots: int) -> None:
         fig.add_traces(content.traces)
         fig.update_layout({f"xaxis{suffix}": dict(type="category", categoryorder="array", categoryarray=content.categories),
                            f"yaxis{suffix}": content.y_axis})
+        fig.update_layout({f"xaxis{suffix}": dict(tickangle=-90 if content.rotated else 0)})
     for index in range(len(contents), slots):
         suffix = _axis_suffix(index)
         fig.update_layout({f"xaxis{suffix}": dict(visible=False), f"yaxis{suffix}": dict(visible=False)})
@@ -134,11 +154,15 @@ def _place_panels(fig: go.Figure, contents: list[Panel], slots: int) -> None:
 def _fitted_panel(panel: list[dict], region_ids: list[str], region_labels: dict[str, str], style: ChartStyle,
                   meta: dict, tick_notes: dict[str, str], per_row: int) -> Panel:
     """A panel at its share of the row, or across the whole row where its labels would collide."""
-    share = PANEL_PX / per_row * (0.9 if per_row > 1 else 1.0)  # horizontal_spacing takes a tenth
+    row_px = style.plot_px(left=style.scaled(60, 70), right=40)
+    share = row_px / per_row * (0.9 if per_row > 1 else 1.0)  # horizontal_spacing takes a tenth
     content = compare_panel(panel, region_ids, region_labels, style, meta, tick_notes, share)
     if per_row > 1 and content.crowded:
-        content = compare_panel(panel, region_ids, region_labels, style, meta, tick_notes, PANEL_PX)
+        content = compare_panel(panel, region_ids, region_labels, style, meta, tick_notes, row_px)
         content.wide = True
+    if content.crowded:  # not even the whole row holds its labels side by side: one line each, upright
+        content = compare_panel(panel, region_ids, region_labels, style, meta, tick_notes, row_px, rotated=True)
+        content.wide = per_row > 1
     return content
 
 
@@ -174,9 +198,8 @@ def compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[st
                               tick_notes, per_row) for family, _label in panels]
     titles = [panel_title(label, by_family.get(family, []), 100 if content.wide or per_row == 1 else 44, content.key,
                           base - 1, style.lang) for (family, label), content in zip(panels, contents)]
-    tick_lines = max([line_count(c) for content in contents for c in content.categories] + [1])
     top = max([line_count(text) for text in titles] + [1]) * (style.panel_title_size + 6) + 14
-    bottom = tick_lines * (base + 5) + 10
+    bottom = max([content.label_height(style) for content in contents] + [base + 15])
     gap = top + bottom
     specs = grid_specs([content.wide for content in contents], per_row)
     nrows = len(specs)
@@ -188,7 +211,7 @@ def compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[st
     fig.update_layout(base_layout(style, top + plot_area + bottom, dict(l=style.scaled(60, 70), r=40, t=top, b=bottom)),
                       showlegend=False, barmode="group", bargap=0.35)
     fig.update_annotations(font=dict(size=style.panel_title_size), yshift=4)
-    fig.update_xaxes(tickangle=0, showline=True, linecolor=AXIS_LINE_COLOR, ticks="", showgrid=False, fixedrange=True)
+    fig.update_xaxes(showline=True, linecolor=AXIS_LINE_COLOR, ticks="", showgrid=False, fixedrange=True)
     fig.update_yaxes(showgrid=True, gridcolor=GRID_COLOR, zeroline=False, fixedrange=True, automargin=True)
     return fig
 

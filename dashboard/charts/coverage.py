@@ -12,8 +12,9 @@ from dashboard.safe_text import plot_text
 from etl.api import CATEGORY_VALUES, UNMAPPED
 
 from .axes import whole_number_step
-from .layout import finish_styled
+from .layout import FOOTER_PAD_PX, finish_styled
 from .style import GRID_COLOR, ChartStyle
+from .text import label_px
 
 CATEGORY_ORDER = CATEGORY_VALUES  # the five links, then the unmapped group
 COVERAGE_CODE = {"none": 0, "qualitative": 1, "quantitative": 2}
@@ -80,7 +81,14 @@ def draw_coverage(coverage: pd.DataFrame, region_labels: dict[str, str], style: 
     fig.update_yaxes(autorange="reversed", showgrid=False, automargin=True, showdividers=True, dividercolor=DIVIDER_COLOR)
     fig.update_xaxes(side="top", showgrid=False, automargin=True)
     finish_styled(fig, title, style, height=style.scaled(26, 34) * len(family_labels) + 300)
-    fig.update_layout(margin=dict(t=style.scaled(130, 150)))
+    # The family and category names take the left margin; stated, not grown by plotly (automargin), so
+    # the source line, which starts at the figure's left edge, knows where that is and never runs off.
+    categories = [shown_category(c, lang) for c in fams["category"].unique()]
+    left = int(max([label_px(x, style.base, style.base) for x in family_labels] + [0])
+               + max([label_px(x, style.base, style.base) for x in categories] + [0]) + 40)
+    fig.update_yaxes(automargin=False)
+    fig.update_layout(margin=dict(t=style.scaled(130, 150), l=left))
+    fig.update_annotations(selector=dict(name="source_line"), xshift=-(left - FOOTER_PAD_PX))
     return fig
 
 

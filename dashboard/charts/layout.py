@@ -88,9 +88,12 @@ def footer_height(source: str, style: ChartStyle) -> int:
 
 
 def add_footer(fig: go.Figure, source: str, style: ChartStyle) -> None:
-    """The source (and context) lines at the bottom edge, under whatever the bottom margin holds."""
+    """The source (and context) lines at the bottom edge, under whatever the bottom margin holds,
+    starting at the figure's left edge (not the plot's), so the whole width is theirs."""
+    left = fig.layout.margin.l if fig.layout.margin.l is not None else 80
     fig.add_annotation(text=footer_text(source, style), xref="paper", yref="paper", x=0, y=0,
-                       yshift=-(fig.layout.margin.b - FOOTER_PAD_PX), xanchor="left", yanchor="bottom", align="left",
+                       xshift=-(left - FOOTER_PAD_PX), yshift=-(fig.layout.margin.b - FOOTER_PAD_PX),
+                       xanchor="left", yanchor="bottom", align="left",
                        showarrow=False, font=dict(size=style.small_size, color=SOURCE_COLOR), name="source_line")
 
 

@@ -69,11 +69,28 @@ class ChartStyle:
         return self.base + (4 if self.present else 1)
 
     @property
+    def chart_px(self) -> int:
+        """The width a full-width chart gets in a page 1280 px wide: the sidebar and the page's
+        margins off (820 px), in presentation mode no sidebar (1180 px); a little kept in hand."""
+        return 1160 if self.present else 800
+
+    def plot_px(self, left: int, right: int) -> int:
+        """The plot area's width in a full-width chart with these margins."""
+        return self.chart_px - left - right
+
+    def columns_for(self, size: int, px: int | None = None) -> int:
+        """Display columns of text at `size` px that fit `px` (default: the chart's width): a Latin
+        letter is about 0.6 of the font size, a CJK character (two columns) one font size; 0.62
+        keeps capitals and digits from running past the edge."""
+        return int((px or self.chart_px) / (size * 0.62))
+
+    @property
     def subtitle_width(self) -> int:
         """Display columns (a CJK character is 2) of one line of the unit line under the title."""
-        return 110 if self.present else 100
+        return min(100, self.columns_for(self.subtitle_size))
 
     @property
     def source_width(self) -> int:
-        """Display columns of one line of the source and context lines."""
-        return 130 if self.present else 150
+        """Display columns of one line of the source and context lines: they must fit the figure
+        (and so its exported image) at any width a page gives it, never run off its right edge."""
+        return self.columns_for(self.small_size)

@@ -189,3 +189,19 @@ def name_lines(name: str, width: int = NAME_LINE_WIDTH) -> list[str]:
     (a reader of a screenshot must see the whole name under the bar) and English breaks between
     words, so a line never ends mid-word."""
     return plain_lines(name, width, cut_words=False)
+
+
+TAG = re.compile(r"<[^>]+>")
+LATIN_EM = 0.62  # a Latin letter's width in font sizes (capitals and digits included); CJK is 1.0 (two columns)
+
+
+def label_px(label: str, base: int, note_size: int) -> float:
+    """Pixels the widest line of an x label takes: its first line (the region's name) at `base`, the
+    notes under it at `note_size`; a CJK character is one font size, a Latin letter LATIN_EM of one."""
+    widths = []
+    for index, line in enumerate(label.split("<br>")):
+        text = TAG.sub("", line).replace("\u200b", "")
+        size = base if index == 0 and "font-size" not in line else note_size
+        wide = sum(1 for ch in text if ord(ch) > 0x2E80)
+        widths.append((wide + (len(text) - wide) * LATIN_EM) * size)
+    return max(widths, default=0.0)

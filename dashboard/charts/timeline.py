@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.glossary import en
 from dashboard.safe_text import plot_text
 
 from .layout import finish_styled
@@ -25,8 +26,10 @@ def draw_phases(phases: pd.DataFrame, color: str, style: ChartStyle, title: str)
     """The plan's phases as horizontal bars, start month to end month inclusive; see phases_timeline."""
     starts = [_month_start(s) for s in phases["start"]]
     ends = [_month_end(e) for e in phases["end"]]
+    # English: the phase's English beside the plan's own name (宣传发动阶段 → publicity and mobilisation)
+    names = [f"{en(p)} (「{p}」)" if style.lang == "en" and en(p) != p else p for p in phases["phase"]]
     labels = [f"{plot_text(p)}<br><span style='font-size:0.85em;color:{SUBTITLE_COLOR}'>{plot_text(s)} – {plot_text(e)}</span>"
-              for p, s, e in zip(phases["phase"], phases["start"], phases["end"])]
+              for p, s, e in zip(names, phases["start"], phases["end"])]
     fig = go.Figure(go.Bar(
         y=labels, x=[(e - s).total_seconds() * 1000 for s, e in zip(starts, ends)],
         base=[s.isoformat() for s in starts], orientation="h", marker=dict(color=color), name="phases",

@@ -4,6 +4,9 @@ A session's uploaded plans join the warehouse's targets under the same filters; 
 population figure replaces a region's denominator (recomputed by the ETL's own rule); the measure
 shown (absolute, per 10,000 residents, per plan year) is chosen; and each target gets the series
 it may be drawn in — equal series are comparable (same indicator, same basis, same unit).
+
+The one decision "target / related measure / none" lives in dashboard.series (plain functions
+over rows, so the charts ask it too without reaching the SQL); it is re-exported here for the pages.
 No SQL and no Streamlit here: dashboard/queries.py asks, the pages compose.
 """
 
@@ -13,11 +16,26 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard.queries import MEASURE_COLUMNS, MEASURES
+from dashboard.series import (
+    NONE,
+    NOT_APPLICABLE,
+    QUALITATIVE,
+    RELATED,
+    TARGET,
+    fetch_subject,
+    main_series,
+    series_key,
+    status_outside_series,
+    statuses,
+    target_status,
+    with_roles,
+)
 from dashboard.services.groups import Drawn
 from etl.api import add_comparable_columns, per_capita_ids
 
-__all__ = ["MEASURES", "add_measure", "group_targets", "panels_by_regions_with_numbers", "with_comparability", "with_population_overrides",
-           "with_uploaded"]
+__all__ = ["MEASURES", "NONE", "NOT_APPLICABLE", "QUALITATIVE", "RELATED", "TARGET", "add_measure", "fetch_subject", "group_targets",
+           "main_series", "panels_by_regions_with_numbers", "series_key", "status_outside_series", "statuses", "target_status",
+           "with_comparability", "with_population_overrides", "with_roles", "with_uploaded"]
 
 
 def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
@@ -102,14 +120,16 @@ def panels_by_regions_with_numbers(frame: pd.DataFrame, panels: list[tuple[str, 
     return sorted(panels, key=lambda panel: -regions_with_number.get(panel[0], 0))
 
 
-def with_comparability(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
+def with_comparability(frame: pd.DataFrame, measure: str, main_indicator: str | None = None) -> pd.DataFrame:
     """After add_measure: `series` (targets with equal series are comparable for this measure:
-    same indicator, same basis, same unit), `shown_from` (how the shown value was derived, from
-    the ETL's per_year_from / per_10k_from) and, per 10,000 residents, the ETL's own unit
-    (a per-capita indicator keeps 件, it is not divided again)."""
+    same indicator, same basis, same unit), `role` (with_roles: main series or related measure, per
+    family, `main_indicator` first), `shown_from` (how the shown value was derived, from the ETL's
+    per_year_from / per_10k_from) and, per 10,000 residents, the ETL's own unit (a per-capita
+    indicator keeps 件, it is not divided again)."""
     out = frame.copy()
     if out.empty:
-        return out.assign(series=pd.Series(dtype=object), shown_from=pd.Series(dtype=object))
+        return out.assign(series=pd.Series(dtype=object), shown_from=pd.Series(dtype=object),
+                          role=pd.Series(dtype=object))
     indicator = out["indicator_id"].fillna(out["indicator_zh"]).fillna(out["raw_name"]).fillna("").astype(str)
     if measure == "per10k" and "unit_per_10k" in out:
         out["shown_unit"] = out["unit_per_10k"].where(out["unit_per_10k"].notna(), out["shown_unit"])
@@ -117,4 +137,6 @@ def with_comparability(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
     out["series"] = indicator + "·" + basis + "·" + out["shown_unit"].fillna("").astype(str)
     source = {"absolute": None, "per10k": "per_10k_from", "peryear": "per_year_from"}[measure]
     out["shown_from"] = out[source] if source and source in out else None
-    return out
+    return with_roles(out, main_indicator)
+
+

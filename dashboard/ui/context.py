@@ -10,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.colors import region_colors
+from dashboard.glossary import region_name
 from dashboard.i18n import LANGS, t
 from dashboard.services import warehouse
 from dashboard.state import keep_choices_across_languages, seed_choice, seed_flag
@@ -72,7 +73,8 @@ def sidebar_controls() -> View:
 def current_view(lang: str, present: bool, image_format: str = "png") -> View:
     regions = warehouse.regions()
     # Vectorised, not iterrows: at 1,000 regions a row loop cost ~70 ms on every rerun of every page.
-    english = regions["region_en"].where(regions["region_en"].fillna("").astype(str) != "", regions["region_zh"]) \
+    english = regions["region_en"].where(regions["region_en"].fillna("").astype(str) != "",
+                                         regions["region_zh"].map(lambda zh: region_name(zh, None, "en"))) \
         if lang == "en" else regions["region_zh"]
     labels = dict(zip(regions["region_id"], english))
     uploaded = uploaded_targets()
@@ -82,7 +84,7 @@ def current_view(lang: str, present: bool, image_format: str = "png") -> View:
             rid = str(row["region_id"])
             if rid not in labels:
                 extra_ids.append(rid)
-                labels[rid] = str(row.get("region_zh") or rid)
+                labels[rid] = region_name(row.get("region_zh"), None, lang) or rid
     colors = region_colors(regions["region_id"], extra_ids)
     return View(lang=lang, present=present, image_format=image_format, regions=regions,
                 region_labels=labels, colors=colors)

@@ -8,6 +8,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from dashboard import numbers
 from dashboard.glossary import en
 from dashboard.i18n import category_label, column_label, scope_label, t
 from dashboard.ui.context import get_view
@@ -35,6 +36,9 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         "value_per_year": frame["value_per_year"], "value_per_10k_residents": frame["value_per_10k_residents"],
         "target_id": frame["target_id"],
     })
+    written = numbers.display_columns(frame, lang)  # 30亿元 / ¥3bn as the charts write it, beside the raw number
+    for name, column, _unit in numbers.DISPLAY_COLUMNS:
+        out.insert(out.columns.get_loc(column), name, written[name].to_numpy())
     return out.reset_index(drop=True)
 
 
@@ -86,6 +90,7 @@ def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "au
     for column in table.columns:  # the columns a page adds (doc_id, provenance …) named too
         config.setdefault(column, st.column_config.Column(column_label(column, lang)))
     table = shown_units(table, lang)
+    config.update({raw: None for raw in numbers.shown_as_text(table)})  # the download keeps them; the screen writes them
     if "target_id" not in table:
         st.dataframe(table, column_config=config, hide_index=True, key=key, height=height, placeholder=MISSING_CELL)
         return

@@ -291,6 +291,13 @@ def test_data_page_csv_download_matches_table_on_screen(nav_pages, page, tmp_pat
         records = [records[0]] + [row[:code] + [row[symbol]] + row[code + 1:] for row in records[1:]]
     # Every download also carries each row's plan status and citation (issue 12): context, not a column on screen.
     context = ("plan_status", "citation")
+    # The screen writes numbers as the charts do (value_text: ≥30亿元); the raw number columns beside them
+    # are the download's, hidden on screen (dashboard.numbers.shown_as_text).
+    import pandas as pd
+
+    from dashboard.numbers import shown_as_text
+
+    context += tuple(shown_as_text(pd.DataFrame(columns=records[0])))
     keep = [i for i, name in enumerate(records[0]) if not name.endswith(("_label", "_symbol")) and name not in context]
     records = [[row[i] for i in keep] for row in records]
     csv_header, csv_rows = records[0], records[1:]
