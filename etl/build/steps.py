@@ -17,17 +17,20 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from etl.base import schema
 from etl.base.errors import PlanError
 from etl.base.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
 from etl.build import cache as plan_cache
+from etl.build import rows
 from etl.build import stamp as build_stamp
 from etl.build.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.build.plan import extract_document
@@ -77,7 +80,7 @@ class BuildReport:
 class PlanTables:
     """The rows of one plan, or of a batch of plans, for every per-plan table; their `regions` and
     `documents` rows; and the harmoniser's counts of their raw names (merged into one report)."""
-    tables: dict[str, pd.DataFrame | dict[str, list]]  # one plan from the cache: {column: values}
+    tables: dict[str, pd.DataFrame | dict[str, list] | pa.Table]  # Arrow between the steps (etl/build/rows.py)
     regions: list[dict]
     documents: list[dict]
     names: NameCounts = field(default_factory=NameCounts)
@@ -217,63 +220,64 @@ def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
 
 # --- step: every plan -----------------------------------------------------------------------
 
-def combine(parts: list[PlanTables], as_frames: bool = True) -> PlanTables:
-    """Many plans' rows as one: each table's columns gathered as plain lists and made a frame once
-    (pd.concat of a thousand small frames spent most of its time checking their dtypes, and a
-    thousand cached frames cost more to unpickle than to extract).  as_frames=False keeps the lists:
-    a worker's batch goes to the parent as lists, which gathers them again and makes the frames."""
-    tables = {table: _gather(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
-    if as_frames:
-        tables = {table: pd.DataFrame(columns, columns=schema.columns(table)).infer_objects()
-                  for table, columns in tables.items()}
+def plan_rows(tables: PlanTables) -> PlanTables:
+    """One plan's tables as Arrow tables of the warehouse's schema (etl/build/rows.py): what a worker
+    sends back and the cache keeps."""
+    return PlanTables({name: rows.to_arrow(name, frame) for name, frame in tables.tables.items()},
+                      tables.regions, tables.documents, tables.names)
+
+
+def combine(parts: list[PlanTables]) -> PlanTables:
+    """Many plans' Arrow rows as one PlanTables, in the order given (no copy of the rows)."""
+    tables = {table: rows.concat(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
     names = NameCounts()
     for part in parts:
         names.update(part.names)
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
 
 
-def as_columns(frame) -> dict[str, list]:
-    """A table as {column: values}: what the plan cache stores and combine gathers.  Each column's
-    array is taken as is (Series.tolist is its array's tolist): building a Series per column and plan
-    was a fifth of a cold build of a thousand plans."""
-    if isinstance(frame, dict):
-        return frame
-    arrays = getattr(frame, "_iter_column_arrays", None)  # pandas' own per-column iterator, if present
-    columns = arrays() if arrays is not None else (frame[c].array for c in frame.columns)
-    return {c: values.tolist() for c, values in zip(frame.columns, columns)}
-
-
-def _gather(table: str, pieces: list) -> dict[str, list]:
-    cols = schema.columns(table)
-    gathered: dict[str, list] = {c: [] for c in cols}
-    for piece in pieces:
-        columns = as_columns(piece)
-        rows = len(next(iter(columns.values()), []))
-        for c in cols:
-            gathered[c].extend(columns.get(c) or [None] * rows)
-    return gathered
+def as_frames(plans: PlanTables) -> PlanTables:
+    """The combined rows as frames, each made once."""
+    return PlanTables({name: table.to_pandas() for name, table in plans.tables.items()},
+                      plans.regions, plans.documents, plans.names)
 
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
-                cache_dir: Path | None = None, as_frames: bool = True) -> PlanTables:
-    return combine([_cached_plan_tables(*args, cache_dir=cache_dir) for args in work], as_frames)
+                cache_dir: Path | None = None) -> PlanTables:
+    batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
+    # one chunk a table: a table of a chunk per plan costs thirty times more to send to the parent
+    batch.tables = {name: table.combine_chunks() for name, table in batch.tables.items()}
+    return batch
 
 
-def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
-                        key: str | None, cache_dir: Path | None) -> PlanTables:
-    """`plan_tables`, or its cached result when nothing it depends on changed (etl/build/cache.py).
-    The file is verified against its sha256 either way: a replaced file is an error, not a hit."""
+def _cached_plan_rows(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
+                      key: str | None, cache_dir: Path | None) -> PlanTables:
+    """`plan_tables` as Arrow rows, or its cached rows when nothing it depends on changed
+    (etl/build/cache.py).  The file is verified against its sha256 either way: a replaced file is
+    an error, not a hit."""
     if cache_dir is None or key is None:
-        return plan_tables(source, denominators, corrections)
-    cached = plan_cache.load(cache_dir, source.doc_id, key)
-    if isinstance(cached, PlanTables):
+        return plan_rows(plan_tables(source, denominators, corrections))
+    cached = plan_cache.load(cache_dir, source.doc_id, key, {t: rows.arrow_schema(t) for t in PLAN_TABLES})
+    if cached is not None:
         verify(source)  # (a miss is verified by plan_tables itself: the file is read and hashed once)
-        return cached
-    tables = plan_tables(source, denominators, corrections)
-    plan_cache.store(cache_dir, source.doc_id, key, PlanTables({name: as_columns(frame) for name, frame in
-                                                                 tables.tables.items()},
-                                                                tables.regions, tables.documents, tables.names))
-    return tables
+        return PlanTables(cached.tables, cached.meta["regions"], cached.meta["documents"],
+                          _names_from_json(cached.meta["names"]))
+    fresh = plan_rows(plan_tables(source, denominators, corrections))
+    plan_cache.store(cache_dir, source.doc_id, key, plan_cache.Entry(
+        fresh.tables, {"regions": fresh.regions, "documents": fresh.documents, "names": _names_json(fresh.names)}))
+    return fresh
+
+
+def _names_json(names: NameCounts) -> dict:
+    return {"mapped": [[raw, indicator, count] for (raw, indicator), count in names.mapped.items()],
+            "unmapped": [[raw, count] for raw, count in names.unmapped.items()],
+            "used": sorted(list(key) for key in names.used)}
+
+
+def _names_from_json(data: dict) -> NameCounts:
+    return NameCounts(Counter({(raw, indicator): count for raw, indicator, count in data["mapped"]}),
+                      Counter({raw: count for raw, count in data["unmapped"]}),
+                      {tuple(key) for key in data["used"]})
 
 
 def _pool_context():
@@ -284,28 +288,36 @@ def _pool_context():
 
 def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None,
                     corrections: list[Correction] = (), cache_dir: Path | None = None) -> PlanTables:
-    """`plan_tables` for every source, in manifest order, combined; on all cores when there are many
-    (each worker combines a batch, so the parent joins a few frames, not one per plan).  With a
-    cache folder, plans whose inputs are unchanged are taken from it."""
+    """`plan_tables` for every source, in manifest order, combined into frames; on all cores when
+    there are many.  With a cache folder, plans whose inputs are unchanged are taken from it."""
     jobs = jobs or os.cpu_count() or 1
     by_doc: dict[str, list[Correction]] = {}
     for correction in corrections:
         by_doc.setdefault(correction.doc_id, []).append(correction)
+    if cache_dir is not None:
+        plan_cache.remove_pickles(cache_dir)
     shared = plan_cache.shared_key(denominators) if cache_dir is not None else None
     work = [(source, denominators, by_doc.get(source.doc_id, []),
              plan_cache.plan_key(shared, source, by_doc.get(source.doc_id, [])) if shared else None)
             for source in sources]
     if len(sources) < PARALLEL_FROM or jobs < 2:
-        return _plan_batch(work, cache_dir)
+        return as_frames(_plan_batch(work, cache_dir))
     harmonizer()  # loaded once here, inherited by forked workers
     # many small batches per worker: when one worker takes the last batch the other waits idle for at
-    # most that batch (with 4 a worker, up to an eighth of the build); a batch's lists cost little to send
+    # most that batch (with 4 a worker, up to an eighth of the build); a batch's rows cost little to send
     size = max(1, -(-len(work) // (jobs * 16)))
     batches = [work[i:i + size] for i in range(0, len(work), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        # a batch comes back as plain lists: making frames in the worker only for the parent to
-        # take them apart again cost both
-        return combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir, as_frames=False), batches)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker) as pool:
+        return as_frames(combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir), batches))))
+
+
+def _start_worker() -> None:
+    """The objects a forked worker inherits from the parent (the dictionary, the rules, the modules)
+    live as long as it does: frozen out of the garbage collector's scans, they are neither scanned
+    again nor copied page by page when a scan would have touched them."""
+    import gc
+
+    gc.freeze()
 
 
 # --- step: assemble and check ---------------------------------------------------------------
