@@ -42,6 +42,7 @@ from etl.normalize.comparable import comparable_fields, denominator_maps, split_
 from etl.normalize.context import context_skipped, context_table, population_denominators
 from etl.read.readers import read_document
 from etl.read.sources import Source, load_manifest, verify
+from etl.vocab.documents import NAME_CLOSE, NAME_OPEN
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -383,7 +384,7 @@ def _fail(row: pd.Series, message: str, where: dict[str, Source]) -> None:
     source = where.get(row["doc_id"])
     path = source.path if source else row["doc_id"]
     line = int(row["source_line"]) if pd.notna(row.get("source_line")) else None
-    raise PlanError(path, f"target {row['target_id']} 「{str(row.get('raw_name') or '')[:30]}」: "
+    raise PlanError(path, f"target {row['target_id']} {NAME_OPEN}{str(row.get('raw_name') or '')[:30]}{NAME_CLOSE}: "
                           + message.format(**{k: row.get(k) for k in ("category", "scope", "target_id")}), line)
 
 

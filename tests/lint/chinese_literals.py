@@ -29,7 +29,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/base/schema.py",
     "etl/build/add.py",
     "etl/build/plan.py",
-    "etl/build/steps.py",
     "etl/extract/annex.py",
     "etl/extract/clauses.py",
     "etl/extract/instruments.py",
@@ -39,7 +38,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/normalize/comparable.py",
     "etl/normalize/context.py",
     "etl/read/clean.py",
-    "etl/read/readers.py",
     "etl/segment/sentences.py",
 }
 
