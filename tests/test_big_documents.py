@@ -2,7 +2,7 @@
 for (etl.read.readers: MAX_TEXT_CHARS, MAX_NUMBERS), on the upload page and in `python -m etl add`
 alike.  How fast the refusal comes is bench/bench_etl.py's part (f), not a timed test.
 
-The documents are made here with python-docx, in words written for these tests: a county's plan
+The documents are made with python-docx (bench/generate_corpus.py `big_docx`), in words written for them: a county's plan
 whose target paragraph is repeated two thousand times, once with a long paragraph of prose around
 each target (20 MB unpacked, millions of characters), once in heavy formatting (little text,
 thousands of numbers).
@@ -10,13 +10,11 @@ thousands of numbers).
 
 from __future__ import annotations
 
-import copy
 import io
+import sys
 import zipfile
 
-import docx
 import pytest
-from docx.shared import Pt
 from streamlit.testing.v1 import AppTest
 
 import etl.build.plan
@@ -28,28 +26,8 @@ from tests.conftest import ROOT
 
 LIMIT = 20 * 1024 * 1024
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-TITLE = "青崖县国家知识产权强县建设试点县工作方案（2025—2027年）"
-TARGET = "到2027年，全县有效发明专利拥有量达到520件，茶园地理标志证明商标新增3件。"
-PROSE = "县里围绕茶园与竹编两大产业，把知识产权工作同乡村振兴结合起来推进，"
-
-
-def big_docx(paragraphs: int, prose_chars: int, formatted_runs: int) -> bytes:
-    """A plan whose target paragraph (with `prose_chars` of prose, in `formatted_runs` bold runs)
-    is repeated `paragraphs` times: copied as XML, so making it takes a fraction of a second."""
-    document = docx.Document()
-    document.add_paragraph(TITLE)
-    document.add_paragraph("一、主要目标")
-    paragraph = document.add_paragraph()
-    texts = [TARGET, (PROSE * (prose_chars // len(PROSE) + 1))[:prose_chars]]
-    for i in range(formatted_runs):
-        run = paragraph.add_run(texts[i] if i < len(texts) else "")
-        run.bold, run.font.size, run.font.name = True, Pt(12), "宋体"
-    body, template = document.element.body, paragraph._p
-    for _ in range(paragraphs - 1):
-        body.insert(len(body) - 1, copy.deepcopy(template))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+sys.path.insert(0, str(ROOT / "bench"))
+from generate_corpus import BIG_TARGET, BIG_TITLE, big_docx  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -92,7 +70,7 @@ def test_a_document_with_thousands_of_numbers_is_refused_with_their_count(number
 
 
 def test_a_plan_at_the_bounds_is_read():
-    text = "\n".join([TITLE, "一、主要目标", *[TARGET] * ((readers.MAX_NUMBERS - 10) // 3)])
+    text = "\n".join([BIG_TITLE, "一、主要目标", *[BIG_TARGET] * ((readers.MAX_NUMBERS - 10) // 3)])
     plan = up.read_plan(text.encode("utf-8"), "qingya.txt", max_bytes=LIMIT)
     assert len(plan.targets) > 0
 
