@@ -327,6 +327,40 @@ def write(plans: list[SyntheticPlan], folder: Path) -> Path:
     return folder
 
 
+# --- one document far bigger than a plan (etl.read.readers' bounds; bench_etl part f) -----------
+
+BIG_TITLE = "青崖县国家知识产权强县建设试点县工作方案（2025—2027年）"
+BIG_TARGET = "到2027年，全县有效发明专利拥有量达到520件，茶园地理标志证明商标新增3件。"
+BIG_PROSE = "县里围绕茶园与竹编两大产业，把知识产权工作同乡村振兴结合起来推进，"
+
+
+def big_docx(paragraphs: int, prose_chars: int, formatted_runs: int) -> bytes:
+    """A valid .docx whose target paragraph (with `prose_chars` of prose, in `formatted_runs` bold
+    runs) is repeated `paragraphs` times: copied as XML, so making it takes a fraction of a second.
+    big_docx(2000, 3300, 2) unpacks to 21 MB (6.6 million characters); big_docx(2000, 0, 100) to
+    20 MB of formatting around 2,000 targets."""
+    import copy
+    import io
+
+    import docx
+    from docx.shared import Pt
+
+    document = docx.Document()
+    document.add_paragraph(BIG_TITLE)
+    document.add_paragraph("一、主要目标")
+    paragraph = document.add_paragraph()
+    texts = [BIG_TARGET, (BIG_PROSE * (prose_chars // len(BIG_PROSE) + 1))[:prose_chars]]
+    for i in range(formatted_runs):
+        run = paragraph.add_run(texts[i] if i < len(texts) else "")
+        run.bold, run.font.size, run.font.name = True, Pt(12), "宋体"
+    body, template = document.element.body, paragraph._p
+    for _ in range(paragraphs - 1):
+        body.insert(len(body) - 1, copy.deepcopy(template))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1000)

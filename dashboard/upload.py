@@ -11,6 +11,10 @@ Data flow, in the order pages/upload.py calls it:
     store(session_frame, targets)     → the session's uploads, the region's rows replaced
     save_to_raw(bytes, filename, …)   → etl.warehouse.add.add_plan on a temporary copy (local use only)
 
+Reading writes nothing anywhere (tests/test_upload_writes_nothing.py): the file, its text and its
+targets live in the session and the reading's child process; only `save_to_raw`, a plan entering
+the store, writes (the plan, the manifest, the warehouse, the store's per-plan cache).
+
 Everything a file or a person supplies (file name, title, region, raw names, warnings) is shown
 by the page through `dashboard.safe_text.md`: as text, never as Markdown, a link or HTML.
 

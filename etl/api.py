@@ -39,6 +39,7 @@ from etl.extract.instruments import SEPARATOR as DEPARTMENT_SEPARATOR
 from etl.extract.instruments import dictionary as instrument_dictionary
 from etl.harmonize.dictionary import harmonizer, per_capita_ids
 from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
+from etl.read.readers import MAX_NUMBERS, MAX_TEXT_CHARS
 from etl.read.sources import load_manifest
 from etl.vocab.units import UNITS, unit_kind
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
@@ -47,6 +48,8 @@ __all__ = [
     # the data contract
     "CATEGORIES", "CATEGORY_VALUES", "CATEGORY_ZH", "COMPARATORS", "SCOPES", "TABLES", "UNMAPPED", "columns",
     "DEFAULT_DB", "RAW_DIR", "PlanError",
+    # the bound on what one plan may hold (a bigger document is refused before it is read)
+    "MAX_NUMBERS", "MAX_TEXT_CHARS",
     # the vocabulary
     "COMPARATOR_CODES", "COMPARATOR_SYMBOLS", "DEPARTMENT_SEPARATOR", "UNITS", "unit_kind",
     "harmonizer", "instrument_dictionary", "per_capita_ids",

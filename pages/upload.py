@@ -25,7 +25,7 @@ from dashboard import upload_worker as worker
 from dashboard.i18n import category_label, column_label, scope_label, t
 from dashboard.safe_text import md
 from dashboard.services import store as writing
-from dashboard.services.vocabulary import CATEGORY_VALUES, COMPARATORS, SCOPES, PlanError
+from dashboard.services.vocabulary import CATEGORY_VALUES, COMPARATORS, MAX_NUMBERS, MAX_TEXT_CHARS, SCOPES, PlanError
 from dashboard.ui import context, layout
 
 layout.ensure_shell()
@@ -36,6 +36,16 @@ lang = view.lang
 PER_FILE = ("upload_editor", "upload_region", "upload_period_start", "upload_period_end", "upload_population",
             "upload_why", "upload_who")
 store = rv.plan_store()
+
+
+# What reading a file leaves behind (nothing) and the most a plan may hold (etl.read.readers).
+WHAT_READING_KEEPS = {
+    "zh": "读取方案不会在服务器上写入任何文件（也不写缓存），只有“保存到方案库”才会写入。一份方案最多 {chars:,} 字、"
+          "{numbers:,} 个数字（本类方案通常约一万字），超过即拒绝读取并说明原因。",
+    "en": "Reading a plan writes no file on the server (no cache either); only “Save to the plan store” does. A plan "
+          "may hold up to {chars:,} characters and {numbers:,} numbers (plans of the genre hold about 10,000 "
+          "characters); a bigger file is refused with its reason.",
+}
 
 
 def tr(key: str, **fmt) -> str:
@@ -321,6 +331,8 @@ def show_finished(finished: pd.DataFrame) -> None:
 
 st.title(tr("title"))
 st.caption(tr("intro", mb=upload_limit_mb()))
+st.caption(WHAT_READING_KEEPS[lang if lang in WHAT_READING_KEEPS else "en"].format(
+    chars=MAX_TEXT_CHARS, numbers=MAX_NUMBERS))
 # No `type=` here: Streamlit's own check of it raises on a file name with a NUL byte before this
 # script runs, which left the session without an uploader.  up.check_filename refuses such a
 # name, and any other type, with a message instead.

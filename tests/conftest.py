@@ -18,6 +18,21 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plan_cache_outside_the_checkout(tmp_path_factory):
+    """Command-line builds in tests (etl add, review saves, the CLI) keep their per-plan cache in a
+    temporary folder, never in the checkout's .cache/plans (a test that sets its own keeps it)."""
+    import os
+
+    from etl.warehouse.cache import CACHE_ENV
+
+    before = os.environ.get(CACHE_ENV)
+    os.environ.setdefault(CACHE_ENV, str(tmp_path_factory.mktemp("plan-cache")))
+    yield
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+
+
 @pytest.fixture(scope="session")
 def warehouse_path(tmp_path_factory) -> Path:
     from etl.warehouse.steps import build

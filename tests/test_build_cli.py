@@ -20,6 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad"
 
 
+@pytest.fixture(autouse=True)
+def _plan_cache_outside_the_checkout(tmp_path, monkeypatch):
+    """The builds here (of copies and test manifests) keep their per-plan cache in the test's folder."""
+    monkeypatch.setenv("IPBENCH_PLAN_CACHE", str(tmp_path / "plan-cache"))
+
+
 def run_etl(*args, cwd=ROOT):
     return subprocess.run([sys.executable, "-m", "etl", *map(str, args)], cwd=cwd, capture_output=True,
                           text=True, timeout=120)

@@ -27,3 +27,18 @@ def test_the_comparison_names_the_table_and_the_row_that_moved():
     assert "table targets, only in the build: target_id=a, value=600.0" in lines
     assert "table targets, only in the release: target_id=a, value=60.0" in lines
     assert not any("target_id=b" in line for line in lines)
+
+
+def test_every_target_without_an_indicator_has_an_unmapped_name_note(warehouse_path):
+    """pandas 3 stores a missing indicator id as NaN, which is truthy: the note was silently lost once."""
+    import duckdb
+
+    with duckdb.connect(str(warehouse_path), read_only=True) as con:
+        missing = con.execute("""
+            SELECT t.doc_id, t.raw_name FROM targets t
+            WHERE t.indicator_id IS NULL AND t.raw_name <> ''
+              AND NOT EXISTS (SELECT 1 FROM quality_notes q WHERE q.doc_id = t.doc_id AND q.kind = 'unmapped_name'
+                              AND q.message LIKE '%' || t.raw_name || '%')""").fetchall()
+        noted = con.execute("SELECT count(*) FROM quality_notes WHERE kind = 'unmapped_name'").fetchone()[0]
+    assert missing == []
+    assert noted > 0

@@ -63,6 +63,12 @@ HETING_TABLE = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def _plan_cache_outside_the_checkout(tmp_path, monkeypatch):
+    """The builds here (of copies and test manifests) keep their per-plan cache in the test's folder."""
+    monkeypatch.setenv("IPBENCH_PLAN_CACHE", str(tmp_path / "plan-cache"))
+
+
 @pytest.fixture(scope="module")
 def heting_docx(tmp_path_factory) -> bytes:
     document = docx.Document()

@@ -33,10 +33,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from etl.base.errors import PlanError
+from etl.vocab.documents import (
+    PLAN_TITLE_EXAMPLES,
+    PLAN_TITLE_SHAPE,
+    RADICAL_EXAMPLES,
+    RADICAL_IDEOGRAPHS,
+    SENTENCE_ENDS,
+    TABLE_PLACEHOLDER,
+    TABLE_PLACEHOLDER_RE,
+)
 
 MAX_BYTES = 20 * 1024 * 1024
+# The most one plan may hold, counted in its running text and its tables' cells once read, before
+# any target is looked for: characters, and numbers (each a possible target, the extractor's work).
+# The longest plan in the store has about 10,000 characters and the most numbers any writes is 327
+# (a town annex); plans of the genre hold tens of targets.  A document beyond either bound (a .docx
+# that unpacks to 20 MB holds millions of characters, or thousands of numbers in formatting) is
+# refused with its count and the bound: read, it would take the upload page past its time limit
+# and a reader past any use.  At the bounds a document is read and extracted in a few seconds.
+MAX_TEXT_CHARS = 200_000
+MAX_NUMBERS = 1_000
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
-TABLE_PLACEHOLDER = "[表格{n}]"
 UNZIP_FACTOR = 10
 
 # The start of an OLE compound file: Office writes password-protected .docx and old .doc like this.
@@ -79,15 +97,35 @@ def read_bytes(data: bytes, filename: str, max_bytes: int = MAX_BYTES,
     if len(data) == 0:
         raise PlanError(where, "the file is empty")
     if suffix in TEXT_SUFFIXES:
-        return _normalised(_read_text(data, where))
+        return _normalised(_within_text_bound(_read_text(data, where), where))
     if suffix == ".docx":
-        return _normalised(_read_docx(data, where, max_bytes))
+        return _normalised(_within_text_bound(_read_docx(data, where, max_bytes), where))
     if suffix == ".pdf":
-        return _normalised(_read_pdf(data, where))
+        return _normalised(_within_text_bound(_read_pdf(data, where), where))
     if suffix == ".doc":
         raise PlanError(where, "old Word .doc files are not supported: open it in Word or LibreOffice and save as .docx")
     shown = suffix or "(no extension)"
     raise PlanError(where, f"unsupported file type {shown}: use .txt, .docx or .pdf")
+
+
+def _cells(document: RawDocument) -> list[str]:
+    return [cell for table in document.tables for row in table.rows for cell in row]
+
+
+def _within_text_bound(document: RawDocument, where) -> RawDocument:
+    """The document, or PlanError when it holds more than a plan can (MAX_TEXT_CHARS, MAX_NUMBERS)."""
+    cells = _cells(document)
+    length = len(document.text) + sum(map(len, cells))
+    if length > MAX_TEXT_CHARS:
+        raise PlanError(where, f"the document holds {length:,} characters of text, more than the {MAX_TEXT_CHARS:,} "
+                               "one plan may hold (plans of the genre hold about 10,000): refused before looking "
+                               "for targets. Is it several plans in one file? Upload the plan itself")
+    numbers = len(_NUMBER.findall(document.text)) + sum(len(_NUMBER.findall(cell)) for cell in cells)
+    if numbers > MAX_NUMBERS:
+        raise PlanError(where, f"the document holds {numbers:,} numbers, more than the {MAX_NUMBERS:,} one plan may "
+                               "hold (plans of the genre write a few hundred at most): refused before looking for "
+                               "targets. Is it several plans, or a statistical table? Upload the plan itself")
+    return document
 
 
 def _too_large_message(size: int, max_bytes: int) -> str:
@@ -105,18 +143,15 @@ def _compatibility_folds() -> dict[int, str]:
             if len(folded) == 1 and folded != chr(code):
                 folds[code] = folded
     # NFKC leaves most CJK radicals (U+2E80–U+2EFF) alone, yet fonts map the simplified characters
-    # to them as they do to Kangxi radicals.  These radicals are whole characters in running text;
-    # the ideograph is Unicode's (EquivalentUnifiedIdeograph.txt).
-    folds.update({ord(radical): ideograph for radical, ideograph in zip(
-        "⺠⺩⻄⻅⻆⻉⻋⻓⻔⻗⻘⻙⻚⻛⻜⻝⻢⻣⻤⻥⻦⻨⻩⻬⻮⻰", "民王西见角贝车长门雨青韦页风飞食马骨鬼鱼鸟麦黄齐齿龙")})
+    # to them as they do to Kangxi radicals (etl.vocab.documents).
+    folds.update({ord(radical): ideograph for radical, ideograph in RADICAL_IDEOGRAPHS.items()})
     return folds
 
 
 COMPATIBILITY_FOLDS = _compatibility_folds()
 REPLACEMENT = "\ufffd"
 TITLE_HEAD = 3000  # characters: a plan's title sits in its notice or first lines
-# A plan's title names what it is: …工作方案, …规划, …行动计划 (in simplified or traditional script).
-_TITLE_SHAPE = re.compile(r"[^。；，,\n]{2,80}?(?:方案|规划|規劃|计划|計劃|意见|意見|纲要|綱要)")
+_TITLE_SHAPE = PLAN_TITLE_SHAPE  # a plan's title names what it is: …工作方案, …规划, …行动计划
 
 
 def fold_compatibility(text: str) -> tuple[str, int]:
@@ -144,7 +179,7 @@ def _normalised(document: RawDocument) -> RawDocument:
 def _warnings(document: RawDocument, folded: int) -> list[str]:
     warnings = []
     if folded:
-        warnings.append(f"{folded} radical or compatibility character(s) (such as ⼈ ⾼ ⻓ for 人 高 长) were read "
+        warnings.append(f"{folded} radical or compatibility character(s) (such as {RADICAL_EXAMPLES}) were read "
                         "and replaced by the characters they stand for: the text layer was made with a font "
                         "that maps characters to radicals; check the targets against the original")
     replaced = document.text.count(REPLACEMENT) + sum(cell.count(REPLACEMENT) for table in document.tables
@@ -153,7 +188,7 @@ def _warnings(document: RawDocument, folded: int) -> list[str]:
         warnings.append(f"{replaced} character(s) are U+FFFD (�), a character lost before or while the file "
                         "was decoded: numbers or names near them may be wrong")
     if not _TITLE_SHAPE.search(document.text[:TITLE_HEAD]):
-        warnings.append("no plan title (…方案, …规划, …计划, …意见) in the first lines: the text may be damaged, "
+        warnings.append(f"no plan title ({PLAN_TITLE_EXAMPLES}) in the first lines: the text may be damaged, "
                         "or this may not be a plan")
     return warnings
 
@@ -345,7 +380,7 @@ def _pdf_document(pdf, where) -> RawDocument:
         image_count += len(page.images)
         page_texts.append(_pdf_page_text(page, tables))
     text = "\n".join(page_texts)
-    has_text = bool(re.sub(r"\[表格\d+\]", "", text).strip()) or any(
+    has_text = bool(TABLE_PLACEHOLDER_RE.sub("", text).strip()) or any(
         cell.strip() for table in tables for row in table.rows for cell in row)
     if not has_text:
         if image_count:
@@ -355,7 +390,7 @@ def _pdf_document(pdf, where) -> RawDocument:
     return RawDocument(text=text, encoding="pdf", kind="pdf", tables=tables)
 
 
-_SENTENCE_END = tuple("。！？；：!?;:")
+_SENTENCE_END = SENTENCE_ENDS
 
 
 def _pdf_page_text(page, tables: list[Table]) -> str:

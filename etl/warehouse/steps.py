@@ -17,12 +17,14 @@ import multiprocessing
 import os
 import threading
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 
 from etl.base import schema
 from etl.base.errors import PlanError
@@ -35,7 +37,9 @@ from etl.normalize.comparable import comparable_fields, denominator_maps, split_
 from etl.normalize.context import context_skipped, context_table, population_denominators
 from etl.read.readers import read_document
 from etl.read.sources import Source, load_manifest, verify
+from etl.vocab.documents import NAME_CLOSE, NAME_OPEN
 from etl.warehouse import cache as plan_cache
+from etl.warehouse import rows
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.warehouse.observations import apply_observations, observations_dir
@@ -78,7 +82,7 @@ class BuildReport:
 class PlanTables:
     """The rows of one plan, or of a batch of plans, for every per-plan table; their `regions` and
     `documents` rows; and the harmoniser's counts of their raw names (merged into one report)."""
-    tables: dict[str, pd.DataFrame | dict[str, list]]  # one plan from the cache: {column: values}
+    tables: dict[str, pd.DataFrame | dict[str, list] | pa.Table]  # Arrow between the steps (etl/warehouse/rows.py)
     regions: list[dict]
     documents: list[dict]
     names: NameCounts = field(default_factory=NameCounts)
@@ -143,14 +147,11 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
-def _all_notes(annex_notes: pd.DataFrame, plan_notes: pd.DataFrame, correction_notes: list[dict]) -> pd.DataFrame:
-    """One plan's quality notes.  Where only one part has rows it is the notes as it is: a plan's tables
-    go on as column lists (combine), and joining empty frames to it changes none of its values."""
-    parts = [annex_notes, plan_notes] + ([_frame("quality_notes", correction_notes)] if correction_notes else [])
-    with_rows = [part for part in parts if len(part)]
-    if len(with_rows) == 1:
-        return with_rows[0]
-    return pd.concat([annex_notes, plan_notes, _frame("quality_notes", correction_notes)], ignore_index=True)
+def _all_notes(annex_notes: pd.DataFrame, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
+    """One plan's quality notes as {column: values}, annex notes first: most plans have a few notes or
+    none, and a frame for them (and pd.concat of three) cost more than everything else done here."""
+    rows = (annex_notes.to_dict("records") if len(annex_notes) else []) + plan_notes + correction_notes
+    return {column: [row.get(column) for row in rows] for column in schema.columns("quality_notes")}
 
 
 def _no_rows(table: str) -> dict[str, list]:
@@ -182,7 +183,7 @@ def _deriver(denominators: pd.DataFrame):
     return derive
 
 
-def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str], odd_text=()) -> pd.DataFrame:
+def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str], odd_text=()) -> list[dict]:
     """Quality notes a person should see: names the dictionary does not know, targets no category
     could be given, text the reader found damaged, and what looks odd about the text (etl.warehouse.odd_text)."""
     note = {"doc_id": source.doc_id, "region_id": source.region_id}
@@ -190,7 +191,7 @@ def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str
     for raw_name, indicator_id, category, quote, line in zip(
             targets["raw_name"], targets["indicator_id"], targets["category"], targets["quote"],
             targets["source_line"]):
-        if not indicator_id:
+        if not isinstance(indicator_id, str) or not indicator_id:  # a missing id is NaN, not None, in pandas 3
             rows.append({**note, "kind": "unmapped_name", "message": f"“{raw_name}” maps to no canonical indicator",
                          "detail": quote})
         if category == schema.UNMAPPED:
@@ -201,7 +202,7 @@ def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str
              for warning in reader_warnings]
     rows += [{**note, "kind": "odd_text", "message": f"{source.file}: {odd.message()}", "detail": odd.check}
              for odd in odd_text]
-    return _frame("quality_notes", rows)
+    return rows
 
 
 def _region_row(s: Source) -> dict:
@@ -224,63 +225,64 @@ def _document_row(s: Source, encoding: str, ex: Extraction) -> dict:
 
 # --- step: every plan -----------------------------------------------------------------------
 
-def combine(parts: list[PlanTables], as_frames: bool = True) -> PlanTables:
-    """Many plans' rows as one: each table's columns gathered as plain lists and made a frame once
-    (pd.concat of a thousand small frames spent most of its time checking their dtypes, and a
-    thousand cached frames cost more to unpickle than to extract).  as_frames=False keeps the lists:
-    a worker's batch goes to the parent as lists, which gathers them again and makes the frames."""
-    tables = {table: _gather(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
-    if as_frames:
-        tables = {table: pd.DataFrame(columns, columns=schema.columns(table)).infer_objects()
-                  for table, columns in tables.items()}
+def plan_rows(tables: PlanTables) -> PlanTables:
+    """One plan's tables as Arrow tables of the warehouse's schema (etl/warehouse/rows.py): what a worker
+    sends back and the cache keeps."""
+    return PlanTables({name: rows.to_arrow(name, frame) for name, frame in tables.tables.items()},
+                      tables.regions, tables.documents, tables.names)
+
+
+def combine(parts: list[PlanTables]) -> PlanTables:
+    """Many plans' Arrow rows as one PlanTables, in the order given (no copy of the rows)."""
+    tables = {table: rows.concat(table, [p.tables[table] for p in parts]) for table in PLAN_TABLES}
     names = NameCounts()
     for part in parts:
         names.update(part.names)
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
 
 
-def as_columns(frame) -> dict[str, list]:
-    """A table as {column: values}: what the plan cache stores and combine gathers.  Each column's
-    array is taken as is (Series.tolist is its array's tolist): building a Series per column and plan
-    was a fifth of a cold build of a thousand plans."""
-    if isinstance(frame, dict):
-        return frame
-    arrays = getattr(frame, "_iter_column_arrays", None)  # pandas' own per-column iterator, if present
-    columns = arrays() if arrays is not None else (frame[c].array for c in frame.columns)
-    return {c: values.tolist() for c, values in zip(frame.columns, columns)}
-
-
-def _gather(table: str, pieces: list) -> dict[str, list]:
-    cols = schema.columns(table)
-    gathered: dict[str, list] = {c: [] for c in cols}
-    for piece in pieces:
-        columns = as_columns(piece)
-        rows = len(next(iter(columns.values()), []))
-        for c in cols:
-            gathered[c].extend(columns.get(c) or [None] * rows)
-    return gathered
+def as_frames(plans: PlanTables) -> PlanTables:
+    """The combined rows as frames, each made once."""
+    return PlanTables({name: table.to_pandas() for name, table in plans.tables.items()},
+                      plans.regions, plans.documents, plans.names)
 
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
-                cache_dir: Path | None = None, as_frames: bool = True) -> PlanTables:
-    return combine([_cached_plan_tables(*args, cache_dir=cache_dir) for args in work], as_frames)
+                cache_dir: Path | None = None) -> PlanTables:
+    batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
+    # one chunk a table: a table of a chunk per plan costs thirty times more to send to the parent
+    batch.tables = {name: table.combine_chunks() for name, table in batch.tables.items()}
+    return batch
 
 
-def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
-                        key: str | None, cache_dir: Path | None) -> PlanTables:
-    """`plan_tables`, or its cached result when nothing it depends on changed (etl/warehouse/cache.py).
-    The file is verified against its sha256 either way: a replaced file is an error, not a hit."""
+def _cached_plan_rows(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
+                      key: str | None, cache_dir: Path | None) -> PlanTables:
+    """`plan_tables` as Arrow rows, or its cached rows when nothing it depends on changed
+    (etl/warehouse/cache.py).  The file is verified against its sha256 either way: a replaced file is
+    an error, not a hit."""
     if cache_dir is None or key is None:
-        return plan_tables(source, denominators, corrections)
-    cached = plan_cache.load(cache_dir, source.doc_id, key)
-    if isinstance(cached, PlanTables):
+        return plan_rows(plan_tables(source, denominators, corrections))
+    cached = plan_cache.load(cache_dir, source.doc_id, key, {t: rows.arrow_schema(t) for t in PLAN_TABLES})
+    if cached is not None:
         verify(source)  # (a miss is verified by plan_tables itself: the file is read and hashed once)
-        return cached
-    tables = plan_tables(source, denominators, corrections)
-    plan_cache.store(cache_dir, source.doc_id, key, PlanTables({name: as_columns(frame) for name, frame in
-                                                                 tables.tables.items()},
-                                                                tables.regions, tables.documents, tables.names))
-    return tables
+        return PlanTables(cached.tables, cached.meta["regions"], cached.meta["documents"],
+                          _names_from_json(cached.meta["names"]))
+    fresh = plan_rows(plan_tables(source, denominators, corrections))
+    plan_cache.store(cache_dir, source.doc_id, key, plan_cache.Entry(
+        fresh.tables, {"regions": fresh.regions, "documents": fresh.documents, "names": _names_json(fresh.names)}))
+    return fresh
+
+
+def _names_json(names: NameCounts) -> dict:
+    return {"mapped": [[raw, indicator, count] for (raw, indicator), count in names.mapped.items()],
+            "unmapped": [[raw, count] for raw, count in names.unmapped.items()],
+            "used": sorted(list(key) for key in names.used)}
+
+
+def _names_from_json(data: dict) -> NameCounts:
+    return NameCounts(Counter({(raw, indicator): count for raw, indicator, count in data["mapped"]}),
+                      Counter({raw: count for raw, count in data["unmapped"]}),
+                      {tuple(key) for key in data["used"]})
 
 
 def _pool_context():
@@ -291,28 +293,36 @@ def _pool_context():
 
 def all_plan_tables(sources: list[Source], denominators: pd.DataFrame, jobs: int | None = None,
                     corrections: list[Correction] = (), cache_dir: Path | None = None) -> PlanTables:
-    """`plan_tables` for every source, in manifest order, combined; on all cores when there are many
-    (each worker combines a batch, so the parent joins a few frames, not one per plan).  With a
-    cache folder, plans whose inputs are unchanged are taken from it."""
+    """`plan_tables` for every source, in manifest order, combined into frames; on all cores when
+    there are many.  With a cache folder, plans whose inputs are unchanged are taken from it."""
     jobs = jobs or os.cpu_count() or 1
     by_doc: dict[str, list[Correction]] = {}
     for correction in corrections:
         by_doc.setdefault(correction.doc_id, []).append(correction)
+    if cache_dir is not None:
+        plan_cache.remove_pickles(cache_dir)
     shared = plan_cache.shared_key(denominators) if cache_dir is not None else None
     work = [(source, denominators, by_doc.get(source.doc_id, []),
              plan_cache.plan_key(shared, source, by_doc.get(source.doc_id, [])) if shared else None)
             for source in sources]
     if len(sources) < PARALLEL_FROM or jobs < 2:
-        return _plan_batch(work, cache_dir)
+        return as_frames(_plan_batch(work, cache_dir))
     harmonizer()  # loaded once here, inherited by forked workers
     # many small batches per worker: when one worker takes the last batch the other waits idle for at
-    # most that batch (with 4 a worker, up to an eighth of the build); a batch's lists cost little to send
+    # most that batch (with 4 a worker, up to an eighth of the build); a batch's rows cost little to send
     size = max(1, -(-len(work) // (jobs * 16)))
     batches = [work[i:i + size] for i in range(0, len(work), size)]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
-        # a batch comes back as plain lists: making frames in the worker only for the parent to
-        # take them apart again cost both
-        return combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir, as_frames=False), batches)))
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context(), initializer=_start_worker) as pool:
+        return as_frames(combine(list(pool.map(partial(_plan_batch, cache_dir=cache_dir), batches))))
+
+
+def _start_worker() -> None:
+    """The objects a forked worker inherits from the parent (the dictionary, the rules, the modules)
+    live as long as it does: frozen out of the garbage collector's scans, they are neither scanned
+    again nor copied page by page when a scan would have touched them."""
+    import gc
+
+    gc.freeze()
 
 
 # --- step: assemble and check ---------------------------------------------------------------
@@ -378,7 +388,7 @@ def _fail(row: pd.Series, message: str, where: dict[str, Source]) -> None:
     source = where.get(row["doc_id"])
     path = source.path if source else row["doc_id"]
     line = int(row["source_line"]) if pd.notna(row.get("source_line")) else None
-    raise PlanError(path, f"target {row['target_id']} 「{str(row.get('raw_name') or '')[:30]}」: "
+    raise PlanError(path, f"target {row['target_id']} {NAME_OPEN}{str(row.get('raw_name') or '')[:30]}{NAME_CLOSE}: "
                           + message.format(**{k: row.get(k) for k in ("category", "scope", "target_id")}), line)
 
 

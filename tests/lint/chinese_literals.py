@@ -29,7 +29,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/base/schema.py",
     "etl/warehouse/add.py",
     "etl/warehouse/plan.py",
-    "etl/warehouse/steps.py",
     "etl/extract/annex.py",
     "etl/extract/instruments.py",
     "etl/extract/tables.py",
@@ -37,7 +36,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/normalize/comparable.py",
     "etl/normalize/context.py",
     "etl/read/clean.py",
-    "etl/read/readers.py",
     "etl/segment/sentences.py",
 }
 
