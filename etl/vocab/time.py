@@ -89,6 +89,8 @@ NAVIGATION_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|�
 SUMMARY_BLOCK = re.compile(r"^[【\[]?\s*(?:方案要点|要点|核心提示|导读|摘要|内容提要|划重点)\s*[】\]]?")
 # A part of a report that looks ahead: 工作打算, 下一步工作, 明年工作安排, 工作思路, 重点工作.
 FORWARD_HEADING = re.compile(r"打算|下一步|明年|来年|今后|思路|安排|要点|计划|重点工作|目标任务")
+# A report's part that sums up what was done (一、2025年工作成效, 一、“十四五”时期的主要成就): its figures are results.
+RESULTS_HEADING = re.compile(r"成效|成就|成绩|工作回顾")
 # 第二年 inside a staged sentence ("第一年（2026年）…15家，第二年达到30家"): the plan's Nth year.
 ORDINAL_YEAR = re.compile(r"第([一二三四五])年(?!\s*[（(]\s*20\d\d)")
 ORDINAL_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
