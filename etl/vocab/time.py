@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from etl.vocab.headings import ORDINAL  # noqa: F401  (read here by etl.extract.time)
+
 # --- dates ------------------------------------------------------------------------------------
 # Chinese numerals as official documents date themselves (二〇二五年四月十日).
 YEAR_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_SMALL = {ch: i for i, ch in enumerate("〇一二三四五六七八九十")}
 YEAR = r"(20\d\d|二[〇零][一二三四五六七八九〇零][〇零一二三四五六七八九])"
 MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -68,21 +69,13 @@ CONFUSABLE_YEAR = re.compile(rf"(?<![A-Za-z\d])2[\d{_CONFUSABLE}]{{3}}(?=\s*年)
 CONFUSABLE_IN_NUMBER = re.compile(rf"(?<=\d)[{_CONFUSABLE}]+(?=\d)")
 
 
-def small_numeral(token: str) -> int:
-    """一 … 三十一, as months and days are written: 十 = 10, 十二 = 12, 二十 = 20, 二十八 = 28."""
-    if "十" not in token:
-        return _SMALL[token]
-    tens, _, units = token.partition("十")
-    return (_SMALL[tens] if tens else 1) * 10 + (_SMALL[units] if units else 0)
-
 # --- a number's time, read against the text's own ------------------------------------------------
 # A year written in a clause; 较/比/从/由/以 before it make it a base year, not the number's time.
 YEAR_WRITTEN = re.compile(r"(20\d\d)\s*年")
 BASE_YEAR_BEFORE = ("较", "比", "从", "由", "以")
 # A single year in a section heading dates the targets under it ("第二年（2027年）", "2026年目标任务").
 HEADING_YEAR = re.compile(r"(?<![\d—–~～至比较从由以-])(20\d\d)\s*年(?!\s*[-—–~～至到]\s*20\d\d|\s*[为底末的])")
-# The ordinal that opens a heading: 三、 / （二） / 1. / 第二年 is a name, not a number.
-ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[、.．]|第[一二三四五六七八九十]+[年阶段部分章节]*)")
+# The ordinal that opens a heading (三、 / （二） / 1. / 第二年) is the vocabulary's: etl.vocab.headings.ORDINAL.
 # Page furniture of a news site: a link to another article is not this text's content.
 NAVIGATION_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|推荐阅读|延伸阅读)\s*[：:]")
 # A block that sums the text up before it starts (方案要点, 核心提示, 导读, 摘要): what it states, the body states again.

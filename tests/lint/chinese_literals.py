@@ -36,9 +36,7 @@ NOT_YET_MOVED: set[str] = {
     "etl/harmonize/dictionary.py",
     "etl/normalize/comparable.py",
     "etl/normalize/context.py",
-    "etl/read/clean.py",
     "etl/read/readers.py",
-    "etl/segment/sentences.py",
 }
 
 
