@@ -67,3 +67,7 @@ SENTENCE_END_MARK = "[。！？；!?;]"
 BRACKETED = r"(?:[（(][^（）()\n]{0,120}[）)])?"  # "（责任单位：…）" closing the sentence
 SHORT_TITLE = r"[^，。；：！？,;:!?（）()\n]{1,16}?"  # a heading's short title, running into the next heading
 PART_NAME_JOIN = "[和与及、]"  # 组织实施和保障措施: names of parts joined
+
+# --- quoting a text's own words in a message ----------------------------------------------------
+QUOTE_OPEN, QUOTE_CLOSE = "「", "」"  # corner brackets: a table's or a town's name as the plan writes it
+BRACKET_OPEN, BRACKET_CLOSE = "（", "）"  # a unit after its measure, as a plan's table title writes it
