@@ -54,7 +54,7 @@ BLIND_SETS = {
     # scored on it, so it no longer measures generalisation blind
     "fresh10": ((0.920, 0.955), (0.945, 0.962, 0.987, 0.943)),
     # news, progress reports and work-point lists: tuned on for issue 21's time-aware reading
-    "fresh11": ((0.775, 0.843), (0.949, 0.923, 0.954, 0.946)),
+    "fresh11": ((0.775, 0.843), (0.964, 0.993, 0.955, 0.970)),
 }
 
 

@@ -28,25 +28,27 @@ from itertools import combinations
 import pandas as pd
 
 from etl.base.schema import columns
+from etl.extract.rules_annex import (
+    CELL_PADDING,
+    HEADER_WORD,
+    NAME_HEADER,
+    NEW_WORD,
+    RANGE_LABEL,
+    SENTENCE_MARK,
+    TITLE,
+    TOTAL_COLUMN,
+    TOTAL_ROW,
+    TOTAL_WORD,
+    WHOLE,
+    YEAR_LABEL,
+)
 from etl.read.readers import Table
-from etl.vocab.lexicon import WHOLE_AREA
+from etl.vocab.layout import BRACKET_CLOSE, BRACKET_OPEN, QUOTE_CLOSE, QUOTE_OPEN
 
-# A table title: optional enumerator, the measure, its unit in brackets.  "新增有效发明专利数量（个）"
-_TITLE = re.compile(
-    r"^(?P<enum>[一二三四五六七八九十]+[、.．]|\d{1,2}[、.．])?\s*(?P<measure>[^（()）]{2,40}?)\s*"
-    r"[（(](?P<unit>[^（()）\d]{1,6})[）)]$")
-_YEAR = re.compile(r"^((?:19|20)\d\d)\s*年?(?:度)?$")
-_RANGE = re.compile(r"^((?:19|20)\d\d)\s*年?\s*[—–\-~～至到]+\s*((?:19|20)\d\d)\s*年?$")
 _NUMBER = re.compile(r"^[+-]?\d+(?:,\d{3})*(?:\.\d+)?$")
 _SERIAL = re.compile(r"^\d{1,3}$")
-# Header words naming the column that totals the years.
-_TOTAL_COLUMN = re.compile(r"^(总数值|总数|总计|合计|小计|累计|总目标|总量)$")
-# Row labels of the all-area total row.  全区 / 全县 / 全市 … are kept as written.
-_TOTAL_ROW = re.compile(rf"^(合计|总计|(?:{'|'.join(WHOLE_AREA)})(?:合计)?)$")
-_NAME_HEADER = re.compile(r"镇|街|乡|区域|地区|单位|名称|部门")
-# A line that belongs to running text, not a table cell: too long, or ends a clause.
+# A line that belongs to running text, not a table cell: too long, or ends a clause (SENTENCE_MARK).
 _MAX_CELL = 40
-_SENTENCE_MARK = re.compile(r"[。；，！？]")
 TOTAL_PERIOD = "total"  # internal marker for the total column before its span is known
 
 
@@ -61,7 +63,7 @@ class AnnexTable:
 
 
 def is_total_row(town: str) -> bool:
-    return bool(_TOTAL_ROW.match(town))
+    return bool(TOTAL_ROW.match(town))
 
 
 def _to_number(cell: str) -> float | None:
@@ -76,17 +78,17 @@ def _tidy_label(cell: str) -> str:
 
 def _period_of(label: str) -> str | None:
     label = _tidy_label(label)
-    if match := _RANGE.match(label):
+    if match := RANGE_LABEL.match(label):
         return f"{match.group(1)}-{match.group(2)}"
-    if match := _YEAR.match(label):
+    if match := YEAR_LABEL.match(label):
         return match.group(1)
-    if _TOTAL_COLUMN.match(label):
+    if TOTAL_COLUMN.match(label):
         return TOTAL_PERIOD
     return None
 
 
 def _title_parts(line: str) -> tuple[str, str, bool] | None:
-    match = _TITLE.match(_tidy_label(line))
+    match = TITLE.match(_tidy_label(line))
     if not match:
         return None
     return match.group("measure"), match.group("unit"), bool(match.group("enum"))
@@ -143,7 +145,7 @@ def _cells_of_line(offset: int, line: str, index: int) -> list[_Cell]:
     cells = []
     for match in re.finditer(r"[^\t]+", line):
         raw = match.group(0)
-        stripped = raw.strip(" \u3000\r")
+        stripped = raw.strip(CELL_PADDING)
         if stripped:
             start = offset + match.start() + raw.index(stripped)
             cells.append(_Cell(stripped, start, start + len(stripped), index))
@@ -151,7 +153,7 @@ def _cells_of_line(offset: int, line: str, index: int) -> list[_Cell]:
 
 
 def _is_cell_line(line: str) -> bool:
-    return all(len(part.strip()) <= _MAX_CELL and not _SENTENCE_MARK.search(part) for part in line.split("\t"))
+    return all(len(part.strip()) <= _MAX_CELL and not SENTENCE_MARK.search(part) for part in line.split("\t"))
 
 
 def find_annex_tables(text: str) -> list[AnnexTable]:
@@ -200,28 +202,30 @@ def _parse_cells(cells: list[_Cell]):
     header_end = _header_end(cells)
     if header_end is None:
         return None
-    periods = [p for p in (_period_of(c.text) for c in cells[:header_end]) if p]
-    # The years come under 目标值 and the total column (总数值) after them, whatever order the
-    # merged header cells were flattened in.
-    periods = [p for p in periods if p != TOTAL_PERIOD] + [p for p in periods if p == TOTAL_PERIOD][:1]
-    width = len(periods)
-    if width == 0:
+    periods = _header_periods(cells[:header_end])
+    if not periods:
         return None
+    rows, used, notes = _data_rows(cells, header_end, len(periods))
+    # Labels left without numbers (a 注 line, a footer) are not part of the table.
+    if not rows:
+        return None
+    return periods, rows, used, notes
+
+
+def _header_periods(header: list[_Cell]) -> list[str]:
+    """The periods the header's value columns name: the years come under 目标值 and the total column
+    (总数值) after them, whatever order the merged header cells were flattened in."""
+    periods = [p for p in (_period_of(c.text) for c in header) if p]
+    return [p for p in periods if p != TOTAL_PERIOD] + [p for p in periods if p == TOTAL_PERIOD][:1]
+
+
+def _data_rows(cells: list[_Cell], header_end: int, width: int) -> tuple[list, int, list[str]]:
+    """(rows of (town, values), how many cells belong to the table, notes) from the first data row on."""
     rows: list[tuple[str, list[float | None]]] = []
     notes: list[str] = []
     labels: list[str] = []
     values: list[float] = []
-    used = header_end  # cells[:used] belong to the table
-    row_end = header_end
-
-    def finish() -> None:
-        # 合计 + 全区 label one row: the 全X label names it, as town_targets' total row.
-        town = next((label for label in labels if is_total_row(label) and label.startswith("全")), labels[-1])
-        if len(values) in (width, width + 1):  # one more: the next row's 序号
-            rows.append((_tidy_label(town), values[:width]))
-        else:
-            notes.append(f"row {town}: {len(values)} numbers where {width} columns were expected; row skipped")
-
+    used = row_end = header_end  # cells[:used] belong to the table
     for position in range(header_end, len(cells)):
         number = _to_number(cells[position].text)
         if number is not None:
@@ -231,17 +235,23 @@ def _parse_cells(cells: list[_Cell]):
                     row_end = position + 1
             continue
         if labels and values:
-            finish()
+            _finish_row(labels, values, width, rows, notes)
             used = row_end
             labels, values = [], []
         labels.append(cells[position].text)
     if labels and values:
-        finish()
+        _finish_row(labels, values, width, rows, notes)
         used = row_end
-    # Labels left without numbers (a 注 line, a footer) are not part of the table.
-    if not rows:
-        return None
-    return periods, rows, used, notes
+    return rows, used, notes
+
+
+def _finish_row(labels: list[str], values: list[float], width: int, rows: list, notes: list[str]) -> None:
+    # 合计 + 全区 label one row: the 全X label names it, as town_targets' total row.
+    town = next((label for label in labels if is_total_row(label) and label.startswith(WHOLE)), labels[-1])
+    if len(values) in (width, width + 1):  # one more: the next row's 序号
+        rows.append((_tidy_label(town), values[:width]))
+    else:
+        notes.append(f"row {town}: {len(values)} numbers where {width} columns were expected; row skipped")
 
 
 def _header_end(cells: list[_Cell]) -> int | None:
@@ -250,9 +260,9 @@ def _header_end(cells: list[_Cell]) -> int | None:
     for i, cell in enumerate(cells):
         text = _tidy_label(cell.text)
         nxt = _tidy_label(cells[i + 1].text) if i + 1 < len(cells) else ""
-        if is_total_row(text) and not _TOTAL_COLUMN.match(text):
+        if is_total_row(text) and not TOTAL_COLUMN.match(text):
             return i
-        if text == "合计" and i > 0 and _period_of(cells[i - 1].text):
+        if text == TOTAL_WORD and i > 0 and _period_of(cells[i - 1].text):
             return i  # 合计 right after the year labels is the total row, not a header
         if _SERIAL.match(text) and nxt and _to_number(nxt) is None and _period_of(nxt) is None:
             return i
@@ -263,7 +273,7 @@ def _header_end(cells: list[_Cell]) -> int | None:
 
 
 def _is_header_word(text: str) -> bool:
-    return bool(re.search(r"序号|编号|目标|指标|年|数值|镇（街）|单位", text))
+    return bool(HEADER_WORD.search(text))
 
 
 # --- structured tables (.docx, .pdf) ---------------------------------------------------------
@@ -294,7 +304,7 @@ def _annex_from_table(table: Table) -> AnnexTable | None:
     value_columns = [c for c, p in enumerate(column_periods) if p]
     if not value_columns:
         return None
-    name_column = next((c for c in range(width) if c not in value_columns and _NAME_HEADER.search(header[c])),
+    name_column = next((c for c in range(width) if c not in value_columns and NAME_HEADER.search(header[c])),
                        max((c for c in range(value_columns[0]) if c not in value_columns), default=0))
     # Value columns in sheet order, except the total column goes last, as _build expects.
     ordered = [c for c in value_columns if column_periods[c] != TOTAL_PERIOD] + \
@@ -304,7 +314,7 @@ def _annex_from_table(table: Table) -> AnnexTable | None:
         labels = [_tidy_label(c) for c in row[:value_columns[0]] if c]
         totals = [label for label in labels if is_total_row(label)]
         # 合计 + 全区 in one row: the 全X label names it, as in the flattened tables
-        town = next((t for t in totals if t.startswith("全")), totals[0]) if totals else _tidy_label(row[name_column])
+        town = next((t for t in totals if t.startswith(WHOLE)), totals[0]) if totals else _tidy_label(row[name_column])
         if not town:
             notes.append(f"a row with no town name was skipped: {' | '.join(row)}")
             continue
@@ -333,7 +343,7 @@ def _is_data_row(row: list[str]) -> bool:
         return True
     numbers = [c for c in labels if _to_number(c) is not None]
     names = [c for c in labels if _to_number(c) is None and _period_of(c) is None]
-    return bool(names) and any(not _YEAR.match(n) for n in numbers[1:] or numbers)
+    return bool(names) and any(not YEAR_LABEL.match(n) for n in numbers[1:] or numbers)
 
 
 # --- frames and checks ----------------------------------------------------------------------
@@ -353,7 +363,7 @@ def town_targets_frame(tables: list[AnnexTable], region_id: str, doc_id: str) ->
 def parse_notes(tables: list[AnnexTable], region_id: str, doc_id: str) -> pd.DataFrame:
     """What the parser met but could not square (a row with too few numbers, two columns that
     should agree and do not), as quality notes."""
-    records = [_note(doc_id, region_id, "annex_parse", f"annex table 「{table.measure}」: {note}", note)
+    records = [_note(doc_id, region_id, "annex_parse", f"annex table {QUOTE_OPEN}{table.measure}{QUOTE_CLOSE}: {note}", note)
                for table in tables for note in table.notes]
     return pd.DataFrame(records, columns=columns("quality_notes"))
 
@@ -403,7 +413,7 @@ def _check_town_sums(doc_id, region_id, measure, rows: list[tuple[str, str, floa
         in_period = towns_by_period.get(period, [])
         added = sum(value for _town, value in in_period)
         if abs(added - total) > 1e-6:
-            notes.append(_sum_note(doc_id, region_id, f"annex table 「{measure}」, {period}: the {len(in_period)} "
+            notes.append(_sum_note(doc_id, region_id, f"annex table {QUOTE_OPEN}{measure}{QUOTE_CLOSE}, {period}: the {len(in_period)} "
                                    f"towns add up to {_fmt(added)}, but the {total_town} row says {_fmt(total)}",
                                    in_period, added, f"{total_town} = {_fmt(total)}"))
     return notes
@@ -430,7 +440,7 @@ def _check_year_sums(doc_id, region_id, measure, rows: list[tuple[str, str, floa
                 continue  # not every year given: nothing to add up
             added = sum(v for _y, v in inside)
             if abs(added - span_value) > 1e-6:
-                notes.append(_sum_note(doc_id, region_id, f"annex table 「{measure}」, {town}: the years add up "
+                notes.append(_sum_note(doc_id, region_id, f"annex table {QUOTE_OPEN}{measure}{QUOTE_CLOSE}, {town}: the years add up "
                                        f"to {_fmt(added)}, but the {span} total says {_fmt(span_value)}",
                                        inside, added, f"total {_fmt(span_value)}"))
     return notes
@@ -450,15 +460,17 @@ def _spelling_variants(document: pd.DataFrame) -> dict[str, tuple[str, str]]:
             continue
         count_a, count_b = len(measures_of[a]), len(measures_of[b])
         if count_a == count_b:
-            message = (f"town 「{a}」 and 「{b}」 differ by one character and never appear in the same table; "
+            message = (f"town {QUOTE_OPEN}{a}{QUOTE_CLOSE} and {QUOTE_OPEN}{b}{QUOTE_CLOSE} differ by one character "
+                       "and never appear in the same table; "
                        f"each is used in {count_a} table(s), so neither is taken as the right spelling: "
                        "both are kept as written")
             found[a] = found[b] = (message, f"{a}: {'; '.join(measures_of[a])} | {b}: {'; '.join(measures_of[b])}")
             continue
         major, minor = (a, b) if count_a > count_b else (b, a)
-        message = (f"town 「{minor}」 (in {'; '.join(measures_of[minor])}) differs by one character from "
-                   f"「{major}」 (in {len(measures_of[major])} other tables) and never appears beside it: taken as a "
-                   f"misspelling; town_targets uses 「{major}」 (etl.extract.annex.normalise_town_names)")
+        message = (f"town {QUOTE_OPEN}{minor}{QUOTE_CLOSE} (in {'; '.join(measures_of[minor])}) differs by one "
+                   f"character from {QUOTE_OPEN}{major}{QUOTE_CLOSE} (in {len(measures_of[major])} other tables) and "
+                   f"never appears beside it: taken as a misspelling; town_targets uses {QUOTE_OPEN}{major}{QUOTE_CLOSE} "
+                   "(etl.extract.annex.normalise_town_names)")
         found[minor] = (message, f"{minor} → {major}")
     return found
 
@@ -514,14 +526,15 @@ def compare_annex_with_text(town_df: pd.DataFrame, targets_df: pd.DataFrame) -> 
             text_unit = target.get("unit_std") or target.get("unit") or ""
             # 市中区: "发明专利拥有量达到600件" (a level) beside the annex's 新增 (additions) 420.
             hint = ("; the text sets a level to reach while the annex counts additions, so they need not be equal"
-                    if target.get("scope") == "stock" and "新增" in measure else "")
+                    if target.get("scope") == "stock" and NEW_WORD in measure else "")
             records.append(_note(
                 doc_id, region_id, "annex_vs_text",
                 f"{indicator_id}: the plan text says {_fmt(float(text_value))}{text_unit} "
-                f"but the annex table 「{measure}」 totals {_fmt(annex_value)}{unit} "
+                f"but the annex table {QUOTE_OPEN}{measure}{QUOTE_CLOSE} totals {_fmt(annex_value)}{unit} "
                 f"({table.iloc[0]['town']}, {annex_period}); both are kept{hint}",
-                f"text: 「{target.get('quote', '')}」 (target {target.get('target_id', '')}, "
-                f"section {target.get('section', '')}, scope {target.get('scope', '')}) | annex: 「{measure}（{unit}）」 "
+                f"text: {QUOTE_OPEN}{target.get('quote', '')}{QUOTE_CLOSE} (target {target.get('target_id', '')}, "
+                f"section {target.get('section', '')}, scope {target.get('scope', '')}) | annex: "
+                f"{QUOTE_OPEN}{measure}{BRACKET_OPEN}{unit}{BRACKET_CLOSE}{QUOTE_CLOSE} "
                 f"{table.iloc[0]['town']} {annex_period} = {_fmt(annex_value)}"))
     return pd.DataFrame(records, columns=columns("quality_notes"))
 

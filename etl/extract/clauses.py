@@ -493,7 +493,7 @@ def _skip_decision(n: _Number) -> tuple[str, str] | None:
     if masked := n.facts.masked[n.clause_start + n.m.start()]:
         return SKIP, masked
     rule = first(NUMBER_RULES, n)
-    return (rule.decision, rule.reason) if rule else None
+    return (rule.decision, rule.reason) if rule and rule.decision != TARGET else None
 
 
 @dataclass

@@ -81,9 +81,32 @@ class Rule:
         return self.when is None or bool(self.when(subject))
 
 
+# A table's rows by the number's unit, built once per table: a row that names its units (a day, a
+# duration, a share …) is never tried on a number of another unit.  {id(table): (table, rows by unit,
+# rows for any other unit)}; the table itself is kept so a reused id can never find another's index.
+_BY_UNIT: dict[int, tuple[tuple[Rule, ...], dict | None, tuple[Rule, ...]]] = {}
+
+
+def _unit_index(table: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], dict | None, tuple[Rule, ...]]:
+    named = {unit for rule in table for unit in rule.units}
+    if not named:
+        return table, None, table
+    by_unit = {unit: tuple(r for r in table if not r.units or unit in r.units) for unit in named}
+    return table, by_unit, tuple(r for r in table if not r.units)
+
+
+def _rows_to_try(table: tuple[Rule, ...], subject) -> tuple[Rule, ...]:
+    index = _BY_UNIT.get(id(table))
+    if index is None or index[0] is not table:
+        index = _BY_UNIT[id(table)] = _unit_index(table)
+    _, by_unit, any_other = index
+    return table if by_unit is None else by_unit.get(subject.unit, any_other)
+
+
 def first(table: tuple[Rule, ...], subject) -> Rule | None:
-    """The first rule of the table that holds for the subject (None: none does)."""
-    for rule in table:
+    """The first rule of the table that holds for the subject (None: none does).  Only the rows
+    that admit the subject's unit are tried (same answer: the others cannot hold)."""
+    for rule in _rows_to_try(table, subject):
         if rule.holds(subject):
             trace = _TRACE.get()
             if trace is not None:

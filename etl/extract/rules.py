@@ -42,10 +42,10 @@ from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, RATIO_UNITS, UNIT_RE
 
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 
-# A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier and a unit.
+# A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier (万, 亿, 千, 万亿) and a unit.
 MENTION = re.compile(
     rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|～|－|–|至|到|—)\s*(?P<value_max>{NUMBER}))?"
-    rf"(?P<mult>[万亿千](?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
+    rf"(?P<mult>(?:万亿|[万亿千])(?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
 
 ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
@@ -55,7 +55,7 @@ NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立"
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
 
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
-NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至])")
+NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至值])")
 
 # "分别奖励100万元、50万元、20万元": each amount of a list after the reward is one too.
 REWARD = re.compile(r"(?:奖励|奖补|资助|补助|补贴|扶持|最高)\s*(?:\d[\d.,]*\s*[万亿千]?元\s*[、和及]\s*)*$")
@@ -166,6 +166,23 @@ BASE_AFTER_REASON = "baseline (in brackets after its target: （2020年为0.9件
 
 RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 
+# --- issue 21: numbers of a report, a speech or a work-point list that are no target ----------------
+# "目标为N件" names the plan's target even inside a sentence that reports progress against it.
+TARGET_NAMED = re.compile(r"目标值?(?:为|是)\s*$")
+# Progress of the current period: "…已累计实现N亿元", "1—9月已为N家企业…", "进度超过N%", "完成N%".
+PROGRESS_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:实现|完成|达到|达|发放|办理|为|帮助|服务|惠及|促成|撬动)[^，。；\d]{0,12}$")
+PROGRESS_SHARE = re.compile(r"进度[^，。；\d]{0,4}$|(?<![率])完成\s*$")
+# The writer's estimate at the number itself: "全年可达N件", "有望突破N亿元" (not "开放许可达到N项").
+ESTIMATE_AT = re.compile(r"(?:(?<![许认])可达到?|有望(?:达到?|突破|超过|实现)?)\s*$")  # not 许可达到N项
+# The text's own goals counted: "提出3个发展目标", "围绕两大目标".
+OWN_GOALS_AFTER = re.compile(r"^(?:发展|主要|总体|具体|工作|量化|核心|预期性|约束性|战略)?目标(?=[，。；、和及与）)\s]|$)")
+# A policy's amount per firm, item or person: "每家给予N万元支持", "按每项N万元给予补助".
+PER_RECIPIENT = re.compile(r"每(?:家|件|项|个|户|人|名|笔|所)[^，。；\d]{0,6}$")
+GIVING = re.compile(r"给予|奖励|资助|补助|补贴|奖补|支持")
+# Targets handed down to subordinate units for assessment: "纳入对N个乡镇的年度考核".
+ASSESSED_UNITS = re.compile(r"(?:纳入|列入)[^，。；]{0,24}(?:考核|考评)")
+MONEY = frozenset({"元"})
+
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 
 # Goals that name their own yardstick (a rank, full coverage, zero, a first): any subject will do.
@@ -270,6 +287,7 @@ PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?
 # table and carries its own reason.  First row that holds decides; rows sharing a reason are one rule
 # said in two ways.
 SKIP, BASELINE, ACHIEVEMENT, ESTIMATE, PROGRESS_MADE = "skip", "baseline", "achievement", "estimate", "progress"
+TARGET = "target"  # (a row deciding target ends the table: the number is a target, whatever the rows after it say)
 BASELINE_OF_PREVIOUS = "baseline of the target before"
 NO_UNIT = "no unit"
 SENTENCE_GOES_ON = ("；", ";")  # a sentence ended by these goes on in the next
@@ -277,6 +295,7 @@ UNITLESS = frozenset({None})
 OWN_ITEM_UNITS = frozenset({"项", "条", "个", "类", "大"})
 DURATIONS = frozenset(DURATION_UNITS)
 ISSUE7 = "issue 7 (read real plans as a careful reader does)"
+ISSUE21 = "issue 21 (fresh11: news, progress reports, work points)"
 NUMBER_RULES: tuple[Rule, ...] = (
     Rule("heading ordinal", SKIP, "3.加强知识产权源头保护", ISSUE7, reason="heading ordinal",
          units=UNITLESS, when=lambda n: n.heading, context="tasks"),
@@ -300,6 +319,9 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("progress against a goal", PROGRESS_MADE, "前三季度完成全年计划的75%", ISSUE7,
          looks=(Look("before", PROGRESS.pattern, markers=("完成",)),),
          reason="progress against a goal (完成…目标任务的N%)"),
+    Rule("a target named as such", TARGET, "专利代理机构数量的目标为14家，截至今年5月已达到11家，完成目标的79%", ISSUE21,
+         looks=(Look("before", TARGET_NAMED.pattern, markers=("目标",)), Look("before", r"20\d\d|去年|上年", absent=True)),
+         when=lambda n: n.modality == ACHIEVEMENT and n.section_kind == "goals"),
     Rule("achievement", ACHIEVEMENT, "截至去年年底，全县商标有效量达到8600件", ISSUE7,
          when=lambda n: n.modality == ACHIEVEMENT, reason="achievement already reached"),
     Rule("estimate", ESTIMATE, "预计年末专利代理机构有望增至9家", ISSUE7,
@@ -347,13 +369,29 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("what the plan builds on", SKIP, "依托区内3家科研院所实施导航项目", "fresh2",
          looks=(Look("name_zone", RESOURCE.pattern, markers=("依托", "围绕", "依靠", "借助")),),
          reason="what the plan builds on (依托/围绕…)"),
+    Rule("progress so far", PROGRESS_MADE, "商标质押三年新增40亿元的任务，2025年至2026年3月已累计完成27亿元", ISSUE21,
+         looks=(Look("before", PROGRESS_SO_FAR.pattern, markers=("已",)),), reason="progress of the current period (已累计实现N)"),
+    Rule("progress as a share", PROGRESS_MADE, "版权登记三年新增900件的任务，完成71%", ISSUE21, units=frozenset({"%"}),
+         looks=(Look("before", PROGRESS_SHARE.pattern, markers=("进度", "完成")),),
+         reason="progress of the current period (完成N%, 进度超过N%)"),
+    Rule("an estimate at the number", ESTIMATE, "全年商标申请量可达4200件", ISSUE21,
+         looks=(Look("before", ESTIMATE_AT.pattern, markers=("可达", "有望")),),
+         reason="forecast, not a commitment (预计/有望)"),
+    Rule("the text's own goals counted", SKIP, "本方案确立五个发展目标和九项行动", ISSUE21, units=OWN_ITEM_UNITS,
+         looks=(Look("after", OWN_GOALS_AFTER.pattern, at_start=True, markers=("目标",)),),
+         reason="count of the plan's own tasks"),
+    Rule("a policy amount per recipient", SKIP, "每年评选8家版权示范单位，每家给予15万元资金支持", ISSUE21, units=MONEY,
+         looks=(Look("before", PER_RECIPIENT.pattern, markers=("每",)), Look("clause", GIVING.pattern)),
+         reason="policy parameter (每家给予N万元)"),
+    Rule("units assessed on the targets", SKIP, "上述指标纳入对9个乡镇街道的年度目标考核", ISSUE21,
+         looks=(Look("clause", ASSESSED_UNITS.pattern, markers=("考核", "考评")),),
+         reason="targets assigned to subordinate units for assessment (纳入对N个…的考核)"),
 )
 
 # --- what a clause says of its numbers, and hands on to the clauses after it ---------------------
 # Subject: etl.extract.clauses.ClauseView (clause, year_verdict, previous, earlier_five_year_plan).
 # year_verdict: "past" when the clause's first deciding year lies before the plan ("至2023年底，…"),
 # "future" when it is a year of the plan reached (到2026年), None when no year decides.
-TARGET = "target"
 # Around a year: the characters that make it no report's date (比2023年, 较2023年, 由2023年的 …), the one
 # that makes it a cut-off (截至2026年 reports even inside the plan), and the words that reach it.
 NOT_A_REPORT_DATE = ("比", "较", "从", "由", "以")

@@ -14,22 +14,38 @@ import re
 from dataclasses import dataclass
 
 from etl.extract.clauses import Candidate
+from etl.extract.rules_tables import (
+    ANNUAL_NAME,
+    ARROW_LINE,
+    BASELINE_HEADER,
+    BRACKET_CELL,
+    CELL_GAP,
+    CELL_NUMBER,
+    COMPARATOR_AFTER,
+    COMPARATOR_SIGNS,
+    FLOW_WORDS,
+    HEADER_WORD,
+    NAME_HEADER,
+    NEW_WORD,
+    PART_HEADING,
+    PER_YEAR_UNIT,
+    STAGE_HEADER,
+    SUM_WORD,
+    TARGET_HEADER,
+    TRAILING_NOTE,
+    UNIT_HEADER,
+    UNIT_IN_NAME,
+    UNIT_NOTE_BREAK,
+    YEAR_VALUE,
+    YEAR_VALUE_LINE,
+)
 from etl.read.clean import is_spaced_row
 from etl.segment.sentences import Sentence
 from etl.vocab.units import RATIO_UNITS, split_unit, written_unit
 
-NAME_HEADER = re.compile(r"指标|名称|项目")
-UNIT_HEADER = re.compile(r"^单位$|计量单位")
-TARGET_HEADER = re.compile(r"目标|预期|规划值|20\d\d\s*年?(?:底|末)?\s*(?:目标|预期)")
-BASELINE_HEADER = re.compile(r"现状|基数|基期|基准|现值|基础值|完成值|实际")
 YEAR = re.compile(r"(20\d\d)")
-CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
-                         r"(?P<value>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<after>以上|以内|以下|左右)?")
-HEADER_WORD = re.compile(r"序号|指标|名称|项目|单位|目标|预期|规划|基期|基准|基数|现状|现值|基础值|完成值|实际|"
-                         r"20\d\d\s*年|属性|性质|类别|类型|备注|阶段")
-PART_HEADING = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|(?:表|专栏)\s*\d)")  # and a caption
-UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
-
+MAX_HEADER_CELL = 12  # characters: a header cell is a short name
+MAX_CELL = 40  # characters: a longer line is text, not a cell
 
 @dataclass
 class _Row:
@@ -52,7 +68,7 @@ def _tab_cells(line: str) -> list[str] | None:
     gaps of spaces (a text dump of one); None for another line."""
     if line.count("\t") < 2 and not is_spaced_row(line.strip()):
         return None
-    return [c.strip() for c in re.split(r"\t|[ \u3000]{2,}", line.strip())]
+    return [c.strip() for c in CELL_GAP.split(line.strip())]
 
 
 def _delimited_rows(text: str, cells_of) -> list[list[_Row]]:
@@ -75,40 +91,15 @@ def _delimited_rows(text: str, cells_of) -> list[list[_Row]]:
 def _flat_rows(text: str) -> list[list[_Row]]:
     """Cells one per line: a header of short lines naming 指标 and a target column, then rows of
     the same width."""
-    lines, offset = [], 0
-    for line in text.split("\n"):
-        lines.append((offset, line.strip()))
-        offset += len(line) + 1
-    lines = [(start, line) for start, line in lines if line]
+    lines = _nonblank_lines(text)
     tables = []
     i = 0
     while i < len(lines):
-        header = []
-        j = i
-        while j < len(lines) and len(lines[j][1]) <= 12 and not CELL_NUMBER.fullmatch(lines[j][1]):
-            header.append(lines[j])
-            j += 1
-        while header and PART_HEADING.match(header[0][1]):  # "二、主要指标" above the table is no cell
-            header.pop(0)
-        # The header ends at its last header word: a short row name ("有效注册商标总数") after it is a cell
-        last = max((n for n, (_, h) in enumerate(header) if HEADER_WORD.search(h)), default=len(header) - 1)
-        while last + 1 < len(header) and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", header[last + 1][1]):
-            last += 1
-        j -= len(header) - (last + 1)
-        header = _merge_bracket_lines(header[:last + 1])  # "基准值" / "（2025年）": one header cell on two lines
+        header, j = _flat_header(lines, i)
         names = [h for _, h in header]
         if len(header) >= 3 and any(NAME_HEADER.search(h) for h in names) and (
                 any(TARGET_HEADER.search(h) for h in names) or len(_year_columns(names)) >= 2):
-            width = len(header)
-            numbered = not NAME_HEADER.search(names[0])  # 序号 first; else each row opens with its name
-            rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
-            k = j
-            while k + width <= len(lines):
-                chunk = lines[k:k + width]
-                if not _row_start_ok(chunk, numbered) or any(len(c) > 40 for _, c in chunk):
-                    break
-                rows.append(_Row([c for _, c in chunk], chunk[0][0], chunk[-1][0] + len(chunk[-1][1])))
-                k += width
+            rows, k = _flat_body(lines, header, j)
             if len(rows) > 1:
                 tables.append(rows)
                 i = k
@@ -117,10 +108,52 @@ def _flat_rows(text: str) -> list[list[_Row]]:
     return tables
 
 
+def _nonblank_lines(text: str) -> list[tuple[int, str]]:
+    """(offset, stripped line) of every line that holds something."""
+    lines, offset = [], 0
+    for line in text.split("\n"):
+        lines.append((offset, line.strip()))
+        offset += len(line) + 1
+    return [(start, line) for start, line in lines if line]
+
+
+def _flat_header(lines: list[tuple[int, str]], i: int) -> tuple[list[tuple[int, str]], int]:
+    """The header cells that start at line i (short lines, no number), and the line after them."""
+    header = []
+    j = i
+    while j < len(lines) and len(lines[j][1]) <= MAX_HEADER_CELL and not CELL_NUMBER.fullmatch(lines[j][1]):
+        header.append(lines[j])
+        j += 1
+    while header and PART_HEADING.match(header[0][1]):  # "二、主要指标" above the table is no cell
+        header.pop(0)
+    # The header ends at its last header word: a short row name ("有效注册商标总数") after it is a cell
+    last = max((n for n, (_, h) in enumerate(header) if HEADER_WORD.search(h)), default=len(header) - 1)
+    while last + 1 < len(header) and BRACKET_CELL.fullmatch(header[last + 1][1]):
+        last += 1
+    j -= len(header) - (last + 1)
+    return _merge_bracket_lines(header[:last + 1]), j  # "基准值" / "（2025年）": one header cell on two lines
+
+
+def _flat_body(lines: list[tuple[int, str]], header: list[tuple[int, str]], j: int) -> tuple[list[_Row], int]:
+    """The header and the rows of its width from line j on, and the line after the last row."""
+    names = [h for _, h in header]
+    width = len(header)
+    numbered = not NAME_HEADER.search(names[0])  # 序号 first; else each row opens with its name
+    rows = [_Row(names, header[0][0], header[-1][0] + len(header[-1][1]))]
+    k = j
+    while k + width <= len(lines):
+        chunk = lines[k:k + width]
+        if not _row_start_ok(chunk, numbered) or any(len(c) > MAX_CELL for _, c in chunk):
+            break
+        rows.append(_Row([c for _, c in chunk], chunk[0][0], chunk[-1][0] + len(chunk[-1][1])))
+        k += width
+    return rows, k
+
+
 def _merge_bracket_lines(header: list[tuple[int, str]]) -> list[tuple[int, str]]:
     merged: list[tuple[int, str]] = []
     for start, cell in header:
-        if merged and re.fullmatch(r"[（(][^（）()]{1,10}[）)]", cell):
+        if merged and BRACKET_CELL.fullmatch(cell):
             merged[-1] = (merged[-1][0], merged[-1][1] + cell)
         else:
             merged.append((start, cell))
@@ -151,7 +184,7 @@ def _columns(header: list[str]) -> dict[str, int] | None:
             cols["target"] = idx
         elif BASELINE_HEADER.search(cell) or (YEAR.search(cell) and not {"target", "baseline"} & set(cols)):
             cols["baseline"] = idx  # "2025年（基期）" then 2026年, 2028年: the first is the baseline
-    staged = [i for i, _ in _year_columns(header) if re.search(r"目标|阶段|预期|规划", header[i])]
+    staged = [i for i, _ in _year_columns(header) if STAGE_HEADER.search(header[i])]
     based = any(BASELINE_HEADER.search(h) for h in header)  # "2025年（基期） | 2026年 | 2028年目标"
     if "name" in cols and (("target" not in cols or based) and len(_year_columns(header)) >= 2 or len(staged) >= 2):
         # 2024年 | 2025年 | 2026年, or 阶段值（2026年） | 目标值（2028年）: a target per year column
@@ -167,27 +200,9 @@ def _number(text: str) -> float:
 
 def _split_unit(unit: str) -> tuple[float, str, bool]:
     """"万件" → (1e4, "件"); "人次/年" → (1, "人次", per year); "万元" stays money (etl.vocab.units.split_unit)."""
-    per_year = bool(re.search(r"/\s*年|每年", unit))
-    multiplier, unit = split_unit(re.sub(r"/\s*年|每年", "", unit))
+    per_year = bool(PER_YEAR_UNIT.search(unit))
+    multiplier, unit = split_unit(PER_YEAR_UNIT.sub("", unit))
     return multiplier, unit, per_year
-
-
-COMPARATOR_SIGNS = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}
-COMPARATOR_AFTER = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}
-
-# A 规划's 专栏 lists each indicator on one line with its years and values:
-# "1. 每万人口发明专利拥有量（件）：2020年3.2，2025年6（预期性）", "5. 质押融资额（亿元，五年累计）：2025年5".
-YEAR_VALUE_LINE = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
-    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*"
-    r"(?P<pairs>20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4}(?:\s*[，,；;、]\s*20\d\d\s*年\s*[为达]?\s*[\d.,]+[^，,；;。\n]{0,4})*)"
-    r"\s*(?:[（(](?:预期性|约束性|指导性)[）)])?\s*[。；;]?\s*$")
-# ... or with an arrow from the base to the target, the years said once in a note ("2.1 → 5.0  预期性").
-ARROW_LINE = re.compile(
-    r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
-    r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*(?P<base>\d[\d.,]*)\s*(?:→|->|—>|－>|⟶)\s*"
-    r"(?P<cell>\d[\d.,]*\s*(?:以上|以内|以下|左右)?)\s*(?:[（(]?(?:预期性|约束性|指导性)[）)]?)?\s*[。；;]?\s*$")
-YEAR_VALUE = re.compile(r"(?P<year>20\d\d)\s*年\s*[为达]?\s*(?P<cell>[\d.,]+\s*(?:以上|以内|以下|左右)?)")
 
 
 @dataclass
@@ -206,15 +221,15 @@ def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end
     in_name = UNIT_IN_NAME.search(name)
     if not unit and in_name:
         unit, name = in_name.group("unit"), name[:in_name.start()]
-    flow_words = "".join(re.findall(r"累计|新增|年度|每年|年均", unit))  # "亿元，五年累计": the unit's note
-    mult, unit, per_year = _split_unit(re.split(r"[，,；;]", unit)[0].strip())
+    flow_words = "".join(FLOW_WORDS.findall(unit))  # "亿元，五年累计": the unit's note
+    mult, unit, per_year = _split_unit(UNIT_NOTE_BREAK.split(unit)[0].strip())
     comparator = COMPARATOR_AFTER.get(m.group("after") or "", COMPARATOR_SIGNS.get(m.group("cmp") or "", "="))
     pre = (m.group("pre") or "") + flow_words
     if unit in RATIO_UNITS:
         scope = "ratio"
-    elif per_year or re.search(r"年度|每年|年均|^年", name + pre):
+    elif per_year or ANNUAL_NAME.search(name + pre):
         scope = "annual"
-    elif re.search("新增", name + pre) or "累计" in flow_words:  # a sum over the years the unit names
+    elif NEW_WORD in name + pre or SUM_WORD in flow_words:  # a sum over the years the unit names
         scope = "new"
     else:
         scope = "stock"
@@ -225,7 +240,7 @@ def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end
         value=_number(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
         comparator=comparator, baseline=cell.baseline, scope=scope,
         target_year=year if year or scope == "annual" else period_end,
-        raw_name=re.sub(r"[（(][^）)]*[）)]$", "", name).strip() or name, qualitative=False, sentence=quote,
+        raw_name=TRAILING_NOTE.sub("", name).strip() or name, qualitative=False, sentence=quote,
         number_text=m.group(0) + (written_unit(unit, mult) or ""),
         notes=[] if year or scope == "annual" else ["table row without a year"])
 

@@ -32,6 +32,7 @@ from etl.vocab.time import (
     ORDINAL,
     ORDINAL_DIGITS,
     ORDINAL_YEAR,
+    RESULTS_HEADING,
     STOCK_NAME,
     YEAR_WRITTEN,
 )
@@ -131,11 +132,13 @@ def year_source(c: Candidate, paragraph_text: str, anchor: TimeAnchor,
     return year, "plan_end" if year == period_end else "context"
 
 
-def one_year_scope(c: Candidate, year_from: str) -> str | None:
+def one_year_scope(c: Candidate, year_from: str, year: int | None = None) -> str | None:
     """A target due in one year's part (a work-point list, a 第二年 stage, a 2026年工作打算) that counts
-    what is granted, lent, traded or done is that year's flow: annual, not a level held."""
+    what is granted, lent, traded or done is that year's flow: annual, not a level held.  A year its own
+    clause writes ("2027年商标申请量不少于N件") makes it one too when its part is headed by that year."""
     name = c.raw_name or ""
-    if c.scope == "stock" and year_from == "heading" and FLOW_NAME.search(name) and not STOCK_NAME.search(name):
+    one_year = year_from == "heading" or (year is not None and _heading_year(c.sentence.section) == year)
+    if c.scope == "stock" and one_year and FLOW_NAME.search(name) and not STOCK_NAME.search(name):
         return "annual"
     return c.scope
 
@@ -151,10 +154,24 @@ def read_against_anchor(candidates: list[Candidate], anchor: TimeAnchor, paragra
         elif is_achievement(c, anchor):
             reason = f"achievement: {c.target_year}, before the text ({anchor.source} {anchor.year})"
             skipped.append(DatedSkip(_skip(c, reason), c.target_year))
+        elif _results_part(c, anchor):
+            written = years_written_before(c.sentence.text, _number_position(c))
+            year = written[-1] if written else _heading_year(c.sentence.section) or anchor.year
+            skipped.append(DatedSkip(_skip(c, f"achievement: in a report's part of results ({year})"), year))
         else:
             year, source = year_source(c, paragraphs.get(c.sentence.paragraph, ""), anchor, period)
-            kept.append(TimedTarget(c, year, source, one_year_scope(c, source)))
+            kept.append(TimedTarget(c, year, source, one_year_scope(c, source, year)))
     return kept, skipped
+
+
+def _results_part(c: Candidate, anchor: TimeAnchor) -> bool:
+    """In a dated report, a part headed as what was done ("一、2025年工作成效", "一、…时期的主要成就")
+    reports results, whatever its verbs (为N家企业争取…资金, 从N件增加到M件), unless a later year heads it."""
+    if c.qualitative or anchor.genre != "progress" or anchor.source not in DATED_SOURCES:
+        return False
+    top = c.sentence.section.split(SECTION_SEPARATOR)[0]
+    year = _heading_year(top)
+    return bool(RESULTS_HEADING.search(top)) and not FORWARD_HEADING.search(top) and (year is None or year <= anchor.year)
 
 
 def parts_by_time(sentences: list[Sentence], anchor: TimeAnchor) -> list[Sentence]:

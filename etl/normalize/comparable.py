@@ -25,7 +25,7 @@ from functools import lru_cache
 import pandas as pd
 
 from etl.harmonize.dictionary import harmonizer
-from etl.vocab.units import MONEY_TO_WAN, MULTIPLIERS  # one home for the genre's units
+from etl.vocab.units import MONEY_TO_WAN, MULTIPLIER_WORD, MULTIPLIERS  # one home for the genre's units
 
 NOT_DIVISIBLE_UNITS = {"%", "个百分点", "分", "倍"}
 # What a per-10,000-residents figure means something for: people, firms and money.  A count of
@@ -38,7 +38,7 @@ def standardise(value: float | None, unit: str | None, multiplier: float) -> tup
     """(value as written, unit as written without multiplier) → (value_std, unit_std)."""
     if value is None or unit is None or (isinstance(value, float) and math.isnan(value)):
         return None, unit
-    written = {1e4: "万", 1e8: "亿", 1e3: "千"}.get(multiplier, "") + unit
+    written = MULTIPLIER_WORD.get(multiplier, "") + unit
     if written in MONEY_TO_WAN:
         return round(value * MONEY_TO_WAN[written], 6), "万元"
     return round(value * multiplier, 6), unit

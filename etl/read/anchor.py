@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.vocab.numerals import small_number
 from etl.vocab.time import (
     BRACKETS_AND_SPACES,
     CITED_TITLE,
@@ -43,7 +44,6 @@ from etl.vocab.time import (
     UNTIL_BEFORE,
     WORKPOINTS_TITLE,
     YEAR_DIGITS,
-    small_numeral,
 )
 
 MAX_TITLE = 60   # characters: a longer line is body text, not a title
@@ -87,8 +87,8 @@ def _year(token: str) -> int:
     return int(token) if token.isdigit() else int("".join(str(YEAR_DIGITS[ch]) for ch in token))
 
 
-def _small(token: str) -> int:
-    return int(token) if token.isdigit() else small_numeral(token)
+def _small(token: str) -> int | None:
+    return int(token) if token.isdigit() else small_number(token)
 
 
 def _date(line: str) -> tuple[int, int, re.Match] | None:

@@ -22,11 +22,39 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from etl.vocab.headings import HEADING_MARK, HEADING_START, INLINE_TOP_MARK, SUB_MARK, TOP_MARK
+from etl.vocab.layout import (
+    AFTER_SUBJECT,
+    BRACKETED,
+    BRACKETED_NOTE,
+    CELL_GAP,
+    CHANGE,
+    CJK,
+    CJK_FIRST,
+    CLAUSE_MARK,
+    CLAUSE_MARKS,
+    FOOTNOTE_LINE,
+    FULLWIDTH_MARKS,
+    HALF_WIDTH_MARK,
+    INDENTS,
+    LINE_COMPLETE,
+    MARKUP,
+    NUMBER_CUT,
+    PAGE_NUMBER,
+    PART_NAME_JOIN,
+    PINYIN_GLOSS,
+    SENTENCE_END_MARK,
+    SENTENCE_MARKS,
+    SENTENCE_OR_COLON_END,
+    SENTENCE_PUNCTUATION,
+    SHORT_TITLE,
+    SPACES,
+    THOUSANDS,
+    TO_FULLWIDTH,
+    UNIT_GOES_ON,
+    WRAP_GOES_ON,
+)
 from etl.vocab.lexicon import SECTION_KINDS
-
-CJK = r"\u3400-\u9fff"
-# Sentence-final or clause-closing marks: a line ending in one of these is complete.
-LINE_COMPLETE = "。！？；：:;!?）)】」』”\"…〕］]》."
 
 
 @dataclass
@@ -65,7 +93,7 @@ def drop_footnote_markers(line: str) -> str:
     if "[" not in line:
         return line
     line = _FOOTNOTE_REF.sub("", line)
-    return _FOOTNOTE_BODY.sub(lambda m: f"\n注{m.group(1)}：{m.group(2).strip()}", line)
+    return _FOOTNOTE_BODY.sub(lambda m: FOOTNOTE_LINE.format(number=m.group(1), body=m.group(2).strip()), line)
 
 
 def unwrap_markdown(line: str) -> str:
@@ -79,17 +107,8 @@ def unwrap_markdown(line: str) -> str:
 
 _FULLWIDTH_ALNUM = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF10, 0xFF5B)
                     if unicodedata.normalize("NFKC", chr(c)).isalnum()}
-_FULLWIDTH_ALNUM.update({"％": "%", "．": ".", "～": "~", "－": "-", "\u3000": " ", "\u00a0": " "})
+_FULLWIDTH_ALNUM.update(FULLWIDTH_MARKS)
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
-# Half-width punctuation next to Chinese becomes the full-width mark a Chinese text uses,
-# so that one plan's "(一)" and another's "（一）" read (and match) alike.
-_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-
-
-# A thousands separator: a comma (either width) after a digit with exactly three digits behind it
-# ("1,200件", "9，870件").  It stays (or becomes) an ASCII comma, so "1,200" is read as one number
-# and never as "1，" and "200".
-_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 
 
 def normalise_width(line: str) -> str:
@@ -97,28 +116,26 @@ def normalise_width(line: str) -> str:
     becomes full width.  Decimal points, ranges (3.5, 1-2) and thousands separators (1,200) are
     left alone (a full-width one becomes ASCII)."""
     line = line.translate(_FULLWIDTH_TABLE)
-    line = _THOUSANDS.sub(",", line)
+    line = THOUSANDS.sub(",", line)
 
     def fix(m: re.Match) -> str:
-        return _TO_FULLWIDTH[m.group(0)]
+        return TO_FULLWIDTH[m.group(0)]
 
     # a mark with Chinese (or a closing bracket) on either side
-    return re.sub(rf"(?<=[{CJK}）)\]】”\d%])(?!,\d{{3}}(?!\d))[,;:!?()]|[,;:!?()](?=[{CJK}（“])", fix, line)
-
-
-# A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence punctuation.
-CELL_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+    return HALF_WIDTH_MARK.sub(fix, line)
 
 
 def is_spaced_row(line: str) -> bool:
-    unbracketed = re.sub(r"（[^（）]*）|\([^()]*\)", "", line)  # "（亿元，五年累计）" is a cell's unit note
-    return len(CELL_GAP.findall(line)) >= 2 and not re.search("[，。；,;]", unbracketed)
+    """A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence
+    punctuation outside a bracketed unit note."""
+    unbracketed = BRACKETED_NOTE.sub("", line)
+    return len(CELL_GAP.findall(line)) >= 2 and not SENTENCE_PUNCTUATION.search(unbracketed)
 
 
 def squeeze_spaces(line: str) -> str:
     """PDF conversion puts spaces around numbers ("达 48 件", "2026 年") and inside Chinese runs.
     A space next to a Latin word stays ("ISO 9001", "范围 and 水平")."""
-    line = line.strip(" \t\u3000")
+    line = line.strip(SPACES)
     if line.count("\t") >= 2:  # a table row copied with its tabs: the tabs part cells, they stay
         return "\t".join(squeeze_spaces(cell) for cell in line.split("\t"))
     if is_spaced_row(line):  # "指标名称  2020年  2025年  属性": the wide gaps part cells, they stay
@@ -135,15 +152,10 @@ def squeeze_spaces(line: str) -> str:
     return re.sub(r"(?<=\S)[ \t]+(?=\S)", keep, line)
 
 
-# A pinyin gloss after a character, as reposting sites add them: 發(fā)明, 專(zhuān)利.  Only lower-case
-# syllables with a tone mark count, so 地理标志(GI) or 保护(维权) stay.
-_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
-_GLOSS = re.compile(rf"(?<=[{CJK}])[(（](?=[a-z{_TONED}ü]*[{_TONED}])[a-z{_TONED}ü]{{1,7}}[)）]")
-
-
 def strip_pinyin_glosses(line: str) -> str:
-    """Remove the glosses; the characters they explain stay."""
-    return _GLOSS.sub("", line)
+    """Remove the pinyin glosses reposting sites add (etl.vocab.layout.PINYIN_GLOSS); the characters
+    they explain stay."""
+    return PINYIN_GLOSS.sub("", line)
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +166,7 @@ def _t2s():
 
 @cache
 def _is_traditional(ch: str) -> bool:
-    return ch >= "\u3400" and _t2s().convert(ch) != ch
+    return ch >= CJK_FIRST and _t2s().convert(ch) != ch
 
 
 def fold_traditional(line: str) -> str:
@@ -182,31 +194,21 @@ LINE_RULES = [drop_bookmarks, drop_footnote_markers, unwrap_markdown, strip_piny
 # their cost linear in the length of the text whatever the input.
 
 LONG_LINE = 1000  # characters; the longest paragraph in any plan we have is under 500
-_HEADING_MARK = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9０-９]{1,2}[、.．](?![0-9０-９])"
-                 r"|[（(][0-9]{1,2}[）)]|[①-⑳●■◆]|——|第[一二三四五六七八九十]{1,3}(?:部分|阶段|章|节)|附件|【)")
-# What a converter leaves between a sentence end and the next heading: spaces, Markdown, Word
-# bookmarks.  Possessive, so a long run of it that leads nowhere is scanned once, not once per start.
-_MARKUP = r"(?:\s|\*|#|\[bookmark:[^\]\n]{0,80}\])*+"
 # A heading right after a sentence end (and after a "（责任单位：…）" closing the sentence).
-_INLINE_HEADING = re.compile(rf"[。！？；：!?;:]\s*+(?:[（(][^（）()\n]{{0,120}}[）)])?(?={_MARKUP}{_HEADING_MARK})")
-_INLINE_PART = re.compile(rf"[。！？；!?;](?={_MARKUP}(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分|【))")
+_INLINE_HEADING = re.compile(rf"{SENTENCE_OR_COLON_END}\s*+{BRACKETED}(?={MARKUP}{HEADING_MARK})")
+_INLINE_PART = re.compile(rf"{SENTENCE_END_MARK}(?={MARKUP}{INLINE_TOP_MARK})")
 # A line that opens with a heading whose short title runs straight into the next heading
 # ("二、工作目标（一）总体目标", "（二）具体目标1.知识产权…"): the second heading starts a line.
-_CHAINED_HEADING = re.compile(rf"{_MARKUP}{_HEADING_MARK}[^，。；：！？,;:!?（）()\n]{{1,16}}?(?={_HEADING_MARK})")
+_CHAINED_HEADING = re.compile(rf"{MARKUP}{HEADING_MARK}{SHORT_TITLE}(?={HEADING_MARK})")
 # A top-level part's name runs into its first paragraph ("一、指导思想坚持以…"): the name ends with
 # the word that names the kind of part (see etl.vocab.lexicon.SECTION_KINDS), compounds included.
-_TOP_HEADING = re.compile(rf"{_MARKUP}(?:[一二三四五六七八九十]{{1,3}}、|第[一二三四五六七八九十]{{1,3}}部分)\s*")
+_TOP_HEADING = re.compile(rf"{MARKUP}{TOP_MARK}\s*")
 _PART_KEYWORDS = "|".join(sorted({w for _, words in SECTION_KINDS for w in words}, key=len, reverse=True))
-_PART_NAME = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_PART_KEYWORDS})(?:[和与及、]?(?:{_PART_KEYWORDS}))*")
+_PART_NAME = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{_PART_KEYWORDS})(?:{PART_NAME_JOIN}?(?:{_PART_KEYWORDS}))*")
 # A goal's sub-heading runs into its paragraph ("（一）商标品牌价值明显提升品牌企业…"): such a
 # heading names a subject and how it will change, so it ends with "adverb + verb of change".  A task
 # heading starts with the verb instead ("（二）推动企业全面提升…") and is left alone.
-_SUB_HEADING = re.compile(rf"{_MARKUP}(?:[（(][一二三四五六七八九十]{{1,3}}[）)]|[0-9]{{1,2}}[、.．](?![0-9]))")
-_CHANGE = re.compile(r"(?!推动|加强|强化|提升|提高|实施|推进|完善|健全|建立|开展|深化|加快|促进|优化|培育|打造|构建|支持|鼓励|引导)"
-                     r"[^，。；：！？,;:!?（）()\n]{2,24}?(?:显著|大幅|明显|全面|持续|不断|稳步|更加|进一步|加速|有力|日益|逐步|"
-                     r"快速|有效)(?:提高|提升|增强|优化|发挥|显现|增长|完善|健全|加强|加快|改善|扩大|彰显|凸显|突破)")
-_SENTENCE_MARKS = "。！？!?"
-_CLAUSE_MARKS = "；;，,、：:"
+_SUB_HEADING = re.compile(rf"{MARKUP}{SUB_MARK}")
 
 
 def restore_heading_breaks(line: str) -> list[str]:
@@ -238,13 +240,13 @@ def _top_heading_name(part: str, pos: int) -> re.Match | None:
 
 def _body_follows(part: str, end: int) -> bool:
     # a mark right after the name means the name is the subject of a sentence, not a heading
-    return end < len(part) and part[end] not in "，。；：！？,;:!?、）)"
+    return end < len(part) and part[end] not in AFTER_SUBJECT
 
 
 def _goal_heading_title(part: str, pos: int) -> re.Match | None:
     """"（一）商标品牌价值明显提升品牌企业…" → the match up to 明显提升, when a body follows it."""
     m = _SUB_HEADING.match(part, pos)
-    title = m and _CHANGE.match(part, m.end())
+    title = m and CHANGE.match(part, m.end())
     return title if title and _body_follows(part, title.end()) else None
 
 
@@ -262,7 +264,7 @@ def split_long_line(line: str, limit: int = LONG_LINE) -> list[str]:
 
 def _cut_point(line: str, start: int, limit: int) -> int:
     window = line[start:start + limit]
-    for marks in (_SENTENCE_MARKS, _CLAUSE_MARKS):
+    for marks in (SENTENCE_MARKS, CLAUSE_MARKS):
         at = max(window.rfind(mark) for mark in marks)
         if at >= limit // 2:  # half a window at least, so the number of pieces stays linear
             return start + at + 1
@@ -299,13 +301,6 @@ def bounded_pieces(line: str, number: int, notes: list[str]) -> list[str]:
 
 # --- rules across lines ------------------------------------------------------------------
 
-_HEADING_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\d+[、.．]\s*\S|（\d+）|[①-⑳]|——|第[一二三四五六七八九十]+[章节条阶]|附件)")
-
-
-PAGE_NUMBER = re.compile(r"[-—－–]+\s*\d{1,3}\s*[-—－–]+|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?")
-_NUMBER_CUT = re.compile(r"\d[万亿千]?$")
-_UNIT_GOES_ON = re.compile(r"(?:万?元|件|家|个|项|人次|人|名|次|场|户|亩|处|%)[，。；、）)]")
 
 
 def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
@@ -313,13 +308,13 @@ def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
     a line that goes on (not a heading).  Seen in 天长 (`现有知识` / `产权专员队伍`) and 盐城."""
     if blank_lines < 1 or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
         return False  # (a joined line is never longer than a cut one)
-    if _NUMBER_CUT.search(prev) and _UNIT_GOES_ON.match(nxt):
+    if NUMBER_CUT.search(prev) and UNIT_GOES_ON.match(nxt):
         return True  # "…年均不低于2.5亿" / "— 2 —" / "元；": a number cut from its unit, in any line
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE:
         return False
-    if not re.search("[，。；、]", prev) or "\t" in prev or is_spaced_row(prev):
+    if not CLAUSE_MARK.search(prev) or "\t" in prev or is_spaced_row(prev):
         return False  # titles, addressee lines and table rows are not body text
-    return not _HEADING_START.match(nxt)
+    return not HEADING_START.match(nxt)
 
 
 def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
@@ -330,13 +325,9 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt \
             or is_spaced_row(prev) or is_spaced_row(nxt):
         return False  # (a tab-separated table row is a row, never half a sentence)
-    if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not re.search("[，。；、]", prev):
+    if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not CLAUSE_MARK.search(prev):
         return False
-    return bool(_WRAP_GOES_ON.match(nxt)) and not _HEADING_START.match(nxt)
-
-
-# A wrapped line goes on with the sentence's next character: a Chinese one, a digit or a closing mark.
-_WRAP_GOES_ON = re.compile(rf"[{CJK}0-9，、。；％%）)”]")
+    return bool(WRAP_GOES_ON.match(nxt)) and not HEADING_START.match(nxt)
 
 
 def join_split(prev: str, nxt: str) -> tuple[str, bool]:
@@ -355,7 +346,7 @@ def clean(raw: str) -> CleanText:
     folded_raw: set[int] = set()  # raw lines written in traditional script
     indented: set[int] = set()  # raw lines that open with an indent: a paragraph starts there
     for number, raw_line in enumerate(raw.split("\n"), start=1):
-        if raw_line[:1] in (" ", "\t", "\u3000", "\u00a0"):
+        if raw_line[:1] in INDENTS:
             indented.add(number)
         for line in bounded_pieces(raw_line, number, notes):
             for rule in LINE_RULES:

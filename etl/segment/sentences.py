@@ -15,14 +15,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from etl.vocab.headings import (
+    ANNEX_LINE,
+    ANY_ORDINAL,
+    BRACKETED_TITLE,
+    EXPLAINER_TITLE,
+    FULL_STOP,
+    PART_RANK,
+    SAME_RANK,
+    SECTION_RANK,
+    SENTENCE_END,
+    SUB_HEADING,
+    SUB_HEADING_END,
+    SUMMARY_OPEN,
+    TITLE_BREAK,
+    TOP_HEADING,
+)
 from etl.vocab.lexicon import SECTION_KINDS
-
-CN_NUM = "一二三四五六七八九十"
-# A 规划 numbers its parts 第一章 and their sections 第一节, like a plan's 第一部分 and （一）.
-# An explainer names its parts 关键词一：背景 (or 要点一：…).
-TOP_HEADING = re.compile(rf"^(?:[{CN_NUM}]+、|\d+、|第[{CN_NUM}]+(?:部分|章)|(?:关键词|要点)[{CN_NUM}]+[：:]|(?=【))\s*(.+)$")
-SUB_HEADING = re.compile(rf"^(?:（[{CN_NUM}]+）|\d+[、.．](?!\d)|（\d+）|[①-⑳]|——|●|■|◆|第[{CN_NUM}]+(?:阶段|节))")
-SENTENCE_END = "。！？；"
 
 MAX_TOP_HEADING = 16  # characters after the ordinal: top-level headings are short names
 
@@ -51,11 +60,11 @@ def top_level_title(line: str) -> str | None:
     if not m:
         return None
     title = m.group(1).strip()
-    if title.startswith("【") and not re.fullmatch(r"【[^】]{1,12}】", title):
+    if title.startswith(SUMMARY_OPEN) and not BRACKETED_TITLE.fullmatch(title):
         return None  # "【目标】" is a part; "【注】…" inside a paragraph is not
-    if len(title) > MAX_TOP_HEADING or re.search("[，。；]", title.rstrip("。")):
+    if len(title) > MAX_TOP_HEADING or TITLE_BREAK.search(title.rstrip(FULL_STOP)):
         return None
-    if (line[0].isdigit() or line[0] == "【") and classify_heading(title) is None:
+    if (line[0].isdigit() or line[0] == SUMMARY_OPEN) and classify_heading(title) is None:
         return None  # "1、健全…" is a task item, not a part
     return line.strip()
 
@@ -74,7 +83,7 @@ def _sub_heading_span(line: str) -> int | None:
     if not SUB_HEADING.match(line):
         return None
     for i, ch in enumerate(line[:60]):
-        if ch in "。：:":
+        if ch in SUB_HEADING_END:
             return i + 1
     return len(line) if len(line) <= 40 else None
 
@@ -84,7 +93,7 @@ def _sub_part_kind(sub: str, kind: str) -> str | None:
     gives its sentences that kind; elsewhere the top-level part decides."""
     if kind not in ("other", "preamble") or len(sub) > 20:
         return None
-    sub_kind = classify_heading(re.sub(r"^\W*[（(]?[一二三四五六七八九十\d]+[）)、.．]?", "", sub))
+    sub_kind = classify_heading(ANY_ORDINAL.sub("", sub))
     return sub_kind if sub_kind in ("goals", "tasks") else None
 
 
@@ -101,29 +110,29 @@ def segment(text: str) -> list[Sentence]:
         if not line.strip():
             continue
         title = top_level_title(line) if kind != "annex" else None  # an annex runs to the end
-        if title and part_rank and not re.match(r"^第", title):
+        if title and part_rank and not PART_RANK.match(title):
             # under "第三部分 重点任务", "一、提升…" is a sub-heading: the part keeps its kind
             sub = title
             section = f"{top} › {sub}"
             sentences.append(Sentence(line, line_start, line_start + len(line), section, kind, True, paragraph))
             continue
         if title:
-            part_rank = part_rank or bool(re.match(r"^第", title))
+            part_rank = part_rank or bool(PART_RANK.match(title))
             top, sub, sub_kind, section_sub = title, "", None, ""
             # an explainer's 关键词三：“四个一批” says nothing of its kind: read it as the plain text around it
-            kind = classify_heading(title) or ("preamble" if re.match(r"(?:关键词|要点)", title) else "other")
+            kind = classify_heading(title) or ("preamble" if EXPLAINER_TITLE.match(title) else "other")
             sentences.append(Sentence(line, line_start, line_start + len(line), top, kind, True, paragraph))
             continue
-        if re.match(r"^附件", line):
+        if ANNEX_LINE.match(line):
             top, sub, kind = line.strip(), "", "annex"
         heading_end = _sub_heading_span(line)
         if heading_end:
             # a "（二）" heading opens a new sub-part; "1." / "（1）" / "——" items sit inside the current one,
             # and so do "（一）" items inside a 规划's "第三节" section
-            same_rank = re.match(rf"[（(][{CN_NUM}]+[）)]", line) and not re.match(rf"第[{CN_NUM}]+节", section_sub)
-            sub = line[:heading_end].rstrip("。：:")
+            same_rank = SAME_RANK.match(line) and not SECTION_RANK.match(section_sub)
+            sub = line[:heading_end].rstrip(SUB_HEADING_END)
             sub_kind = _sub_part_kind(sub, kind) or (None if same_rank else sub_kind)
-            if re.match(rf"第[{CN_NUM}]+节", sub):
+            if SECTION_RANK.match(sub):
                 section_sub = sub
         section = f"{top} › {sub}" if sub and top else (sub or top)
         for s, e in _split_sentences(line):

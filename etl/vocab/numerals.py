@@ -55,9 +55,10 @@ _DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇
 _UP_TO_99 = re.compile(r"(?P<tens>[一二两三四五六七八九])?(?P<ten>十)?(?P<ones>[一二两三四五六七八九])?")
 
 
-def _small_number(run: str) -> int | None:
+def small_number(run: str) -> int | None:
     """两, 三, 十, 十二, 二十, 九十九 without cn2an: most numerals in plans are these, and importing
-    cn2an costs 0.1 s of every build."""
+    cn2an costs 0.1 s of every build.  The one reader of small numerals: a month or a day written in
+    words (十二月, 二十八日, etl.read.anchor) too.  None for any other run (一百, 十十, 一二)."""
     m = _UP_TO_99.fullmatch(run)
     if not m or not run or (m.group("tens") and m.group("ones") and not m.group("ten")):
         return None
@@ -68,7 +69,7 @@ def _small_number(run: str) -> int | None:
 
 @lru_cache(maxsize=4096)
 def _to_number(run: str, frac: str = "") -> str | None:
-    small = None if frac else _small_number(run)
+    small = None if frac else small_number(run)
     if small is not None:
         return str(small)
     import cn2an  # lazily: only for the longer numerals (一万二千, 一千二百)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import re
 
+from etl.vocab.headings import ORDINAL  # noqa: F401  (read here by etl.extract.time)
+
 # --- dates ------------------------------------------------------------------------------------
 # Chinese numerals as official documents date themselves (二〇二五年四月十日).
 YEAR_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"零": 0}
-_SMALL = {ch: i for i, ch in enumerate("〇一二三四五六七八九十")}
 YEAR = r"(20\d\d|二[〇零][一二三四五六七八九〇零][〇零一二三四五六七八九])"
 MONTH = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
 DAY = r"(\d{1,2}|[一二三四五六七八九十]{1,3})"
@@ -68,27 +69,21 @@ CONFUSABLE_YEAR = re.compile(rf"(?<![A-Za-z\d])2[\d{_CONFUSABLE}]{{3}}(?=\s*年)
 CONFUSABLE_IN_NUMBER = re.compile(rf"(?<=\d)[{_CONFUSABLE}]+(?=\d)")
 
 
-def small_numeral(token: str) -> int:
-    """一 … 三十一, as months and days are written: 十 = 10, 十二 = 12, 二十 = 20, 二十八 = 28."""
-    if "十" not in token:
-        return _SMALL[token]
-    tens, _, units = token.partition("十")
-    return (_SMALL[tens] if tens else 1) * 10 + (_SMALL[units] if units else 0)
-
 # --- a number's time, read against the text's own ------------------------------------------------
 # A year written in a clause; 较/比/从/由/以 before it make it a base year, not the number's time.
 YEAR_WRITTEN = re.compile(r"(20\d\d)\s*年")
 BASE_YEAR_BEFORE = ("较", "比", "从", "由", "以")
 # A single year in a section heading dates the targets under it ("第二年（2027年）", "2026年目标任务").
 HEADING_YEAR = re.compile(r"(?<![\d—–~～至比较从由以-])(20\d\d)\s*年(?!\s*[-—–~～至到]\s*20\d\d|\s*[为底末的])")
-# The ordinal that opens a heading: 三、 / （二） / 1. / 第二年 is a name, not a number.
-ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十\d]+）|\d+[、.．]|第[一二三四五六七八九十]+[年阶段部分章节]*)")
+# The ordinal that opens a heading (三、 / （二） / 1. / 第二年) is the vocabulary's: etl.vocab.headings.ORDINAL.
 # Page furniture of a news site: a link to another article is not this text's content.
 NAVIGATION_LINE = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|相关阅读|相关链接|推荐阅读|延伸阅读)\s*[：:]")
 # A block that sums the text up before it starts (方案要点, 核心提示, 导读, 摘要): what it states, the body states again.
 SUMMARY_BLOCK = re.compile(r"^[【\[]?\s*(?:方案要点|要点|核心提示|导读|摘要|内容提要|划重点)\s*[】\]]?")
 # A part of a report that looks ahead: 工作打算, 下一步工作, 明年工作安排, 工作思路, 重点工作.
 FORWARD_HEADING = re.compile(r"打算|下一步|明年|来年|今后|思路|安排|要点|计划|重点工作|目标任务")
+# A report's part that sums up what was done (一、2025年工作成效, 一、“十四五”时期的主要成就): its figures are results.
+RESULTS_HEADING = re.compile(r"成效|成就|成绩|工作回顾")
 # 第二年 inside a staged sentence ("第一年（2026年）…15家，第二年达到30家"): the plan's Nth year.
 ORDINAL_YEAR = re.compile(r"第([一二三四五])年(?!\s*[（(]\s*20\d\d)")
 ORDINAL_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}

@@ -17,9 +17,10 @@ UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次"
                 "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名", "次", "场", "户", "所", "座", "条",
                 "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "%", "分", "倍"], key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
-MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3}
+# 万亿 (a trillion: 专利密集型产业增加值1.1万亿元) is one compound multiplier, not 万 before a unit.
+MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12}
 MULTIPLIER_WORD = {v: k for k, v in MULTIPLIERS.items()}
-MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4}
+MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4, "万亿元": 1e8}
 # Units that count things (firms, people, events, items): what a plan makes or holds, never a share or a sum of money.
 COUNT_UNITS = frozenset(("家", "个", "件", "项", "项次", "人", "人次", "名", "位", "次", "场", "场次", "户", "所", "座", "条",
                          "篇", "部", "批", "批次", "期", "门", "类", "款", "支", "套", "家次", "件次", "户次", "单", "起", "宗",

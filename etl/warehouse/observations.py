@@ -50,7 +50,8 @@ SCOPE_OF_NATURE = {"stock": "stock", "flow": "annual", "rate": "ratio"}
 TARGET_BASELINE_REASONS = ("baseline", BASE_AFTER_REASON)
 # (named by how they start, so the extractor's wording of a reason stays its own)
 STATED_REASONS = tuple(rule.reason for rule in NUMBER_RULES
-                       if rule.reason.startswith(("existing count", "achievement already reached", "background figure")))
+                       if rule.reason and rule.reason.startswith(("existing count", "achievement already reached",
+                                                                  "background figure")))
 EXISTING_REASON = next(reason for reason in STATED_REASONS if reason.startswith("existing count"))
 assert len(STATED_REASONS) == 3, "etl.extract.rules renamed a reason etl.warehouse.observations reads"
 

@@ -29,14 +29,10 @@ NOT_YET_MOVED: set[str] = {
     "etl/base/schema.py",
     "etl/warehouse/add.py",
     "etl/warehouse/plan.py",
-    "etl/extract/annex.py",
     "etl/extract/instruments.py",
-    "etl/extract/tables.py",
     "etl/harmonize/dictionary.py",
     "etl/normalize/comparable.py",
     "etl/normalize/context.py",
-    "etl/read/clean.py",
-    "etl/segment/sentences.py",
 }
 
 
