@@ -27,7 +27,6 @@ from etl.base.safe_csv import COMPARATOR_CODES, FORMULA_STARTS, encode_comparato
 from etl.base.schema import (
     CATEGORIES,
     CATEGORY_VALUES,
-    CATEGORY_ZH,
     COMPARATORS,
     SCOPES,
     TABLES,
@@ -41,6 +40,7 @@ from etl.harmonize.dictionary import harmonizer, per_capita_ids
 from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
 from etl.read.readers import MAX_NUMBERS, MAX_TEXT_CHARS
 from etl.read.sources import load_manifest
+from etl.vocab.categories import CATEGORY_ZH
 from etl.vocab.units import UNITS, unit_kind
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
 

@@ -215,7 +215,6 @@ TABLES = {
 }
 
 CATEGORIES = ["creation", "use", "protection", "management", "service"]
-CATEGORY_ZH = {"creation": "创造", "use": "运用", "protection": "保护", "management": "管理", "service": "服务"}
 # A target whose name the dictionary does not know and whose section heading names no link is kept,
 # honestly, as "unmapped" (with a quality note): never dropped, never fatal, never guessed.
 UNMAPPED = "unmapped"

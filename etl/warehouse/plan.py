@@ -9,7 +9,6 @@ plan never seen before goes through exactly the same code as the four sources.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -24,18 +23,10 @@ from etl.read.anchor import MAX_TITLE, TimeAnchor, find_anchor, infer_document_y
 from etl.read.clean import clean
 from etl.read.confusables import fold_confusables
 from etl.segment.sentences import segment
-from etl.vocab.lexicon import REGION_LEAD_RE
+from etl.vocab.categories import CORE_NAME_DEBRIS, NAME_CATEGORY, SECTION_CATEGORY
 from etl.vocab.time import CUMULATIVE, SENTENCE_MARKS, SENTENCE_MARKS_AT_END, SUMMARY_BLOCK
 from etl.vocab.units import written_unit
 from etl.warehouse.odd_text import odd_text_checks
-
-SECTION_CATEGORY = [  # fallback for names the dictionary does not know: the plan's own heading
-    ("creation", ("创造", "创新", "培育")),
-    ("use", ("运用", "转化", "金融", "运营")),
-    ("protection", ("保护", "执法", "维权")),
-    ("service", ("服务",)),
-    ("management", ("管理", "人才", "资金", "经费", "投入", "组织", "保障", "培训")),
-]
 
 
 @dataclass
@@ -54,9 +45,6 @@ class Extraction:
 
 
 
-# Last fallback, from the name itself: what a count of rights measures is creation, and so on.
-NAME_CATEGORY = [("creation", ("拥有量", "申请", "授权", "注册")), ("use", ("质押", "许可", "转让", "运营")),
-                 ("protection", ("维权", "纠纷", "侵权")), ("service", ("服务",))]
 
 
 def category_from_name(name: str) -> str | None:
@@ -202,7 +190,7 @@ def _restates(earlier: dict, row: dict) -> bool:
 
 def _core_name(name: str) -> str:
     """A name without its region lead-in and scope words (武汉每万人口… = 每万人口…)."""
-    return re.sub(rf"^(?:{REGION_LEAD_RE}|[\u4e00-\u9fff]{{2}}(?=每万|有效|发明))|累计|新增|达到|总额|总量", "", name or "")
+    return CORE_NAME_DEBRIS.sub("", name or "")
 
 
 def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh: str = "",

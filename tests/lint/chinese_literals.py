@@ -2,9 +2,10 @@
 
     python tests/lint/chinese_literals.py          # exit 1 naming file:line of each stray literal
 
-A string literal holding a CJK character is allowed only in the vocabulary (`etl/vocab/`) and the
-extractor's rule table (`etl/extract/rules*.py`, whose examples are the one place sentences of the
-genre appear).  Docstrings and comments are exempt: they explain, they do not decide.
+A string literal holding a Chinese character is allowed only in the vocabulary (`etl/vocab/`) and the
+extractor's rule tables (`etl/extract/rules*.py`, whose examples are the one place sentences of the
+genre appear).  Docstrings and comments are exempt: they explain, they do not decide; so are the
+column meanings of `etl/base/schema.py` (DOCUMENTATION), which the data dictionary shows.
 
 `NOT_YET_MOVED` names the modules whose literals still wait to move into the vocabulary; it may only
 shrink.  A module not on it that gains a Chinese literal fails the lint (`make lint`), and so does a
@@ -20,15 +21,16 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 ETL = ROOT / "etl"
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff5e]")
+# Han characters and CJK punctuation (、。《》「」); full-width ASCII variants (＝ ～ ％) are symbols, not Chinese.
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3001-\u303f]")
 HOMES = ("etl/vocab/",)
+# Modules whose Chinese is documentation, not vocabulary: each column's meaning in the data dictionary
+# quotes the genre's words as examples ("由162人增至250人 → 162").  No rule reads these strings.
+DOCUMENTATION = {"etl/base/schema.py"}
 RULE_TABLE = re.compile(r"^etl/extract/rules[\w]*\.py$")
 
 NOT_YET_MOVED: set[str] = {
-    "etl/base/safe_csv.py",
-    "etl/base/schema.py",
     "etl/warehouse/add.py",
-    "etl/warehouse/plan.py",
     "etl/extract/instruments.py",
     "etl/harmonize/dictionary.py",
     "etl/normalize/comparable.py",
@@ -60,7 +62,7 @@ def stray_literals(path: Path) -> list[tuple[int, str]]:
 
 
 def allowed_home(rel: str) -> bool:
-    return rel.startswith(HOMES) or bool(RULE_TABLE.match(rel))
+    return rel.startswith(HOMES) or bool(RULE_TABLE.match(rel)) or rel in DOCUMENTATION
 
 
 def check(etl_dir: Path = ETL, waiting: set[str] = NOT_YET_MOVED) -> list[str]:
