@@ -33,7 +33,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/warehouse/add.py",
     "etl/extract/instruments.py",
     "etl/harmonize/dictionary.py",
-    "etl/normalize/context.py",
 }
 
 
