@@ -42,6 +42,21 @@ def test_stock_becomes_yearly_only_with_a_baseline():
     assert normalize.per_year(12.0, "annual", 3.0)[0] == 12.0
 
 
+def test_derivation_texts_read_word_for_word_as_users_see_them():
+    # The templates live in etl.vocab.derivations; what a reader sees in hover text and downloads is pinned here.
+    window = ("2023-04", "2025-03", "方案实施阶段")
+    assert normalize.per_year(60.0, "new", 2.0, None, "项", window) == (
+        30.0, "规划期新增60项 ÷ 2.00 规划年（2023-04至2025-03，方案实施阶段）")
+    assert normalize.per_year(90.0, "stock", 2.0, 40.0, "家", window) == (
+        25.0, "由40增至90家：新增50家 ÷ 2.00 规划年（2023-04至2025-03，方案实施阶段）")
+    assert normalize.per_year(7.0, "annual", 2.0) == (7.0, "每年目标，原值")
+    row = {**_row("ip_commissioners", scope="new", value=30.0), "period_start": 2023, "period_end": 2024}
+    assert normalize.comparable_fields(row, {"r": 20.0}, {}, set())["derived_from"] == (
+        "每年：规划期新增30人 ÷ 2.00 规划年（2023-01至2024-12，整年）；每万人：30人 ÷ 20万人（人口来源未注明）")
+    assert normalize.comparable_fields(row, {"r": 20.0}, {}, {"ip_commissioners"})["per_10k_from"] == \
+        "已是人均（每万人/每万户）指标，原值，不再相除"
+
+
 def _row(indicator_id, unit="人", scope="stock", value=100.0):
     return {"indicator_id": indicator_id, "unit_std": unit, "scope": scope, "value_std": value, "region_id": "r",
             "doc_id": "nowhere", "period_start": 2024, "period_end": 2026, "qualitative": False}

@@ -19,15 +19,24 @@ Comparability is decided here, in the ETL, not in a chart:
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 
 import pandas as pd
 
 from etl.harmonize.dictionary import harmonizer
-from etl.vocab.units import MONEY_TO_WAN, MULTIPLIER_WORD, MULTIPLIERS  # one home for the genre's units
+from etl.vocab import derivations  # the texts each derivation is told in
+from etl.vocab.population import POPULATION_UNIT
+from etl.vocab.time import PHASE_MONTHS
+from etl.vocab.units import (  # one home for the genre's units
+    MONEY_TO_WAN,
+    MULTIPLIER_WORD,
+    MULTIPLIERS,
+    RATIO_UNITS,
+    STANDARD_MONEY_UNIT,
+)
 
-NOT_DIVISIBLE_UNITS = {"%", "个百分点", "分", "倍"}
+# Shares, scores and multiples: never divided by population.
+NOT_DIVISIBLE_UNITS = set(RATIO_UNITS)
 # What a per-10,000-residents figure means something for: people, firms and money.  A count of
 # institutions (centres, agencies, parks), of rights, cases or events per resident is not a
 # measure any plan or statistic uses, so it is left empty rather than invented.
@@ -40,7 +49,7 @@ def standardise(value: float | None, unit: str | None, multiplier: float) -> tup
         return None, unit
     written = MULTIPLIER_WORD.get(multiplier, "") + unit
     if written in MONEY_TO_WAN:
-        return round(value * MONEY_TO_WAN[written], 6), "万元"
+        return round(value * MONEY_TO_WAN[written], 6), STANDARD_MONEY_UNIT
     return round(value * multiplier, 6), unit
 
 
@@ -59,9 +68,6 @@ def _blank(value) -> bool:
 
 
 # ── the plan's length, month-accurate ──────────────────────────────────────────────────────
-_PHASE_MONTHS = re.compile(r"阶段\s*[（(]\s*(20\d\d)年(\d{1,2})月(?:\s*[-—–~至到]+\s*(?:(20\d\d)年)?(\d{1,2})月)?\s*[）)]")
-
-
 def _month_index(text: str) -> int:
     year, month = text.split("-")
     return int(year) * 12 + int(month) - 1
@@ -70,7 +76,7 @@ def _month_index(text: str) -> int:
 def phase_span(text: str) -> tuple[str, str] | None:
     """First and last month (YYYY-MM) of the plan's own phases (…阶段（2022年8月—2022年9月）), if any."""
     months = []
-    for m in _PHASE_MONTHS.finditer(text or ""):
+    for m in PHASE_MONTHS.finditer(text or ""):
         months.append((int(m.group(1)), int(m.group(2))))
         months.append((int(m.group(3) or m.group(1)), int(m.group(4) or m.group(2))))
     months = [(y, mo) for y, mo in months if 1 <= mo <= 12]
@@ -89,10 +95,10 @@ def plan_window(period_start, period_end, phases: tuple[str, str] | None = None,
     if _blank(period_start) or _blank(period_end) or int(period_end) < int(period_start):
         return None
     if phases:
-        return phases[0], phases[1], "方案实施阶段"
-    start, basis = f"{int(period_start)}-01", "整年"
+        return phases[0], phases[1], derivations.WINDOW_FROM_PHASES
+    start, basis = f"{int(period_start)}-01", derivations.WINDOW_WHOLE_YEARS
     if isinstance(date, str) and date[:4] == str(int(period_start)) and len(date) >= 7:
-        start, basis = date[:7], "文件日期起"
+        start, basis = date[:7], derivations.WINDOW_FROM_DOCUMENT_DATE
     return start, f"{int(period_end)}-12", basis
 
 
@@ -110,7 +116,7 @@ def row_window(row: dict) -> tuple[str, str, str] | None:
     first, last = row.get("plan_start_month"), row.get("plan_end_month")
     whole_years = plan_window(int(start), int(end))
     if isinstance(first, str) and isinstance(last, str) and first and last:  # the plan's own, from extract_text
-        return first, last, whole_years[2] if (first, last) == whole_years[:2] else "方案所定起止月"
+        return first, last, whole_years[2] if (first, last) == whole_years[:2] else derivations.WINDOW_FROM_PLAN_MONTHS
     return whole_years  # nothing better known: whole calendar years
 
 
@@ -127,7 +133,7 @@ def _num(value: float) -> str:
 
 
 def _window_text(window, years: float) -> str:
-    return f"{years:.2f} 规划年（{window[0]}至{window[1]}，{window[2]}）"
+    return derivations.PLAN_YEARS.format(years=years, first=window[0], last=window[1], basis=window[2])
 
 
 def per_year(value_std, scope, years, baseline=None, unit: str = "", window=None) -> tuple[float | None, str | None]:
@@ -136,15 +142,17 @@ def per_year(value_std, scope, years, baseline=None, unit: str = "", window=None
     if _blank(value_std):
         return None, None
     if scope == "annual":
-        return float(value_std), "每年目标，原值"
+        return float(value_std), derivations.PER_YEAR_ANNUAL
     if not years:
         return None, None
     if scope == "new":
-        return round(value_std / years, 6), f"规划期新增{_num(value_std)}{unit} ÷ {_window_text(window, years)}"
+        return round(value_std / years, 6), derivations.PER_YEAR_NEW.format(
+            value=_num(value_std), unit=unit, plan_years=_window_text(window, years))
     if scope == "stock" and not _blank(baseline) and value_std >= baseline:
         growth = value_std - baseline
-        return (round(growth / years, 6),
-                f"由{_num(baseline)}增至{_num(value_std)}{unit}：新增{_num(growth)}{unit} ÷ {_window_text(window, years)}")
+        return round(growth / years, 6), derivations.PER_YEAR_STOCK.format(
+            baseline=_num(baseline), target=_num(value_std), growth=_num(growth), unit=unit,
+            plan_years=_window_text(window, years))
     return None, None
 
 
@@ -161,12 +169,15 @@ def per_10k(row: dict, value_std, pop, per_capita_ids) -> tuple[float | None, st
     unit = row.get("unit_std") or ""
     info = indicator_measures().get(row.get("indicator_id") or "", {})
     if row.get("indicator_id") in per_capita_ids or info.get("per_capita"):
-        return float(value_std), unit, "已是人均（每万人/每万户）指标，原值，不再相除"
+        return float(value_std), unit, derivations.PER_10K_ALREADY
     counts = info.get("counts")
     if (not pop or unit in NOT_DIVISIBLE_UNITS or row.get("scope") == "ratio"
             or (counts is not None and counts not in PER_10K_COUNTS)):
         return None, None, None
-    return round(value_std / pop, 6), f"{unit}/万人", f"{_num(value_std)}{unit} ÷ {_num(pop)}万人"
+    unit_10k = derivations.PER_10K_UNIT.format(unit=unit, population_unit=POPULATION_UNIT)
+    how = derivations.PER_10K_DIVIDED.format(value=_num(value_std), unit=unit, population=_num(pop),
+                                             population_unit=POPULATION_UNIT)
+    return round(value_std / pop, 6), unit_10k, how
 
 
 def comparability_key(row: dict) -> str | None:
@@ -187,9 +198,11 @@ def comparable_fields(row: dict, population: dict, population_notes: dict, per_c
                                    row.get("unit_std") or "", window)
     value_10k, unit_10k, from_10k = per_10k(row, value_std, pop, per_capita_ids)
     if from_10k and pop and "÷" in from_10k:  # which figure, which year (the full note is in population_note)
-        note = population_notes.get(row.get("region_id")) or "人口来源未注明"
-        from_10k += f"（{', '.join(note.split(', ')[:2])}）"
-    derived = "；".join(f"{label}：{text}" for label, text in (("每年", yearly_from), ("每万人", from_10k)) if text)
+        note = population_notes.get(row.get("region_id")) or derivations.POPULATION_SOURCE_UNKNOWN
+        from_10k += derivations.PER_10K_POPULATION.format(note=", ".join(note.split(", ")[:2]))
+    derived = derivations.DERIVATION_SEPARATOR.join(
+        derivations.DERIVATION_PART.format(label=label, text=text)
+        for label, text in ((derivations.PER_YEAR_LABEL, yearly_from), (derivations.PER_10K_LABEL, from_10k)) if text)
     return {"value_per_year": yearly, "population_10k": pop,
             "population_note": population_notes.get(row.get("region_id")),
             "value_per_10k_residents": value_10k, "unit_per_10k": unit_10k,

@@ -23,6 +23,15 @@ import pandas as pd
 from etl.base import schema
 from etl.base.paths import CONTEXT_FIGURES, MANIFEST
 from etl.read.sources import load_manifest  # region ids are resolved there (GB code or generated)
+from etl.vocab.population import (
+    CENSUS_2020,
+    CENSUS_2020_RESIDENT_POPULATION,
+    POPULATION_UNIT,
+    REGISTERED,
+    REGISTERED_POPULATION,
+    RESIDENT,
+    RESIDENT_POPULATION,
+)
 
 DEFAULT_CSV = CONTEXT_FIGURES
 DEFAULT_MANIFEST = MANIFEST
@@ -30,12 +39,13 @@ DEFAULT_MANIFEST = MANIFEST
 RELIABILITY_ORDER = ["official", "third-party", "low"]  # best first
 
 DENOMINATOR_RULE = (
-    "Resident population (常住人口, census included) before registered population (户籍人口); "
+    f"Resident population ({RESIDENT_POPULATION}, census included) before registered population "
+    f"({REGISTERED_POPULATION}); "
     "low-reliability figures only when nothing better exists; then the most recent year; "
     "then official before third-party; then the first row of the reference file."
 )
 CENSUS_RULE = (
-    "2020 census resident population (七普常住人口) where available, for a common year; "
+    f"2020 census resident population ({CENSUS_2020_RESIDENT_POPULATION}) where available, for a common year; "
     "otherwise the default rule: " + DENOMINATOR_RULE
 )
 # The same rules in a few words, for the note that travels with every target row.
@@ -160,14 +170,14 @@ def context_skipped(csv_path: Path = DEFAULT_CSV, manifest: Path = DEFAULT_MANIF
 
 # ── choosing the denominator ─────────────────────────────────────────────────────────────────
 def is_population(figure: str) -> bool:
-    return "常住" in figure or "户籍" in figure
+    return RESIDENT in figure or REGISTERED in figure
 
 
 def _rank_key(row: pd.Series, order: int, prefer: str) -> tuple:
-    resident = 0 if "常住" in row["figure"] else 1
+    resident = 0 if RESIDENT in row["figure"] else 1
     low = 1 if row["reliability"] == "low" else 0
     year = source_year(row["year"])
-    census_first = 0 if (prefer == "census" and "七普" in row["figure"]) else 1
+    census_first = 0 if (prefer == "census" and CENSUS_2020 in row["figure"]) else 1
     return (resident, census_first, low, -(year or 0), RELIABILITY_ORDER.index(row["reliability"]), order)
 
 
@@ -228,7 +238,8 @@ def population_denominators(context_df: pd.DataFrame,
     overrides = dict(overrides or {})
     for region_id, value in overrides.items():
         if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value) or value <= 0:
-            raise ValueError(f"population override for {region_id} must be a positive number of 万人, not {value!r}")
+            raise ValueError(f"population override for {region_id} must be a positive number of {POPULATION_UNIT}, "
+                             f"not {value!r}")
     region_ids = sorted(set(context_df["region_id"]) | set(overrides))
     rule = rule_used(context_df)
     rows = []
@@ -236,11 +247,11 @@ def population_denominators(context_df: pd.DataFrame,
         chosen = context_df[(context_df["region_id"] == region_id) & context_df["chosen"].astype(bool)]
         note = denominator_note(context_df, region_id, rule)
         population = float(chosen.iloc[0]["value"]) if len(chosen) else math.nan
-        if len(chosen) and chosen.iloc[0]["unit"] != "万人":
-            raise ValueError(f"population of {region_id} is in {chosen.iloc[0]['unit']}, expected 万人")
+        if len(chosen) and chosen.iloc[0]["unit"] != POPULATION_UNIT:
+            raise ValueError(f"population of {region_id} is in {chosen.iloc[0]['unit']}, expected {POPULATION_UNIT}")
         if region_id in overrides:
             replaced = f"replaces {_describe(chosen.iloc[0])}" if len(chosen) else "no figure in the reference file"
             population = float(overrides[region_id])
-            note = f"User-supplied figure {population:g} 万人 ({replaced})."
+            note = f"User-supplied figure {population:g} {POPULATION_UNIT} ({replaced})."
         rows.append({"region_id": region_id, "population_10k": population, "population_note": note})
     return pd.DataFrame(rows, columns=["region_id", "population_10k", "population_note"])

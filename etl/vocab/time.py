@@ -93,3 +93,8 @@ FLOW_NAME = re.compile(r"授权|申请|登记|金额|融资|交易|许可|转让
 STOCK_NAME = re.compile(r"拥有|有效|总量|总数|累计|存量|保有|余额|覆盖|率$|占比|比重")
 # A level summed up over the plan period ("累计超30亿元"): the same as "建设期内新增" when a restatement says so.
 CUMULATIVE = re.compile(r"累计")
+
+# --- the plan's own phases ----------------------------------------------------------------------
+# "…阶段（2022年8月—2022年9月）", "…阶段（2023年1月至2025年6月）": the months a plan's phases cover decide
+# its window (etl.normalize.comparable.phase_span) when it has them.
+PHASE_MONTHS = re.compile(r"阶段\s*[（(]\s*(20\d\d)年(\d{1,2})月(?:\s*[-—–~至到]+\s*(?:(20\d\d)年)?(\d{1,2})月)?\s*[）)]")

@@ -1,7 +1,8 @@
 """The genre's units in one place: what a target is counted in, the multipliers written before a
 unit, money, ratios, durations — and which units may stand for one another.
 
-Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.warehouse.plan and etl.normalize.comparable.
+Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.warehouse.plan and etl.normalize.comparable
+(which compares money in STANDARD_MONEY_UNIT and never divides RATIO_UNITS by population).
 `split_unit` here is the vocabulary's: "万件" → (1e4, "件"), money kept whole as the dictionary counts
 in 万元.  etl.normalize.comparable has a function of the same name returning the pair the other way
 round and splitting money too ("亿元" → ("元", 1e8)), as `standardise` needs; it is to be renamed
@@ -21,6 +22,8 @@ UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12}
 MULTIPLIER_WORD = {v: k for k, v in MULTIPLIERS.items()}
 MONEY_TO_WAN = {"元": 1e-4, "千元": 1e-1, "万元": 1.0, "亿元": 1e4, "万亿元": 1e8}
+# Money is compared in one unit, the one the dictionary counts in.
+STANDARD_MONEY_UNIT = "万元"
 # Units that count things (firms, people, events, items): what a plan makes or holds, never a share or a sum of money.
 COUNT_UNITS = frozenset(("家", "个", "件", "项", "项次", "人", "人次", "名", "位", "次", "场", "场次", "户", "所", "座", "条",
                          "篇", "部", "批", "批次", "期", "门", "类", "款", "支", "套", "家次", "件次", "户次", "单", "起", "宗",

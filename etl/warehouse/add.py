@@ -34,31 +34,35 @@ from etl.base.errors import ManifestError, PlanError
 from etl.base.paths import MANIFEST, RAW_DIR
 from etl.read.readers import read_document
 from etl.read.regions import assign_region_ids, region_key
+from etl.vocab.documents import NAME_CLOSE, NAME_OPEN
+from etl.vocab.plan_head import (  # the words a plan's head is read by
+    ADMIN_SUFFIX,
+    CITY_ENDING,
+    COUNTY_ENDING,
+    DATE_LINE,
+    DISTRICT_ENDING,
+    DOC_NUMBER_LINE,
+    DRAFT,
+    DRAFT_WORD,
+    ISSUER_LINE,
+    NOTICE_OPENING,
+    PERIOD,
+    PLAN_KIND,
+    PLAN_KIND_EXAMPLES,
+    PLAN_KIND_NAME,
+    PROVINCE_ENDINGS,
+    QUOTED,
+    REGION_END,
+    REGION_EXAMPLE,
+    SUBJECT,
+    TITLE,
+    TITLE_EXAMPLE,
+)
 from etl.warehouse import observations as obs
 
-HEAD_LINES = 60
+HEAD_LINES = 60  # the title and the signature date sit in the notice at the top
 PLAN_SUFFIXES = (".txt", ".docx", ".pdf")
-MAX_STEM = 60  # stored file names stay short: some file systems refuse names over 255 bytes  # the title and the signature date sit in the notice at the top
-
-# "…工作方案（2024—2026年）" with an optional "（征求意见稿）" after it.
-_TITLE_BODY = r"[^，。；：:“”\"《》「」]{4,80}?(?:方案|规划|计划|意见)"
-_DASH = r"[—–\-~～至到－─]"  # plans write the period with any of these (－ is a full-width minus)
-_TITLE_PERIOD = rf"[（(]\s*\d{{4}}\s*年?\s*{_DASH}+\s*\d{{4}}\s*年?\s*[）)]"
-_DRAFT = r"[（(]\s*征求意见稿\s*[）)]"
-TITLE = re.compile(rf"{_TITLE_BODY}\s*{_TITLE_PERIOD}(?:\s*{_DRAFT})?")
-QUOTED = re.compile(r"[《“\"「]([^《》“”\"「」]{6,100})[》”\"」]")
-PERIOD = re.compile(rf"(\d{{4}})\s*年?\s*{_DASH}+\s*(\d{{4}})")
-PLAN_KIND = re.compile(r"强(县|市|省)建设(试点|示范)(县|城市|市|园区)")
-DATE_LINE = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-# The region is what the title says before the plan's subject begins.
-REGION_END = re.compile(r"创建|国家知识产权|知识产权|关于")
-ADMIN_SUFFIX = "省市县区州盟旗"
-# The plan's own 文号 (宜政办发〔2024〕35号) stands on a line of its own in the notice; a number
-# inside a sentence or brackets cites another document (国知办函运字〔2023〕582号) and is not taken.
-DOC_NUMBER_LINE = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔［\[【(（]\s*\d{4}\s*[〕］\]】)）]\s*(?:第\s*)?\d{1,5}\s*号")
-# An issuing body: a name ending in one of the words government bodies end in.
-ISSUER_LINE = re.compile(r"[\u4e00-\u9fff]{2,30}?(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|"
-                         r"委员会|管理局|局|委|厅|领导小组|中心)")
+MAX_STEM = 60  # stored file names stay short: some file systems refuse names over 255 bytes
 
 
 @dataclass
@@ -113,7 +117,7 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
     head = head_lines(document.text)
     title = find_title(head)
     if title is None:
-        raise PlanError(path, "cannot find the plan's title (a line like 'XX县…工作方案（2024—2026年）') "
+        raise PlanError(path, f"cannot find the plan's title (a line like '{TITLE_EXAMPLE}') "
                               f"in its first {HEAD_LINES} lines: is this a plan?")
     region = region_from_title(title)
     if region_zh:
@@ -121,8 +125,8 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
         region = {"region_zh": region_zh.strip(), "parent": region["parent"] if same else None,
                   "province": region["province"] if same else None}
     elif region["region_zh"] is None:
-        raise PlanError(path, f"cannot tell the region from the title 「{title}」: give it with --region "
-                              "(e.g. --region 天长市)")
+        raise PlanError(path, f"cannot tell the region from the title {NAME_OPEN}{title}{NAME_CLOSE}: give it "
+                              f"with --region (e.g. --region {REGION_EXAMPLE})")
     period = PERIOD.search(title)
     period_start, period_end = int(period.group(1)), int(period.group(2))
     if check_targets:
@@ -130,7 +134,7 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
     warnings = list(getattr(document, "warnings", []))
     kind = plan_kind(title)
     if not kind:
-        warnings.append("the kind of plan (强县示范县, 强市试点城市 …) is not in the title: fill plan_kind")
+        warnings.append(f"the kind of plan ({PLAN_KIND_EXAMPLES}) is not in the title: fill plan_kind")
     date, date_line = find_date(head)
     if date is None:
         warnings.append("no line holding only a date was found: fill date and date_note")
@@ -140,7 +144,7 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
     fields = {"region_zh": region["region_zh"], "region_en": "", "province": region["province"] or "",
               "parent": region["parent"], "admin_level": _admin_level(region["region_zh"], region["parent"]),
               "title": title, "plan_kind": kind, "period_start": period_start, "period_end": period_end,
-              "status": "draft" if "征求意见稿" in title else "issued", "date": date or "",
+              "status": "draft" if DRAFT_WORD in title else "issued", "date": date or "",
               "date_note": f"the date line in the text (line {date_line}); added by `etl add`" if date else "",
               "issuer": issuer, "doc_number": find_doc_number(head), "url": ""}  # a file has no URL of its own
     return PreparedPlan(path, hashlib.sha256(path.read_bytes()).hexdigest(), fields, warnings)
@@ -327,19 +331,19 @@ def find_title(head: list[tuple[int, str]]) -> str | None:
         for i in range(len(head)):
             joined = "".join(head[i:i + line_count])
             for quoted in QUOTED.finditer(joined):
-                if TITLE.fullmatch(quoted.group(1)) and "知识产权" in quoted.group(1):
+                if TITLE.fullmatch(quoted.group(1)) and SUBJECT in quoted.group(1):
                     return quoted.group(1)
     for line_count in (1, 2, 3):
         for i in range(len(head) - line_count + 1):
             joined = "".join(head[i:i + line_count])
-            if TITLE.fullmatch(joined) and "知识产权" in joined:
+            if TITLE.fullmatch(joined) and SUBJECT in joined:
                 return _join_draft_mark(joined, head[i + line_count:i + line_count + 1])
     return None
 
 
 def _join_draft_mark(title: str, following: list[str]) -> str:
     # 天长's title line is followed by "(征求意见稿)" on a line of its own.
-    if following and re.fullmatch(_DRAFT, following[0]) and "征求意见稿" not in title:
+    if following and re.fullmatch(DRAFT, following[0]) and DRAFT_WORD not in title:
         return title + following[0]
     return title
 
@@ -351,7 +355,7 @@ def region_from_title(title: str) -> dict:
     units = _admin_units(title[:match.start()] if match else "")
     if not units:
         return {"region_zh": None, "parent": None, "province": None}
-    province = next((u for u in units if u.endswith(("省", "自治区"))), None)
+    province = next((u for u in units if u.endswith(PROVINCE_ENDINGS)), None)
     below = [u for u in units if u != province]
     if not below:
         return {"region_zh": None, "parent": None, "province": province}
@@ -372,7 +376,7 @@ def _admin_units(prefix: str) -> list[str]:
 
 def plan_kind(title: str) -> str:
     match = PLAN_KIND.search(title)
-    return f"强{match.group(1)}{match.group(2)}{match.group(3)}" if match else ""
+    return PLAN_KIND_NAME.format(*match.groups()) if match else ""
 
 
 def find_date(head: list[tuple[int, str]]) -> tuple[str | None, int | None]:
@@ -406,17 +410,17 @@ def find_issuer(head: list[tuple[int, str]], date_line: int | None) -> str:
         if i > 0 and ISSUER_LINE.fullmatch(lines[i - 1]):
             return lines[i - 1]
     for i in range(1, len(lines)):
-        if lines[i].startswith("关于") and ISSUER_LINE.fullmatch(lines[i - 1]):
+        if lines[i].startswith(NOTICE_OPENING) and ISSUER_LINE.fullmatch(lines[i - 1]):
             return lines[i - 1]
     return ""
 
 
 def _admin_level(region_zh: str, parent: str | None) -> str:
-    if region_zh.endswith("区"):
+    if region_zh.endswith(DISTRICT_ENDING):
         return "urban district"
-    if region_zh.endswith("县"):
+    if region_zh.endswith(COUNTY_ENDING):
         return "county"
-    if region_zh.endswith("市") and parent:
+    if region_zh.endswith(CITY_ENDING) and parent:
         return "county-level city"
     return ""
 

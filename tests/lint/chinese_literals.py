@@ -30,11 +30,8 @@ DOCUMENTATION = {"etl/base/schema.py"}
 RULE_TABLE = re.compile(r"^etl/extract/rules[\w]*\.py$")
 
 NOT_YET_MOVED: set[str] = {
-    "etl/warehouse/add.py",
     "etl/extract/instruments.py",
     "etl/harmonize/dictionary.py",
-    "etl/normalize/comparable.py",
-    "etl/normalize/context.py",
 }
 
 
