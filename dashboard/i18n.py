@@ -725,7 +725,10 @@ TABLE_MEANINGS_ZH["observations"] = {
 # --- ambition (issue 22): the required yearly change as a measure; standing by it; observations upload ---
 MEASURE_LABELS["ambition"] = ("年均需增长", "required yearly change")
 AMBITION_STRINGS = {
-    "ambition_note": ("年均需增长：从规划起点或之前最近的已知水平（方案自述的基数，或观测值）到目标，按方案自身月数计算每年所需的变化——"
+    "ambition_note": ("年均需增长：从规划起点或之前的已知水平到目标，按方案月数计；%/年、个百分点/年、倍于已观测年流量各自成组",
+                      "required yearly change: from the level known at or before the plan's start to the target, over the "
+                      "plan's months; %/yr, points/yr and × observed yearly flow each drawn apart"),
+    "ambition_detail": ("年均需增长：从规划起点或之前最近的已知水平（方案自述的基数，或观测值）到目标，按方案自身月数计算每年所需的变化——"
                       "水平类为年均复合增长率（%/年），比率类为每年提高的百分点，流量类为目标年流量是规划前已观测年流量的几倍；"
                       "三种单位各自成组，不混画。没有已知起点水平的目标写“无起点水平”。算法见悬停和下载中的 required_change_from。",
                       "Required yearly change: from the latest level known at or before the plan's start (the plan's own "
@@ -742,6 +745,8 @@ AMBITION_STRINGS = {
     "standing_quarter_2": ("较具雄心的四分之一", "the second most ambitious quarter"),
     "standing_quarter_3": ("较保守的四分之一", "the second least ambitious quarter"),
     "standing_quarter_4": ("最保守的四分之一", "the least ambitious quarter"),
+    "standing_quarter_among_all": ("（对比范围内可比地区少于 4 个：在全部 {n} 个设定了可比数值的地区中）",
+                                   " (fewer than 4 comparable peers: among all {n} regions with a comparable number)"),
     "standing_quarter_few": ("可比地区少于 4 个，不分四分位", "fewer than 4 comparable peers: no quarters"),
     "standing_quarter_help": ("按所需年均变化把对比范围内设定了同一单位目标的地区分为四等份：要求的年均变化越大，目标越有雄心。",
                               "Peers with a target of the same unit split into four equal parts by the yearly change "

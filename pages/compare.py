@@ -96,6 +96,8 @@ with st.container():
                     figures.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,
                                   key=f"compare_more_chart_{number}")
     st.caption(t("scope_note", lang))
+    if measure == "ambition":
+        st.caption(t("ambition_detail", lang))
     st.caption(t("comparability_note", lang))
     if charts.several_bars_per_region(frame):
         st.caption(t("several_bars", lang))

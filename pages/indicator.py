@@ -71,7 +71,7 @@ figure = figures.cached_figure(
                                   height=layout.fit_to_screen(header_px=240) if view.present else None,
                                   region_notes=region_notes, tick_notes=tick_notes))
 figures.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
-st.caption(t(note, lang))
+st.caption(t("ambition_detail" if measure == "ambition" else note, lang))
 st.caption(t("comparability_note", lang))
 
 table = tables.display_table(frame, lang)

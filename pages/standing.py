@@ -64,8 +64,11 @@ else:
                  scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
     ambition = measure == "ambition"
     if ambition and where["rank"] is not None:  # the distribution of required yearly change among peers: which quarter the region is in
-        quarter = standing_charts.ambition_quarter(where)
+        quarter, among = standing_charts.ambition_quarter(where), "peers"
+        if quarter is None:  # too few peers set one: the region's place among every region that does
+            quarter, among = standing_charts.ambition_quarter(standing_charts.rank_among(values, region_id, values["region_id"])), "all"
         place = t(f"standing_quarter_{quarter}" if quarter else "standing_quarter_few", lang)
+        place += t("standing_quarter_among_all", lang, n=len(values)) if quarter and among == "all" else ""
         st.markdown(f"**{t('standing_quarter', lang)}:** {md(name)} — {place}", help=t("standing_quarter_help", lang))
     key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
            view.present)

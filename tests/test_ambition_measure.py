@@ -170,3 +170,11 @@ def test_standing_by_required_change_places_the_region_or_says_why_not():
                                 "lang": "en"})
     assert not at.exception, [e.value for e in at.exception]
     assert any("no level is known at or before" in i.value for i in at.info)
+
+
+def test_with_fewer_than_four_peers_the_band_is_every_regions_top_quarter():
+    values = pd.DataFrame({"region_id": list("abcdefgh"), "value": [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 40.0]})
+    fig = standing_strip(values, "h", ["g", "h"], {r: r for r in "abcdefgh"}, "zh", "t", "%/yr", "s",
+                         top_quarter="最具雄心的四分之一")
+    band = [shape for shape in fig.layout.shapes if shape.type == "rect"]
+    assert len(band) == 1 and band[0].x0 == pytest.approx(values["value"].quantile(0.75)) and band[0].x1 == 40.0

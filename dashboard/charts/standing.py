@@ -70,7 +70,8 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
     """Two rows: every region's value (box + points, grey) and the peers' (blue); the anchor as a
     large labelled marker on both rows.  values: region_id, value (one per region).
     top_quarter: a label for the band of the peers' most ambitious quarter (from their 75th
-    percentile up), drawn behind the points — for a measure where larger asks more (ambition)."""
+    percentile up; every region's when fewer than four peers set a value), drawn behind the points —
+    for a measure where larger asks more (ambition)."""
     fig = go.Figure()
     rows = [(t("standing_all", lang), values, ALL_COLOR)]
     peers = values[values["region_id"].isin(set(peer_ids))]
@@ -95,16 +96,19 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
                                  cliponaxis=False,  # the name above a one-row strip sat cut by the plot's top
                                  hovertemplate=f"{name}: {plot_text(format_number(value, unit, lang))}<extra></extra>",
                                  showlegend=False))
-    start = top_quarter_from(rows[-1][1]["value"]) if top_quarter else None
+    # the band of the peers' top quarter, or of every region's where fewer than four peers set a value
+    banded = next((frame for _name, frame, _color in reversed(rows) if len(frame) >= FEWEST_FOR_QUARTERS), None)
+    start = top_quarter_from(banded["value"]) if top_quarter and banded is not None else None
     if start is not None:
-        fig.add_vrect(x0=start, x1=float(rows[-1][1]["value"].max()), fillcolor=QUARTER_FILL, line_width=0, layer="below",
-                      annotation_text=plot_text(top_quarter), annotation_position="top left",
+        fig.add_vrect(x0=start, x1=float(banded["value"].max()), fillcolor=QUARTER_FILL, line_width=0, layer="below",
+                      annotation_text=plot_text(top_quarter), annotation_position="bottom right",  # clear of the names above the markers
                       annotation_font={"color": ANCHOR_COLOR, "size": 12 if not present else 16})
     # The unit is written once, under the title: an axis title sat on the source line.
     fig.update_xaxes(readable_ticks(list(values["value"]), {unit} if unit else set(), lang), zeroline=False)
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, units=title_unit(unit, lang), present=present, height=320 if len(rows) > 1 else 240,
-                  has_legend=False)
+    # presentation mode's larger title, unit and source lines take ~130 px more: the rows keep their room
+    height = (320 if len(rows) > 1 else 240) + (130 if present else 0)
+    return finish(fig, title, source, units=title_unit(unit, lang), present=present, height=height, has_legend=False)
 
 
 def share_heatmap(shares: pd.DataFrame, lang: str, title: str, source: str, top_n: int | None = 25,
