@@ -204,3 +204,12 @@ def test_a_read_only_deployment_offers_no_observations_upload_and_says_so(page_s
     with pytest.raises(PermissionError):
         service.save_observations(b"region,indicator,year,value,unit,source\n", "x.csv")
     assert not (page_store[0].parent / "observations").exists()
+
+
+def test_the_unit_line_is_written_in_the_pages_language():
+    targets, observed = paths_inputs()
+    targets["unit_std"], observed["unit_std"] = "人", "人"
+    english = draw_paths(targets, observed, {"r1": "County A"}, ChartStyle(lang="en", colors={"r1": "#123456"}), "t", "人")
+    assert "人" not in english.layout.title.subtitle.text and "people" in english.layout.title.subtitle.text.lower()
+    chinese = draw_paths(targets, observed, {"r1": "甲县"}, ChartStyle(colors={"r1": "#123456"}), "t", "人")
+    assert "人" in chinese.layout.title.subtitle.text
