@@ -720,3 +720,62 @@ TABLE_MEANINGS_ZH["observations"] = {
     "quote": "方案自述数据：原文句子，为 documents.clean_text 的子串",
     "target_id": "目标自身的基数（由162人增至250人）：该目标",
 }
+
+
+# --- ambition (issue 22): the required yearly change as a measure; standing by it; observations upload ---
+MEASURE_LABELS["ambition"] = ("年均需增长", "required yearly change")
+AMBITION_STRINGS = {
+    "ambition_note": ("年均需增长：从规划起点或之前的已知水平到目标，按方案月数计；%/年、个百分点/年、倍于已观测年流量各自成组",
+                      "required yearly change: from the level known at or before the plan's start to the target, over the "
+                      "plan's months; %/yr, points/yr and × observed yearly flow each drawn apart"),
+    "ambition_detail": ("年均需增长：从规划起点或之前最近的已知水平（方案自述的基数，或观测值）到目标，按方案自身月数计算每年所需的变化——"
+                      "水平类为年均复合增长率（%/年），比率类为每年提高的百分点，流量类为目标年流量是规划前已观测年流量的几倍；"
+                      "三种单位各自成组，不混画。没有已知起点水平的目标写“无起点水平”。算法见悬停和下载中的 required_change_from。",
+                      "Required yearly change: from the latest level known at or before the plan's start (the plan's own "
+                      "baseline, or an observation) to the target, over the plan's own months — compound growth for a level "
+                      "(%/yr), points a year for a share, and for a flow its yearly figure as a multiple of the yearly flow "
+                      "observed before the plan; each unit is drawn apart, never mixed. A target with no known starting level "
+                      "says \"no starting level\". How each was derived: the hover and required_change_from in the downloads."),
+    "required_change_text": ("所需年均变化", "Required change a year"),
+    "standing_not_set_no_start": ("{region} 在该指标上设定了数值目标，但没有规划起点或之前的已知水平，无法计算所需年均变化。",
+                                  "{region} sets a number for this indicator, but no level is known at or before its "
+                                  "plan's start, so its required yearly change is unknown."),
+    "standing_quarter": ("在对比范围内的雄心", "Ambition among peers"),
+    "standing_quarter_1": ("最具雄心的四分之一", "the most ambitious quarter"),
+    "standing_quarter_2": ("较具雄心的四分之一", "the second most ambitious quarter"),
+    "standing_quarter_3": ("较保守的四分之一", "the second least ambitious quarter"),
+    "standing_quarter_4": ("最保守的四分之一", "the least ambitious quarter"),
+    "standing_quarter_among_all": ("（对比范围内可比地区少于 4 个：在全部 {n} 个设定了可比数值的地区中）",
+                                   " (fewer than 4 comparable peers: among all {n} regions with a comparable number)"),
+    "standing_quarter_few": ("可比地区少于 4 个，不分四分位", "fewer than 4 comparable peers: no quarters"),
+    "standing_quarter_help": ("按所需年均变化把对比范围内设定了同一单位目标的地区分为四等份：要求的年均变化越大，目标越有雄心。",
+                              "Peers with a target of the same unit split into four equal parts by the yearly change "
+                              "their target asks for: the larger the change, the more ambitious the target."),
+    "standing_top_quarter": ("最具雄心的四分之一", "most ambitious quarter"),
+    "obs_upload_title": ("上传观测值（CSV）", "Upload observations (CSV)"),
+    "obs_upload_help": ("研究者整理的实际数值：列 region、indicator、year、value、unit、source（可选 month、note），"
+                        "与命令 python -m etl observations add 相同的检查。整个文件先全部校验：有任何一行不合格，"
+                        "列出行号和原因，什么也不写入；全部合格则保存到 data/observations/ 并重建数据库。",
+                        "A researcher's observed figures: columns region, indicator, year, value, unit, source (optional "
+                        "month, note), checked as python -m etl observations add checks them. The whole file is validated "
+                        "first: if any row is bad, each is listed by its number and reason and nothing is written; if every "
+                        "row is good, the file is saved to data/observations/ and the warehouse rebuilt."),
+    "obs_upload_file": ("观测值文件（.csv）", "Observations file (.csv)"),
+    "obs_upload_button": ("校验并保存", "Validate and save"),
+    "obs_upload_refused": ("文件未被接受，什么也没有写入（{n} 个问题）：", "The file was refused; nothing was written ({n} problem(s)):"),
+    "obs_upload_row_column": ("行号", "Row"),
+    "obs_upload_reason_column": ("原因", "Reason"),
+    "obs_upload_saved": ("已保存 {rows} 个观测值为 {name}，数据库已重建。", "Saved {rows} observation(s) as {name}; the warehouse was rebuilt."),
+    "obs_upload_read_only": ("此部署为只读（IPBENCH_READ_ONLY）：不能在这里保存观测值。请在本地运行 python -m etl observations add FILE.csv。",
+                             "This deployment is read-only (IPBENCH_READ_ONLY): observations cannot be saved here. "
+                             "Run python -m etl observations add FILE.csv on a local copy."),
+    "obs_upload_failed": ("重建失败，文件已撤回：{error}", "The rebuild failed and the file was taken back out: {error}"),
+}
+STRINGS.update(AMBITION_STRINGS)
+COLUMN_LABELS.update({
+    "required_change_text": AMBITION_STRINGS["required_change_text"],
+    "required_annual_change": ("所需年均变化（数值）", "required_annual_change"),
+    "required_change_unit": ("所需年均变化单位", "required_change_unit"),
+    "required_change_from": ("所需年均变化的算法", "required_change_from"),
+})
+COLUMN_MEANINGS_ZH["required_change_text"] = "所需年均变化的写法（如 24%/年），按页面语言；数值见 required_annual_change"

@@ -91,6 +91,23 @@ def _per(denominator: str, lang: str) -> str:
     return f" per {PER_WORDS.get(denominator) or en(denominator).removeprefix('per ')}"
 
 
+# The units of a required yearly change (etl.api.REQUIRED_CHANGE_UNITS, the measure "ambition"):
+# code → (Chinese, English) as a number is written with it, as a title states it, as a bar reads it.
+# {v}: the number.  A level's compound growth is a percentage a year; a share's, points a year; a
+# flow's, a multiple of the yearly flow observed before the plan.
+CHANGE_WRITTEN = {"%/yr": ("{v}%/年", "{v} %/yr"), "points/yr": ("{v}个百分点/年", "{v} points/yr"),
+                  "x observed yearly flow": ("{v}倍于已观测年流量", "{v}× observed yearly flow")}
+CHANGE_TITLE = {"%/yr": ("%/年", "%/yr"), "points/yr": ("个百分点/年", "points/yr"),
+                "x observed yearly flow": ("倍于已观测年流量", "× observed yearly flow")}
+CHANGE_LABEL = {"%/yr": "{v}%", "points/yr": "{v}", "x observed yearly flow": "{v}×"}
+
+
+def _change(value: float, unit: str, lang: str, forms: dict) -> str:
+    form = forms[unit]
+    form = form if isinstance(form, str) else (form[1] if lang == "en" else form[0])
+    return form.format(v=_plain(round(value, 1)) if value else "0")
+
+
 def format_number(value, unit: str | None = None, lang: str = "zh") -> str:
     """A number with its unit as `lang` writes it; "" for a missing value.
     format_number(23300, "万元", "zh") → 2.33亿元;  format_number(23300, "万元", "en") → 233 million yuan;
@@ -99,6 +116,8 @@ def format_number(value, unit: str | None = None, lang: str = "zh") -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     value = float(value)
+    if unit in CHANGE_WRITTEN:
+        return _change(value, unit, lang, CHANGE_WRITTEN)
     numerator, _slash, denominator = (unit or "").partition("/")
     if value == 0:
         head = f"0{numerator}" if lang != "en" else ("¥0" if numerator in MONEY else f"0 {en(numerator)}".strip())
@@ -121,6 +140,8 @@ def title_unit(unit: str | None, lang: str = "zh") -> str:
     stored "10,000 yuan per 10,000 residents" beside a bar reading ¥23.3M."""
     if not unit:
         return ""
+    if unit in CHANGE_TITLE:
+        return CHANGE_TITLE[unit][1 if lang == "en" else 0]
     numerator, _, denominator = unit.partition("/")
     if lang == "en" and numerator in MONEY:
         return en("元") + _per(denominator, lang)
@@ -136,6 +157,8 @@ def axis_number(value: float, unit: str | None, lang: str = "zh") -> str:
         return ""
     if value == 0:
         return "0"
+    if unit in CHANGE_LABEL:
+        return _change(value, unit, lang, CHANGE_LABEL)
     if numerator in MONEY:
         return format_number(value, numerator, lang)
     return format_number(value, "", lang)

@@ -21,6 +21,9 @@ MEASURE_COLUMNS = {
     "absolute": "value_std",
     "per10k": "value_per_10k_residents",
     "peryear": "value_per_year",
+    # how far a target reaches from its region's starting level (etl.normalize.ambition): %/yr for a
+    # level, points/yr for a share, a multiple of the observed yearly flow for a flow
+    "ambition": "required_annual_change",
 }
 MEASURES = list(MEASURE_COLUMNS)
 
@@ -421,7 +424,7 @@ def standing_subjects() -> pd.DataFrame:
 
 
 _STANDING_UNIT = {"absolute": "unit_std", "per10k": "coalesce(unit_per_10k, unit_std || '/万人')",
-                  "peryear": "unit_std || '/年'"}
+                  "peryear": "unit_std || '/年'", "ambition": "required_change_unit"}
 
 
 def standing_values(subject: str, measure: str) -> pd.DataFrame:

@@ -1,6 +1,7 @@
 """One decision for every page and chart: what a region has for an indicator (or a family) under the
 measure shown — its target (in the main series), a related measure (same family, another indicator,
-scope or unit), words only, a target this measure cannot show, or nothing (`target_status`).
+scope or unit), words only, a target whose required yearly change is unknown (no starting level), a
+target this measure cannot show, or nothing (`target_status`).
 The indicator, compare and standing pages and every chart ask it, so no page says "no target" for a
 region whose plan sets a related measure.
 
@@ -23,6 +24,8 @@ RELATED = "related"                # a number of a related measure only (same fa
 QUALITATIVE = "qualitative"        # words only, no number
 NOT_APPLICABLE = "not_applicable"  # a number this measure cannot show (per 10,000 of a count of bodies …)
 NONE = "none"                      # nothing in the family at all: the only "no target"
+NO_START = "no_start"              # a number, but no level known at or before the plan's start: its required
+                                   # yearly change (measure "ambition") is unknown (add_measure's shown_missing)
 
 
 # --- target / related measure / none: the one decision ----------------------------------------
@@ -69,7 +72,7 @@ def main_series(rows: Iterable[dict], main_indicator: str | None = None) -> str 
 
 def target_status(region_rows: Iterable[dict], main: str | None) -> str:
     """What one region has in a panel whose main series is `main` (main_series): TARGET, RELATED,
-    QUALITATIVE, NOT_APPLICABLE or NONE.  A number of any other series of the family is RELATED,
+    QUALITATIVE, NO_START, NOT_APPLICABLE or NONE.  A number of any other series of the family is RELATED,
     never "no target"."""
     rows = list(region_rows)
     if not rows:
@@ -80,6 +83,8 @@ def target_status(region_rows: Iterable[dict], main: str | None) -> str:
         return RELATED
     if all(_qualitative(r) for r in rows):
         return QUALITATIVE
+    if any(r.get("shown_missing") == NO_START for r in rows):
+        return NO_START
     return NOT_APPLICABLE
 
 

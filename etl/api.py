@@ -37,6 +37,8 @@ from etl.base.yaml_io import safe_load as read_yaml
 from etl.extract.instruments import SEPARATOR as DEPARTMENT_SEPARATOR
 from etl.extract.instruments import dictionary as instrument_dictionary
 from etl.harmonize.dictionary import harmonizer, per_capita_ids
+from etl.normalize.ambition import STATUSES as ATTAINMENT_STATUSES
+from etl.normalize.ambition import UNIT_FLOW, UNIT_LEVEL, UNIT_RATIO
 from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
 from etl.read.readers import MAX_NUMBERS, MAX_TEXT_CHARS
 from etl.read.sources import load_manifest
@@ -47,6 +49,7 @@ from etl.warehouse.corrections import Correction, apply_corrections, corrections
 __all__ = [
     # the data contract
     "CATEGORIES", "CATEGORY_VALUES", "CATEGORY_ZH", "COMPARATORS", "SCOPES", "TABLES", "UNMAPPED", "columns",
+    "ATTAINMENT_STATUSES", "REQUIRED_CHANGE_UNITS",
     "DEFAULT_DB", "RAW_DIR", "PlanError",
     # the bound on what one plan may hold (a bigger document is refused before it is read)
     "MAX_NUMBERS", "MAX_TEXT_CHARS",
@@ -61,7 +64,12 @@ __all__ = [
     "PlanReading", "read_plan", "title_and_region",
     # the store
     "Correction", "apply_corrections", "corrections_dir", "record_correction", "rebuild", "add_plan",
+    "add_observations",
 ]
+
+# The units of targets.required_annual_change (etl.normalize.ambition): a level's compound growth,
+# a share's points a year, a flow's multiple of its observed yearly flow.
+REQUIRED_CHANGE_UNITS = (UNIT_LEVEL, UNIT_RATIO, UNIT_FLOW)
 
 
 # --- one plan's reading ------------------------------------------------------------------------
@@ -118,3 +126,23 @@ def add_plan(path: Path, region_zh: str | None, raw_dir: Path, manifest: Path, d
 
     return add_plans([path], region_zh=region_zh, raw_dir=raw_dir, manifest=manifest, db_path=db_path,
                      jobs=1, progress=False, cache_dir=default_dir())
+
+
+def add_observations(data: bytes, filename: str, manifest: Path, db_path: Path):
+    """`python -m etl observations add` for an uploaded file: the same validation of the whole file
+    (etl.warehouse.observations) and the same transaction (etl.warehouse.add.add_observation_file: a
+    refused file writes nothing; a good one is copied into data/observations/ beside `manifest`'s
+    folder and the warehouse rebuilt, the copy taken back out if the rebuild fails).  Returns the
+    add's result: `problems` (each with its row number and reason), `copied_to`, `rows`.  The upload
+    is read from a temporary copy named after `filename`'s stem (plain characters only)."""
+    import re
+    import tempfile
+
+    from etl.warehouse.add import add_observation_file
+    from etl.warehouse.cache import default_dir
+
+    stem = re.sub(r"[^\w.-]+", "-", Path(str(filename).replace("\\", "/")).name).removesuffix(".csv").strip("-.")[:60]
+    with tempfile.TemporaryDirectory(prefix="ipbench-observations-") as tmp:
+        copy = Path(tmp) / f"{stem or 'observations'}.csv"
+        copy.write_bytes(data)
+        return add_observation_file(copy, Path(db_path), Path(manifest), cache_dir=default_dir())

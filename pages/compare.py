@@ -67,7 +67,7 @@ panels = comparisons.panels_by_regions_with_numbers(frame, panels)
 first_panels, more_panels = panels[:FIRST_PANELS], panels[FIRST_PANELS:]
 state.seed_flag("more", lang)
 
-note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
+note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note", "ambition": "ambition_note"}[measure]
 title = f"{category_label(category, lang)} · {measure_label(measure, lang)}"
 
 with st.container():
@@ -96,6 +96,8 @@ with st.container():
                     figures.show_chart(figure, f"compare_{category}_{measure}_more_{number}", view,
                                   key=f"compare_more_chart_{number}")
     st.caption(t("scope_note", lang))
+    if measure == "ambition":
+        st.caption(t("ambition_detail", lang))
     st.caption(t("comparability_note", lang))
     if charts.several_bars_per_region(frame):
         st.caption(t("several_bars", lang))
@@ -140,6 +142,7 @@ if denominators.open:
 st.subheader(t("values_table", lang))
 table = tables.display_table(frame, lang)
 table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
+table = comparisons.with_required_change(table, frame, lang) if measure == "ambition" else table
 tables.show_table(table, lang, key="compare_table")
 downloads.download_buttons(table, f"compare_{category}_{measure}", lang, key="compare_dl", heading=t("download_view", lang))
 

@@ -61,7 +61,7 @@ tick_notes = {row.region_id: status_label(row.status, lang) for row in plans.ite
 
 name = labels[choice].split(" · ")[0]
 units = sorted({numbers.title_unit(u, lang) for u in frame.loc[frame["shown_value"].notna(), "shown_unit"] if u})
-note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note"}[measure]
+note = {"absolute": "scope_note", "per10k": "per10k_note", "peryear": "peryear_note", "ambition": "ambition_note"}[measure]
 units_line = f"{' / '.join(units)} · {measure_label(measure, lang)}" if units else measure_label(measure, lang)
 figure = figures.cached_figure(
     ("indicator", choice, measure, chosen, peers.anchor, lang, view.present, context.uploaded_key(), layout.PROJECTOR_HEIGHT),
@@ -71,11 +71,12 @@ figure = figures.cached_figure(
                                   height=layout.fit_to_screen(header_px=240) if view.present else None,
                                   region_notes=region_notes, tick_notes=tick_notes))
 figures.show_chart(figure, f"indicator_{choice.replace(':', '_')}_{measure}", view, key="indicator_chart")
-st.caption(t(note, lang))
+st.caption(t("ambition_detail" if measure == "ambition" else note, lang))
 st.caption(t("comparability_note", lang))
 
 table = tables.display_table(frame, lang)
 table["comparability"], table["derived_from"] = frame["comparability"].to_numpy(), frame["derived_from"].to_numpy()
+table = comparisons.with_required_change(table, frame, lang) if measure == "ambition" else table
 tables.show_table(table, lang, key="indicator_table")
 downloads.download_buttons(table, f"indicator_{choice.replace(':', '_')}", lang, key="indicator_dl",
                     heading=t("download_view", lang))

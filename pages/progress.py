@@ -10,6 +10,7 @@ from dashboard.charts import progress as progress_charts
 from dashboard.i18n import attainment_label, t
 from dashboard.safe_text import md
 from dashboard.services import groups, progress
+from dashboard.services.progress import PlanError
 from dashboard.ui import context, downloads, figures, layout, region_picker
 
 layout.ensure_shell()
@@ -18,9 +19,40 @@ lang = view.lang
 st.title(t("progress_title", lang))
 st.caption(t("progress_intro", lang))
 
+
+
+def observation_upload() -> None:
+    """A researcher's observations file: validated whole by the command's own code; the bad rows
+    listed by number and reason (nothing written), or the file saved and the warehouse rebuilt.
+    A read-only deployment offers no upload and says so."""
+    done = st.session_state.pop("obs_upload_done", None)  # said after the rerun that shows the new data
+    with st.expander(t("obs_upload_title", lang), expanded=done is not None, key="obs_upload"):
+        st.caption(t("obs_upload_help", lang))
+        if done:
+            st.success(t("obs_upload_saved", lang, rows=done["rows"], name=md(done["name"])))
+        if not progress.saving_allowed():
+            st.info(t("obs_upload_read_only", lang))
+            return
+        file = st.file_uploader(t("obs_upload_file", lang), type=["csv"], key="obs_upload_file")
+        if file is None or not st.button(t("obs_upload_button", lang), key="obs_upload_save"):
+            return
+        try:
+            result = progress.save_observations(file.getvalue(), file.name)
+        except PlanError as error:
+            st.error(t("obs_upload_failed", lang, error=md(str(error))))
+            return
+        if result.problems:
+            st.error(t("obs_upload_refused", lang, n=len(result.problems)))
+            st.dataframe(progress.problem_rows(result, lang), hide_index=True, width="stretch")
+            return
+        st.session_state["obs_upload_done"] = {"rows": result.rows, "name": result.copied_to.name}
+        st.rerun()
+
+
 indicators = progress.indicators()
 if indicators.empty:
     st.info(t("progress_none", lang))
+    observation_upload()
     st.stop()
 labels = {row.indicator_id: (f"{row.indicator_zh} · {row.indicator_en}" if lang != "en"
                              else (row.indicator_en or row.indicator_zh)) + f" ({int(row.n_regions)})"
@@ -113,6 +145,8 @@ if region_id:
             "target_id": None})  # the link opens the target's sentence; the id is in the downloads
     if others:
         st.caption(t("progress_others", lang, n=others))
+
+observation_upload()
 
 downloads.download_buttons(observed.drop(columns=["source_url", "region_en"], errors="ignore"), f"observations_{indicator_id}",
                     lang, key="progress_dl_obs", heading=t("progress_dl_observations", lang))

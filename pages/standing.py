@@ -62,11 +62,21 @@ else:
     unit, basis = str(values["unit"].iloc[0]), str(values["basis"].iloc[0])
     st.caption(t("standing_series", lang, unit=md(numbers.title_unit(unit, lang)), n=int(values["n_other"].iloc[0]),
                  scope=md(scope_label(basis, lang, short=True) if basis in ("stock", "new", "annual", "ratio") else basis)))
+    ambition = measure == "ambition"
+    if ambition and where["rank"] is not None:  # the distribution of required yearly change among peers: which quarter the region is in
+        quarter, among = standing_charts.ambition_quarter(where), "peers"
+        if quarter is None:  # too few peers set one: the region's place among every region that does
+            quarter, among = standing_charts.ambition_quarter(standing_charts.rank_among(values, region_id, values["region_id"])), "all"
+        place = t(f"standing_quarter_{quarter}" if quarter else "standing_quarter_few", lang)
+        place += t("standing_quarter_among_all", lang, n=len(values)) if quarter and among == "all" else ""
+        st.markdown(f"**{t('standing_quarter', lang)}:** {md(name)} — {place}", help=t("standing_quarter_help", lang))
     key = ("standing", subject, measure, region_id, tuple(sorted((k, v) for k, v in peers.url.items() if v)), lang,
            view.present)
     figure = figures.cached_figure(key, lambda: standing_charts.standing_strip(
         values, region_id, peers.ids, view.region_labels, lang,
-        t("standing_chart_title", lang, indicator=names[subject]), unit, view.source_for(peers.ids), present=view.present))
+        t("standing_chart_title", lang, indicator=names[subject]) + (f" · {measure_label(measure, lang)}" if ambition else ""),
+        unit, view.source_for(peers.ids), present=view.present,
+        top_quarter=t("standing_top_quarter", lang) if ambition else None))
     figures.show_chart(figure, f"standing_{subject}_{region_id}", view, key="standing_chart")
 
 state.publish({"region": region_id, "indicator": subject, "measure": measure if measure != "absolute" else None,

@@ -118,3 +118,98 @@ def test_status_table_and_counts_use_one_code_per_target():
     assert counts.loc["County A", "behind"] == 1 and counts.loc["County A", "insufficient data"] == 1
     assert list(with_data(frame)["target_id"]) == ["a"]  # nothing known about b: left out of the table
     assert set(STATUS_COLORS) == {"achieved", "on_track", "behind", "regressing", "insufficient_data"}
+
+
+# --- a researcher's observations uploaded on the page (the command's own validation and transaction) ---
+
+INVENTED = "INVENTED EXAMPLE for tests - not a statistic"
+
+
+@pytest.fixture
+def page_store(tmp_path, monkeypatch):
+    """A plan store and warehouse of the pages' own (IPBENCH_RAW_DIR, IPBENCH_DB), without observations."""
+    from dashboard.db import DB_ENV
+    from dashboard.review import RAW_DIR_ENV
+    from etl.warehouse.steps import build
+
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    db = tmp_path / "warehouse.duckdb"
+    build(db, raw / "sources.yaml")
+    monkeypatch.setenv(RAW_DIR_ENV, str(raw))
+    monkeypatch.setenv(DB_ENV, str(db))
+    monkeypatch.delenv("IPBENCH_READ_ONLY", raising=False)
+    return raw, db
+
+
+def upload_observations(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.expander(key="obs_upload")  # present on the page
+    at.file_uploader(key="obs_upload_file").set_value((name, data, "text/csv"))
+    at.run()
+    at.button(key="obs_upload_save").click()
+    return at.run()
+
+
+def observation_count(db) -> int:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM observations WHERE source_kind = 'researcher'").fetchone()[0]
+
+
+def test_a_good_observations_file_uploaded_on_the_page_is_saved_and_the_warehouse_rebuilt(page_store):
+    raw, db = page_store
+    folder = raw.parent / "observations"
+    assert observation_count(db) == 0
+    data = (EXAMPLES / "yixing_invented_example.csv").read_bytes()
+    at = upload_observations(open_progress({}), "宜兴 观测 (1).csv", data)
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    saved = sorted(folder.glob("*.csv"))
+    assert len(saved) == 1 and saved[0].read_bytes() == data
+    assert observation_count(db) == 2
+    assert any("2" in s.value and saved[0].name in s.value.replace("\\", "") for s in at.success)
+    # the rebuilt warehouse is what the page now reads: 宜兴's path is drawn
+    assert at.selectbox(key="indicator").options
+
+
+def test_a_bad_observations_file_uploaded_on_the_page_lists_each_row_and_writes_nothing(page_store):
+    raw, db = page_store
+    folder = raw.parent / "observations"
+    before = db.read_bytes()
+    data = ("region,indicator,year,value,unit,source\n"
+            f"宜兴市,high_value_invention_patents_per_10k,2023,10.5,件,{INVENTED}\n"
+            f"无此县,high_value_invention_patents_per_10k,2023,3,件,{INVENTED}\n"
+            f"宜兴市,trademarks_held,2023,四千,件,{INVENTED}\n"
+            "宜兴市,trademarks_held,2024,4100,件,\n").encode()
+    at = upload_observations(open_progress({"lang": "en"}), "mixed.csv", data)
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.error and "nothing was written (3 problem(s))" in at.error[0].value
+    problems = at.dataframe[-1].value
+    reasons = dict(zip(problems["Row"], problems["Reason"]))
+    assert set(reasons) == {3, 4, 5}
+    assert "unknown region" in reasons[3] and "is not a number" in reasons[4] and "no source" in reasons[5]
+    assert not folder.exists() or not list(folder.glob("*.csv"))
+    assert db.read_bytes() == before
+
+
+def test_a_read_only_deployment_offers_no_observations_upload_and_says_so(page_store, monkeypatch):
+    from dashboard.services import progress as service
+
+    monkeypatch.setenv("IPBENCH_READ_ONLY", "1")
+    at = open_progress({"lang": "en"})
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("read-only" in i.value for i in at.info)
+    assert not [u for u in at.get("file_uploader") if getattr(u, "key", None) == "obs_upload_file"]
+    with pytest.raises(PermissionError):
+        service.save_observations(b"region,indicator,year,value,unit,source\n", "x.csv")
+    assert not (page_store[0].parent / "observations").exists()
+
+
+def test_the_unit_line_is_written_in_the_pages_language():
+    targets, observed = paths_inputs()
+    targets["unit_std"], observed["unit_std"] = "人", "人"
+    english = draw_paths(targets, observed, {"r1": "County A"}, ChartStyle(lang="en", colors={"r1": "#123456"}), "t", "人")
+    assert "人" not in english.layout.title.subtitle.text and "people" in english.layout.title.subtitle.text.lower()
+    chinese = draw_paths(targets, observed, {"r1": "甲县"}, ChartStyle(colors={"r1": "#123456"}), "t", "人")
+    assert "人" in chinese.layout.title.subtitle.text

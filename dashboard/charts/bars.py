@@ -40,6 +40,7 @@ MISSING_NOTES = {
     "none": ("未设目标", "no target"),
     "qualitative": ("仅定性目标", "no number"),
     "not_applicable": ("口径不适用", "n/a here"),
+    "no_start": ("无起点水平", "no starting level"),  # measure "ambition": series.NO_START
 }
 DERIVED = ("换算", "derived")  # how a per-year or per-10k figure was made, on hover
 

@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import attainment_label, required_change_text, t
+from dashboard.numbers import title_unit
 from dashboard.safe_text import plot_text
 
 from .axes import value_axis
@@ -118,7 +119,7 @@ def draw_paths(targets: pd.DataFrame, observations: pd.DataFrame, region_labels:
                      tickformat="d", title=dict(text=t("progress_year_end", style.lang), font=dict(size=style.small_size)))
     y_axis = value_axis(values or [0, 1], {unit} if unit else set(), style.lang)
     fig.update_yaxes(y_axis, gridcolor=GRID_COLOR, zeroline=False)
-    finish_styled(fig, title, style, t("progress_units", style.lang, unit=unit) if unit else "",
+    finish_styled(fig, title, style, t("progress_units", style.lang, unit=title_unit(unit, style.lang)) if unit else "",
                   height=height or style.scaled(480, 620))
     fig.update_layout(hovermode="closest")
     return fig

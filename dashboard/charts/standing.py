@@ -44,10 +44,34 @@ def rank_among(values: pd.DataFrame, region_id: str | None, peer_ids) -> dict:
     return out
 
 
+QUARTER_FILL = "rgba(213, 94, 0, 0.10)"  # the anchor's colour, faint: the most ambitious quarter
+FEWEST_FOR_QUARTERS = 4
+
+
+def ambition_quarter(where: dict) -> int | None:
+    """Which quarter of the peers (rank_among's answer, values being required yearly changes) the
+    region's target falls in: 1 = the most ambitious quarter (the largest change asked for) … 4 = the
+    least; None when it has no value or fewer than four peers set one (quarters of three say nothing)."""
+    if where.get("rank") is None or where["n_with"] < FEWEST_FOR_QUARTERS or where.get("ahead_pct") is None:
+        return None
+    ahead = where["ahead_pct"]
+    return 1 if ahead >= 75 else 2 if ahead >= 50 else 3 if ahead >= 25 else 4
+
+
+def top_quarter_from(values: pd.Series) -> float | None:
+    """Where the most ambitious quarter starts: the 75th percentile (None under four values)."""
+    values = pd.to_numeric(values, errors="coerce").dropna()
+    return float(values.quantile(0.75)) if len(values) >= FEWEST_FOR_QUARTERS else None
+
+
 def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: dict[str, str], lang: str,
-                   title: str, unit: str, source: str, present: bool = False) -> go.Figure:
+                   title: str, unit: str, source: str, present: bool = False,
+                   top_quarter: str | None = None) -> go.Figure:
     """Two rows: every region's value (box + points, grey) and the peers' (blue); the anchor as a
-    large labelled marker on both rows.  values: region_id, value (one per region)."""
+    large labelled marker on both rows.  values: region_id, value (one per region).
+    top_quarter: a label for the band of the peers' most ambitious quarter (from their 75th
+    percentile up; every region's when fewer than four peers set a value), drawn behind the points —
+    for a measure where larger asks more (ambition)."""
     fig = go.Figure()
     rows = [(t("standing_all", lang), values, ALL_COLOR)]
     peers = values[values["region_id"].isin(set(peer_ids))]
@@ -72,11 +96,19 @@ def standing_strip(values: pd.DataFrame, anchor: str | None, peer_ids, labels: d
                                  cliponaxis=False,  # the name above a one-row strip sat cut by the plot's top
                                  hovertemplate=f"{name}: {plot_text(format_number(value, unit, lang))}<extra></extra>",
                                  showlegend=False))
+    # the band of the peers' top quarter, or of every region's where fewer than four peers set a value
+    banded = next((frame for _name, frame, _color in reversed(rows) if len(frame) >= FEWEST_FOR_QUARTERS), None)
+    start = top_quarter_from(banded["value"]) if top_quarter and banded is not None else None
+    if start is not None:
+        fig.add_vrect(x0=start, x1=float(banded["value"].max()), fillcolor=QUARTER_FILL, line_width=0, layer="below",
+                      annotation_text=plot_text(top_quarter), annotation_position="bottom right",  # clear of the names above the markers
+                      annotation_font={"color": ANCHOR_COLOR, "size": 12 if not present else 16})
     # The unit is written once, under the title: an axis title sat on the source line.
     fig.update_xaxes(readable_ticks(list(values["value"]), {unit} if unit else set(), lang), zeroline=False)
     fig.update_yaxes(autorange="reversed")
-    return finish(fig, title, source, units=title_unit(unit, lang), present=present, height=320 if len(rows) > 1 else 240,
-                  has_legend=False)
+    # presentation mode's larger title, unit and source lines take ~130 px more: the rows keep their room
+    height = (320 if len(rows) > 1 else 240) + (130 if present else 0)
+    return finish(fig, title, source, units=title_unit(unit, lang), present=present, height=height, has_legend=False)
 
 
 def share_heatmap(shares: pd.DataFrame, lang: str, title: str, source: str, top_n: int | None = 25,

@@ -15,8 +15,10 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard import queries
+from dashboard.numbers import format_number
 from dashboard.queries import MEASURE_COLUMNS, MEASURES
 from dashboard.series import (
+    NO_START,
     NONE,
     NOT_APPLICABLE,
     QUALITATIVE,
@@ -33,9 +35,9 @@ from dashboard.series import (
 from dashboard.services.groups import Drawn
 from etl.api import add_comparable_columns, per_capita_ids
 
-__all__ = ["MEASURES", "NONE", "NOT_APPLICABLE", "QUALITATIVE", "RELATED", "TARGET", "add_measure", "fetch_subject", "group_targets",
+__all__ = ["MEASURES", "NO_START", "NONE", "NOT_APPLICABLE", "QUALITATIVE", "RELATED", "TARGET", "add_measure", "fetch_subject", "group_targets",
            "main_series", "panels_by_regions_with_numbers", "series_key", "status_outside_series", "statuses", "target_status",
-           "with_comparability", "with_population_overrides", "with_roles", "with_uploaded"]
+           "with_comparability", "with_population_overrides", "with_required_change", "with_roles", "with_uploaded"]
 
 
 def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
@@ -98,15 +100,24 @@ def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) 
 
 
 def add_measure(frame: pd.DataFrame, measure: str) -> pd.DataFrame:
-    """Add `shown_value` and `shown_unit` for the chosen measure (absolute/per10k/peryear)."""
+    """Add `shown_value` and `shown_unit` for the chosen measure (absolute/per10k/peryear/ambition).
+
+    ambition: the required yearly change (etl.normalize.ambition), in its own unit (%/yr, points/yr,
+    x observed yearly flow); a numeric target without one is marked `shown_missing` = NO_START, so a
+    chart says "no starting level" where its bar would be, never an empty slot without a reason."""
     column = MEASURE_COLUMNS[measure]
     out = frame.copy()
-    out["shown_value"] = pd.to_numeric(out[column], errors="coerce")
+    out["shown_value"] = pd.to_numeric(out[column], errors="coerce") if column in out else float("nan")
     unit = out["unit_std"].fillna("").astype(str)
     if measure == "per10k":
         unit = unit + "/万人"
     elif measure == "peryear":
         unit = unit + "/年"
+    elif measure == "ambition":
+        unit = out.get("required_change_unit", pd.Series("", index=out.index)).fillna("").astype(str)
+        numeric = ~out["qualitative"].fillna(False).astype(bool) & out["value_std"].notna()
+        out["shown_missing"] = pd.Series([NO_START if missing else None for missing in numeric & out["shown_value"].isna()],
+                                         index=out.index, dtype=object)
     out["shown_unit"] = unit
     return out
 
@@ -133,10 +144,28 @@ def with_comparability(frame: pd.DataFrame, measure: str, main_indicator: str | 
     indicator = out["indicator_id"].fillna(out["indicator_zh"]).fillna(out["raw_name"]).fillna("").astype(str)
     if measure == "per10k" and "unit_per_10k" in out:
         out["shown_unit"] = out["unit_per_10k"].where(out["unit_per_10k"].notna(), out["shown_unit"])
-    basis = "per_year" if measure == "peryear" else out["scope"].fillna("").astype(str)
+    basis = "per_year" if measure == "peryear" else out["scope"].fillna("").astype(str)  # ambition: by scope too
     out["series"] = indicator + "·" + basis + "·" + out["shown_unit"].fillna("").astype(str)
-    source = {"absolute": None, "per10k": "per_10k_from", "peryear": "per_year_from"}[measure]
+    source = {"absolute": None, "per10k": "per_10k_from", "peryear": "per_year_from",
+              "ambition": "required_change_from"}[measure]
     out["shown_from"] = out[source] if source and source in out else None
     return with_roles(out, main_indicator)
 
 
+
+
+def with_required_change(table: pd.DataFrame, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """The reader's table (ui.tables.display_table of `frame`, row for row) with the required yearly
+    change beside each target: written (24%/年, in `lang`), its number, its unit code and how it was
+    derived (required_change_from) — on screen and in the downloads of the ambition measure."""
+    out = table.copy()
+    values = frame["required_annual_change"] if "required_annual_change" in frame else pd.Series(None, index=frame.index)
+    units = frame["required_change_unit"] if "required_change_unit" in frame else pd.Series(None, index=frame.index)
+    written = [format_number(v, u, lang) if isinstance(u, str) and u else None for v, u in zip(values, units)]
+    position = out.columns.get_loc("value_std") + 1 if "value_std" in out else len(out.columns)
+    out.insert(position, "required_change_text", pd.Series(written, index=out.index, dtype=object))
+    out["required_annual_change"] = values.to_numpy()
+    out["required_change_unit"] = units.to_numpy()
+    out["required_change_from"] = (frame["required_change_from"] if "required_change_from" in frame
+                                   else pd.Series(None, index=frame.index)).to_numpy()
+    return out

@@ -1,16 +1,20 @@
 """Progress: what the progress page does with the targets, observations and attainment rows a query
-returned — one reader's table per region and a count of statuses per region.  No SQL (the reads below
-are dashboard.queries'), no Streamlit."""
+returned — one reader's table per region and a count of statuses per region — and a researcher's
+observations file saved from the page (the command's own validation and transaction, through etl.api).
+No SQL (the reads below are dashboard.queries'), no Streamlit."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from dashboard import queries
+from dashboard import db, queries
+from dashboard import review as rv
 from dashboard.charts.text import format_value, indicator_name, is_missing
 from dashboard.i18n import ATTAINMENT_LABELS, attainment_label, required_change_text, t
+from etl import api as etl_api
 
 STATUS_ORDER = list(ATTAINMENT_LABELS)
+PlanError = etl_api.PlanError  # what a failed rebuild raises (the page says why; the file was taken back out)
 
 # The page's reads, answered by dashboard.queries (SQL lives there only).
 indicators = queries.progress_indicators
@@ -69,3 +73,30 @@ def status_counts(targets: pd.DataFrame, region_labels: dict[str, str], lang: st
     counts.index = [region_labels[r] for r in counts.index]
     counts.columns = [attainment_label(code, lang) for code in counts.columns]
     return counts
+
+
+# --- a researcher's observations file, uploaded on the page --------------------------------------
+
+def saving_allowed(store: rv.Store | None = None) -> bool:
+    """A writable plan store on a host not flagged read-only (IPBENCH_READ_ONLY): as for corrections."""
+    return rv.editing_allowed(store)
+
+
+def save_observations(data: bytes, filename: str, store: rv.Store | None = None):
+    """Validate an uploaded observations file whole and, if every row is good, save it to
+    data/observations/ beside the plan store and rebuild — `python -m etl observations add`'s own
+    code (etl.api.add_observations).  Returns its result (`problems`: row and reason each; else
+    `copied_to` and `rows`).  Refuses to write at all on a read-only host (PermissionError)."""
+    store = store or rv.plan_store()
+    if not saving_allowed(store):  # the page does not offer it; this is the backstop
+        raise PermissionError("read-only deployment (IPBENCH_READ_ONLY=1) or a plan store this server cannot write")
+    try:
+        return etl_api.add_observations(data, filename, store.manifest, db.db_path())
+    finally:
+        db.forget_replaced_warehouse()
+
+
+def problem_rows(result, lang: str) -> pd.DataFrame:
+    """A refused file's problems as a table: row number (the header is row 1) and reason."""
+    return pd.DataFrame({t("obs_upload_row_column", lang): [p.row for p in result.problems],
+                         t("obs_upload_reason_column", lang): [p.reason for p in result.problems]})
