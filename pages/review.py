@@ -33,14 +33,14 @@ def tr(key: str, **fmt) -> str:
 
 
 @st.cache_data(ttl=warehouse.CACHE_SECONDS, max_entries=8, show_spinner=False)
-def review_lists(warehouse_version: tuple[str, int], editable: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def review_lists(warehouse_version: tuple[str, int], editable: bool, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The queue with its links, and the counts per plan, of one warehouse file (path and
-    modification time: a rebuild after a correction is a new key), built once per process."""
-    return review_queue.review_lists(editable)
+    modification time: a rebuild after a correction is a new key), built once per process and language."""
+    return review_queue.review_lists(editable, lang)
 
 
 def show_queue(doc_id: str) -> None:
-    queue, counts = review_lists(warehouse.version(), can_edit)
+    queue, counts = review_lists(warehouse.version(), can_edit, lang)
     st.subheader(tr("counts_title"))
     if counts.empty:
         st.success(tr("nothing_to_review"))
