@@ -769,6 +769,12 @@ TEXT_CHECK_STRINGS = {
                         "annex table 「{table}」, {period}: the {n} towns add up to {added}, but the {row} row says {stated}"),
     "queue_correction_not_applied": ("未应用的修正：{changes}", "correction not applied: {changes}"),
     "date_line": ("日期：{date}（{status}）", "Date: {date} ({status})"),
+    "empty_not_divided": ("不按人口计：机构、权利、案件数和比率不除以常住人口", "Not per resident: counts of bodies, "
+                          "rights and cases, and rates, are not divided by population"),
+    "empty_no_population": ("这些地区没有常住人口数据，无法按每万人计算", "No population figure for these regions: "
+                            "nothing to divide by"),
+    "empty_no_yearly": ("无法按年均计算：期末水平目标未给出起点", "No yearly figure: a level to reach without a "
+                        "starting point cannot be spread over the years"),
     "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
 }
 STRINGS.update(TEXT_CHECK_STRINGS)
