@@ -727,7 +727,7 @@ TEXT_CHECK_STRINGS = {
     "checks_title": ("文本检查", "Text checks"),
     "check_ok_confusable_digits": ("年份和数字中没有混入字母", "No letter typed among the digits"),
     "check_confusable_digits": ("第 {lines} 行数字中夹有字母，已按数字读取：{texts}",
-                                "A letter typed among digits on line {lines}, read as digits: {texts}"),
+                                "A letter typed among digits (line {lines}), read as digits: {texts}"),
     "check_ok_no_period": ("规划期：{start}—{end} 年", "Plan period: {start}–{end}"),
     "check_ok_no_period_open": ("找到规划期", "Plan period found"),
     "check_no_period": ("文中未找到规划期：目标年份取自登记信息或留空，请核对", "No plan period in the text: due years come from "
@@ -775,6 +775,8 @@ TEXT_CHECK_STRINGS = {
                             "nothing to divide by"),
     "empty_no_yearly": ("无法按年均计算：期末水平目标未给出起点", "No yearly figure: a level to reach without a "
                         "starting point cannot be spread over the years"),
+    "uploader_button": ("选择文件", "Upload"),
+    "uploader_limit": ("每个文件不超过 {mb} MB", "{mb}MB per file"),
     "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
 }
 STRINGS.update(TEXT_CHECK_STRINGS)

@@ -344,6 +344,7 @@ st.caption(tr("intro", mb=upload_limit_mb()))
 # script runs, which left the session without an uploader.  up.check_filename refuses such a
 # name, and any other type, with a message instead.
 file = st.file_uploader(tr("uploader"), key="upload_file", help=tr("uploader_help"))
+layout.uploader_words("upload_file", lang, upload_limit_mb())
 project, message = open_project(file)
 show_saved()
 

@@ -74,6 +74,24 @@ def presentation_css(present: bool, lang: str) -> None:
     st.button(t("exit_present", lang), key="exit_present", on_click=_leave_presentation, type="tertiary")
 
 
+def uploader_words(key: str, lang: str, limit_mb: int) -> None:
+    """The file uploader's own words in the page's language.  Streamlit (1.67) writes its button
+    ("Upload") and its limit ("20MB per file") in English and takes no parameter for them; on a
+    Chinese page CSS hides those two texts and writes ours in their place (the label above the box
+    is the page's own).  Screen readers still read Streamlit's English button text."""
+    if lang != "zh":
+        return
+    box = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    button, limit = t("uploader_button", lang), t("uploader_limit", lang, mb=limit_mb)
+    st.html(f"""<style>
+      {box} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+      {box} button [data-testid="stMarkdownContainer"] p::after {{ content: "{html_text(button)}"; font-size: 1rem; }}
+      {box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+      {box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{html_text(limit)}";
+          font-size: 0.875rem; }}
+    </style>""")
+
+
 # Presentation mode is made for the smallest common projector screen (1280×720): a page's
 # main chart gets what is left of this height under the page's own header.
 PROJECTOR_HEIGHT = 720
