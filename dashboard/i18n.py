@@ -777,6 +777,8 @@ TEXT_CHECK_STRINGS = {
                         "starting point cannot be spread over the years"),
     "uploader_button": ("选择文件", "Upload"),
     "uploader_limit": ("每个文件不超过 {mb} MB", "{mb}MB per file"),
+    "ov_uploaded": ("本次上传", "uploaded"),
+    "review_col_doc": ("方案编号", "Plan id"),
     "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
 }
 STRINGS.update(TEXT_CHECK_STRINGS)

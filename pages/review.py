@@ -46,7 +46,8 @@ def show_queue(doc_id: str) -> None:
         st.success(tr("nothing_to_review"))
         return
     labels = {k: tr(f"kind_{k}") for k in rv.QUEUE_KINDS}
-    st.dataframe(counts.rename(columns={**labels, "region_zh": tr("col_plan"), "total": tr("col_total")}),
+    st.dataframe(counts.rename(columns={**labels, "doc_id": tr("col_doc"), "region_zh": tr("col_plan"),
+                                        "total": tr("col_total")}),
                  hide_index=True, key="review_counts")
     rows = queue[queue["doc_id"] == doc_id] if doc_id else queue
     rows = rows.assign(kind=rows["kind"].map(labels))
