@@ -146,8 +146,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     # sources
     "sources_title": ("原文与出处", "Sources"),
     "document": ("方案原文", "Plan text"),
-    "highlight_help": ("黄色底纹为提取出的目标；链接指向的目标以橙色边框标出。",
-                       "Yellow marks every extracted target; the linked one has an orange outline."),
+    "highlight_help": ("黄色底纹为提取出的目标；链接指向的目标以虚线框出，其数字以橙色边框标出。",
+                       "Yellow marks every extracted target; the linked one is framed, its number outlined in orange."),
     "target_pick": ("定位到目标", "Jump to target"),
     "none_selected": ("（不定位）", "(none)"),
     "raw_file": ("原始文件", "Raw file"),
@@ -779,3 +779,65 @@ COLUMN_LABELS.update({
     "required_change_from": ("所需年均变化的算法", "required_change_from"),
 })
 COLUMN_MEANINGS_ZH["required_change_text"] = "所需年均变化的写法（如 24%/年），按页面语言；数值见 required_annual_change"
+
+# Issue 21/23: what looks odd about a text and when it was written (dashboard.text_checks), the review
+# queue's own words, the sources page's date line.
+TEXT_CHECK_STRINGS = {
+    "checks_title": ("文本检查", "Text checks"),
+    "check_ok_confusable_digits": ("年份和数字中没有混入字母", "No letter typed among the digits"),
+    "check_confusable_digits": ("第 {lines} 行数字中夹有字母，已按数字读取：{texts}",
+                                "A letter typed among digits (line {lines}), read as digits: {texts}"),
+    "check_ok_no_period": ("规划期：{start}—{end} 年", "Plan period: {start}–{end}"),
+    "check_ok_no_period_open": ("找到规划期", "Plan period found"),
+    "check_no_period": ("文中未找到规划期：目标年份取自登记信息或留空，请核对", "No plan period in the text: due years come from "
+                        "the record or stay empty; please check"),
+    "check_ok_no_anchor": ("找到文本自身的日期", "The text says when it was written"),
+    "check_no_anchor": ("未找到文本写于何时：无法按年份区分已完成的数字和目标", "No date saying when the text was written: "
+                        "achievements cannot be told from targets by their year"),
+    "check_ok_undated_targets": ("每个目标都有目标年份", "Every target has a due year"),
+    "check_undated_targets": ("{n} 个目标没有目标年份{rows}", "{n} target(s) without a due year{rows}"),
+    "check_ok_unnamed_targets": ("每个目标的句子中都有指标名称", "Every target names its indicator in its own sentence"),
+    "check_unnamed_targets": ("{n} 个目标的句子中没有指标名称{rows}：名称是否写在上一行？",
+                              "{n} target(s) without a name in their own sentence{rows}: is the name on the line before?"),
+    "check_rows": ("（表中第 {rows} 行）", " (table row {rows})"),
+    "anchor_written": ("写于：{when}（{source}：「{text}」）", "Written: {when} ({source}: 「{text}」)"),
+    "anchor_none": ("写于：未找到日期", "Written: no date found"),
+    "anchor_heading": ("标题年份", "title year"),
+    "anchor_dateline": ("电头", "dateline"),
+    "anchor_issued": ("印发", "issued"),
+    "anchor_title_period": ("标题中的规划期", "period in the title"),
+    "genre_label": ("文本类型：{genre}", "Kind of text: {genre}"),
+    "genre_plan": ("工作方案", "work plan"),
+    "genre_news": ("新闻报道", "news item"),
+    "genre_progress": ("进展报告", "progress report"),
+    "genre_workpoints": ("工作要点", "work points"),
+    "genre_unknown": ("未能判断", "not told"),
+    "review_kind_odd_text": ("文本异常", "odd text"),
+    "queue_reason_no_name": ("未找到名称", "no name found"),
+    "queue_reason_unit": ("单位 {unit} 与指标“{indicator}”的单位（{expected}）不符", "unit {unit} does not fit "
+                          "“{indicator}” ({expected})"),
+    "queue_reason_unmapped": ("名称未对应到指标", "unmapped name"),
+    "queue_reason_numeral": ("中文数字", "Chinese numeral"),
+    "queue_reason_far": ("名称离数字较远", "name far from its number"),
+    "queue_reason_table_year": ("表格行没有年份", "table row without a year"),
+    "queue_reason_folded": ("由繁体转换的文本", "folded traditional text"),
+    "queue_annex_vs_text": ("正文为 {text}，附表「{table}」合计 {annex}（{row}，{period}）；两者均保留",
+                            "the plan text says {text} but the annex table 「{table}」 totals {annex} ({row}, {period}); "
+                            "both are kept"),
+    "queue_annex_sum": ("附表「{table}」{period}：{n} 个镇街相加为 {added}，但“{row}”行为 {stated}",
+                        "annex table 「{table}」, {period}: the {n} towns add up to {added}, but the {row} row says {stated}"),
+    "queue_correction_not_applied": ("未应用的修正：{changes}", "correction not applied: {changes}"),
+    "date_line": ("日期：{date}（{status}）", "Date: {date} ({status})"),
+    "empty_not_divided": ("不按人口计：机构、权利、案件数和比率不除以常住人口", "Not per resident: counts of bodies, "
+                          "rights and cases, and rates, are not divided by population"),
+    "empty_no_population": ("这些地区没有常住人口数据，无法按每万人计算", "No population figure for these regions: "
+                            "nothing to divide by"),
+    "empty_no_yearly": ("无法按年均计算：期末水平目标未给出起点", "No yearly figure: a level to reach without a "
+                        "starting point cannot be spread over the years"),
+    "uploader_button": ("选择文件", "Upload"),
+    "uploader_limit": ("每个文件不超过 {mb} MB", "{mb}MB per file"),
+    "ov_uploaded": ("本次上传", "uploaded"),
+    "review_col_doc": ("方案编号", "Plan id"),
+    "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
+}
+STRINGS.update(TEXT_CHECK_STRINGS)

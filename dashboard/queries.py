@@ -44,6 +44,11 @@ _REGION_NAMES = """
     FROM regions GROUP BY region_id
 """
 
+# A restatement (a headline, summary or second statement repeating a target of the body: targets.restates
+# names the target it restates) is drawn and counted once, under that target: every chart, table and
+# count reads the targets through this.  The sources, review and data pages still list it, marked.
+COUNTED_TARGETS = "(SELECT * FROM targets WHERE restates IS NULL)"
+
 _TARGETS_SELECT = f"""
     SELECT t.*, r.region_en, f.family_zh, f.family_en,
            '{SOURCES_PAGE}?doc=' || t.doc_id || '&target=' || t.target_id AS source_url
@@ -51,6 +56,7 @@ _TARGETS_SELECT = f"""
     LEFT JOIN ({_REGION_NAMES}) r USING (region_id)
     LEFT JOIN ({_FAMILY_NAMES}) f ON f.family = t.family
 """
+_COUNTED_SELECT = _TARGETS_SELECT.replace("FROM targets t", f"FROM {COUNTED_TARGETS} t")
 
 
 def source_url(doc_id: str, target_id: str | None = None) -> str:
@@ -97,7 +103,7 @@ def families() -> pd.DataFrame:
     return fetch(f"""
         SELECT i.family, any_value(i.family_zh) AS family_zh, any_value(i.family_en) AS family_en,
                any_value(i.category) AS category,
-               (SELECT count(DISTINCT region_id) FROM targets t WHERE t.family = i.family) AS n_regions
+               (SELECT count(DISTINCT region_id) FROM {COUNTED_TARGETS} t WHERE t.family = i.family) AS n_regions
         FROM indicators i WHERE i.family IS NOT NULL AND i.family <> ''
         GROUP BY i.family ORDER BY {_CATEGORY_RANK.format(column='any_value(i.category)')}, family
     """)
@@ -106,11 +112,13 @@ def families() -> pd.DataFrame:
 # --- targets -------------------------------------------------------------------------
 
 def targets(category: str | None = None, family: str | None = None,
-            indicator_id: str | None = None, region_ids: tuple[str, ...] | None = None) -> pd.DataFrame:
+            indicator_id: str | None = None, region_ids: tuple[str, ...] | None = None,
+            restatements: bool = False) -> pd.DataFrame:
     """Targets with region_en, family names and a source_url, filtered by what is given.
 
     region_ids: only these regions' targets (an empty tuple: none), filtered in SQL, so a page
-    showing a peer group of four fetches four regions' rows from a warehouse of 1,000."""
+    showing a peer group of four fetches four regions' rows from a warehouse of 1,000.
+    restatements: also the rows restating another (a download of every row); charts never ask."""
     where, params = [], []
     if category:
         where.append("t.category = ?")
@@ -125,15 +133,16 @@ def targets(category: str | None = None, family: str | None = None,
         # One list parameter, whatever the group's size: one SQL text, cached per group (dashboard.db).
         where.append(_IN_GROUP.format(column="t.region_id"))
         params.append(list(region_ids))
-    sql = _TARGETS_SELECT + (" WHERE " + " AND ".join(where) if where else "")
+    sql = (_TARGETS_SELECT if restatements else _COUNTED_SELECT) + (" WHERE " + " AND ".join(where) if where else "")
     sql += " ORDER BY t.region_id, t.target_id"
     return fetch(sql, tuple(params))
 
 
 def targets_in_document(doc_id: str) -> pd.DataFrame:
+    """Every target of one plan, restatements too (the sources page marks them), in reading order."""
     return fetch("""
         SELECT target_id, indicator_zh, indicator_en, raw_name, value, unit, scope, qualitative,
-               quote, quote_start, quote_end
+               quote, quote_start, quote_end, restates
         FROM targets WHERE doc_id = ? ORDER BY quote_start, target_id
     """, (doc_id,))
 
@@ -144,7 +153,7 @@ def category_counts() -> pd.DataFrame:
         SELECT region_id, category,
                count(*) FILTER (WHERE NOT coalesce(qualitative, false)) AS quantitative,
                count(*) FILTER (WHERE coalesce(qualitative, false)) AS qualitative
-        FROM targets GROUP BY region_id, category ORDER BY region_id, {_CATEGORY_RANK.format(column='category')}
+        FROM {COUNTED_TARGETS} AS targets GROUP BY region_id, category ORDER BY region_id, {_CATEGORY_RANK.format(column='category')}
     """)
 
 
@@ -169,13 +178,13 @@ def coverage(only_targeted: bool = True) -> pd.DataFrame:
 
     only_targeted: keep only families at least one region sets a target for (the indicator
     dictionary also knows families no loaded plan mentions)."""
-    targeted = "WHERE fam.family IN (SELECT family FROM targets)" if only_targeted else ""
+    targeted = f"WHERE fam.family IN (SELECT family FROM {COUNTED_TARGETS} AS targets)" if only_targeted else ""
     families = fetch(f"""
         WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
         fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
         per AS (
             SELECT region_id, family, {_COVERAGE_COUNTS}
-            FROM targets GROUP BY region_id, family
+            FROM {COUNTED_TARGETS} AS targets GROUP BY region_id, family
         )
         SELECT r.region_id, r.region_zh, r.region_en, fam.family, fam.family_zh, fam.family_en, fc.category,
                {_COVERAGE_STATUS}
@@ -192,7 +201,7 @@ def coverage(only_targeted: bool = True) -> pd.DataFrame:
 def _unmapped_coverage() -> pd.DataFrame:
     """coverage()'s rows for unmapped targets: one per region, none at all if no target is unmapped."""
     return fetch(f"""
-        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM targets WHERE category = ? GROUP BY region_id)
+        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM {COUNTED_TARGETS} AS targets WHERE category = ? GROUP BY region_id)
         SELECT r.region_id, r.region_zh, r.region_en, ? AS family, NULL::VARCHAR AS family_zh,
                NULL::VARCHAR AS family_en, ? AS category, {_COVERAGE_STATUS}
         FROM regions r LEFT JOIN per ON per.region_id = r.region_id
@@ -364,7 +373,7 @@ def group_totals(region_ids: tuple[str, ...]) -> pd.DataFrame:
                count(*) FILTER (WHERE {_NUMERIC}) AS n_numeric,
                count(*) FILTER (WHERE NOT ({_NUMERIC})) AS n_qualitative,
                count(DISTINCT family) FILTER (WHERE family IS NOT NULL AND family <> '') AS n_families
-        FROM targets WHERE {_IN_GROUP.format(column='region_id')}
+        FROM {COUNTED_TARGETS} AS targets WHERE {_IN_GROUP.format(column='region_id')}
     """, (list(region_ids),))
 
 
@@ -380,7 +389,7 @@ def group_table(region_ids: tuple[str, ...]) -> pd.DataFrame:
                r.period_start, r.period_end, r.status, {per_category},
                count(t.target_id) FILTER (WHERE {numeric}) AS n_numeric,
                count(t.target_id) FILTER (WHERE coalesce(t.qualitative, false) OR t.value IS NULL) AS n_qualitative
-        FROM regions r LEFT JOIN targets t ON t.doc_id = r.doc_id
+        FROM regions r LEFT JOIN {COUNTED_TARGETS} t ON t.doc_id = r.doc_id
         WHERE {_IN_GROUP.format(column='r.region_id')}
         GROUP BY ALL ORDER BY r.region_id, r.period_start
     """, (list(region_ids),))
@@ -392,7 +401,7 @@ def family_shares(region_ids: tuple[str, ...]) -> pd.DataFrame:
     return fetch(f"""
         WITH per AS (
             SELECT region_id, family, bool_or({_NUMERIC}) AS numeric
-            FROM targets WHERE family IS NOT NULL AND family <> '' AND {_IN_GROUP.format(column='region_id')}
+            FROM {COUNTED_TARGETS} AS targets WHERE family IS NOT NULL AND family <> '' AND {_IN_GROUP.format(column='region_id')}
             GROUP BY region_id, family),
         n AS (SELECT count(DISTINCT region_id) AS n_peers FROM regions WHERE {_IN_GROUP.format(column='region_id')})
         SELECT per.family, any_value(f.family_zh) AS family_zh, any_value(f.family_en) AS family_en,
@@ -413,10 +422,10 @@ def standing_subjects() -> pd.DataFrame:
     return fetch(f"""
         SELECT indicator_id AS subject, any_value(indicator_zh) AS name_zh, any_value(indicator_en) AS name_en,
                count(DISTINCT region_id) AS n_regions, 1 AS kind_rank
-        FROM targets WHERE indicator_id IS NOT NULL AND {_NUMERIC} GROUP BY indicator_id
+        FROM {COUNTED_TARGETS} AS targets WHERE indicator_id IS NOT NULL AND {_NUMERIC} GROUP BY indicator_id
         UNION ALL
         SELECT 'family:' || t.family, any_value(f.family_zh), any_value(f.family_en), count(DISTINCT t.region_id), 2
-        FROM targets t LEFT JOIN ({_FAMILY_NAMES}) f USING (family)
+        FROM {COUNTED_TARGETS} t LEFT JOIN ({_FAMILY_NAMES}) f USING (family)
         WHERE t.family IS NOT NULL AND t.family <> '' AND NOT coalesce(t.qualitative, false) AND t.value IS NOT NULL
         GROUP BY t.family HAVING count(DISTINCT t.indicator_id) > 1
         ORDER BY n_regions DESC, kind_rank, subject
@@ -440,7 +449,7 @@ def standing_values(subject: str, measure: str) -> pd.DataFrame:
         WITH v AS (
             SELECT region_id, target_id, target_year, {column} AS value, {_STANDING_UNIT[measure]} AS unit,
                    {basis} AS basis
-            FROM targets WHERE {where} AND {column} IS NOT NULL AND NOT coalesce(qualitative, false)),
+            FROM {COUNTED_TARGETS} AS targets WHERE {where} AND {column} IS NOT NULL AND NOT coalesce(qualitative, false)),
         s AS (SELECT unit, basis, count(DISTINCT region_id) AS n FROM v GROUP BY unit, basis
               ORDER BY n DESC, unit, basis LIMIT 1),
         one AS (SELECT v.* FROM v JOIN s USING (unit, basis)
@@ -461,7 +470,7 @@ def region_standing(region_id: str, region_ids: tuple[str, ...]) -> pd.DataFrame
         WITH v AS (
             SELECT region_id, indicator_id, indicator_zh, indicator_en, category, unit_std, coalesce(scope, '') AS scope,
                    value_std, target_year
-            FROM targets
+            FROM {COUNTED_TARGETS} AS targets
             WHERE indicator_id IS NOT NULL AND value_std IS NOT NULL AND NOT coalesce(qualitative, false)
               AND {_IN_GROUP.format(column='region_id')}
             QUALIFY row_number() OVER (PARTITION BY region_id, indicator_id, unit_std, scope
@@ -512,18 +521,18 @@ def coverage_of_group(region_ids: tuple[str, ...]) -> pd.DataFrame:
     families = fetch(f"""
         WITH fam AS ({_FAMILY_NAMES.replace('FROM indicators', "FROM indicators WHERE family IS NOT NULL AND family <> ''")}),
         fam_cat AS (SELECT family, any_value(category) AS category FROM indicators GROUP BY family),
-        per AS (SELECT region_id, family, {_COVERAGE_COUNTS} FROM targets
+        per AS (SELECT region_id, family, {_COVERAGE_COUNTS} FROM {COUNTED_TARGETS} AS targets
                 WHERE {_IN_GROUP.format(column='region_id')} GROUP BY region_id, family)
         SELECT r.region_id, r.region_zh, r.region_en, fam.family, fam.family_zh, fam.family_en, fc.category,
                {_COVERAGE_STATUS}
         FROM regions r CROSS JOIN fam
         JOIN fam_cat fc ON fc.family = fam.family
         LEFT JOIN per ON per.region_id = r.region_id AND per.family = fam.family
-        WHERE {group} AND fam.family IN (SELECT family FROM targets)
+        WHERE {group} AND fam.family IN (SELECT family FROM {COUNTED_TARGETS} AS targets)
         ORDER BY {_CATEGORY_RANK.format(column='fc.category')}, fam.family, r.region_id
     """, (list(region_ids), list(region_ids)))
     unmapped = fetch(f"""
-        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM targets
+        WITH per AS (SELECT region_id, {_COVERAGE_COUNTS} FROM {COUNTED_TARGETS} AS targets
                      WHERE category = ? AND {_IN_GROUP.format(column='region_id')} GROUP BY region_id)
         SELECT r.region_id, r.region_zh, r.region_en, ? AS family, NULL::VARCHAR AS family_zh,
                NULL::VARCHAR AS family_en, ? AS category, {_COVERAGE_STATUS}
@@ -537,8 +546,8 @@ def coverage_of_group(region_ids: tuple[str, ...]) -> pd.DataFrame:
 def indicator_spread() -> pd.DataFrame:
     """indicator_id and n_regions (regions setting a non-qualitative target in it), most first:
     the indicator page opens on the one most regions can be compared on."""
-    return fetch("""
-        SELECT indicator_id, count(DISTINCT region_id) AS n_regions FROM targets
+    return fetch(f"""
+        SELECT indicator_id, count(DISTINCT region_id) AS n_regions FROM {COUNTED_TARGETS} AS targets
         WHERE indicator_id IS NOT NULL AND NOT coalesce(qualitative, false)
         GROUP BY indicator_id ORDER BY n_regions DESC, indicator_id
     """)
@@ -554,7 +563,7 @@ def regions_by_numbers(region_ids: tuple[str, ...], measure: str, limit: int, ca
             where.append(f"{column} = ?")
             params.append(wanted)
     frame = fetch(f"""
-        SELECT region_id, count(*) AS n FROM targets WHERE {' AND '.join(where)}
+        SELECT region_id, count(*) AS n FROM {COUNTED_TARGETS} AS targets WHERE {' AND '.join(where)}
         GROUP BY region_id ORDER BY n DESC, region_id LIMIT ?
     """, (*params, int(limit)))
     return tuple(frame["region_id"])

@@ -29,8 +29,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard import text_checks
 from dashboard import upload as up
 from dashboard.cells import blank, same
+from dashboard.glossary import english_text
+from dashboard.i18n import t
 from etl import api as etl_api
 from etl.api import RAW_DIR, UNMAPPED, Correction, PlanError
 
@@ -309,16 +312,18 @@ def read_project(raw: bytes, name: str = "project.json") -> Project:
 
 # --- the review queue ------------------------------------------------------------------------
 
-QUEUE_KINDS = ("low_confidence", "unmapped", "annex_conflict", "correction_not_applied")
+QUEUE_KINDS = ("low_confidence", "unmapped", "annex_conflict", "odd_text", "correction_not_applied")
 QUEUE_COLUMNS = ["doc_id", "region_id", "region_zh", "kind", "target_id", "what", "quote", "detail"]
 ANNEX_KINDS = ("annex_vs_text", "annex_sum")
 _NOTE_TARGET = re.compile(r"\btarget ([A-Za-z0-9_.\-]+?)(?=[,;)\s]|$)")
 
 
 def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.DataFrame,
-                 region_names: pd.Series | None = None) -> pd.DataFrame:
+                 region_names: pd.Series | None = None, lang: str = "zh") -> pd.DataFrame:
     """One row per thing to look at, in the order worth a look: low-confidence readings, unmapped
-    names, annex conflicts, corrections that no longer apply.  A NULL confidence is unknown, not low.
+    names, annex conflicts, what looks odd about a text (a letter among digits, no period, no date,
+    targets without a year or a name), corrections that no longer apply.  A NULL confidence is unknown,
+    not low.  `what` is worded in `lang` (dashboard.text_checks, i18n), never the ETL's English note.
 
     targets may be only the candidates (queries.review_candidates: the low and unmapped rows, picked
     in SQL from a warehouse of 1,000 plans); region_names (region_id → region_zh) then names the
@@ -326,38 +331,96 @@ def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.Dat
     confidence = targets["confidence"] if "confidence" in targets else pd.Series(None, index=targets.index)
     low = targets[confidence.astype("string").str.lower().eq("low").fillna(False)]
     unmapped = targets[targets["category"].eq(UNMAPPED)]
-    parts = [_target_rows(low, "low_confidence", low.get("confidence_reason")),
-             _target_rows(unmapped, "unmapped", None)]
+    parts = [_target_rows(low, "low_confidence", low.get("confidence_reason"), lang),
+             _target_rows(unmapped, "unmapped", None, lang)]
     annex = notes[notes["kind"].isin(ANNEX_KINDS)]
     parts.append(pd.DataFrame({"doc_id": annex["doc_id"], "region_id": annex["region_id"], "kind": "annex_conflict",
-                               "target_id": [_note_target(d) for d in annex["detail"]], "what": annex["message"],
+                               "target_id": [_note_target(d) for d in annex["detail"]],
+                               "what": [annex_text(k, m, lang) for k, m in zip(annex["kind"], annex["message"])],
                                "quote": None, "detail": annex["detail"]}))
+    odd = notes[notes["kind"].eq("odd_text")]
+    parts.append(pd.DataFrame({"doc_id": odd["doc_id"], "region_id": odd["region_id"], "kind": "odd_text",
+                               "target_id": None,
+                               "what": [_odd_text(check, message, lang) for check, message in zip(odd["detail"], odd["message"])],
+                               "quote": None, "detail": odd["detail"]}))
     stale = corrections[corrections["status"].ne("applied")] if len(corrections) else corrections
     parts.append(pd.DataFrame({"doc_id": stale.get("doc_id"), "region_id": stale.get("region_id"),
                                "kind": "correction_not_applied", "target_id": None,
-                               "what": stale.get("changes"), "quote": stale.get("quote"),
-                               "detail": stale.get("why")}))
+                               "what": [t("queue_correction_not_applied", lang, changes=c)
+                                        for c in stale.get("changes", pd.Series(dtype=object))],
+                               "quote": stale.get("quote"), "detail": stale.get("why")}))
     queue = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else None
     if queue is None:
         return pd.DataFrame(columns=QUEUE_COLUMNS)
     names = region_names if region_names is not None else \
         targets.drop_duplicates("region_id").set_index("region_id")["region_zh"]
     queue["region_zh"] = queue["region_id"].map(names).fillna(queue["region_id"])
+    if lang == "en":  # the plan's words inside: listed terms in English (600件 → 600 items), the rest in 「」
+        queue["what"] = queue["what"].map(english_text)
     return queue.reindex(columns=QUEUE_COLUMNS).reset_index(drop=True)
 
 
-def _target_rows(rows: pd.DataFrame, kind: str, reasons) -> pd.DataFrame:
+def _target_rows(rows: pd.DataFrame, kind: str, reasons, lang: str) -> pd.DataFrame:
     reasons = list(reasons) if reasons is not None else [None] * len(rows)
-    what = [_what(row, reason) for row, reason in zip(rows.to_dict("records"), reasons)]
+    what = [_what(row, reason, lang) for row, reason in zip(rows.to_dict("records"), reasons)]
     return pd.DataFrame({"doc_id": rows["doc_id"], "region_id": rows["region_id"], "kind": kind,
                          "target_id": rows["target_id"], "what": what, "quote": rows["quote"], "detail": None})
 
 
-def _what(row: dict, reason) -> str:
+def _what(row: dict, reason, lang: str = "zh") -> str:
     unit = "" if blank(row.get("unit")) else str(row["unit"])
     value = "" if blank(row.get("value")) else f" {_shown(row['value'])}{unit}"
-    text = f"{'' if blank(row.get('raw_name')) else row['raw_name']}{value}"
-    return f"{text} ({reason})" if not blank(reason) else text
+    text = f"{'' if blank(row.get('raw_name')) else row['raw_name']}{value}".strip()
+    if blank(reason):
+        return text
+    said = reason_text(str(reason), lang)
+    return f"{text}（{said}）" if lang == "zh" else f"{text} ({said})"
+
+
+# The extractor's reasons for doubt (etl.warehouse.plan.confidence), each worded by the page.
+_REASON_KEYS = {"no name found": "queue_reason_no_name", "unmapped name": "queue_reason_unmapped",
+                "Chinese numeral": "queue_reason_numeral", "name far from its number": "queue_reason_far",
+                "table row without a year": "queue_reason_table_year", "folded traditional text": "queue_reason_folded"}
+_UNIT_REASON = re.compile(r"^unit (?P<unit>.+?) does not fit (?P<indicator>\S+) \((?P<expected>.*)\)$")
+_ANNEX_VS_TEXT = re.compile(r"the plan text says (?P<text>\S+) but the annex table 「(?P<table>[^」]*)」 totals "
+                            r"(?P<annex>\S+) \((?P<row>[^,]+), (?P<period>[^)]+)\)")
+_ANNEX_SUM = re.compile(r"annex table 「(?P<table>[^」]*)」, (?P<period>[^:]+): the (?P<n>\d+) towns add up to "
+                        r"(?P<added>\S+), but the (?P<row>.+?) row says (?P<stated>\S+)")
+
+
+def reason_text(reason: str, lang: str) -> str:
+    """The extractor's reasons ("no name found; Chinese numeral") in `lang`; one it does not know stays."""
+    said = []
+    for part in (p.strip() for p in reason.split(";") if p.strip()):
+        unit = _UNIT_REASON.match(part)
+        if unit:
+            said.append(t("queue_reason_unit", lang, unit=unit["unit"], expected=unit["expected"],
+                          indicator=_indicator_name(unit["indicator"], lang)))
+        else:
+            said.append(t(_REASON_KEYS[part], lang) if part in _REASON_KEYS else part)
+    return ("；" if lang == "zh" else "; ").join(said)
+
+
+def _indicator_name(indicator_id: str, lang: str) -> str:
+    try:
+        indicator = etl_api.harmonizer().get(indicator_id)
+    except KeyError:
+        return indicator_id
+    return indicator.en if lang == "en" else indicator.zh
+
+
+def annex_text(kind: str, message, lang: str) -> str:
+    """An annex note (etl.extract.annex: the text against its annex, or towns against their total) in
+    `lang`, from the figures the note states; a message of another shape is shown as the ETL wrote it."""
+    message = str(message or "")
+    pattern, key = (_ANNEX_VS_TEXT, "queue_annex_vs_text") if kind == "annex_vs_text" else (_ANNEX_SUM, "queue_annex_sum")
+    found = pattern.search(message)
+    return t(key, lang, **found.groupdict()) if found else message
+
+
+def _odd_text(check, message, lang: str) -> str:
+    odd = etl_api.odd_text_from_note(str(check), message)
+    return text_checks.odd_text_line([odd], lang) if odd is not None else str(message or "")
 
 
 def _note_target(detail) -> str | None:

@@ -17,6 +17,7 @@ page does through the dashboard) does not load the extractor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,11 +41,15 @@ from etl.harmonize.dictionary import harmonizer, per_capita_ids
 from etl.normalize.ambition import STATUSES as ATTAINMENT_STATUSES
 from etl.normalize.ambition import UNIT_FLOW, UNIT_LEVEL, UNIT_RATIO
 from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
+from etl.read.anchor import GENRES as TEXT_GENRES
+from etl.read.anchor import SOURCES as ANCHOR_SOURCES
 from etl.read.readers import MAX_NUMBERS, MAX_TEXT_CHARS
 from etl.read.sources import load_manifest
 from etl.vocab.categories import CATEGORY_ZH
 from etl.vocab.units import UNITS, unit_kind
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
+from etl.warehouse.odd_text import CHECKS as ODD_TEXT_CHECKS
+from etl.warehouse.odd_text import OddText
 
 __all__ = [
     # the data contract
@@ -60,8 +65,9 @@ __all__ = [
     "add_comparable_columns", "comparable_fields", "split_unit", "standardise",
     # files a person downloads or edits
     "FORMULA_STARTS", "encode_comparators", "neutralise_frame", "to_csv", "read_yaml", "load_manifest",
-    # one plan's reading
-    "PlanReading", "read_plan", "title_and_region",
+    # one plan's reading, its own time and what looks odd about it
+    "PlanReading", "read_plan", "title_and_region", "ANCHOR_SOURCES", "TEXT_GENRES", "ODD_TEXT_CHECKS", "OddText",
+    "odd_text_from_note",
     # the store
     "Correction", "apply_corrections", "corrections_dir", "record_correction", "rebuild", "add_plan",
     "add_observations",
@@ -99,13 +105,33 @@ def read_plan(data: bytes, filename: str, max_bytes: int) -> PlanReading:
     """A plan's bytes → its frames, read as the build reads a stored plan (`filename` names the
     format); the plan gets placeholder ids (doc_id "upload", no region).  PlanError for a file that
     cannot be read."""
+    from etl.read.confusables import fold_confusables
     from etl.read.readers import read_bytes
     from etl.warehouse.plan import extract_document
 
     raw = read_bytes(data, filename, max_bytes=max_bytes)
-    title, region = title_and_region(raw.text)
+    # a title whose period is typed "2O27" is still the title (the extraction folds it too, with a note)
+    title, region = title_and_region(fold_confusables(raw.text)[0])
     extraction = extract_document(raw, doc_id="upload", region_id="", region_zh="")
     return PlanReading(raw=raw, extraction=extraction, title=title, region_zh=region)
+
+
+# What a stored quality note of kind odd_text held: the build writes OddText.message() (English, after
+# the file's name) with the check in `detail`; these read the fields back, so a page words it itself.
+_ODD_LINE = re.compile(r"\bline (\d+):")
+_ODD_COUNT = re.compile(r"\b(\d+) target\(s\)")
+_ODD_READ_AS = re.compile(r"read as (.+)$")
+
+
+def odd_text_from_note(check: str, message: str) -> OddText | None:
+    """A quality note of kind odd_text (detail = the check, message = the build's English) → its
+    OddText (check, line, count, text), or None for a check this code does not know."""
+    if check not in ODD_TEXT_CHECKS:
+        return None
+    message = str(message or "")
+    line, count, read_as = _ODD_LINE.search(message), _ODD_COUNT.search(message), _ODD_READ_AS.search(message)
+    return OddText(check, int(line.group(1)) if line else None, int(count.group(1)) if count else None,
+                   read_as.group(1).strip() if read_as else None)
 
 
 # --- the store: the warehouse rebuilt, plans added ---------------------------------------------

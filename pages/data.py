@@ -96,8 +96,9 @@ def view_rows():
 
 
 def all_rows():
-    """Every target in the warehouse plus this session's uploads, every contract column."""
-    everything = comparisons.with_uploaded(warehouse.targets(), uploaded)
+    """Every target in the warehouse plus this session's uploads, every contract column (restatements
+    too: the download is the table as stored, its `restates` column saying which)."""
+    everything = comparisons.with_uploaded(warehouse.targets(restatements=True), uploaded)
     return everything[[c for c in warehouse.targets_columns() if c in everything.columns]
                       + ["region_en", "family_zh", "family_en", "source_url"]]
 

@@ -2,6 +2,7 @@
 (one row per region) for many; the coverage matrix, or for many regions the share of peers
 setting each indicator family."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import charts, state
@@ -26,13 +27,30 @@ peers = region_picker.peer_picker(view)
 group = tuple(r for r in peers.ids if r in view.region_labels)
 in_warehouse = view.regions[view.regions["region_id"].isin(group)]
 group_key = tuple(sorted((k, v) for k, v in peers.url.items() if v))
+# This session's uploads in the group: counted and carded like the warehouse's plans, never left out of
+# the totals while "regions" counts them (restatements once, as everywhere).
+uploaded = context.uploaded_targets()
+if uploaded is not None:
+    uploaded = uploaded[uploaded["region_id"].isin(group)]
+    uploaded = uploaded[uploaded["restates"].isna()] if "restates" in uploaded else uploaded
+COLON = "：" if lang == "zh" else ": "
+
+
+def _numeric(rows):
+    return ~rows["qualitative"].fillna(False).astype(bool) & rows["value"].notna()
 
 
 def summary() -> None:
     totals = warehouse.group_totals(tuple(in_warehouse["region_id"])).iloc[0]
+    n_numeric, n_qualitative, n_families = int(totals["n_numeric"]), int(totals["n_qualitative"]), int(totals["n_families"])
+    if uploaded is not None and len(uploaded):
+        numeric = _numeric(uploaded)
+        n_numeric, n_qualitative = n_numeric + int(numeric.sum()), n_qualitative + int((~numeric).sum())
+        families = set(warehouse.family_shares(tuple(in_warehouse["region_id"]))["family"]) if len(in_warehouse) else set()
+        n_families = len(families | {f for f in uploaded["family"].dropna() if f})
     for column, (label, value) in zip(st.columns(4), [
-            (t("ov_regions", lang), len(group)), (t("ov_targets_num", lang), int(totals["n_numeric"])),
-            (t("ov_targets_qual", lang), int(totals["n_qualitative"])), (t("ov_families", lang), int(totals["n_families"]))]):
+            (t("ov_regions", lang), len(group)), (t("ov_targets_num", lang), n_numeric),
+            (t("ov_targets_qual", lang), n_qualitative), (t("ov_families", lang), n_families)]):
         column.metric(label, value)
 
 
@@ -47,6 +65,7 @@ def count_table(mine) -> str:
                     f"<td class='n'>{n_qual}</td></tr>")
     return ("<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
             ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
+            ".cnt th{white-space:normal;font-size:0.8rem;vertical-align:bottom}"
             ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}"
             f".cnt .unmapped td{{color:{UNMAPPED_COLOR}}}</style>"
             f"<table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
@@ -54,7 +73,24 @@ def count_table(mine) -> str:
             f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>")
 
 
-BADGE_COLORS = {"draft": "orange", "ended": "gray"}  # issued: green
+BADGE_COLORS = {"draft": "orange", "ended": "gray", "uploaded": "violet"}  # issued: green
+
+
+def uploaded_cards() -> tuple[list[dict], "pd.DataFrame"]:
+    """Card records and category counts of this session's uploads (as category_counts gives them)."""
+    if uploaded is None or uploaded.empty:
+        return [], None
+    regions = uploaded.drop_duplicates("region_id")
+    records = [{"region_id": r.region_id, "status": "uploaded", "admin_level": None, "plan_kind": None,
+                "period_start": r.period_start, "period_end": r.period_end} for r in regions.itertuples()]
+    numeric = _numeric(uploaded)
+    counts = (uploaded.assign(quantitative=numeric.astype(int), qualitative=(~numeric).astype(int))
+              .groupby(["region_id", "category"], as_index=False)[["quantitative", "qualitative"]].sum())
+    return records, counts
+
+
+def _shown(value) -> str:
+    return "—" if value is None or value != value else md(str(int(value)) if isinstance(value, float) else value)
 
 
 def cards() -> None:
@@ -62,20 +98,34 @@ def cards() -> None:
     # The same status as every chart's legend: an issued plan whose last month has passed is "ended".
     plans = warehouse.plan_status(region_ids=tuple(in_warehouse["region_id"]))
     status = dict(zip(plans["region_id"], plans["status"]))
-    for column, region in zip(st.columns(max(len(in_warehouse), 1)), in_warehouse.to_dict("records")):
+    extra, extra_counts = uploaded_cards()
+    if extra:
+        counts = pd.concat([counts, extra_counts], ignore_index=True)
+    regions = in_warehouse.to_dict("records") + extra
+    for column, region in zip(st.columns(max(len(regions), 1)), regions):
         rid = region["region_id"]
         with column, st.container(border=True):
             swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
                      f"border-radius:2px;margin-right:0.4em;vertical-align:-0.1em'></span>"
             mark = "▶ " if rid == peers.anchor else ""
             # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
-            st.markdown(f"### {swatch}{mark}{md_html(view.region_labels[rid])}", unsafe_allow_html=True)
+            name = f"{swatch}{mark}{md_html(view.region_labels[rid])}"
+            if len(regions) <= 4:
+                st.markdown(f"### {name}", unsafe_allow_html=True)
+            else:  # five or more cards a row: a smaller name, so it never breaks mid-word
+                st.markdown(f"<div style='font-size:1.15rem;font-weight:600;line-height:1.3'>{name}</div>",
+                            unsafe_allow_html=True)
             shown = status.get(rid, region["status"])
-            st.badge(md(status_label(shown, lang)), color=BADGE_COLORS.get(shown, "green"))
-            st.markdown(f"**{t('level', lang)}**：{md(admin_level_label(region['admin_level'], lang))}  \n"
-                        f"**{t('plan_kind', lang)}**：{md(in_lang(region['plan_kind'], lang))}  \n"
-                        f"**{t('period', lang)}**：{md(region['period_start'])}–{md(region['period_end'])}")
+            badge = t("ov_uploaded", lang) if shown == "uploaded" else status_label(shown, lang)
+            st.badge(md(badge), color=BADGE_COLORS.get(shown, "green"))
+            level = admin_level_label(region["admin_level"], lang) if region["admin_level"] else None
+            kind = in_lang(region["plan_kind"], lang) if region["plan_kind"] else None
+            st.markdown(f"**{t('level', lang)}**{COLON}{_shown(level)}  \n"
+                        f"**{t('plan_kind', lang)}**{COLON}{_shown(kind)}  \n"
+                        f"**{t('period', lang)}**{COLON}{_shown(region['period_start'])}–{_shown(region['period_end'])}")
             st.html(count_table(counts[counts["region_id"] == rid].set_index("category")))
+            if shown == "uploaded":  # no profile page: it is not in the warehouse
+                continue
             st.page_link("pages/profile.py", label=t("open_profile", lang), icon=":material/arrow_forward:",
                          query_params={"region": rid, **({"lang": "en"} if lang == "en" else {})})
 

@@ -33,20 +33,21 @@ def tr(key: str, **fmt) -> str:
 
 
 @st.cache_data(ttl=warehouse.CACHE_SECONDS, max_entries=8, show_spinner=False)
-def review_lists(warehouse_version: tuple[str, int], editable: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
+def review_lists(warehouse_version: tuple[str, int], editable: bool, lang: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The queue with its links, and the counts per plan, of one warehouse file (path and
-    modification time: a rebuild after a correction is a new key), built once per process."""
-    return review_queue.review_lists(editable)
+    modification time: a rebuild after a correction is a new key), built once per process and language."""
+    return review_queue.review_lists(editable, lang)
 
 
 def show_queue(doc_id: str) -> None:
-    queue, counts = review_lists(warehouse.version(), can_edit)
+    queue, counts = review_lists(warehouse.version(), can_edit, lang)
     st.subheader(tr("counts_title"))
     if counts.empty:
         st.success(tr("nothing_to_review"))
         return
     labels = {k: tr(f"kind_{k}") for k in rv.QUEUE_KINDS}
-    st.dataframe(counts.rename(columns={**labels, "region_zh": tr("col_plan"), "total": tr("col_total")}),
+    st.dataframe(counts.rename(columns={**labels, "doc_id": tr("col_doc"), "region_zh": tr("col_plan"),
+                                        "total": tr("col_total")}),
                  hide_index=True, key="review_counts")
     rows = queue[queue["doc_id"] == doc_id] if doc_id else queue
     rows = rows.assign(kind=rows["kind"].map(labels))

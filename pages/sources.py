@@ -7,14 +7,15 @@ import html
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, citation, state
+from dashboard import charts, citation, state, text_checks
 from dashboard import review as rv
 from dashboard import upload as up
-from dashboard.glossary import in_lang
-from dashboard.i18n import t
+from dashboard.glossary import in_lang, label
+from dashboard.i18n import status_label, t
 from dashboard.safe_text import js_string, md
 from dashboard.services import warehouse
 from dashboard.ui import context, layout
+from dashboard.ui.source_links import number_span
 
 layout.ensure_shell()
 view = context.get_view()
@@ -39,6 +40,24 @@ def doc_label(doc: dict) -> str:
     if lang == "en" and doc.get("status") != up.UPLOADED_STATUS:
         return f"{citation.english_title({**doc, 'region_en': region})} 《{doc['title']}》"
     return f"{region} · {doc['title']}" if lang == "zh" else f"{region} · 《{doc['title']}》"
+
+
+def date_line(document) -> str:
+    """The plan's date and what it is, then when the text itself says it was written (its anchor).
+    The manifest's note on the date is English prose: the glossary words it in Chinese when it
+    lists it; otherwise a Chinese page says only what the warehouse states in fields."""
+    parts = []
+    if isinstance(document.get("date"), str) and document["date"]:
+        parts.append(t("date_line", lang, date=document["date"], status=status_label(document.get("status"), lang)))
+    note = document.get("date_note")
+    if isinstance(note, str) and note:
+        worded = label("date_notes", note, lang)
+        if lang == "en" or worded != note:
+            parts.append(f"{t('date_note', lang)}{'：' if lang == 'zh' else ': '}{worded}")
+    if "anchor_from" in document:
+        parts.append(text_checks.anchor_line(document.get("anchor_year"), document.get("anchor_month"),
+                                             document.get("anchor_from"), document.get("anchor_text"), lang))
+    return " · ".join(parts)
 
 
 doc_labels = {doc["doc_id"]: doc_label(doc) for doc in meta.to_dict("records")}
@@ -66,7 +85,9 @@ def target_label(target_id: str) -> str:
     name = charts.indicator_name(row, lang)
     if name == row["raw_name"] and lang == "en":  # no canonical name: the plan's wording, as a quote
         name = f"「{name}」"
-    return f"{target_id} · {name} · {value}"
+    restates = row.get("restates")
+    said_again = f" · {t('restates_mark', lang, target=restates)}" if isinstance(restates, str) and restates else ""
+    return f"{target_id} · {name} · {value}{said_again}"
 
 
 target_id = st.selectbox(t("target_pick", lang), target_ids, key="target", format_func=target_label)
@@ -79,10 +100,10 @@ else:
     # Every field here comes from the manifest (whatever `etl add` or the upload page stored): text only.
     doc = {**meta.set_index("doc_id").loc[doc_id].to_dict(), "doc_id": doc_id}
     st.caption(" · ".join([md(citation.inline_citation(doc, lang)),
-                           f"{t('raw_file', lang)}: {md('data/raw/' + str(document['source_file']))}",
+                           f"{t('raw_file', lang)}{'：' if lang == 'zh' else ': '}"
+                           f"{md('data/raw/' + str(document['source_file']))}",
                            f"sha256 {md(str(document['sha256'])[:12])}…"]))
-    if isinstance(document["date_note"], str) and document["date_note"]:
-        st.caption(f"{t('date_note', lang)}: {md(document['date_note'])}")
+    st.caption(md(date_line(document)))
 st.caption(t("highlight_help", lang))
 
 if target_id:
@@ -112,8 +133,9 @@ def linked_passage(text: str) -> tuple[int, int] | None:
     return (start, end) if 0 <= start < end <= len(text) and end - start <= MAX_PASSAGE else None
 
 
-def highlighted(text: str, spans, selected: str) -> str:
-    """clean_text as HTML, each target's quote in a <mark id="t-<target_id>">.
+def highlighted(text: str, spans, selected: str, number: tuple[int, int] | None = None) -> str:
+    """clean_text as HTML, each target's quote in a <mark id="t-<target_id>">; inside the selected
+    one, the selected target's `number` (offsets in `text`) in a <span class="num">.
 
     Two targets can share one sentence (a range, or several numbers in one clause): a quote
     starting inside an earlier mark joins that mark (listed in data-ids, and the mark is
@@ -132,10 +154,30 @@ def highlighted(text: str, spans, selected: str) -> str:
         css = "tg sel" if selected in mark["ids"] else "tg"
         ids = " ".join(mark["ids"])
         pieces.append(f'<mark id="t-{html.escape(mark["ids"][0])}" data-ids="{html.escape(ids)}" class="{css}" '
-                      f'title="{html.escape(ids)}">{html.escape(text[mark["start"]:mark["end"]])}</mark>')
+                      f'title="{html.escape(ids)}">{marked_number(text, mark, number if "sel" in css else None)}</mark>')
         cursor = mark["end"]
     pieces.append(html.escape(text[cursor:]))
     return "".join(pieces)
+
+
+def marked_number(text: str, mark: dict, number: tuple[int, int] | None) -> str:
+    """A mark's text, escaped, with the number in it wrapped when it lies inside the mark."""
+    start, end = mark["start"], mark["end"]
+    if number is None or not (start <= number[0] < number[1] <= end):
+        return html.escape(text[start:end])
+    return (html.escape(text[start:number[0]]) + f'<span class="num">{html.escape(text[number[0]:number[1]])}</span>'
+            + html.escape(text[number[1]:end]))
+
+
+def selected_number(target_id: str) -> tuple[int, int] | None:
+    """The selected target's number as offsets in the clean text: a click on its bar lands on it."""
+    if not target_id:
+        return None
+    row = found.set_index("target_id").loc[target_id]
+    if row["qualitative"] or pd.isna(row["quote_start"]):
+        return None
+    span = number_span(row["quote"], row["value"], row["unit"])
+    return None if span is None else (int(row["quote_start"]) + span[0], int(row["quote_start"]) + span[1])
 
 
 spans = found.dropna(subset=["quote_start", "quote_end"])[["target_id", "quote_start", "quote_end"]]
@@ -146,7 +188,7 @@ if passage:
                                              "quote_end": passage[1]}])], ignore_index=True)
     st.info(f"“{md(document['clean_text'][passage[0]:passage[1]])}”", icon=":material/format_quote:")
 scroll_to = target_id or (PASSAGE if passage else "")
-body = highlighted(document["clean_text"], spans, scroll_to)
+body = highlighted(document["clean_text"], spans, scroll_to, selected_number(target_id))
 font_size = "1.15rem" if view.present else "1rem"
 st.html(f"""
 <style>
@@ -155,7 +197,10 @@ st.html(f"""
                max-height: 70vh; overflow-y: auto; padding: 1rem 1.25rem;
                border: 1px solid #ddd; border-radius: 6px; background: #fff; }}
   .plan-text mark.tg {{ background: #FFF1A8; padding: 0 1px; border-radius: 2px; }}
-  .plan-text mark.sel {{ background: #FFD98A; outline: 3px solid #D55E00; }}
+  .plan-text mark.sel {{ background: #FFE9A0; outline: 1px dashed #D55E00; }}
+  .plan-text mark.sel span.num {{ background: #FFB84D; outline: 3px solid #D55E00; border-radius: 2px;
+                                 font-weight: 600; }}
+  .plan-text mark.sel:not(:has(span.num)) {{ background: #FFD98A; outline: 3px solid #D55E00; }}
 </style>
 <div class="plan-text" id="plan-text">{body}</div>
 """)

@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit import config
 
 from dashboard import review as rv
+from dashboard import text_checks
 from dashboard import upload as up
 from dashboard import upload_worker as worker
 from dashboard.i18n import category_label, column_label, scope_label, t
@@ -318,6 +319,24 @@ def show_reading(plan: up.UploadedPlan) -> None:
     show_counts(plan)
 
 
+def show_checks(plan: up.UploadedPlan) -> None:
+    """What looks odd about the text, as a checklist beside the table, and when the text says it was
+    written: a year typed 2O27, no period, no date, targets without a year or a name (issue 21)."""
+    extraction = plan.extraction
+    anchor = getattr(extraction, "anchor", None)
+    with st.container(border=True, key="upload_checks"):
+        st.markdown(f"**{md(t('checks_title', lang))}**")
+        for line in text_checks.checklist(getattr(extraction, "odd_text", None) or [], lang, extraction.period,
+                                          plan.targets):
+            if line.ok:  # passed: said quietly, so what needs a look stands out
+                st.caption(f":green[:material/check_circle:] {md(line.text)}")
+            else:
+                st.markdown(f":orange[:material/warning:] {md(line.text)}")
+        if anchor is not None:
+            st.caption(md(text_checks.anchor_line(anchor.year, anchor.month, anchor.source, anchor.text, lang)))
+            st.caption(md(text_checks.genre_label(anchor.genre, lang)))
+
+
 def show_finished(finished: pd.DataFrame) -> None:
     """Which rows a person changed, and which names the dictionary does not know."""
     manual = int((finished["origin"] == "manual").sum())
@@ -337,6 +356,7 @@ st.caption(WHAT_READING_KEEPS[lang if lang in WHAT_READING_KEEPS else "en"].form
 # script runs, which left the session without an uploader.  up.check_filename refuses such a
 # name, and any other type, with a message instead.
 file = st.file_uploader(tr("uploader"), key="upload_file", help=tr("uploader_help"))
+layout.uploader_words("upload_file", lang, upload_limit_mb())
 project, message = open_project(file)
 show_saved()
 
@@ -370,10 +390,14 @@ else:
 
         st.subheader(tr("editor_title"))
         st.caption(tr("editor_help"))
-        edited = st.data_editor(editor_start(plan), key="upload_editor", num_rows="dynamic",
-                                hide_index=True, column_order=up.EDITOR_COLUMNS,
-                                height=min(36 * (len(plan.targets) + 2), 560), placeholder="—",
-                                column_config=editor_config(up.indicator_choices()), width="stretch")
+        table_side, checks_side = st.columns([3, 1])
+        with checks_side:
+            show_checks(plan)
+        with table_side:
+            edited = st.data_editor(editor_start(plan), key="upload_editor", num_rows="dynamic",
+                                    hide_index=True, column_order=up.EDITOR_COLUMNS,
+                                    height=min(36 * (len(plan.targets) + 2), 560), placeholder="—",
+                                    column_config=editor_config(up.indicator_choices()), width="stretch")
         reason = st.columns([3, 1])
         reason[0].text_input(tr("why"), key="upload_why", help=tr("why_help"))
         reason[1].text_input(tr("who"), key="upload_who")

@@ -143,7 +143,7 @@ def test_the_queue_puts_each_kind_of_doubt_first_and_counts_per_plan():
     assert queue[["kind", "target_id"]].values.tolist() == [
         ["low_confidence", "a-001"], ["unmapped", "a-002"], ["annex_conflict", "b-001"],
         ["correction_not_applied", None]]
-    assert queue["what"].iloc[0] == "x 1件 (far from its number)"
+    assert queue["what"].iloc[0] == "x 1件（far from its number）"  # a reason the page has no words for stays
     counts = rv.queue_counts(queue).set_index("doc_id")
     assert counts.loc["a", ["low_confidence", "unmapped", "correction_not_applied", "total"]].tolist() == [1, 1, 1, 3]
     assert counts.loc["b", "annex_conflict"] == 1 and counts.index[0] == "a"  # the most to review first

@@ -71,7 +71,7 @@ def test_review_page_on_a_read_only_host_shows_the_queue_and_no_form(own_store, 
     at = open_page("pages/review.py", {"doc": "shizhong-2024", "target": "shizhong-2024-001"})
     assert not at.exception, [e.value for e in at.exception]
     counts = at.dataframe[0].value
-    assert counts.loc[counts["doc_id"] == "shizhong-2024", "附表冲突"].iloc[0] > 0  # its town annex
+    assert counts.loc[counts["方案编号"] == "shizhong-2024", "附表冲突"].iloc[0] > 0  # its town annex
     assert not at.number_input and not any("rv_form" in (b.key or "") for b in at.button)
     queue = at.dataframe[1].value
     assert "correct_url" not in queue.columns and queue["source_url"].str.startswith("sources?doc=").all()

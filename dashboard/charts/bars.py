@@ -41,6 +41,7 @@ MISSING_NOTES = {
     "qualitative": ("仅定性目标", "no number"),
     "not_applicable": ("口径不适用", "n/a here"),
     "no_start": ("无起点水平", "no starting level"),  # measure "ambition": series.NO_START
+    "no_population": ("无人口数据", "no population figure"),
 }
 DERIVED = ("换算", "derived")  # how a per-year or per-10k figure was made, on hover
 
@@ -135,14 +136,41 @@ def panel_series(records: list[dict], region_ids: list[str], lang: str,
     return [(key, _series_name(rows_[0], lang, with_scope), rows_) for key, rows_ in ranked]
 
 
-def panel_key(series: list[tuple[str, str, list[dict]]], lang: str, how: str = "") -> str:
-    """The panel's one-line key: same indicator and basis / converted (how) / related measures."""
+def panel_key(series: list[tuple[str, str, list[dict]]], lang: str, how: str = "",
+              records: list[dict] | None = None) -> str:
+    """The panel's one-line key: same indicator and basis / converted (how) / related measures; for a
+    panel with nothing to draw under this measure (`records`: its rows), why (empty_reason)."""
     if not series:
-        return ""
+        return empty_reason(records or [], lang)
     if len(series) > 1:
         return t("key_related", lang) + colon(lang) + " ｜ ".join(name for _k, name, _r in series)
     converted = [r for r in series[0][2] if isinstance(r.get("shown_from"), str) and "÷" in r["shown_from"]]
     return t("key_converted", lang, how=how) if converted and how else t("key_same", lang)
+
+
+def _per_10k(row: dict) -> bool:
+    return str(row.get("shown_unit") or "").endswith("/万人")
+
+
+def _no_population(rows: list[dict]) -> bool:
+    """Rows with a number that per 10,000 residents cannot show because their region has no population
+    figure (the ETL divides only where it has one)."""
+    numeric = [r for r in rows if not is_qualitative(r) and not is_missing(r.get("value_std"))]
+    return bool(numeric) and all(_per_10k(r) and is_missing(r.get("population_10k")) for r in numeric)
+
+
+def empty_reason(records: list[dict], lang: str) -> str:
+    """Why a panel draws no bar although its regions set numbers: per 10,000 residents, no population
+    figure for any of them, or numbers that are not divided by residents (bodies, rights, rates); per
+    plan year, levels without a starting point.  "" when it has no number at all (its slots say so)."""
+    numeric = [r for r in records if not is_qualitative(r) and not is_missing(r.get("value_std"))]
+    if not numeric:
+        return ""
+    if any(_per_10k(r) for r in numeric):
+        return t("empty_no_population" if _no_population(numeric) else "empty_not_divided", lang)
+    if any(str(r.get("shown_unit") or "").endswith("/年") for r in numeric):
+        return t("empty_no_yearly", lang)
+    return ""
 
 
 def conversion_how(bars: list[dict], lang: str) -> str:
@@ -215,7 +243,10 @@ def series_slots(records: list[dict], series, region_ids: list[str], region_labe
     for rid in region_ids:
         if rid in drawn:
             continue
-        status = target_status([r for r in records if r["region_id"] == rid], main)
+        mine = [r for r in records if r["region_id"] == rid]
+        status = target_status(mine, main)
+        if status == "not_applicable" and _no_population(mine):  # say why, not only that
+            status = "no_population"
         text = pick(MISSING_NOTES.get(status, MISSING_NOTES["none"]), lang)
         lines = name_lines(text, line_width)
         slots.append((rid, _region_tick(rid, region_labels, tick_notes, note_size) + _under(lines, note_size), text))

@@ -106,7 +106,7 @@ def compare_panel(panel: list[dict], region_ids: list[str], region_labels: dict[
     units = {b["shown_unit"] for b in bars if b.get("shown_unit")}
     categories = series_categories(bars, slots, region_ids)
     return Panel(traces, categories, value_axis([b["shown_value"] for b in bars], units, style.lang),
-                 panel_key(series, style.lang, conversion_how(bars, style.lang)),
+                 panel_key(series, style.lang, conversion_how(bars, style.lang), panel),
                  crowded=not rotated and _crowded(categories, region_labels, panel_px, style), rotated=rotated,
                  label_px=max([label_px(c, style.base, style.base) for c in categories] + [0.0]))
 
@@ -211,8 +211,9 @@ def compare_grid(panels: list[tuple[str, str]], per_row: int, by_family: dict[st
     fig.update_layout(base_layout(style, top + plot_area + bottom, dict(l=style.scaled(60, 70), r=40, t=top, b=bottom)),
                       showlegend=False, barmode="group", bargap=0.35)
     fig.update_annotations(font=dict(size=style.panel_title_size), yshift=4)
-    fig.update_xaxes(showline=True, linecolor=AXIS_LINE_COLOR, ticks="", showgrid=False, fixedrange=True)
-    fig.update_yaxes(showgrid=True, gridcolor=GRID_COLOR, zeroline=False, fixedrange=True, automargin=True)
+    # zoom and pan stay on (the toolbar offers them on every chart, issue 23)
+    fig.update_xaxes(showline=True, linecolor=AXIS_LINE_COLOR, ticks="", showgrid=False)
+    fig.update_yaxes(showgrid=True, gridcolor=GRID_COLOR, zeroline=False, automargin=True)
     return fig
 
 

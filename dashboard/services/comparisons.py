@@ -73,7 +73,7 @@ def group_targets(drawn: Drawn, uploaded: pd.DataFrame | None, category: str | N
     session's uploads by region id (they are in the session, not the warehouse)."""
     frame = queries.targets(category=category, family=family, indicator_id=indicator_id, region_ids=drawn.stored)
     if uploaded is not None and "region_id" in uploaded:
-        uploaded = uploaded[uploaded["region_id"].isin(drawn.uploads)]
+        uploaded = uploaded[uploaded["region_id"].isin(drawn.uploads) & uploaded.get("restates", pd.Series(None, index=uploaded.index)).isna()]
     return with_uploaded(frame, uploaded, category=category, family=family, indicator_id=indicator_id)
 
 

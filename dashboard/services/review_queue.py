@@ -18,10 +18,11 @@ def review_url(doc_id: str, target_id) -> str | None:
     return f"{REVIEW_PAGE}?doc={doc_id}&target={target_id}" if isinstance(target_id, str) else None
 
 
-def review_lists(editable: bool) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """(queue with source_url and correct_url, counts per plan) of the warehouse as it is now."""
+def review_lists(editable: bool, lang: str = "zh") -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(queue with source_url and correct_url, counts per plan) of the warehouse as it is now, its
+    `what` worded in `lang`."""
     queue = rv.review_queue(queries.review_candidates(), queries.quality_notes(), queries.corrections_log(),
-                            queries.region_names())
+                            queries.region_names(), lang=lang)
     queue = queue.assign(source_url=[queries.source_url(d, tg if isinstance(tg, str) else None)
                                      for d, tg in zip(queue["doc_id"], queue["target_id"])],
                          correct_url=[review_url(d, tg) if editable else None

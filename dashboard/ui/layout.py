@@ -58,7 +58,9 @@ def presentation_css(present: bool, lang: str) -> None:
     if not present:
         return
     # The page title is smaller and the exit button sits in the top-right corner, so a chart
-    # starts high enough to fit a 720 px projector screen (see PROJECTOR_HEIGHT).
+    # starts high enough to fit a 720 px projector screen (see PROJECTOR_HEIGHT).  The button is placed
+    # against the page's block (which scrolls), not the window: it scrolls away with the title instead
+    # of floating over the chart titles below it.
     st.html("""<style>
       [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
       [data-testid="stExpandSidebarButton"] { display: none !important; }
@@ -66,9 +68,28 @@ def presentation_css(present: bool, lang: str) -> None:
       .block-container, [data-testid="stMainBlockContainer"] { max-width: 100% !important;
           padding-left: 2.5rem; padding-right: 2.5rem; padding-top: 1rem; padding-bottom: 2rem; }
       [data-testid="stMain"] h1 { font-size: 1.8rem; padding: 0.2rem 0 0.3rem 0; }
-      .st-key-exit_present { position: absolute; top: 0; right: 3.5rem; width: auto !important; z-index: 5; }
+      [data-testid="stMainBlockContainer"] { position: relative; }
+      .st-key-exit_present { position: absolute; top: 0.6rem; right: 2.5rem; width: auto !important; z-index: 5; }
     </style>""")
     st.button(t("exit_present", lang), key="exit_present", on_click=_leave_presentation, type="tertiary")
+
+
+def uploader_words(key: str, lang: str, limit_mb: int) -> None:
+    """The file uploader's own words in the page's language.  Streamlit (1.67) writes its button
+    ("Upload") and its limit ("20MB per file") in English and takes no parameter for them; on a
+    Chinese page CSS hides those two texts and writes ours in their place (the label above the box
+    is the page's own).  Screen readers still read Streamlit's English button text."""
+    if lang != "zh":
+        return
+    box = f".st-key-{key} [data-testid='stFileUploaderDropzone']"
+    button, limit = t("uploader_button", lang), t("uploader_limit", lang, mb=limit_mb)
+    st.html(f"""<style>
+      {box} button [data-testid="stMarkdownContainer"] p {{ font-size: 0; }}
+      {box} button [data-testid="stMarkdownContainer"] p::after {{ content: "{html_text(button)}"; font-size: 1rem; }}
+      {box} [data-testid="stFileUploaderDropzoneInstructions"] span {{ font-size: 0; }}
+      {box} [data-testid="stFileUploaderDropzoneInstructions"] span::after {{ content: "{html_text(limit)}";
+          font-size: 0.875rem; }}
+    </style>""")
 
 
 # Presentation mode is made for the smallest common projector screen (1280×720): a page's

@@ -7,6 +7,8 @@ that stays on screen can never fire twice); app.py then switches page (follow_so
 
 from __future__ import annotations
 
+import re
+
 import streamlit as st
 
 from dashboard.services import warehouse
@@ -67,3 +69,30 @@ def follow_source_click() -> None:
     globals_kept = {k: st.query_params[k] for k in ("lang", "present") if k in st.query_params}
     st.switch_page(SOURCES_PAGE, query_params={**globals_kept, **params})
 
+
+
+# --- the number in its sentence ------------------------------------------------------------------
+# A number as a plan writes it: 1,200 / 3.5 / 60 (full-width digits are folded by the reader already).
+_NUMBER = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def number_span(quote: str, value, unit) -> tuple[int, int] | None:
+    """Where the target's number (with its unit, when written right after it) sits in its sentence:
+    (start, end) offsets in `quote`, or None when it is not written in digits there (a Chinese
+    numeral, a number the sentence does not hold): then the sentence alone is highlighted.  Of
+    several equal numbers, the one followed by the unit wins, else the first."""
+    try:
+        wanted = float(value)
+    except (TypeError, ValueError):
+        return None
+    if wanted != wanted or not isinstance(quote, str):
+        return None
+    unit = unit if isinstance(unit, str) else ""
+    found = None
+    for match in _NUMBER.finditer(quote):
+        if abs(float(match.group(0).replace(",", "")) - wanted) > 1e-9 * max(1.0, abs(wanted)):
+            continue
+        if unit and quote.startswith(unit, match.end()):
+            return match.start(), match.end() + len(unit)
+        found = found or (match.start(), match.end())
+    return found
