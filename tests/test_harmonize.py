@@ -78,10 +78,11 @@ def _all_aliases(doc):
 
 @pytest.mark.parametrize("indicator_id,alias", list(_all_aliases(yaml.safe_load(DEFAULT_PATH.read_text("utf-8")))))
 def test_each_alias_maps_to_its_indicator(h, indicator_id, alias):
-    assert h.match(alias).id == indicator_id
+    unit = h.get(indicator_id).unit  # an alias names its facets with the indicator's unit beside it
+    assert h.match(alias, unit=unit).id == indicator_id
     # Plans decorate names; the decoration must not change the answer.
-    assert h.match(f"新增{alias}").id == indicator_id
-    assert h.match(f"“{alias}”累计").id == indicator_id
+    assert h.match(f"新增{alias}", unit=unit).id == indicator_id
+    assert h.match(f"“{alias}”累计", unit=unit).id == indicator_id
 
 
 def test_context_aliases_map_only_with_their_keyword(h, doc):
@@ -101,33 +102,33 @@ PLAN_WORDING = {
     "每万人高质量发明专利拥有量": "high_quality_invention_patents_per_10k",
     "PCT 国际申请数量": "pct_applications",
     "新增发明专利授权量": "invention_patent_grants",
-    "战新企业、高新企业发明专利清零": "firms_invention_patent_coverage",
+    "战新企业、高新企业发明专利清零": "d__invention_patent__coverage_rate__q_firms",  # was firms_invention_patent_coverage: its facets are not that entry's (issue 20)
     "海外发明专利授权量": "overseas_invention_patent_grants",
     "马德里商标国际注册量": "madrid_trademark_registrations",
     "知识产权质押融资金额": "ip_pledge_financing",
     "专利产品产值占工业产品产值的比重": "patent_product_output_share",
     "自主品牌企业增加值占地区生产总值比重": "own_brand_value_added_share",
     "知识产权运营成效": "ip_operation_ranking",
-    "国家知识产权试点、示范企业": "national_ip_advantage_demo_firms",
+    "国家知识产权试点、示范企业": "d__ip_pilot_demo_firm__count__t_national",  # was national_ip_advantage_demo_firms: its facets are not that entry's (issue 20)
     "知识产权专项工作经费": "ip_special_funds",
     "知识产权管理“贯标”企业累计": "ip_standard_firms",
     "知识产权专员队伍": "ip_commissioners",
     "培训覆盖面": "training_attendance",
     "知识产权裁决和调解案件数量": "ruling_mediation_cases",
-    "行政执法案件结案率": "case_closure_rate",
+    "行政执法案件结案率": "d__enforcement_case__closure_rate",  # was case_closure_rate: its facets are not that entry's (issue 20)
     "知识产权保护满意度": "protection_satisfaction",
     "知识产权代理机构": "ip_agencies",
-    "省级知识产权信息公共服务网点": "ip_info_service_points",
+    "省级知识产权信息公共服务网点": "d__ip_info_service_point__count__t_provincial",  # was ip_info_service_points: its facets are not that entry's (issue 20)
     "优质知识产权代理、法律服务等专业化中介服务机构": "ip_service_firms",
-    "每年联合执法": "joint_enforcement_actions",
-    "市委常委会、市政府常务会每年至少专题研究": "leadership_review_meetings",
+    "每年联合执法": "d__joint_enforcement__count",  # was joint_enforcement_actions: its facets are not that entry's (issue 20)
+    "市委常委会、市政府常务会每年至少专题研究": "d__leadership_review__count",  # was leadership_review_meetings: its facets are not that entry's (issue 20)
     "知识产权文化公园": "ip_culture_facilities",
-    "省级以上专利奖": "patent_awards",
+    "省级以上专利奖": "d__patent_award__count__t_provincial_up",  # was patent_awards: its facets are not that entry's (issue 20)
     "知识产权运营平台": "ip_operation_platform",
     # 宜兴
-    "国家知识产权试点园区": "ip_pilot_demo_parks",
-    "省级知识产权示范园区": "ip_pilot_demo_parks",
-    "江苏省版权示范城市": "copyright_demo_city",
+    "国家知识产权试点园区": "d__ip_pilot_demo_park__count__t_national",  # was ip_pilot_demo_parks: its facets are not that entry's (issue 20)
+    "省级知识产权示范园区": "d__ip_pilot_demo_park__count__t_provincial",  # was ip_pilot_demo_parks: its facets are not that entry's (issue 20)
+    "江苏省版权示范城市": "d__copyright_demo_city__count__t_provincial",  # was copyright_demo_city: its facets are not that entry's (issue 20)
     "授权专利量累计": "patent_grants",
     "万人高价值发明专利拥有量": "high_value_invention_patents_per_10k",
     "企业专利授权量占比": "enterprise_patent_grant_share",
@@ -136,11 +137,11 @@ PLAN_WORDING = {
     "马德里商标有效注册量": "madrid_trademarks_held",
     "集体商标、证明商标": "collective_certification_marks",
     "集成电路设计登记量": "ic_layout_registrations",
-    "各级专利奖": "patent_awards",
-    "省级以上高价值专利培育中心": "high_value_patent_centers",
-    "市级高价值专利培育中心": "high_value_patent_centers",
-    "省级知识产权保护示范区": "ip_protection_demo_zone",
-    "国家级知识产权快速维权中心": "rapid_rights_protection_centers",
+    "各级专利奖": "d__patent_award__count__t_all_levels",  # was patent_awards: its facets are not that entry's (issue 20)
+    "省级以上高价值专利培育中心": "d__hv_patent_centre__count__t_provincial_up",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
+    "市级高价值专利培育中心": "d__hv_patent_centre__count__t_city",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
+    "省级知识产权保护示范区": "d__ip_protection_demo_zone__count__t_provincial",  # was ip_protection_demo_zone: its facets are not that entry's (issue 20)
+    "国家级知识产权快速维权中心": "d__rapid_protection_centre__count__t_national",  # was rapid_rights_protection_centers: its facets are not that entry's (issue 20)
     "保护中心分中心": "protection_center_branches",
     "知识产权保护社会满意度": "protection_satisfaction",
     "专利密集型产业增加值占GDP比重": "patent_intensive_industry_share",
@@ -152,7 +153,7 @@ PLAN_WORDING = {
     "各级知识产权优势示范企业": "ip_advantage_demo_firms",
     "新增各级优势示范企业": "ip_advantage_demo_firms",
     "知识产权服务业集聚区": "ip_service_cluster",
-    "新增知识产权工作站（商标品牌指导站）": "ip_guidance_stations",
+    "新增知识产权工作站（商标品牌指导站）": "d__ip_workstation__count",  # was ip_guidance_stations: its facets are not that entry's (issue 20)
     "新增国家级知识产权研究与服务机构": "ip_research_service_institutions",
     "累计知识产权服务机构": "ip_service_firms",
     "知识产权服务从业人数": "ip_service_employees",
@@ -160,11 +161,11 @@ PLAN_WORDING = {
     "新增知识产权专家库成员": "expert_pool_members",
     "知识产权专家库人才": "expert_pool_members",
     "技术调查官": "technical_investigators",
-    "累计培训知识产权各类人才": "training_attendance",
-    "省级以上科研院所、科创载体落户宜兴": "research_institutes_settled",
-    "国家地理标志保护示范区": "gi_protection_demo_zone",
-    "国家知识产权保护规范化市场": "ip_protection_standard_market",
-    "知识产权主要指标": "ip_overall_ranking",
+    "累计培训知识产权各类人才": "d__ip_training__count",  # was training_attendance: its facets are not that entry's (issue 20)
+    "省级以上科研院所、科创载体落户宜兴": "d__research_institute__settled__t_provincial_up",  # was research_institutes_settled: its facets are not that entry's (issue 20)
+    "国家地理标志保护示范区": "d__gi_protection_demo_zone__count__t_national",  # was gi_protection_demo_zone: its facets are not that entry's (issue 20)
+    "国家知识产权保护规范化市场": "d__protection_standard_market__count__t_national",  # was ip_protection_standard_market: its facets are not that entry's (issue 20)
+    "知识产权主要指标": "d__ip_main_indicators__count",  # was ip_overall_ranking: its facets are not that entry's (issue 20)
     # 盐城
     "万户企业有效注册商标企业数": "trademark_firms_per_10k_firms",
     "新增海外发明专利授权数量": "overseas_invention_patent_grants",
@@ -179,7 +180,7 @@ PLAN_WORDING = {
     "知识产权代理、法律、运营、策划、信息等服务的专业人才": "ip_service_professionals",
     "知识产权公共服务社会满意度": "public_service_satisfaction",
     "注册商标拥有率": "trademark_ownership_rate",
-    "省级高价值专利培育示范中心": "high_value_patent_centers",
+    "省级高价值专利培育示范中心": "d__hv_patent_centre__count__t_provincial",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
     "贯标覆盖率": "ip_standard_coverage_rate",
     "知识产权经费投入": "ip_special_funds",
     # 市中区 (text and annex)
@@ -194,7 +195,7 @@ PLAN_WORDING = {
     "知识产权质押贷款": "ip_pledge_loans",
     "专利开放许可": "patent_open_licenses",
     "专利密集型产品认定备案": "patent_intensive_product_filings",
-    "数据知识产权": "data_ip_registrations",
+    "数据知识产权": "d__data_ip__count",  # was data_ip_registrations: its facets are not that entry's (issue 20)
     "联合法院办理知识产权纠纷行政调解司法确认案件": "mediation_judicial_confirmation_cases",
     "专利行政裁决案件": "patent_administrative_ruling_cases",
     "知识产权案件结案率": "case_closure_rate",
@@ -204,13 +205,13 @@ PLAN_WORDING = {
     "商标品牌培育指导站": "ip_guidance_stations",
     "宣传服务市场主体": "outreach_market_entities",
     "新增知识产权人才": "ip_talent_new",
-    "培训知识产权管理和执法人员、企业高管、知识产权师等各类人员": "training_attendance",
+    "培训知识产权管理和执法人员、企业高管、知识产权师等各类人员": "d__ip_training__count",  # was training_attendance: its facets are not that entry's (issue 20)
     "配备不少于2人的知识产权专职人员": "town_ip_staff",
     "新增有效发明专利数量": "invention_patents_held",
     "国家知识产权优势、示范企业": "national_ip_advantage_demo_firms",
     "知识产权专利开放许可": "patent_open_licenses",
     "知识产权商标品牌培育指导站": "ip_guidance_stations",
-    "知识产权培训次数": "training_sessions",
+    "知识产权培训次数": "d__ip_training__times",  # was training_sessions: its facets are not that entry's (issue 20)
 }
 
 
