@@ -31,7 +31,7 @@ def ensure_database(lang: str) -> None:
         problem = "is missing" if stale is None else f"was built by an older version (no {', '.join(stale[:3])})"
         st.error(t("db_failed", lang) + md(f"{db.db_path()} {problem}; build it with `python -m etl build`."))
         st.stop()
-    from etl.build.steps import build  # imported lazily: the ETL is only needed on a fresh host
+    from etl.warehouse.steps import build  # imported lazily: the ETL is only needed on a fresh host
 
     try:
         with st.spinner(t("building_db", lang)):

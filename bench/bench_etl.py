@@ -3,19 +3,19 @@
     python bench/bench_etl.py                  # all three parts, table + bench/out/bench_etl.json
     python bench/bench_etl.py --plans 200 --build-runs 3    # a quicker look
 
-(a) build: `etl.build.steps.build(db_path)` in-process on the four source plans, into a temp database
+(a) build: `etl.warehouse.steps.build(db_path)` in-process on the four source plans, into a temp database
     (never data/warehouse.duckdb).  Imports and one warm-up build happen first and are timed
     apart; the figure held against the budget (< 1 s) is the median of 7 builds after that.
     One `python -m etl build` in a fresh process is timed too, imports included, for reference.
 (b) extraction throughput on synthetic plans (bench/generate_corpus.py, seeded): plans/s and
-    chars/s of `etl.build.plan.extract_text`, median of 3 passes, plus recall and precision of
+    chars/s of `etl.warehouse.plan.extract_text`, median of 3 passes, plus recall and precision of
     those plans against the targets the generator put in (bench/measure_extraction.py scoring).
 (c) peak memory: tracemalloc's peak of Python allocations during one build and one extraction
     pass, and the process's peak resident set (ru_maxrss) at the end.
 (d) the whole `python -m etl build` process against a bare `python -c "import duckdb, pandas"`,
     run in turn (A B A B …) so the ratio is taken pair by pair on a drifting machine; budget: the
     median ratio within 1.3x.
-(e) a build of 1,000 generated plans beside the four (a manifest written by `etl.build.add.add_plans`),
+(e) a build of 1,000 generated plans beside the four (a manifest written by `etl.warehouse.add.add_plans`),
     `python -m etl build` in a fresh process on all cores, median of 3; budget 10 s.
 
 Exits 1 when a budget is missed, so `make bench` fails loudly.
@@ -57,15 +57,15 @@ def _median_seconds(fn, runs: int) -> tuple[float, list[float]]:
 
 def bench_build(runs: int, workdir: Path) -> dict:
     started = time.perf_counter()
-    import etl.build.steps  # lazily: the import cost is reported, not counted against the budget
+    import etl.warehouse.steps  # lazily: the import cost is reported, not counted against the budget
     import_s = time.perf_counter() - started
 
     db = workdir / "bench_warehouse.duckdb"
     assert db.resolve() != (ROOT / "data" / "warehouse.duckdb").resolve()
     started = time.perf_counter()
-    report = etl.build.steps.build(db)  # warm-up: first use of the dictionary and lazy imports
+    report = etl.warehouse.steps.build(db)  # warm-up: first use of the dictionary and lazy imports
     first_s = time.perf_counter() - started
-    median_s, times = _median_seconds(lambda: etl.build.steps.build(db), runs)
+    median_s, times = _median_seconds(lambda: etl.warehouse.steps.build(db), runs)
 
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "etl", "build", "--db", str(workdir / "cli.duckdb")],
@@ -89,15 +89,15 @@ def _run_seconds(command: list[str], env: dict | None = None) -> float:
 
 
 def _without_stamp(command: list[str], env: dict, db: Path) -> float:
-    """A build that cannot keep its database as it is (etl/build/stamp.py): every plan's rows come from
+    """A build that cannot keep its database as it is (etl/warehouse/stamp.py): every plan's rows come from
     the per-plan cache and the warehouse is written again, as when a correction or a rule changed."""
     db.with_name(db.name + ".stamp.json").unlink(missing_ok=True)
     return _run_seconds(command, env)
 
 
 def bench_process_ratio(pairs: int, workdir: Path) -> dict:
-    """The everyday rebuild (nothing changed: the database is kept, etl/build/stamp.py), the rebuild
-    from the per-plan cache (etl/build/cache.py) and the cold one (--no-cache: every plan extracted),
+    """The everyday rebuild (nothing changed: the database is kept, etl/warehouse/stamp.py), the rebuild
+    from the per-plan cache (etl/warehouse/cache.py) and the cold one (--no-cache: every plan extracted),
     each against a bare import, run in turn.  The budget applies to the everyday rebuild; the others
     are reported."""
     db = workdir / "ratio.duckdb"
@@ -125,7 +125,7 @@ def bench_corpus_build(n_plans: int, runs: int, seed: int, workdir: Path) -> dic
 
     from generate_corpus import generate, write
 
-    from etl.build.add import add_plans
+    from etl.warehouse.add import add_plans
 
     raw = workdir / "raw"
     shutil.copytree(ROOT / "data" / "raw", raw)
@@ -152,7 +152,7 @@ def bench_extraction(n_plans: int, passes: int, seed: int) -> dict:
     import measure_extraction as scoring
     from generate_corpus import generate
 
-    from etl.build.plan import extract_text
+    from etl.warehouse.plan import extract_text
 
     started = time.perf_counter()
     plans = generate(n_plans, seed=seed)
@@ -191,11 +191,11 @@ def bench_extraction(n_plans: int, passes: int, seed: int) -> dict:
 def bench_memory(workdir: Path, n_plans: int, seed: int) -> dict:
     from generate_corpus import generate
 
-    import etl.build.steps
-    from etl.build.plan import extract_text
+    import etl.warehouse.steps
+    from etl.warehouse.plan import extract_text
 
     tracemalloc.start()
-    etl.build.steps.build(workdir / "mem.duckdb")
+    etl.warehouse.steps.build(workdir / "mem.duckdb")
     build_peak = tracemalloc.get_traced_memory()[1]
     tracemalloc.reset_peak()
     for p in generate(n_plans, seed=seed):
@@ -234,7 +234,7 @@ def print_table(result: dict) -> None:
                   f"({'OK' if b['within_budget'] else 'OVER'})"),
                  ("build: runs", ", ".join(f"{t:.3f}" for t in b["build_runs_s"]) + " s", ""),
                  ("build: first build (cold caches)", f"{b['first_build_s']:.3f} s", "not counted"),
-                 ("build: import etl.build.steps", f"{b['import_s']:.3f} s", "not counted"),
+                 ("build: import etl.warehouse.steps", f"{b['import_s']:.3f} s", "not counted"),
                  ("build: `python -m etl build`, fresh process", f"{b['cli_fresh_process_s']:.3f} s",
                   f"imports included; exit {b['cli_returncode']}"),
                  ("build: targets written", str(b["targets_built"]), "")]

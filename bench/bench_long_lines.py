@@ -12,7 +12,7 @@ Series, each the UTF-8 size given (the reader accepts files up to 20 MB):
                not one plan and the rest is skipped cheaply, which would hide a slow target path
 and, apart, .docx reading (etl.read.readers.read_bytes) of documents that unpack to 2 and 20 MB.
 
-Every figure is `etl.build.plan.extract_text` on the text, imports and the indicator dictionary
+Every figure is `etl.warehouse.plan.extract_text` on the text, imports and the indicator dictionary
 loaded before timing.  Exits 1 when a one-line input of 8 MB takes more than 10 s, or when any
 series costs more than 3 times as much per character at 8 MB as at 10 KB (quadratic behaviour
 shows as a ratio that grows with the size).
@@ -33,8 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import etl.extract.clauses  # noqa: E402
-from etl.build.plan import extract_text  # noqa: E402
 from etl.read.readers import read_bytes  # noqa: E402
+from etl.warehouse.plan import extract_text  # noqa: E402
 
 KB, MB = 1024, 1024 * 1024
 SIZES = [10 * KB, 100 * KB, 1 * MB, 8 * MB]

@@ -6,7 +6,7 @@
     make bench-scale
 
 For each size N (regions in the warehouse): the four seed plans are copied to a work folder,
-N - 4 plans from bench/generate_corpus.py are recorded beside them with etl.build.add.add_plans (the
+N - 4 plans from bench/generate_corpus.py are recorded beside them with etl.warehouse.add.add_plans (the
 same path `python -m etl add` takes), and `python -m etl build` builds the warehouse in a fresh
 process (its wall time and peak resident memory are reported). Then, in a fresh process per size
 (Streamlit's caches are per process, so sizes never share a warm cache), bench/bench_pages.py's
@@ -53,7 +53,7 @@ def build_corpus(n_regions: int, workdir: Path, seed: int = 20240426) -> dict:
     """A warehouse of the four seeds plus n_regions - 4 generated plans; build time and peak RSS."""
     from generate_corpus import generate, write
 
-    from etl.build.add import add_plans
+    from etl.warehouse.add import add_plans
 
     raw = workdir / "raw"
     if raw.exists():

@@ -330,7 +330,7 @@ def not_target_hits(fixture: Fixture, rows: list[dict]) -> list[str]:
 # --- running the extractor -------------------------------------------------------------------
 
 def extract_fixture(fx: Fixture):
-    from etl.build.plan import extract_text  # lazily: the table's loading must not need the ETL
+    from etl.warehouse.plan import extract_text  # lazily: the table's loading must not need the ETL
     return extract_text(fx.text, doc_id=fx.name, region_zh=fx.spec.get("region_zh", ""), period=fx.period)
 
 

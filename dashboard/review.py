@@ -4,7 +4,7 @@ queue and the project file of a read-only deployment.
     Store / plan_store()            where plans, their manifest and their corrections live
                                     (data/raw by default; $IPBENCH_RAW_DIR points elsewhere)
     edit_entry / reject_entry /     one correction of a warehouse row, in the format of
-    add_entry                       data/corrections/<doc_id>.yaml (etl.build.corrections)
+    add_entry                       data/corrections/<doc_id>.yaml (etl.warehouse.corrections)
     save_corrections(…)             record them and rebuild: one transaction
     session_entries / editor_from_entries
                                     an upload's editor table ↔ correction entries
@@ -32,10 +32,10 @@ import pandas as pd
 from dashboard import upload as up
 from etl.base import schema
 from etl.base.errors import PlanError
-from etl.build import corrections as corr
+from etl.warehouse import corrections as corr
 
 RAW_DIR_ENV = "IPBENCH_RAW_DIR"  # the plan store: a folder holding sources.yaml and the plans
-# The fields a review form may change (etl.build.corrections.EDITABLE keeps more; these are the ones shown).
+# The fields a review form may change (etl.warehouse.corrections.EDITABLE keeps more; these are the ones shown).
 FORM_FIELDS = ("value", "unit", "comparator", "scope", "target_year", "indicator_id", "category")
 UNIT_ONLY_MATCH = ("value", "unit")
 PROJECT_FORMAT = "ipbench-upload"
@@ -162,7 +162,7 @@ def save_corrections(store: Store, db_path: Path, doc_id: str, sha256: str, entr
     """Append `entries` to the plan's corrections file and rebuild the warehouse, as one
     transaction: if a correction is refused or the rebuild fails, the file is put back byte for
     byte and the previous warehouse keeps serving (PlanError says why)."""
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
 
     path = store.corrections / f"{doc_id}.yaml"
     before = path.read_bytes() if path.exists() else None
@@ -229,7 +229,7 @@ def session_entries(plan, edited: pd.DataFrame, why: str, who: str = "", when: s
 
 
 def editor_from_entries(plan, entries: list[dict]) -> pd.DataFrame:
-    """The upload page's table with `entries` applied, as etl.build.corrections applies them in a
+    """The upload page's table with `entries` applied, as etl.warehouse.corrections applies them in a
     build: what a project file restores.  Entries that no longer fit are left out."""
     targets = plan.targets.reset_index(drop=True).copy()
     targets["_row"] = range(1, len(targets) + 1)
@@ -257,7 +257,7 @@ def _as_correction(sha256: str, entry: dict, number: int) -> corr.Correction:
 
 def save_upload(data: bytes, filename: str, region_zh: str | None, entries: list[dict], store: Store,
                 db_path: Path) -> dict:
-    """The uploaded file into the plan store (etl.build.add: copy, manifest, rebuild; undone if the
+    """The uploaded file into the plan store (etl.warehouse.add: copy, manifest, rebuild; undone if the
     rebuild fails), then its person's corrections, rebuilt again.  Returns the manifest entry with
     `corrections` (how many were kept) and `not_kept` (rows added without a sentence)."""
     entry = up.save_to_raw(data, filename, region_zh, raw_dir=store.raw_dir, manifest=store.manifest,

@@ -9,7 +9,7 @@ Data flow, in the order pages/upload.py calls it:
     finish_targets(plan, edited, …)   → targets rows (etl.base.schema "targets"), origin manual where a
                                         person changed or added a row
     store(session_frame, targets)     → the session's uploads, the region's rows replaced
-    save_to_raw(bytes, filename, …)   → etl.build.add.add_plan on a temporary copy (local use only)
+    save_to_raw(bytes, filename, …)   → etl.warehouse.add.add_plan on a temporary copy (local use only)
 
 Everything a file or a person supplies (file name, title, region, raw names, warnings) is shown
 by the page through `dashboard.safe_text.md`: as text, never as Markdown, a link or HTML.
@@ -58,7 +58,7 @@ class UploadedPlan:
     encoding: str
     title: str | None              # the plan's title as read from its head, if found
     region_guess: str | None       # region name read from the title, if it could be told
-    extraction: object             # etl.build.plan.Extraction with doc_id/region placeholders
+    extraction: object             # etl.warehouse.plan.Extraction with doc_id/region placeholders
     warnings: list[str] = field(default_factory=list)  # the reader's: damaged-looking text, folded radicals …
 
     @property
@@ -79,8 +79,8 @@ class UploadedPlan:
 def read_plan(data: bytes, filename: str, max_bytes: int) -> UploadedPlan:
     """Read and extract an uploaded plan.  PlanError (with a message for a person) for a file
     that cannot be read, or that holds no target at all (a notice, not a plan)."""
-    from etl.build.plan import extract_document
     from etl.read.readers import read_bytes
+    from etl.warehouse.plan import extract_document
 
     filename = check_filename(filename)
     raw = read_bytes(data, filename, max_bytes=max_bytes)
@@ -120,8 +120,8 @@ def check_filename(filename: str) -> str:
 
 
 def guess_title_and_region(text: str) -> tuple[str | None, str | None]:
-    """The plan's title and the region it names (etl.build.add's rules, as `python -m etl add` uses)."""
-    from etl.build.add import find_title, head_lines, region_from_title
+    """The plan's title and the region it names (etl.warehouse.add's rules, as `python -m etl add` uses)."""
+    from etl.warehouse.add import find_title, head_lines, region_from_title
 
     title = find_title(head_lines(text))
     if title is None:
@@ -391,13 +391,13 @@ def saving_allowed(raw_dir: Path = RAW_DIR) -> bool:
 def save_to_raw(data: bytes, filename: str, region_zh: str | None,
                 raw_dir: Path = RAW_DIR,
                 manifest: Path | None = None, db_path: Path | None = None) -> dict:
-    """`etl.build.add.add_plans` on a temporary copy of the upload: the file goes into raw_dir, its entry
+    """`etl.warehouse.add.add_plans` on a temporary copy of the upload: the file goes into raw_dir, its entry
     into the manifest and, with `db_path`, the warehouse is rebuilt — as one transaction: a failed
     rebuild puts manifest and raw_dir back byte for byte (PlanError says why).  PlanError too for a
     duplicate or unreadable plan.  The copy gets a short, plain name whatever the upload was called
     (a browser may send a name too long for the file system, or with control characters)."""
-    from etl.build.add import add_plans
-    from etl.build.cache import default_dir
+    from etl.warehouse.add import add_plans
+    from etl.warehouse.cache import default_dir
 
     if not saving_allowed(raw_dir):  # the page hides the button; this is the backstop
         raise PlanError(shown_filename(filename), "read-only deployment (IPBENCH_READ_ONLY=1) or a plan store "

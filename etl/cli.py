@@ -17,14 +17,14 @@ from etl.base.errors import PlanError
 def _build(args) -> int:
     cache_dir = _cache_dir(args)
     if cache_dir is not None and not args.if_stale:
-        from etl.build.stamp import unchanged_report
+        from etl.warehouse.stamp import unchanged_report
         kept = unchanged_report(Path(args.db), Path(args.manifest))
         if kept is not None:  # every input and the file as at its last build: it would be rebuilt the same
             print(f"{args.db}: no input changed since this build, so the database was kept "
                   "(--no-cache rebuilds it).\n")
             print(kept)
             return 0
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
     report = build(Path(args.db), manifest=Path(args.manifest), if_stale=args.if_stale, jobs=args.jobs,
                    cache_dir=cache_dir, stamp=True)
     print(report)
@@ -32,13 +32,13 @@ def _build(args) -> int:
 
 
 def _cache_dir(args) -> Path | None:
-    """The per-plan cache the command line builds use (etl/build/cache.py), unless --no-cache."""
-    from etl.build.cache import default_dir
+    """The per-plan cache the command line builds use (etl/warehouse/cache.py), unless --no-cache."""
+    from etl.warehouse.cache import default_dir
     return None if args.no_cache else default_dir()
 
 
 def _extract(args) -> int:
-    from etl.build.plan import extract_file
+    from etl.warehouse.plan import extract_file
     ex = extract_file(Path(args.file))
     if args.instruments:
         from etl.extract.instruments import instrument_rows
@@ -63,8 +63,8 @@ def _extract(args) -> int:
 
 def _harmonize(args) -> int:
     from etl.base import schema
-    from etl.build.steps import collect
     from etl.harmonize.dictionary import harmonize_report_cli
+    from etl.warehouse.steps import collect
     t = collect(Path(args.manifest)).frames["targets"]
     status = harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
     unplaced = t[t["category"] == schema.UNMAPPED]
@@ -79,11 +79,11 @@ def _harmonize(args) -> int:
 def _instruments(args) -> int:
     """The instrument dictionary's report over the manifest's plans: instrument-like phrasings that
     match no instrument, aliases that matched nothing."""
-    from etl.build.plan import plan_text
     from etl.extract.instruments import dictionary, plan_sentences
     from etl.read.clean import clean
     from etl.read.readers import read_document
     from etl.read.sources import load_manifest
+    from etl.warehouse.plan import plan_text
     sentences = [s for source in load_manifest(Path(args.manifest))
                  for s in plan_sentences(clean(plan_text(read_document(source.path))).text)]
     print(dictionary().report(sentences))
@@ -91,7 +91,7 @@ def _instruments(args) -> int:
 
 
 def _add(args) -> int:
-    from etl.build.add import add_plans
+    from etl.warehouse.add import add_plans
     manifest = Path(args.manifest)
     summary = add_plans(args.files, region_zh=args.region, raw_dir=manifest.parent, manifest=manifest,
                         db_path=Path(args.db), jobs=args.jobs, progress=False if args.no_progress else None,
@@ -105,7 +105,7 @@ def _add(args) -> int:
 
 
 def _corrections(args) -> int:
-    from etl.build.steps import collect
+    from etl.warehouse.steps import collect
     log = collect(Path(args.manifest)).frames["corrections"]
     if log.empty:
         print("No corrections recorded (data/corrections/ is empty).")

@@ -20,7 +20,7 @@ if str(ROOT) not in sys.path:
 
 @pytest.fixture(scope="session")
 def warehouse_path(tmp_path_factory) -> Path:
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
 
     path = tmp_path_factory.mktemp("warehouse") / "warehouse.duckdb"
     build(path)

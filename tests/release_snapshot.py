@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--update", action="store_true", help="rebuild from data/raw and rewrite the snapshot")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
 
     with tempfile.TemporaryDirectory() as work:
         db = Path(work) / "warehouse.duckdb"

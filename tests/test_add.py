@@ -1,4 +1,4 @@
-"""etl.build.add: taking a new plan into a raw folder and its manifest (always temporary ones here)."""
+"""etl.warehouse.add: taking a new plan into a raw folder and its manifest (always temporary ones here)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from etl.base.errors import ManifestError, PlanError
-from etl.build.add import add_plan
 from etl.read.sources import load_manifest, verify
+from etl.warehouse.add import add_plan
 
 ROOT = Path(__file__).resolve().parents[1]
 RAW = ROOT / "data" / "raw"
@@ -180,7 +180,7 @@ def test_manifest_with_sources_not_last_is_left_alone(store):
 @pytest.mark.parametrize("file", ["shizhong_2024-2026.txt", "tianchang_2024-2026_draft.txt",
                                   "yixing_2024-2026.txt", "yancheng_2022-2025.txt"])
 def test_issuer_and_doc_number_read_from_the_four_plans_agree_with_the_manifest(file):
-    from etl.build.add import prepare_plan
+    from etl.warehouse.add import prepare_plan
 
     recorded = next(s for s in load_manifest() if s.file == file)
     fields = prepare_plan(RAW / file, check_targets=False).fields

@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from etl.base import schema
-from etl.build.steps import build
+from etl.warehouse.steps import build
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = ROOT / "tests" / "fixtures" / "bad"

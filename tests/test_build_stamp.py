@@ -1,4 +1,4 @@
-"""`python -m etl build` keeps the warehouse only when a rebuild would write the same one (etl/build/stamp.py)."""
+"""`python -m etl build` keeps the warehouse only when a rebuild would write the same one (etl/warehouse/stamp.py)."""
 
 from __future__ import annotations
 

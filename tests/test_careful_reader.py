@@ -8,10 +8,10 @@ tests, not a measure of unseen wording.
 import pandas as pd
 import pytest
 
-from etl.build.plan import extract_text
 from etl.harmonize.dictionary import Harmonizer
 from etl.read.clean import clean, fold_traditional, normalise_width, strip_pinyin_glosses
 from etl.vocab.numerals import numeral_view
+from etl.warehouse.plan import extract_text
 
 HEAD = "某县知识产权强县建设工作方案（2024—2026年）\n一、工作目标\n"
 

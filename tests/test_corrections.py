@@ -16,9 +16,9 @@ import pytest
 import yaml
 
 from etl.base.errors import PlanError
-from etl.build.corrections import corrections_dir, load_corrections, record_correction
 from etl.read.sources import load_manifest
 from etl.segment.sentences import segment
+from etl.warehouse.corrections import corrections_dir, load_corrections, record_correction
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -44,7 +44,7 @@ def source(manifest: Path, doc_id: str):
 
 def sentence_with(doc_id: str, words: str) -> tuple[str, int]:
     """The extractor's sentence holding `words` in a seed plan's clean text (as the pages see it)."""
-    from etl.build.plan import extract_file
+    from etl.warehouse.plan import extract_file
 
     text = extract_file(RAW / next(s.file for s in load_manifest() if s.doc_id == doc_id)).clean_text
     sentence = next(s for s in segment(text) if words in s.text)

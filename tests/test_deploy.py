@@ -26,7 +26,7 @@ from dashboard.i18n import t
 from deploy.serve import Deployment, check_nginx_conf, find_nginx, free_port, render_site, write_nginx_conf
 from deploy.streamlit_client import ROUTE_COOKIE, Session, route_cookie, run_blocking, view_once
 from etl.base.paths import MANIFEST
-from etl.build.add import add_plans
+from etl.warehouse.add import add_plans
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FRESH_PLAN = REPO_ROOT / "tests" / "fixtures" / "formats" / "fresh_plan.txt"

@@ -2,7 +2,8 @@
 
 import pytest
 
-from etl.build.plan import extract_text, infer_period
+from etl.read.anchor import infer_period
+from etl.warehouse.plan import extract_text
 
 PLAN = """某某县国家知识产权强县建设试点县工作方案（2025—2027年）
 一、主要目标
@@ -107,7 +108,7 @@ def test_every_quote_is_a_substring_of_the_clean_text_at_its_offsets():
 def test_an_indicator_table_in_a_word_file_is_read_row_by_row(tmp_path):
     from docx import Document
 
-    from etl.build.plan import extract_file
+    from etl.warehouse.plan import extract_file
     doc = Document()
     for line in ("某某县知识产权强县建设工作方案（2025—2027年）", "一、主要目标", "到2027年，主要指标如下："):
         doc.add_paragraph(line)

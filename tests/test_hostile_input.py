@@ -240,7 +240,7 @@ def _hostile_plan(text: str) -> str:
 def hostile_warehouse(tmp_path_factory) -> Path:
     """The four seed plans and a fifth, hostile one (市中区's text with hostile names, title,
     sentences, annex heading and town), built by the ETL from a temporary manifest."""
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
 
     folder = tmp_path_factory.mktemp("hostile")
     entries = yaml.safe_load((RAW / "sources.yaml").read_text(encoding="utf-8"))["sources"]

@@ -19,10 +19,10 @@ import pytest
 
 from etl.base import schema
 from etl.base.errors import ManifestError, PlanError
-from etl.build.add import _safe_target, add_plan, add_plans
-from etl.build.load import remove_stale_temp_files
-from etl.build.steps import build, check, collect
 from etl.read.sources import load_manifest
+from etl.warehouse.add import _safe_target, add_plan, add_plans
+from etl.warehouse.load import remove_stale_temp_files
+from etl.warehouse.steps import build, check, collect
 
 ROOT = Path(__file__).resolve().parent.parent
 RAW = ROOT / "data" / "raw"
@@ -114,10 +114,10 @@ def test_a_folder_of_50_plans_in_three_formats_and_3_broken_files_adds_50_and_re
         shutil.copy(BAD / name, folder / f"broken_{name}")
     shutil.copy(FORMATS / "truncated.docx", folder / "broken.docx")
     builds = []
-    import etl.build.steps
+    import etl.warehouse.steps
 
-    real_build = etl.build.steps.build
-    monkeypatch.setattr(etl.build.steps, "build", lambda *a, **k: builds.append(1) or real_build(*a, **k))
+    real_build = etl.warehouse.steps.build
+    monkeypatch.setattr(etl.warehouse.steps, "build", lambda *a, **k: builds.append(1) or real_build(*a, **k))
     summary = add_plans([folder], raw_dir=raw_dir, manifest=manifest, db_path=db, jobs=2, progress=True)
     assert len(summary.of("added")) == 50
     refused = {o.path.name: o.message for o in summary.of("refused")}

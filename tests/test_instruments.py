@@ -52,9 +52,9 @@ def _gold(name: str) -> list[dict]:
 @pytest.fixture(scope="module")
 def plans() -> dict[str, tuple[str, str, pd.DataFrame]]:
     """doc_id → (clean text, region_id, targets), read exactly as the build reads them."""
-    from etl.build.plan import extract_document
     from etl.read.readers import read_document
     from etl.read.sources import load_manifest
+    from etl.warehouse.plan import extract_document
     out = {}
     for s in load_manifest():
         ex = extract_document(read_document(s.path), doc_id=s.doc_id, region_id=s.region_id,

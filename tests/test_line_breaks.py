@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from etl.build.plan import extract_text
 from etl.read.clean import LONG_LINE, clean, looks_run_together, restore_heading_breaks
+from etl.warehouse.plan import extract_text
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 SEEDS = sorted(RAW.glob("*.txt"))

@@ -51,10 +51,10 @@ def test_the_contracts_pass_on_the_code_as_it_is(clean_result):
 
 @pytest.mark.parametrize("module, code", [
     ("etl/extract/clauses.py", "def _later():\n    import streamlit  # noqa: F401\n"),
-    ("etl/build/steps.py", "def _later():\n    import streamlit  # noqa: F401\n"),
+    ("etl/warehouse/steps.py", "def _later():\n    import streamlit  # noqa: F401\n"),
     ("etl/read/clean.py", "import plotly  # noqa: F401"),
     ("etl/base/schema.py", "def _later():\n    from dashboard import queries  # noqa: F401\n"),
-    ("etl/read/clean.py", "from etl.build import steps  # noqa: F401"),
+    ("etl/read/clean.py", "from etl.warehouse import steps  # noqa: F401"),
     ("etl/vocab/lexicon.py", "from etl.extract import clauses  # noqa: F401"),
 ])
 def test_a_forbidden_import_in_the_etl_breaks_the_lint(tmp_path, module, code):
@@ -71,14 +71,14 @@ def test_the_literal_lint_passes_on_the_code_as_it_is():
 
 def test_a_chinese_literal_outside_the_vocabulary_breaks_the_literal_lint(tmp_path):
     repo = _copy_tree(tmp_path)
-    _plant(repo, "etl/build/load.py", 'EXTRA_WORD = "新增"')
+    _plant(repo, "etl/warehouse/load.py", 'EXTRA_WORD = "新增"')
     problems = chinese_literals.check(repo / "etl")
-    assert any(p.startswith("etl/build/load.py:") for p in problems), problems
+    assert any(p.startswith("etl/warehouse/load.py:") for p in problems), problems
 
 
 def test_docstrings_and_comments_may_speak_chinese(tmp_path):
     repo = _copy_tree(tmp_path)
-    _plant(repo, "etl/build/load.py", 'def f():\n    """读取 plans."""\n    # 注释\n    return 1')
+    _plant(repo, "etl/warehouse/load.py", 'def f():\n    """读取 plans."""\n    # 注释\n    return 1')
     assert chinese_literals.check(repo / "etl") == []
 
 
@@ -91,5 +91,5 @@ def test_the_vocabulary_and_the_rule_table_may_hold_chinese(tmp_path):
 
 def test_a_module_that_no_longer_needs_its_exception_must_leave_the_list(tmp_path):
     repo = _copy_tree(tmp_path)
-    problems = chinese_literals.check(repo / "etl", chinese_literals.NOT_YET_MOVED | {"etl/build/load.py"})
-    assert any("etl/build/load.py" in p and "NOT_YET_MOVED" in p for p in problems)
+    problems = chinese_literals.check(repo / "etl", chinese_literals.NOT_YET_MOVED | {"etl/warehouse/load.py"})
+    assert any("etl/warehouse/load.py" in p and "NOT_YET_MOVED" in p for p in problems)

@@ -15,7 +15,6 @@ from pathlib import Path
 import docx
 import pytest
 
-from etl.build.plan import extract_text
 from etl.extract.clauses import (
     EMAIL,
     MAX_NUMBERS,
@@ -31,6 +30,7 @@ from etl.extract.clauses import (
 from etl.read.clean import LONG_LINE, clean, split_long_line
 from etl.read.readers import read_bytes
 from etl.segment.sentences import segment
+from etl.warehouse.plan import extract_text
 
 RAW = Path(__file__).resolve().parents[1] / "data" / "raw"
 

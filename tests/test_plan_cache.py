@@ -1,4 +1,4 @@
-"""The per-plan cache (etl/build/cache.py): a rebuild reuses a plan's tables only when nothing they
+"""The per-plan cache (etl/warehouse/cache.py): a rebuild reuses a plan's tables only when nothing they
 depend on changed, and a cached build is the same warehouse as a fresh one."""
 
 from __future__ import annotations
@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-import etl.build.steps as build_module
+import etl.warehouse.steps as build_module
 from etl.base.errors import PlanError
 from etl.base.paths import RAW_DIR
-from etl.build import cache as plan_cache
-from etl.build.steps import build
+from etl.warehouse import cache as plan_cache
+from etl.warehouse.steps import build
 from tests.release_snapshot import differences, dump
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from etl.build.plan import extract_document
 from etl.extract.plan_facts import responsibilities
 from etl.read.readers import read_document
 from etl.read.sources import load_manifest
+from etl.warehouse.plan import extract_document
 
 
 @pytest.fixture(scope="module")

@@ -16,9 +16,9 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from etl.build.add import prepare_plan
-from etl.build.plan import extract_document
 from etl.read.readers import fold_compatibility, read_bytes, read_document
+from etl.warehouse.add import prepare_plan
+from etl.warehouse.plan import extract_document
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
 sys.path.insert(0, str(FORMATS))

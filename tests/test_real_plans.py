@@ -5,7 +5,7 @@ reading order.  These were checked sentence by sentence against the plans in dat
 extractor changes, a difference here is a real change in what a researcher sees.  Rows marked
 "(review)" were changed after a reviewer read the seeds' scopes against the text (issue 7).
 
-These are the warehouse's readings, corrections applied (etl.build.steps.collect).  Three differ from the
+These are the warehouse's readings, corrections applied (etl.warehouse.steps.collect).  Three differ from the
 extractor's own, which gives `stock`: 盐城
 许可转让合同备案数10000件 and 质押融资总额60亿元 and 天长 PCT 国际申请数量超30件 are totals over the plan
 period (new) for the reviewer, but the same construction ("X总额/申请数量 + number", no period word) is a
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pytest
 
-from etl.build.steps import collect
+from etl.warehouse.steps import collect
 
 EXPECTED_NUMERIC = {
     "shizhong-2024": [

@@ -18,7 +18,7 @@ import yaml
 from dashboard import review as rv
 from dashboard import upload as up
 from etl.base.errors import PlanError
-from etl.build.steps import build
+from etl.warehouse.steps import build
 from tests.conftest import ROOT
 
 FORMATS = ROOT / "tests" / "fixtures" / "formats"
@@ -117,7 +117,7 @@ def test_a_failed_rebuild_puts_the_corrections_file_back(store, tmp_path, monkey
     def broken(*args, **kwargs):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("etl.build.steps.build", broken)
+    monkeypatch.setattr("etl.warehouse.steps.build", broken)
     with pytest.raises(PlanError, match="disk full"):
         rv.save_corrections(store, db, "tianchang-2024", sha, [rv.reject_entry(pct, sentence, "no")])
     assert path.read_bytes() == before and db.stat().st_mtime_ns == built

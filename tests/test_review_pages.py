@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from dashboard import review as rv
 from dashboard import upload as up
 from dashboard.db import DB_ENV
-from etl.build.steps import build
+from etl.warehouse.steps import build
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")

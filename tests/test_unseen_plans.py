@@ -196,8 +196,8 @@ def test_unreadable_files_raise_a_plan_error_naming_the_file(bad_file):
 
 
 def test_a_meeting_notice_yields_no_numeric_targets():
-    from etl.build.plan import extract_text
     from etl.read.readers import read_document
+    from etl.warehouse.plan import extract_text
     ex = extract_text(read_document(BAD / "meeting_notice.txt").text, doc_id="notice")
     numeric = [r for r in scoring.rows_of(ex.targets) if not r.get("qualitative")]
     assert not numeric, "a meeting notice has no targets, got:\n" + "\n".join(map(scoring.describe_row, numeric))

@@ -1,7 +1,7 @@
 """The warehouse contract: every table the ETL writes, its columns and their DuckDB types.
 
 Other tools (the dashboard, `python -m etl extract --format csv`, downloads) read these
-names, so they are kept stable.  Each table is born here; `etl.build.load` creates tables from
+names, so they are kept stable.  Each table is born here; `etl.warehouse.load` creates tables from
 these specs and refuses a frame whose columns differ, so a drift is caught at build time.
 """
 
@@ -31,6 +31,7 @@ TARGETS = [
     ("baseline", "DOUBLE", "Starting value when the sentence gives one (由162人增至250人 → 162)"),
     ("scope", "VARCHAR", "stock (a level reached), new (added over the plan period), annual (per year), ratio (share, rate, score)"),
     ("target_year", "INTEGER", "Year the target is due; the plan's end year for goal-section levels; empty for recurring yearly duties"),
+    ("target_year_from", "VARCHAR", "Where the due year was read: clause (its own sentence), paragraph, heading (a section's or a work-point list's year), text_year (年内/今年: the text's own year), context (a phase or stage of the plan), table (a table's column), plan_end (the plan period's last year), none"),
     ("period_start", "INTEGER", "First year of the plan period"),
     ("period_end", "INTEGER", "Last year of the plan period"),
     ("value_per_year", "DOUBLE", "Per-year figure: value_std/plan_years for new, value_std for annual, (value_std-baseline)/plan_years for a stock with a baseline; empty otherwise"),
@@ -88,6 +89,11 @@ DOCUMENTS = [
     ("issuer", "VARCHAR", "Issuing body (发文机关) as the plan's text names it; empty when it names none"),
     ("doc_number", "VARCHAR", "Document number (文号, e.g. X政办发〔2024〕N号) as the text states it; empty when it states none"),
     ("url", "VARCHAR", "Where the plan was published, when known from the source; never guessed"),
+    ("anchor_year", "INTEGER", "The text's own time: the year it was written (dateline, issuing date, a work-point list's title year) or, failing those, the first year of the period in its title; empty when the text states none"),
+    ("anchor_month", "INTEGER", "Month of the text's own time, when a full date states it"),
+    ("anchor_from", "VARCHAR", "Where the text's own time was read: heading, dateline, issued, title_period, or none"),
+    ("anchor_text", "VARCHAR", "The line of the clean text the text's own time was read from"),
+    ("genre", "VARCHAR", "Kind of text, from its title and page furniture: plan, news, progress (a report or review), workpoints (a year's work points), unknown"),
 ]
 
 REGIONS = [
@@ -150,6 +156,7 @@ SKIPPED_NUMBERS = [
     ("reason", "VARCHAR", "Why it is not a target: date, period, document_number, phone, …"),
     ("start", "INTEGER", "Offset in clean_text"),
     ("end", "INTEGER", "End offset"),
+    ("year", "INTEGER", "The year an achievement refers to, when its sentence states it (read against the text's own time)"),
 ]
 
 PHASES = [

@@ -1,6 +1,6 @@
 """The genre's words in one place: comparators, scope words, modality (achieved / forecast /
 committed), region lead-ins and periods.  Rules in etl.extract.clauses, etl.extract.tables,
-etl.harmonize.dictionary and etl.build.plan read these lists instead of keeping their own.
+etl.harmonize.dictionary and etl.warehouse.plan read these lists instead of keeping their own.
 
 Chosen from the grammar of the genre (强县/强市 work plans, 商标品牌 and 地理标志 plans, 保护示范区
 plans, 十四五 plans, news summaries and 政策解读); the fresh fixtures and the real-plans development

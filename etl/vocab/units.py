@@ -1,7 +1,7 @@
 """The genre's units in one place: what a target is counted in, the multipliers written before a
 unit, money, ratios, durations — and which units may stand for one another.
 
-Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.build.plan and etl.normalize.comparable.
+Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.warehouse.plan and etl.normalize.comparable.
 (normalize.split_unit returns the multiplier of money too, as `standardise` needs it; split_unit
 here keeps money whole, as the dictionary counts in 万元.)
 """

@@ -497,7 +497,7 @@ def test_an_uploaded_plan_and_its_correction_survive_a_restart(browser_deps, pag
 
     import duckdb
 
-    from etl.build.steps import build
+    from etl.warehouse.steps import build
     from tests.browser.conftest import _stop_process_group
 
     raw = tmp_path / "data" / "raw"

@@ -27,9 +27,9 @@ RULE_TABLE = re.compile(r"^etl/extract/rules[\w]*\.py$")
 NOT_YET_MOVED: set[str] = {
     "etl/base/safe_csv.py",
     "etl/base/schema.py",
-    "etl/build/add.py",
-    "etl/build/plan.py",
-    "etl/build/steps.py",
+    "etl/warehouse/add.py",
+    "etl/warehouse/plan.py",
+    "etl/warehouse/steps.py",
     "etl/extract/annex.py",
     "etl/extract/clauses.py",
     "etl/extract/instruments.py",

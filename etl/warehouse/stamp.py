@@ -45,7 +45,7 @@ def inputs_fingerprint(manifest: Path, plan_files: list[str]) -> str:
     """A hash of every file the build reads.  `plan_files` are the manifest's raw plans (as the build
     that wrote the stamp resolved them): with the manifest's bytes unchanged, they are the same list."""
     manifest = Path(manifest).resolve()
-    corrections = manifest.parent.parent / "corrections"  # etl.build.corrections.corrections_dir
+    corrections = manifest.parent.parent / "corrections"  # etl.warehouse.corrections.corrections_dir
     files = [manifest, *map(Path, plan_files), *sorted(REFERENCE_DIR.glob("*")), *sorted(corrections.glob("*")),
              *sorted(ETL_CODE.rglob("*.py"))]
     digest = hashlib.sha256(f"{FORMAT}\n{_runtime()}\n".encode())

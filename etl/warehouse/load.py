@@ -16,7 +16,7 @@ import duckdb
 import pandas as pd
 
 from etl.base import schema
-from etl.build.stamp import file_sha256
+from etl.warehouse.stamp import file_sha256
 
 
 def _create(con: duckdb.DuckDBPyConnection, table: str, frame: pd.DataFrame) -> None:
@@ -77,7 +77,7 @@ def remove_stale_temp_files(db_path: Path, older_than: float = STALE_TEMP_SECOND
 
 def write_database(db_path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> str:
     """Write every table and move the file into place; returns the sha256 of the file written (what
-    etl/build/stamp.py records: hashed before the move, so a concurrent build's file never passes as ours)."""
+    etl/warehouse/stamp.py records: hashed before the move, so a concurrent build's file never passes as ours)."""
     db_path = Path(db_path)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temp_files(db_path)

@@ -44,7 +44,7 @@ ACTIONS = ("edit", "reject", "add")
 EDITABLE = ("value", "value_max", "unit", "comparator", "scope", "target_year", "indicator_id", "category",
             "raw_name", "baseline")
 MATCH_FIELDS = ("value", "unit", "raw_name", "target_id")
-HEADER = ("# Corrections to the extractor's reading of one plan, applied on every build (etl/build/corrections.py).\n"
+HEADER = ("# Corrections to the extractor's reading of one plan, applied on every build (etl/warehouse/corrections.py).\n"
           "# Written by the dashboard's review actions or by hand; each entry says who, when and why.\n")
 
 

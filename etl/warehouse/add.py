@@ -83,7 +83,7 @@ class AddOutcome:
 @dataclass
 class AddSummary:
     outcomes: list[AddOutcome]
-    report: object | None = None  # etl.build.steps.BuildReport of the one rebuild, if there was one
+    report: object | None = None  # etl.warehouse.steps.BuildReport of the one rebuild, if there was one
 
     def of(self, status: str) -> list[AddOutcome]:
         return [o for o in self.outcomes if o.status == status]
@@ -147,7 +147,7 @@ def _prepare(path: Path, region_zh: str | None, check_targets: bool) -> Prepared
 
 def _check_has_targets(path: Path, document, period: tuple[int, int]) -> None:
     """The build refuses a plan without targets: refuse it here, on its own, instead."""
-    from etl.build.plan import extract_document  # the extractor is only needed when adding
+    from etl.warehouse.plan import extract_document  # the extractor is only needed when adding
 
     if extract_document(document, period=period).targets.empty:
         raise PlanError(path, "no targets found: is this a plan of the genre?")
@@ -182,7 +182,7 @@ def add_plans(paths: list[str | Path], region_zh: str | None = None, raw_dir: Pa
     outcomes = _commit(prepared, raw_dir, manifest)
     summary = AddSummary(outcomes)
     if db_path is not None and summary.of("added"):
-        from etl.build.steps import build  # the build imports this module's neighbours, not the reverse
+        from etl.warehouse.steps import build  # the build imports this module's neighbours, not the reverse
 
         try:
             summary.report = build(Path(db_path), manifest=manifest, jobs=jobs, cache_dir=cache_dir)
@@ -216,7 +216,7 @@ def _prepare_all(files: list[Path], region_zh: str | None, jobs: int | None,
     try:
         if jobs < 2 or len(files) < 4:
             return [_tick(bar, prepare_plan(f, region_zh)) for f in files]
-        from etl.build.steps import _pool_context  # one rule for fork vs spawn
+        from etl.warehouse.steps import _pool_context  # one rule for fork vs spawn
 
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
             return [_tick(bar, p) for p in pool.map(prepare_plan, files, [region_zh] * len(files))]

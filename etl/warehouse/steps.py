@@ -27,10 +27,6 @@ import pandas as pd
 from etl.base import schema
 from etl.base.errors import PlanError
 from etl.base.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
-from etl.build import cache as plan_cache
-from etl.build import stamp as build_stamp
-from etl.build.corrections import Correction, apply_corrections, corrections_dir, load_corrections
-from etl.build.plan import extract_document
 from etl.extract.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.extract.instruments import instrument_rows
 from etl.extract.plan_facts import phases, responsibilities
@@ -39,6 +35,10 @@ from etl.normalize.comparable import comparable_fields, denominator_maps, split_
 from etl.normalize.context import context_skipped, context_table, population_denominators
 from etl.read.readers import read_document
 from etl.read.sources import Source, load_manifest, verify
+from etl.warehouse import cache as plan_cache
+from etl.warehouse import stamp as build_stamp
+from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
+from etl.warehouse.plan import Extraction, extract_document
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -138,7 +138,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
               "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
                                              sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
-    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex.clean_text)], names)
+    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
 def _all_notes(annex_notes: pd.DataFrame, plan_notes: pd.DataFrame, correction_notes: list[dict]) -> pd.DataFrame:
@@ -207,12 +207,15 @@ def _region_row(s: Source) -> dict:
             "status": s.status, "date": s.date, "doc_id": s.doc_id}
 
 
-def _document_row(s: Source, encoding: str, clean_text: str) -> dict:
+def _document_row(s: Source, encoding: str, ex: Extraction) -> dict:
+    anchor = ex.anchor
     return {"doc_id": s.doc_id, "region_id": s.region_id, "region_zh": s.region_zh, "title": s.title,
             "plan_kind": s.plan_kind, "period_start": s.period_start, "period_end": s.period_end,
             "status": s.status, "date": s.date, "date_note": s.date_note, "source_file": s.file,
-            "sha256": s.sha256, "encoding": encoding, "clean_text": clean_text,
-            "issuer": s.issuer, "doc_number": s.doc_number, "url": s.url}
+            "sha256": s.sha256, "encoding": encoding, "clean_text": ex.clean_text,
+            "issuer": s.issuer, "doc_number": s.doc_number, "url": s.url,
+            "anchor_year": anchor.year, "anchor_month": anchor.month, "anchor_from": anchor.source,
+            "anchor_text": anchor.text, "genre": anchor.genre}
 
 
 # --- step: every plan -----------------------------------------------------------------------
@@ -261,7 +264,7 @@ def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | N
 
 def _cached_plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Correction],
                         key: str | None, cache_dir: Path | None) -> PlanTables:
-    """`plan_tables`, or its cached result when nothing it depends on changed (etl/build/cache.py).
+    """`plan_tables`, or its cached result when nothing it depends on changed (etl/warehouse/cache.py).
     The file is verified against its sha256 either way: a replaced file is an error, not a hit."""
     if cache_dir is None or key is None:
         return plan_tables(source, denominators, corrections)
@@ -404,9 +407,9 @@ def _note_orphan_corrections(warehouse: Warehouse, corrections: list[Correction]
 def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool = False,
           jobs: int | None = None, cache_dir: Path | None = None, stamp: bool = False) -> BuildReport:
     """Build the warehouse at db_path from the manifest's plans.  cache_dir: a folder of per-plan
-    results (etl/build/cache.py); the command line passes plan_cache.default_dir(), the library none.
-    stamp: record beside the database what it was built from (etl/build/stamp.py; the command line)."""
-    from etl.build.load import read_build_info, write_database  # duckdb is only needed to write
+    results (etl/warehouse/cache.py); the command line passes plan_cache.default_dir(), the library none.
+    stamp: record beside the database what it was built from (etl/warehouse/stamp.py; the command line)."""
+    from etl.warehouse.load import read_build_info, write_database  # duckdb is only needed to write
 
     db_path, manifest = Path(db_path), Path(manifest)
     fingerprint = input_fingerprint(manifest)
@@ -424,7 +427,7 @@ def build(db_path: Path = DEFAULT_DB, manifest: Path = MANIFEST, if_stale: bool 
 
 
 def _stamp_inputs(db_path: Path, manifest: Path) -> tuple[str, list[str]]:
-    """The hash of every input, taken before the build reads them (etl/build/stamp.py), and the raw
+    """The hash of every input, taken before the build reads them (etl/warehouse/stamp.py), and the raw
     plans the manifest lists; the database's old stamp goes first, so a failed build leaves none."""
     build_stamp.forget(db_path)
     plan_files = [str(source.path.resolve()) for source in load_manifest(manifest)]

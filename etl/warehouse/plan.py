@@ -17,16 +17,16 @@ import pandas as pd
 from etl.base import schema
 from etl.extract.clauses import Candidate, PlanContext, extract_candidates
 from etl.extract.tables import table_candidates
+from etl.extract.time import DATED_SOURCES, TimedTarget, read_against_anchor
 from etl.harmonize.dictionary import harmonizer, per_capita_ids
 from etl.normalize.comparable import comparable_fields, denominator_maps, phase_span, plan_window, standardise
+from etl.read.anchor import TimeAnchor, find_anchor, infer_document_year, infer_period
 from etl.read.clean import clean
+from etl.read.confusables import fold_confusables
 from etl.segment.sentences import segment
 from etl.vocab.lexicon import REGION_LEAD_RE
 from etl.vocab.units import written_unit
 
-PERIOD = re.compile(r"(20\d\d)\s*(?:年)?\s*[-—–~～至到]\s*(20\d\d)\s*年")
-# A title that names a plan of the genre (not a national outline cited for its authority).
-OWN_PLAN_TITLE = re.compile(r"(?:工作方案|实施方案|行动计划|行动方案|建设方案)(?:[（(]|$)")
 SECTION_CATEGORY = [  # fallback for names the dictionary does not know: the plan's own heading
     ("creation", ("创造", "创新", "培育")),
     ("use", ("运用", "转化", "金融", "运营")),
@@ -44,36 +44,11 @@ class Extraction:
     notes: list[str] = field(default_factory=list)
     candidates_found: int = 0
     period: tuple[int | None, int | None] = (None, None)
+    anchor: TimeAnchor | None = None  # the text's own time (etl.read.anchor)
     annex_tables: list = field(default_factory=list)  # etl.extract.annex.AnnexTable found in the clean text
     sentences: list = field(default_factory=list)  # every etl.segment.sentences.Sentence: later steps reuse them
 
 
-
-
-def infer_period(text: str) -> tuple[int | None, int | None]:
-    """The plan period from the first "2024—2026年" outside a cited document's title."""
-    # 《 may not stop the class: with many 《 and no 》, 《[^》]*》 rescans to the end from each (quadratic)
-    outside_titles = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), text)
-    m = PERIOD.search(outside_titles)
-    if m and int(m.group(1)) < int(m.group(2)):
-        return int(m.group(1)), int(m.group(2))
-    # a news report names the plan only as 《…工作方案（2024—2026年）》: its own title gives the period
-    for title in re.finditer(r"《([^《》]{0,80})》", text[:5000]):
-        m = PERIOD.search(title.group(1))
-        if m and OWN_PLAN_TITLE.search(title.group(1)) and int(m.group(1)) < int(m.group(2)):
-            return int(m.group(1)), int(m.group(2))
-    return None, None
-
-
-DOC_DATE = re.compile(r"(20\d\d)\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|-\d{1,2}-\d{1,2}(?!\d))")
-
-
-def infer_document_year(text: str, period: tuple[int | None, int | None] = (None, None)) -> int | None:
-    """The year the text was written (a notice date, an adoption date, a news report's date): the first
-    full date outside a cited document's title; else the plan's first year.  年内 and 今年 mean it."""
-    outside_titles = re.sub(r"《[^《》]*》", lambda m: " " * len(m.group(0)), text[:3000])
-    m = DOC_DATE.search(outside_titles)
-    return int(m.group(1)) if m else period[0]
 
 
 # Last fallback, from the name itself: what a count of rights measures is creation, and so on.
@@ -163,7 +138,7 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
         "confidence": level,
         "confidence_reason": reason,
         "per_unit": c.per_unit,
-        # extracted_*, correction_* columns stay empty: etl.build.corrections fills them for corrected rows
+        # extracted_*, correction_* columns stay empty: etl.warehouse.corrections fills them for corrected rows
     }
 
 
@@ -211,17 +186,25 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     (the manifest's date of the document) helps tell the plan's first month when its text gives
     no phases."""
     from etl.extract.annex import find_annex_tables
+    text, confusable_notes = fold_confusables(text)
     cleaned = clean(text)
+    cleaned.notes[:0] = confusable_notes
     period = period or infer_period(cleaned.text)
-    ctx = PlanContext(*period, doc_year=infer_document_year(cleaned.text, period))
+    anchor = find_anchor(cleaned.text)
+    doc_year = anchor.year if anchor.source in DATED_SOURCES else infer_document_year(cleaned.text, period)
+    ctx = PlanContext(*period, doc_year=doc_year)
     sentences = all_sentences = segment(cleaned.text)
     annex_tables = find_annex_tables(cleaned.text)
     from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
     sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     candidates, skipped = extract_candidates(sentences, ctx)
-    candidates = sorted(candidates + from_tables, key=lambda c: c.sentence.start)
-    rows = [_row(c, i + 1, doc_id, region_id, region_zh, period, cleaned) for i, c in enumerate(candidates)]
+    paragraphs = {s.paragraph: line for s, line in _paragraph_lines(all_sentences, cleaned.text)}
+    timed, time_skips = read_against_anchor(candidates, anchor, paragraphs, period[1])
+    timed += [TimedTarget(c, c.target_year, "table") for c in from_tables]
+    timed.sort(key=lambda t: t.candidate.sentence.start)
+    rows = [_row(t.candidate, i + 1, doc_id, region_id, region_zh, period, cleaned) | {
+        "target_year": t.target_year, "target_year_from": t.target_year_from} for i, t in enumerate(timed)]
     link_restatements(rows)
     population, population_notes = denominator_maps(denominators)
     per_capita = per_capita_ids()
@@ -233,12 +216,24 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         row.update(comparable_fields(row, population, population_notes, per_capita))
     targets = pd.DataFrame(rows, columns=schema.columns("targets"))
     targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
-    skipped_df = pd.DataFrame(
-        [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end} for s in skipped],
-        columns=schema.columns("skipped_numbers"))
-    numbers_seen = sum(1 for c in candidates if not c.qualitative) + len(skipped)
-    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, annex_tables,
+    skipped_rows = [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end}
+                    for s in skipped]
+    skipped_rows += [{"doc_id": doc_id, "text": d.skipped.text, "reason": d.skipped.reason, "start": d.skipped.start,
+                      "end": d.skipped.end, "year": d.year} for d in time_skips]
+    skipped_df = pd.DataFrame(sorted(skipped_rows, key=lambda r: r["start"]), columns=schema.columns("skipped_numbers"))
+    numbers_seen = sum(1 for t in timed if not t.candidate.qualitative) + len(skipped_rows)
+    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, anchor, annex_tables,
                       all_sentences)
+
+
+def _paragraph_lines(sentences, text: str):
+    """(first sentence of each paragraph, the paragraph's whole line) — the line a due year may be written in."""
+    lines = text.split("\n")
+    seen = set()
+    for s in sentences:
+        if s.paragraph not in seen and s.paragraph < len(lines):
+            seen.add(s.paragraph)
+            yield s, lines[s.paragraph]
 
 
 def extract_file(path, denominators: pd.DataFrame | None = None) -> Extraction:
