@@ -62,3 +62,54 @@ def test_debris_before_a_year_is_cut():
 def test_a_name_without_a_kind_is_refused_with_a_reason():
     found = parse_name("力争", "件")
     assert found.facets is None and found.reason
+
+
+def test_a_staged_pair_gives_its_second_value_the_measure_named_once():
+    quote = "到2028年，全县软件著作权登记量2026年达到400件，2028年达到650件。"
+    second = parse("", quote, 650, "件")
+    assert second.facets.key == key("软件著作权登记量", "件")
+    # a second clause that names a kind of its own is no stage of the first
+    assert parse("", "植物新品种权申请量达到30件，集成电路布图设计2028年达到9件。", 9, "件").facets is None
+
+
+def test_debris_around_a_name_is_no_part_of_it():
+    assert key("接3版）力争到2029年实现地理标志证明商标拥有量", "件") == key("地理标志证明商标拥有量", "件")
+    assert key("……按照《品牌兴县行动》提出的目标，植物新品种权授权量", "件") == key("植物新品种权授权量", "件")
+    assert key("以上、通过省级认定的知识产权示范企业", "家") == key("省级知识产权示范企业", "家")
+
+
+def test_a_bare_place_or_total_is_no_name():
+    for debris in ("市", "县", "总数", "数量", "县级"):
+        found = parse_name(debris, "件")
+        assert found.facets is None and found.reason, debris
+
+
+def test_a_name_whose_head_is_unknown_is_not_filed_under_a_kind_it_mentions():
+    # the number of countries covered by trademarks abroad is not a count of trademarks
+    assert key("企业境外商标注册覆盖国家和地区", "个") is None
+    assert parse_name("企业境外商标注册覆盖国家和地区", "个").reason.startswith("the name ends in words")
+    # an unknown noun never borrows the kind of the clause before it
+    assert parse("科研经费增幅", "落实知识产权专项资金，科研经费增幅达到8%", 8, "%").facets is None
+
+
+def test_funds_for_one_kind_are_not_all_the_funds():
+    assert key("商标品牌专项资金", "万元") != key("知识产权专项资金", "万元")
+    assert key("商标品牌专项资金", "万元") == key("商标品牌专项资金", "万元")
+
+
+def test_a_density_per_thousand_firms_is_never_a_plain_count():
+    per_firm = parse_name("每千户企业实用新型专利授权量", "件").facets
+    assert per_firm.normaliser == "per_1k_firms" and per_firm.key != key("实用新型专利授权量", "件")
+
+
+def test_a_patent_count_that_states_no_measure_is_not_guessed():
+    for bare in ("外观设计专利", "实用新型专利"):
+        found = parse_name(bare, "件")
+        assert found.facets is None and "no measure" in found.reason
+    assert key("外观设计专利", "%") is not None  # the unit says it: a share
+    held = parse("实用新型专利", "实用新型专利拥有量超过2000件", 2000, "件").facets
+    assert held.measure == "count"
+
+
+def test_firms_of_different_populations_stay_apart():
+    assert key("规上工业企业发明专利覆盖率", "%") != key("高新技术企业发明专利覆盖率", "%")

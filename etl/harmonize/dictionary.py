@@ -29,7 +29,8 @@ import pandas as pd
 
 from etl.base import schema, yaml_io
 from etl.base.paths import INDICATORS
-from etl.harmonize.facets import MEASURE_INFO, Facets, parse, parse_name
+from etl.harmonize.facets import MEASURE_INFO, Facets, category_of, parse, parse_name
+from etl.vocab.facets import RELATED_KINDS
 from etl.vocab.lexicon import REGION_LEAD
 from etl.vocab.units import units_agree
 
@@ -108,7 +109,27 @@ class Indicator:
 NAMED, DERIVED, UNMAPPED = "named", "derived", "unmapped"
 DERIVED_PREFIX = "d__"
 PER_CAPITA_NORMALISERS = ("per_10k_residents", "per_million_residents", "per_10k_entities", "per_10k_firms",
-                          "per_1k_entities")
+                          "per_1k_entities", "per_1k_firms")
+
+
+# What a derived combination counts (indicators' `counts`), when no named sibling says it: per-10k
+# figures are computed for people, firms and money only (etl.normalize.comparable).
+MEASURE_COUNTS = {"amount": "money", "attendance": "people", "workers": "people", "firms": "firms", "users": "firms",
+                  "applications": "ip_rights", "grants": "ip_rights", "registrations": "ip_rights",
+                  "filings": "ip_rights", "contracts": "contracts", "deals": "contracts", "times": "events",
+                  "sessions": "events", "settled": "bodies", "rank": "rank", "duration": "duration"}
+
+
+def _derived_counts(facets: Facets, sibling: Indicator | None) -> str:
+    if facets.growth or facets.nature == "rate":
+        return "rate" if facets.measure != "duration" or facets.growth else "duration"
+    if sibling is not None and sibling.counts and not sibling.denominator:
+        return sibling.counts  # a tier or qualifier of a named kind counts what that kind counts
+    if facets.measure == "count":  # a count of a kind no entry names: firms, rights, or bodies and designations
+        if facets.subjects[-1].endswith("_firm"):
+            return "firms"
+        return "ip_rights" if facets.category == "creation" else "bodies"
+    return MEASURE_COUNTS.get(facets.measure, "rate")
 
 
 def measure_unit(measure: str) -> str:
@@ -124,6 +145,7 @@ class Decision:
     decided_by: str
     reason: str = ""
     conflict: Indicator | None = None  # the named indicator its facets state, when the unit forbade it
+    kind_category: str | None = None  # unmapped: the category of the kind its name mentions, if any
 
 
 @dataclass(frozen=True)
@@ -176,7 +198,7 @@ class HarmonizeReport:
             f"{len(self.unmapped)} distinct names unmapped."
         ]
         if self.unmapped:
-            out.append("Unmapped (add an alias to data/reference/indicators.yaml or fix the extractor):")
+            out.append("Unmapped (teach etl/vocab/facets.py the word, name the combination in data/reference/indicators.yaml, or fix the extractor):")
             out += [f"  {count:>3} × {name}" for name, count in self.unmapped]
         if self.unused_aliases:
             out.append(
@@ -308,27 +330,32 @@ class Harmonizer:
         """The indicator of a combination no entry names: a stable id and a label from its facets."""
         key = facets.key
         if key not in self._derived:
-            sibling = self._families.get((facets.subject, facets.measure))
+            sibling = self._families.get((facets.subject, facets.measure)) or self._families.get(
+                (RELATED_KINDS.get(facets.subject, ""), facets.measure))
             family = (sibling.family, sibling.family_zh, sibling.family_en) if sibling else (
                 f"{DERIVED_PREFIX}{facets.subject}__{facets.measure}",
                 Facets(facets.subject, facets.measure).label_zh(), Facets(facets.subject, facets.measure).label_en())
             unit = sibling.unit if sibling and sibling.facets and Facets.from_key(sibling.facets).growth == facets.growth \
                 else ("%" if facets.growth else measure_unit(facets.measure))
             self._derived[key] = Indicator(
-                id=DERIVED_PREFIX + key, zh=facets.label_zh(), en=facets.label_en(), category=facets.category,
+                id=DERIVED_PREFIX + key, zh=facets.label_zh(), en=facets.label_en(),
+                category=sibling.category if sibling else facets.category,
                 family=family[0], family_zh=family[1], family_en=family[2], unit=unit,
                 per_capita=facets.normaliser in PER_CAPITA_NORMALISERS,
-                description="Derived from its facets: " + facets.describe(), nature=facets.nature, counts=None,
+                description="Derived from its facets: " + facets.describe(), nature=facets.nature,
+                counts=_derived_counts(facets, sibling),
                 numerator="", denominator=None, facets=key)
         return self._derived[key]
 
     def decide(self, raw_name, context: str = "", unit: str | None = None, value=None) -> Decision:
         """Which indicator a target's name states, and how that was decided (named | derived | unmapped)."""
         if not isinstance(raw_name, str) or not raw_name.strip():
-            return Decision(None, None, UNMAPPED, "no name")
+            if not context or value is None:
+                return Decision(None, None, UNMAPPED, "no name")
+            raw_name = ""  # a staged statement's second value may still be read from its sentence
         parsed = parse(raw_name, context or "", value, unit)
         if parsed.facets is None:
-            return Decision(None, None, UNMAPPED, parsed.reason)
+            return Decision(None, None, UNMAPPED, parsed.reason, kind_category=category_of(raw_name))
         named = self.named(parsed.facets)
         if named is not None:
             if not units_agree(unit, named.unit):

@@ -87,7 +87,7 @@ class Facets:
         sep = vocab.LABEL_JOIN_ZH
         parts = [TIER_INFO[t][0] for t in self.tier.split("+") if t] if self.tier else []
         head = sep.join(parts)
-        quals = "".join(QUALIFIER_INFO[q][0] if q in QUALIFIER_INFO else _maintained_zh(q) for q in self.qualifiers)
+        quals = "".join(_qualifier_zh(q) for q in self.qualifiers)
         subject = vocab.SUM_ZH.join(SUBJECT_INFO[s][0] for s in self.subjects)
         text = (NORMALISER_INFO[self.normaliser][0] if self.normaliser else "") + (head + quals) + subject
         text += vocab.LABEL_DOT + MEASURE_INFO[self.measure][0]
@@ -96,7 +96,7 @@ class Facets:
     def label_en(self) -> str:
         subject = " and ".join(SUBJECT_INFO[s][1] for s in self.subjects)
         words = [TIER_INFO[t][1] for t in self.tier.split("+") if t] if self.tier else []
-        words += [QUALIFIER_INFO[q][1] if q in QUALIFIER_INFO else q.replace("_", " ") for q in self.qualifiers]
+        words += [_qualifier_en(q) for q in self.qualifiers]
         text = (" ".join(words) + " " if words else "") + subject
         text = text[0].upper() + text[1:]
         measure = MEASURE_INFO[self.measure][1]
@@ -114,9 +114,21 @@ class Facets:
         return "rate" if self.growth else MEASURE_INFO[self.measure][2]
 
 
-def _maintained_zh(code: str) -> str:
+def _qualifier_zh(code: str) -> str:
+    if code in QUALIFIER_INFO:
+        return QUALIFIER_INFO[code][0]
+    if code.startswith(vocab.PURPOSE_PREFIX):
+        return SUBJECT_INFO[code[len(vocab.PURPOSE_PREFIX):]][0]
     years = re.sub(r"\D", "", code)
     return f"{vocab.MAINTAINED_ZH[0]}{years}{vocab.MAINTAINED_ZH[1]}"
+
+
+def _qualifier_en(code: str) -> str:
+    if code in QUALIFIER_INFO:
+        return QUALIFIER_INFO[code][1]
+    if code.startswith(vocab.PURPOSE_PREFIX):
+        return SUBJECT_INFO[code[len(vocab.PURPOSE_PREFIX):]][1].lower()
+    return code.replace("_", " ")  # maintained_10y → maintained 10y
 
 
 @dataclass(frozen=True)
@@ -173,6 +185,9 @@ _YEAR = re.compile(vocab.YEAR_MARK)
 _LEADING = re.compile(vocab.LEADING_DEBRIS)
 _BRACKETS = re.compile(vocab.BRACKETED)
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_GENERIC = frozenset(_fold(w) for w in vocab.GENERIC_WORDS)
+_HEADS = sorted((_fold(w) for w in vocab.HEAD_WORDS), key=len, reverse=True)
+_NOISE = sorted((_fold(w) for w in vocab.NOISE_WORDS + vocab.REFERRING_WORDS), key=len, reverse=True)
 
 
 def tokens(text: str) -> list[tuple[str, str, str, int]]:
@@ -213,14 +228,16 @@ class _Reading:
     tiers: list[str] = field(default_factory=list)
     growth: bool = False
     held: bool = False
+    head_unknown: str = ""  # words after the last known one: the name's head is a kind no table knows
 
 
 def _read(text: str) -> _Reading:
     """The facets the words of one name state (nothing inferred yet)."""
     reading = _Reading()
     maintained = _MAINTAINED.search(text)
-    if maintained:
+    if maintained:  # patents maintained N years are patents still held
         reading.qualifiers.append(f"maintained_{maintained.group(1)}y")
+        reading.held = True
         text = text[:maintained.start()] + text[maintained.end():]
     # a year or a date splits debris from the name: the part holding the last kind is the name, the
     # parts after it may still say its density (拥有量2026年达到每万人)
@@ -230,6 +247,11 @@ def _read(text: str) -> _Reading:
         keep = parts.index(named[-1])
         text = "".join(parts[keep:])
     toks = tokens(text)
+    tail = text[toks[-1][3] + len(toks[-1][2]):] if toks else text
+    for word in _HEADS:
+        tail = tail.replace(word, "\0")
+    placed = toks and toks[-1][0] == "measure" and toks[-1][1] in vocab.PLACE_MEASURES
+    reading.head_unknown = "" if placed else _unknown(_strip_noise(tail))
     closer = text.rfind(_fold(vocab.LIST_CLOSER))
     if closer > 0:  # the modifiers listed before 等 are no kinds of their own
         toks = [t for t in toks if t[0] != "subject" or t[3] > closer] if any(
@@ -237,7 +259,13 @@ def _read(text: str) -> _Reading:
     in_denominator = False
     pending_join = False
     last_kind = ""
-    for kind, code, _word, _pos in toks:
+    end = 0
+    qualified_generic = ""  # 科研经费: an unknown word before a generic word of a kind; not that kind
+    for kind, code, word, at in toks:
+        before, end = text[end:at], at + len(word)
+        if kind == "subject":
+            unknown = _unknown(_strip_noise(before)) if word in _GENERIC else ""
+            qualified_generic = unknown + word if unknown else ""
         if kind == "normaliser":
             reading.normaliser = reading.normaliser or code
             in_denominator = code in ("per_gdp", "of_industrial_output", "of_total")
@@ -252,6 +280,11 @@ def _read(text: str) -> _Reading:
                 reading.subjects.append(code)
             elif reading.subjects and last_kind == "subject" and code == "ip":
                 pass  # a trailing 知识产权 adds nothing to the kind before it
+            elif reading.subjects and last_kind == "subject" and code in vocab.PURPOSE_KINDS \
+                    and reading.subjects[-1] != vocab.GENERIC_SUBJECT:
+                # 地理标志专项资金: funds for one kind are a subset of the funds, not the kind
+                reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{reading.subjects[-1]}")
+                reading.subjects = [code]
             else:
                 reading.subjects = [c for c in reading.subjects if pending_join] + [code] if pending_join else [code]
         elif kind == "qualifier":
@@ -267,20 +300,28 @@ def _read(text: str) -> _Reading:
                 reading.prefix_measure = code
         pending_join = kind == "joiner" or (pending_join and kind in ("tier", "qualifier"))
         last_kind = kind
+    reading.head_unknown = reading.head_unknown or qualified_generic
     return reading
 
 
 def _measure_from_unit(unit: str | None) -> str:
     unit = _fold(unit or "")
-    return next((measure for chars, measure in vocab.UNIT_MEASURES if _fold(chars) in unit), "")
+    return next((measure for chars, measure in vocab.UNIT_MEASURES if _fold(chars) in unit), "")  # first wins
 
 
-def _facets(reading: _Reading, unit: str | None) -> Facets | None:
+NO_SUBJECT = "no kind of thing named (subject)"
+NO_MEASURE = "names no measure for a kind counted several ways (applied, granted or held; sessions or person-times)"
+
+
+def _facets(reading: _Reading, unit: str | None) -> Facets | str:
+    """The facets a reading states, or the reason it states none."""
+    if reading.head_unknown:
+        return f"the name ends in words the vocabulary does not know, or qualifies a generic word with them ({reading.head_unknown})"
     if not reading.subjects:
         implied = [kind for qualifier, kind in vocab.QUALIFIER_SUBJECTS if qualifier in reading.qualifiers]
         implied += [kind for measure, kind in vocab.MEASURE_SUBJECTS if measure == reading.measure]
         if not implied:
-            return None
+            return NO_SUBJECT
         reading.subjects = implied[:1]
     for qualifier, kind, meant in vocab.QUALIFIED_SUBJECTS:
         if qualifier in reading.qualifiers:
@@ -295,12 +336,15 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | None:
     measure = reading.measure or reading.prefix_measure
     if reading.held and measure in ("", "registrations", "grants", "count"):
         measure = "count"
+    if not measure and any(s in vocab.MEASURE_NEEDED_KINDS for s in subjects) and not _measure_from_unit(unit):
+        return NO_MEASURE  # 发明专利 alone may be applied for, granted or held: three measures, no guess
     if not measure:
         if reading.growth:
             measure = "amount" if subjects[-1] in vocab.AMOUNT_SUBJECTS else "count"
         else:
             measure = _measure_from_unit(unit) or (
                 "amount" if subjects[-1] in vocab.AMOUNT_SUBJECTS else "count")
+    measure = vocab.SAME_MEASURE.get((subject, measure), measure)
     if measure == "amount" and reading.normaliser in ("per_gdp", "of_industrial_output", "of_total"):
         measure = "share"  # 增加值占地区生产总值 states a share even without 比重
     tiers = sorted(set(reading.tiers), key=_TIER_ORDER.index) if any(
@@ -316,17 +360,46 @@ def parse_name(raw_name: str, unit: str | None = None) -> Parsed:
     if not name:
         return Parsed(None, "empty name", name)
     facets = _facets(_read(name), unit)
-    if facets is None:
-        return Parsed(None, "no kind of thing named (subject)", name)
+    if isinstance(facets, str):
+        return Parsed(None, facets, name)
     return Parsed(facets, "", name)
+
+
+def category_of(raw_name: str) -> str | None:
+    """The category of the kind a name mentions, even when its facets cannot be read (知识产权主要指标 alone)."""
+    reading = _read(clean_name(raw_name or ""))
+    return SUBJECT_INFO[reading.subjects[-1]][2] if reading.subjects else None
 
 
 def parse(raw_name: str, quote: str = "", value: float | None = None, unit: str | None = None) -> Parsed:
     """Facets of a target's name, with what its sentence adds (see the module's docstring)."""
+    if not (raw_name or "").strip() and quote and value is not None:
+        return _staged(quote, value, unit)
     alone = parse_name(raw_name or "", unit)
     if not quote:
         return alone
     return _parse_in_sentence(raw_name or "", quote, value, unit, alone)
+
+
+@lru_cache(maxsize=50_000)
+def _staged(quote: str, value, unit) -> Parsed:
+    """A value with no name of its own in a staged statement (X2025年达到A，2027年达到B): the second
+    clause says only a year and a verb, so it counts what the clause before it named."""
+    text = _fold(quote)
+    at = _number_after(text, 0, value)
+    start = _clause_start(text, at)
+    lead = text[start:at]
+    if start == 0 or not _YEAR.search(lead) or _read(clean_name(lead)).subjects or _unknown_words(
+            clean_name(_YEAR.sub("", lead))):
+        return Parsed(None, "no name")
+    earlier = text[:start - 1]
+    clause = earlier[_clause_start(earlier, len(earlier)):]
+    number = _NUMBER.search(clause, _YEAR.search(clause).end() if _YEAR.search(clause) else 0)
+    reading = _read(clean_name(clause[:number.start()] if number else clause))
+    facets = _facets(reading, unit)
+    if isinstance(facets, str):
+        return Parsed(None, "no name; the clause before it: " + facets)
+    return Parsed(facets, "", "", ("staged: the measure the clause before it names",))
 
 
 @lru_cache(maxsize=50_000)
@@ -340,7 +413,9 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
     if member is not None:
         return _member_facets(member, name, unit)
     before = text[_clause_start(text, at):at]
-    after = text[at + len(name):_number_after(text, at + len(name), value)]
+    clause_end = min((i for i in (text.find(ch, at + len(name)) for ch in vocab.CLAUSE_ENDS) if i >= 0),
+                     default=len(text))
+    after = text[at + len(name):min(_number_after(text, at + len(name), value), clause_end)]
     reading = _read(clean_name(name))
     notes = []
     if not reading.normaliser:
@@ -353,7 +428,12 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
             if shared.normaliser:  # 每万人口有效发明专利、高价值发明专利拥有量
                 reading.normaliser = shared.normaliser
                 notes.append("density shared across the list")
-    if not reading.subjects:
+    if reading.subjects and not reading.measure and not reading.growth:
+        trailing = _read(clean_name(after))
+        if trailing.measure and not trailing.subjects:
+            reading.measure = trailing.measure  # 发明专利 | 拥有量达到500件: the name was cut before its measure
+            notes.append("measure written after the name")
+    if not reading.subjects and not _unknown_words(clean_name(name)):
         context = _read(clean_name(before))
         if not context.subjects:
             earlier = text[:_clause_start(text, at)]
@@ -367,9 +447,33 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
                 reading.measure = context.measure
             notes.append("kind read from the sentence before the name")
     facets = _facets(reading, unit)
-    if facets is None:
-        return Parsed(None, alone.reason or "no kind of thing named (subject)", alone.name)
+    if isinstance(facets, str):
+        unknown = _unknown_words(clean_name(name)) if facets == NO_SUBJECT else ""
+        return Parsed(None, f"names a kind the vocabulary does not know ({unknown})" if unknown else facets,
+                      alone.name)
     return Parsed(facets, "", alone.name, tuple(notes))
+
+
+def _unknown_words(name: str) -> str:
+    """The characters of a name no vocabulary table or noise word accounts for (研发费用 in 研发费用增幅).
+    A name holding such words names a kind of its own: it never borrows the kind of the clause before."""
+    rest, end = [], 0
+    for _kind, _code, word, at in tokens(name):
+        rest.append(name[end:at])
+        end = at + len(word)
+    rest.append(name[end:])
+    return _unknown(_strip_noise("\0".join(rest)))
+
+
+def _strip_noise(text: str) -> str:
+    for word in _NOISE:
+        text = text.replace(word, "\0")
+    return text
+
+
+def _unknown(text: str) -> str:
+    unknown = "".join(ch for ch in text if unicodedata.name(ch, "").startswith("CJK UNIFIED"))
+    return unknown if len(unknown) > 1 else ""  # one stray character (年 in 年融资金额) names nothing
 
 
 def _position(text: str, name: str, value) -> int:
@@ -424,6 +528,6 @@ def _member_facets(member: str, name: str, unit) -> Parsed:
     if not reading.normaliser and whole[0].normaliser and own != members[0]:
         reading.normaliser = whole[0].normaliser
     facets = _facets(reading, unit)
-    if facets is None:
-        return Parsed(None, "a member of a respective (fenbie) list names no kind", clean_name(name))
+    if isinstance(facets, str):
+        return Parsed(None, "a member of a respective (fenbie) list: " + facets, clean_name(name))
     return Parsed(facets, "", clean_name(own), ("member of a respective list",))

@@ -101,9 +101,9 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("joint_enforcement", "知识产权联合执法", "Joint IP enforcement", "protection", ("知识产权联合执法", "联合执法")),
     ("enforcement_campaign", "知识产权执法专项行动", "IP enforcement campaigns", "protection",
      ("知识产权执法专项行动", "执法专项行动", "专项执法行动", "知识产权专项执法行动", "专项整治行动")),
-    ("ip_case", "知识产权案件", "IP cases", "protection", ("知识产权案件", "案件")),
+    ("ip_case", "知识产权案件", "IP cases", "protection", ("知识产权案件", "知识产权纠纷案件", "纠纷案件", "知识产权侵权案件", "侵权案件", "案件")),
     ("enforcement_case", "知识产权执法案件", "IP enforcement cases", "protection",
-     ("知识产权执法案件", "行政执法案件", "知识产权行政执法案件", "执法案件", "侵权假冒案件", "查处侵权假冒案件",
+     ("知识产权执法案件", "执法办案", "行政执法案件", "知识产权行政执法案件", "执法案件", "侵权假冒案件", "查处侵权假冒案件",
       "查办知识产权案件", "查处知识产权案件")),
     ("trademark_infringement_case", "商标侵权案件", "Trademark infringement cases", "protection",
      ("商标侵权案件", "查办商标侵权案件")),
@@ -151,20 +151,21 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("circuit_court", "知识产权巡回审判点", "IP circuit trial points", "protection",
      ("知识产权巡回审判点", "巡回审判点", "知识产权巡回审判庭", "知识产权法庭", "知识产权审判庭")),
     ("piracy_case", "网络侵权盗版案件", "Online piracy cases", "protection", ("侵权盗版案件",)),
-    # management
-    ("ip_advantage_firm", "知识产权优势企业", "IP advantage firms", "management", ("知识产权优势企业", "优势企业")),
-    ("ip_demo_firm", "知识产权示范企业", "IP demonstration firms", "management", ("知识产权示范企业", "示范企业")),
-    ("ip_advantage_demo_firm", "知识产权优势示范企业", "IP advantage and demonstration firms", "management",
+    # firms designated for their IP, and research bodies brought in: use (as the dictionary files them)
+    ("ip_advantage_firm", "知识产权优势企业", "IP advantage firms", "use", ("知识产权优势企业", "优势企业")),
+    ("ip_demo_firm", "知识产权示范企业", "IP demonstration firms", "use", ("知识产权示范企业", "示范企业")),
+    ("ip_advantage_demo_firm", "知识产权优势示范企业", "IP advantage and demonstration firms", "use",
      ("知识产权优势示范企业", "优势示范企业")),
-    ("ip_pilot_demo_firm", "知识产权试点示范企业", "IP pilot and demonstration firms", "management",
+    ("ip_pilot_demo_firm", "知识产权试点示范企业", "IP pilot and demonstration firms", "use",
      ("知识产权试点示范企业", "试点示范企业")),
-    ("ip_strong_firm", "知识产权强企", "IP-strong firms", "management", ("知识产权强企",)),
-    ("research_institute", "科研院所、科创载体", "Research institutes and innovation carriers", "management",
+    ("ip_strong_firm", "知识产权强企", "IP-strong firms", "use", ("知识产权强企",)),
+    ("research_institute", "科研院所、科创载体", "Research institutes and innovation carriers", "use",
      ("科研院所科创载体", "科研院所", "科创载体", "新型研发机构")),
+    # management
     ("ip_standard_firm", "知识产权贯标企业", "Firms implementing the IP-management standard", "management",
-     ("贯标企业", "知识产权管理贯标企业", "知识产权贯标企业", "企业知识产权管理规范贯标企业", "贯标")),
+     ("贯标企业", "重点企业贯标", "知识产权管理贯标企业", "知识产权贯标企业", "企业知识产权管理规范贯标企业", "贯标")),
     ("ip_standard_certified_firm", "知识产权贯标认证企业", "Firms certified to the IP-management standard",
-     "management", ("贯标认证企业", "知识产权贯标认证企业", "知识产权管理体系认证的企业", "知识产权管理体系认证企业",
+     "management", ("贯标认证企业", "贯标认证的企业", "知识产权贯标认证企业", "知识产权管理体系认证的企业", "知识产权管理体系认证企业",
                     "知识产权管理规范认证企业", "贯标认证", "管理体系认证的企业")),
     ("innovation_management_firm", "创新管理体系评价企业", "Firms assessed to the innovation-management standard",
      "management", ("创新管理体系评价的企业", "创新管理体系评价企业", "创新管理体系", "创新管理知识产权国际标准实施企业")),
@@ -189,7 +190,7 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("patent_subsidy", "专利财政资助", "Public subsidies for patents", "management",
      ("专利授权的各类财政性资助", "专利授权财政资助", "专利申请资助", "专利授权资助", "专利资助")),
     ("leadership_review", "党委政府专题研究知识产权工作", "Leadership meetings on IP", "management",
-     ("专题研究知识产权工作", "专题研究知识产权", "专题研究", "研究部署知识产权保护工作", "研究部署")),
+     ("专题研究知识产权工作", "专题研究知识产权", "常委会专题研究", "常务会专题研究", "专题研究", "研究部署知识产权保护工作", "研究部署")),
     ("ip_pilot_demo_park", "知识产权试点示范园区", "IP pilot and demonstration parks", "management",
      ("知识产权试点示范园区", "知识产权试点园区", "知识产权示范园区")),
     ("strong_county", "知识产权强县试点示范县", "IP-strong county pilots", "management",
@@ -204,7 +205,7 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     # service
     ("ip_service_firm", "知识产权服务机构", "IP service organisations", "service",
      ("知识产权服务机构", "中介服务机构", "专业化中介服务机构", "知识产权中介服务机构", "知识产权中介机构",
-      "知识产权社会化服务机构", "服务机构")),
+      "知识产权社会化服务机构")),
     ("ip_agency", "知识产权代理机构", "IP agencies", "service",
      ("知识产权代理机构", "专利代理机构", "商标代理机构", "代理机构")),
     ("ip_research_service_body", "知识产权研究与服务机构", "IP research and service bodies", "service",
@@ -238,10 +239,25 @@ AMOUNT_SUBJECTS = ("ip_pledge_financing", "patent_pledge_financing", "trademark_
                    "ip_pledge", "ip_financing", "ip_funding", "risk_compensation_pool", "tech_contract", "ip_trade")
 # Spellings folded before reading: a list mark inside one compound kind is not two kinds.
 NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可转让"), ("试点、示范", "试点示范"),
-              ("优势、示范", "优势示范"), ("集体商标、证明商标", "集体商标和证明商标"))
+              ("优势、示范", "优势示范"), ("集体商标、证明商标", "集体商标和证明商标"),
+              ("培训班", "培训场次"))
 
+# Narrower kinds related to a broader one (its family: drawn apart, never one measure): a plan may name
+# the pledges of patents where another names all IP pledges.
+RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing"}
+# Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金): funds for
+# one kind are a subset of the funds, kept as the qualifier for_<kind>.
+PURPOSE_KINDS = ("ip_funding",)
+PURPOSE_PREFIX = "for_"
+# For some kinds two measure words count the same thing: trainings held are sessions (培训次数 = 培训场次).
+SAME_MEASURE = {("ip_training", "times"): "sessions"}
+# Kinds counted several ways (a patent applied for, granted or held; training as sessions, person-times
+# or people): a name that says none of them is not read as any one (发明专利 alone); the unit or the
+# sentence may still say it.
+MEASURE_NEEDED_KINDS = ("invention_patent", "patent", "utility_model", "design_patent", "ip_training",
+                        "ip_main_indicators")
 # Two kinds named together become one summed kind (a 地理标志产品和农产品商标总数 is neither alone).
-SUM_JOINERS = ("以及", "和", "与", "及", "、", "加")
+SUM_JOINERS = ("以及", "和", "与", "及", "、", "或", "加")
 
 # --- measures: how it is counted ------------------------------------------------------------------
 # (code, zh, en, nature, default unit, words)  nature: stock | flow | rate
@@ -254,7 +270,7 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("filings", "备案量", "filings", "flow", "件", ("合同备案数", "合同备案量", "合同备案", "备案数", "备案量", "备案")),
     ("contracts", "合同数", "contracts", "flow", "项", ("实施合同", "合同")),
     ("count", "数量", "number", "stock", "个",
-     ("拥有量", "拥有数", "有效量", "保有量", "存量", "总量", "总数", "数量", "个数", "家数", "件数", "拥有", "数")),
+     ("拥有量", "拥有数", "办案量", "有效量", "保有量", "存量", "总量", "总数", "数量", "个数", "家数", "件数", "拥有", "数")),
     ("amount", "金额", "amount", "flow", "万元",
      ("登记金额", "融资金额", "融资总额", "融资额", "融资规模", "交易额", "成交额", "销售额", "销售收入", "营业收入",
       "主营业务收入", "收入", "产值", "增加值", "金额", "总额", "规模", "保额", "风险保障", "额")),
@@ -280,13 +296,13 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("score", "满意度", "satisfaction score", "rate", "分", ("满意度得分", "满意度")),
     ("duration", "时长", "duration", "rate", "天",
      ("办案周期", "结案周期", "处理周期", "周期", "处理时间", "结案时间", "时间", "时长", "时限", "天数")),
-    ("rank", "排名", "rank", "rate", "名次", ("排名", "位次", "名次", "成效", "绩效")),
+    ("rank", "排名", "rank", "rate", "名次", ("排名", "位次", "名次", "成效", "绩效", "前列", "位居")),
     ("users", "使用主体", "users", "stock", "家",
      ("使用主体", "使用企业", "使用市场主体", "用标企业", "使用")),
     ("settled", "落户", "settled", "flow", "家", ("落户",)),
     ("workers", "从业人数", "workers", "stock", "人", ("从业人数", "从业人员")),
     ("firms", "企业数", "firms", "stock", "家",
-     ("惠及企业", "惠及中小企业", "投保企业", "入库企业", "授权使用企业", "企业数")),
+     ("惠及企业", "惠及中小企业", "投保企业", "授权使用企业", "企业数")),
 ]
 # Flow words written before the kind (授权专利, 申请植物新品种, 注册商标): the measure when none follows it.
 PREFIX_MEASURES = (("授权", "grants"), ("申请", "applications"), ("申报", "applications"), ("登记", "registrations"),
@@ -295,11 +311,11 @@ PREFIX_MEASURES = (("授权", "grants"), ("申请", "applications"), ("申报", 
 GROWTH_WORDS = ("年均增长率", "年均增长", "同比增长", "增长率", "年均增幅", "平均增幅", "增幅", "增速", "增长", "压减")
 
 # A unit tells the measure when the name does not: (unit's characters, measure).
+# 名 counts people (50名人才); only 名次 is a rank.  项次 is the dictionary's unit of a commitment with no
+# quantity (取消…资助): it says no measure.
 UNIT_MEASURES = (("元", "amount"), ("%", "share"), ("分", "score"), ("天", "duration"), ("日", "duration"),
-                 ("人次", "attendance"), ("笔", "deals"), ("次", "times"), ("场", "sessions"), ("名", "rank"))
-# A count of things that exist (有效 patents, 注册 trademarks, firms): the flow words before the kind
-# (授权专利, 注册商标) make a count of rights held, not a flow.
-HELD_MARKERS = ("有效",)
+                 ("人次", "attendance"), ("笔", "deals"), ("项次", ""), ("次", "times"), ("场", "sessions"),
+                 ("名次", "rank"))
 
 # --- normalisers: per what -------------------------------------------------------------------------
 # (code, zh, en, words)  matched anywhere in the name or right before the number (达到每万人N件)
@@ -310,6 +326,7 @@ NORMALISERS: list[tuple[str, str, str, tuple[str, ...]]] = [
      ("每万户市场主体", "万户市场主体", "每万户主体")),
     ("per_10k_firms", "每万户企业", "per 10,000 firms", ("每万户企业", "万户企业")),
     ("per_1k_entities", "每千户市场主体", "per 1,000 market entities", ("每千户市场主体", "千户市场主体")),
+    ("per_1k_firms", "每千户企业", "per 1,000 firms", ("每千户企业", "千户企业")),
     ("per_gdp", "占地区生产总值", "as a share of GDP",
      ("占地区生产总值", "占GDP", "占全市GDP", "占全区GDP", "占全县GDP", "占全市地区生产总值", "占生产总值")),
     ("of_industrial_output", "占工业产品产值", "as a share of industrial output", ("占工业产品产值",)),
@@ -325,8 +342,9 @@ QUALIFIERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("pct", "PCT", "PCT", ("PCT", "专利合作条约")),
     ("core", "核心", "core", ("核心",)),
     ("universities", "高校院所", "of universities and institutes", ("高校院所", "高校和科研院所", "高校")),
-    ("firms", "企业", "of firms", ("规上工业企业", "规模以上工业企业", "规上企业", "高新技术企业", "高新企业",
-                                 "战新企业")),
+    ("industrial_firms", "规上工业企业", "of large industrial firms", ("规上工业企业", "规模以上工业企业", "规上企业")),
+    ("high_tech_firms", "高新技术企业", "of high-tech firms", ("高新技术企业", "高新企业")),
+    ("emerging_firms", "战略性新兴产业企业", "of strategic emerging-industry firms", ("战新企业", "战略性新兴产业企业")),
     ("seed_industry", "种业", "of the seed industry", ("种业",)),
     ("online", "网络", "online", ("网络",)),
 ]
@@ -369,8 +387,26 @@ TIERED_KINDS = ("ip_advantage_firm", "ip_demo_firm", "ip_advantage_demo_firm", "
 NOISE_WORDS = ("三年累计", "三年新增", "年度", "全年", "每年", "年内", "当年", "今年", "年均", "新增", "累计", "新培育",
                "新认定", "新建", "培育", "建成", "创建", "争创", "打造", "引进", "新获批", "获批", "实现", "达到", "达",
                "突破", "超过", "不低于", "不少于", "以上", "力争", "确保", "保持在", "保持", "提高至", "提升至",
-               "扩大到", "扩充至", "扩展至", "跨上", "迈上", "迈过", "完成", "开展", "举办", "发布", "发行",
-               "提供", "带动", "推动", "设立", "安排", "的")
+               "扩大到", "扩充至", "扩充到", "扩展到", "扩展至", "增加到", "增至", "提升到", "跨上", "迈上", "迈过", "完成", "开展", "举办", "发布", "发行",
+               "提供", "带动", "推动", "设立", "安排", "全社会", "社会", "办理", "为企业", "各类", "至少",
+               # the leadership that meets (市委常委会、市政府常务会专题研究) is who, not what
+               "市委常委会", "市政府常务会", "县委常委会", "县政府常务会", "常委会", "常务会",
+               # a comparison is the target, not the measure: 拥有量超全省平均
+               "超全省平均", "全省平均水平", "全省平均", "全国平均水平", "全国平均", "全市平均", "平均水平", "平均", "的")
+# Measures whose verb takes a place (科研院所落户某县): the words after them name where, not what.
+PLACE_MEASURES = ("settled",)
+# Generic heads a name may end in without changing the kind before them (专利开放许可项目, 技术调查官队伍,
+# 知识产权经费投入): any other unknown word at the end of a name is its real head, a kind no table knows.
+HEAD_WORDS = ("目标值", "目标", "项目", "证书", "产品", "行动", "建设", "队伍", "投入", "政策", "各类人才", "人才", "人员", "派出机构",
+              "分支机构", "工作")
+# Short generic words of a kind (经费, 培训, 案件 …): they name it only when no unknown word stands right
+# before them (科研经费 is no IP fund, 安全培训 no IP training).
+GENERIC_WORDS = ("经费", "专项资金", "专项经费", "培训", "专题培训", "作品", "质押", "案件", "调解", "纠纷调解", "运营",
+                 "保护", "险种", "证券化", "贯标", "指导站", "开放许可", "专用标志", "公共服务", "对接活动", "对接会",
+                 "行政裁决", "联合执法", "研究部署", "专题研究")
+# Words that point back at the kind the clause before named (品牌授权使用企业: the brand just named):
+# a name made of these and measure words still takes its kind from the sentence.
+REFERRING_WORDS = ("该品牌", "品牌", "其")
 # The leading words of a region (全市, 全区 …) and list marks: cut where the name starts.
 LEADING_DEBRIS = r"^(?:[0-9一二三四五六七八九十]{1,3}[.、)）．]|[-—①-⑳●○■□◆◇·•▪]+|全市|全区|全县|全省|(?:市|区|县)(?![域级场委]))+"
 # 分别 lists: one name per value, in order.

@@ -110,7 +110,8 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
         "indicator_reason": decision.reason or None,
         # a name whose unit forbade its indicator still names its topic: the category stands
         "category": ((indicator or conflict).category if (indicator or conflict)
-                     else category_from_section(c.sentence.section) or category_from_name(c.raw_name))
+                     else decision.kind_category or category_from_section(c.sentence.section)
+                     or category_from_name(c.raw_name))
                     or schema.UNMAPPED,
         "value": c.value,
         "value_max": c.value_max,
