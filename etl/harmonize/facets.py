@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from etl.vocab import facets as vocab
@@ -179,6 +179,9 @@ def _fold(text: str) -> str:
 
 
 _WORDS = _word_table()
+_NORMALISER_RE = re.compile("|".join(sorted((re.escape(_fold(w)) for *_, words in vocab.NORMALISERS for w in words),
+                                             key=len, reverse=True)))
+_NAME_FOLDS = tuple((_fold(before), _fold(after)) for before, after in vocab.NAME_FOLDS)
 _LONGEST = max(len(w) for w in _WORDS)
 _MAINTAINED = re.compile(vocab.MAINTAINED)
 _YEAR = re.compile(vocab.YEAR_MARK)
@@ -188,10 +191,13 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _GENERIC = frozenset(_fold(w) for w in vocab.GENERIC_WORDS)
 _HEADS = sorted((_fold(w) for w in vocab.HEAD_WORDS), key=len, reverse=True)
 _NOISE = sorted((_fold(w) for w in vocab.NOISE_WORDS + vocab.REFERRING_WORDS), key=len, reverse=True)
+_NOISE_RE = re.compile("|".join(map(re.escape, _NOISE)))  # longest first: one pass instead of one per word
 
 
-def tokens(text: str) -> list[tuple[str, str, str, int]]:
-    """(kind, code, word, position) of every vocabulary word, longest first at each position."""
+@lru_cache(maxsize=50_000)
+def tokens(text: str) -> tuple[tuple[str, str, str, int], ...]:
+    """(kind, code, word, position) of every vocabulary word, longest first at each position (cached:
+    names and clauses repeat across plans)."""
     out, i = [], 0
     while i < len(text):
         for size in range(min(_LONGEST, len(text) - i), 0, -1):
@@ -202,14 +208,15 @@ def tokens(text: str) -> list[tuple[str, str, str, int]]:
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=50_000)
 def clean_name(raw: str) -> str:
-    """The name without brackets, quotes, list marks and leading debris, width-folded."""
+    """The name without brackets, quotes, list marks and leading debris, width-folded (cached)."""
     text = _fold(raw or "")
-    for before, after in vocab.NAME_FOLDS:
-        text = text.replace(_fold(before), _fold(after))
+    for before, after in _NAME_FOLDS:
+        text = text.replace(before, after)
     text = _BRACKETS.sub("", text)
     text = "".join(ch for ch in text if ch in vocab.SUM_JOINERS or ch == "."
                    or not unicodedata.category(ch).startswith(("P", "Z", "C")))
@@ -232,7 +239,13 @@ class _Reading:
 
 
 def _read(text: str) -> _Reading:
-    """The facets the words of one name state (nothing inferred yet)."""
+    """The facets the words of one name state (nothing inferred yet); a fresh copy callers may change."""
+    found = _read_once(text)
+    return replace(found, subjects=list(found.subjects), qualifiers=list(found.qualifiers), tiers=list(found.tiers))
+
+
+@lru_cache(maxsize=50_000)
+def _read_once(text: str) -> _Reading:
     reading = _Reading()
     maintained = _MAINTAINED.search(text)
     if maintained:  # patents maintained N years are patents still held
@@ -376,9 +389,25 @@ def parse(raw_name: str, quote: str = "", value: float | None = None, unit: str 
     if not (raw_name or "").strip() and quote and value is not None:
         return _staged(quote, value, unit)
     alone = parse_name(raw_name or "", unit)
-    if not quote:
+    if not quote or _sentence_adds_nothing(raw_name or "", quote, alone):
         return alone
     return _parse_in_sentence(raw_name or "", quote, value, unit, alone)
+
+
+def _needs_measure(reading: _Reading) -> bool:
+    return any(s in vocab.MEASURE_NEEDED_KINDS for s in reading.subjects)
+
+
+def _sentence_adds_nothing(raw_name: str, quote: str, alone: Parsed) -> bool:
+    """True when the name alone is complete (a kind and a measure word, one member, no density the
+    sentence could add): most names, read without looking at their sentence, for speed."""
+    if alone.facets is None or any(sep in raw_name for sep in vocab.LIST_SEPARATORS):
+        return False
+    reading = _read_once(alone.name)
+    if not reading.subjects or not (reading.measure or reading.growth or not _needs_measure(reading)):
+        return False
+    return bool(reading.normaliser) or len(_NORMALISER_RE.findall(_fold(quote))) == len(
+        _NORMALISER_RE.findall(alone.name))
 
 
 @lru_cache(maxsize=50_000)
@@ -428,7 +457,7 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
             if shared.normaliser:  # 每万人口有效发明专利、高价值发明专利拥有量
                 reading.normaliser = shared.normaliser
                 notes.append("density shared across the list")
-    if reading.subjects and not reading.measure and not reading.growth:
+    if reading.subjects and not reading.measure and not reading.growth and _needs_measure(reading):
         trailing = _read(clean_name(after))
         if trailing.measure and not trailing.subjects:
             reading.measure = trailing.measure  # 发明专利 | 拥有量达到500件: the name was cut before its measure
@@ -466,9 +495,7 @@ def _unknown_words(name: str) -> str:
 
 
 def _strip_noise(text: str) -> str:
-    for word in _NOISE:
-        text = text.replace(word, "\0")
-    return text
+    return _NOISE_RE.sub("\0", text) if text else text
 
 
 def _unknown(text: str) -> str:

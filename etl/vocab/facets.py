@@ -255,7 +255,7 @@ SAME_MEASURE = {("ip_training", "times"): "sessions"}
 # or people): a name that says none of them is not read as any one (发明专利 alone); the unit or the
 # sentence may still say it.
 MEASURE_NEEDED_KINDS = ("invention_patent", "patent", "utility_model", "design_patent", "ip_training",
-                        "ip_main_indicators")
+                        "ip_main_indicators", "ip")
 # Two kinds named together become one summed kind (a 地理标志产品和农产品商标总数 is neither alone).
 SUM_JOINERS = ("以及", "和", "与", "及", "、", "或", "加")
 
