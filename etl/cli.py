@@ -1,5 +1,5 @@
-"""`python -m etl …`: build | extract FILE | harmonize | instruments | add FILE_OR_FOLDER… | corrections |
-observations add FILE.csv.
+"""`python -m etl …`: build | extract FILE | harmonize [FILE_OR_FOLDER…] | instruments | add FILE_OR_FOLDER… |
+corrections | observations add FILE.csv.
 
 Errors a person can act on (a broken plan, a changed source, a bad manifest) print one line
 naming the file and line and exit 1 — no traceback; the previous database stays as it was.
@@ -62,12 +62,53 @@ def _extract(args) -> int:
     return 0
 
 
+PLAN_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+def _plan_files(paths: list[str]) -> list[Path]:
+    """The plan files named, and those inside the folders named, in a stable order."""
+    out = []
+    for given in map(Path, paths):
+        if given.is_dir():
+            out += sorted(p for p in given.rglob("*") if p.suffix.lower() in PLAN_SUFFIXES)
+        elif given.exists():
+            out.append(given)
+        else:
+            raise PlanError(str(given), "no such file or folder")
+    return out
+
+
+def _harmonize_audit(paths: list[str]) -> int:
+    """Each target's raw name → its facets → its indicator (named, derived, or unmapped with the reason):
+    a quick audit of plans the dictionary has not seen.  Writes nothing; 1 if any name stayed unmapped."""
+    from etl.warehouse.plan import extract_file
+    unmapped = 0
+    for path in _plan_files(paths):
+        targets = extract_file(path).targets
+        print(f"{path} ({len(targets)} targets)")
+        for row in targets.itertuples():
+            facets = row.facets if isinstance(row.facets, str) else "—"
+            if row.indicator_decided_by == "unmapped":
+                unmapped += 1
+                decided = f"unmapped: {row.indicator_reason}"
+            else:
+                note = f"; {row.indicator_reason}" if isinstance(row.indicator_reason, str) and row.indicator_reason else ""
+                decided = f"{row.indicator_id} ({row.indicator_decided_by}{note}) {row.indicator_zh} · {row.indicator_en}"
+            name = row.raw_name if isinstance(row.raw_name, str) and row.raw_name else "(no name)"
+            print(f"  {name} → {facets} → {decided}")
+    print(f"\n{unmapped} target(s) unmapped")
+    return 1 if unmapped else 0
+
+
 def _harmonize(args) -> int:
+    if args.files:
+        return _harmonize_audit(args.files)
     from etl.base import schema
     from etl.harmonize.dictionary import harmonize_report_cli
     from etl.warehouse.steps import collect
     t = collect(Path(args.manifest)).frames["targets"]
-    status = harmonize_report_cli(list(zip(t["raw_name"], t["quote"])))
+    # each name with its sentence, unit and value, as the build decided it
+    status = harmonize_report_cli(list(zip(t["raw_name"], t["quote"], t["unit"], t["value"])))
     unplaced = t[t["category"] == schema.UNMAPPED]
     if len(unplaced):
         print(f"\nTargets kept with category '{schema.UNMAPPED}' ({len(unplaced)}): no dictionary entry and no "
@@ -148,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--instruments", action="store_true",
                    help="print the policy instruments the plan commits to instead of its targets")
     p.set_defaults(run=_extract)
-    p = sub.add_parser("harmonize", help="list raw names that map to nothing, aliases that match nothing and "
-                                         "targets kept with category 'unmapped'")
+    p = sub.add_parser("harmonize", help="with files: each raw name → facets → indicator; without: the manifest's "
+                                         "names that map to nothing, named indicators no name reached and targets "
+                                         "kept with category 'unmapped'")
+    p.add_argument("files", nargs="*", metavar="FILE_OR_FOLDER", help=".txt/.docx/.pdf plans, or folders of them")
     p.add_argument("--manifest", default=str(MANIFEST), help="manifest of raw plans (default data/raw/sources.yaml)")
     p.set_defaults(run=_harmonize)
     p = sub.add_parser("instruments", help="instrument-like phrasings that match no instrument, aliases never used")

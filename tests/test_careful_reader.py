@@ -74,17 +74,27 @@ def test_a_sum_over_the_plan_years_is_new_however_the_years_are_written(lead):
 
 def test_the_harmoniser_refuses_an_indicator_counted_in_another_kind_of_unit():
     h = Harmonizer.load()
-    assert h.match("高价值发明专利拥有量", "", "件") is not None
-    assert h.match("高价值发明专利拥有量年均增长", "", "%") is None
-    assert h.unit_conflict("高价值发明专利拥有量年均增长", "", "%") is not None
+    assert h.match("高价值发明专利拥有量", "", "件").id == "high_value_invention_patents_held"
     satisfaction = h.match("知识产权保护社会满意度", "", "分")
     assert satisfaction is not None and h.match("知识产权保护社会满意度", "", "%") is None
+    assert h.unit_conflict("知识产权保护社会满意度", "", "%").id == satisfaction.id
 
 
-def test_a_rate_stated_on_a_count_indicator_is_reported_not_mapped():
+def test_a_growth_rate_of_a_count_is_its_growth_never_the_count():
+    h = Harmonizer.load()
+    growth = h.match("高价值发明专利拥有量年均增长", "", "%")
+    assert growth.id != "high_value_invention_patents_held" and growth.unit == "%" and growth.nature == "rate"
     t = targets_of("到2026年，高价值发明专利拥有量年均增长12%。").targets
     row = only(t, value=12.0)
+    assert row.indicator_id == growth.id and row.indicator_decided_by == "derived"
+    assert "growth" in row.facets
+
+
+def test_a_unit_that_does_not_fit_the_named_indicator_is_reported_not_mapped():
+    t = targets_of("到2026年，知识产权保护社会满意度达到85%。").targets
+    row = only(t, value=85.0)
     assert pd_missing(row.indicator_id) and row.confidence == "low" and "does not fit" in row.confidence_reason
+    assert row.indicator_decided_by == "unmapped" and "does not fit" in row.indicator_reason
 
 
 def pd_missing(x) -> bool:

@@ -10,6 +10,7 @@ import yaml
 
 from etl.base import schema
 from etl.harmonize.dictionary import DEFAULT_PATH, DictionaryError, Harmonizer, harmonize_report_cli, normalize_name
+from etl.harmonize.facets import parse_name
 
 
 @pytest.fixture(scope="module")
@@ -78,20 +79,30 @@ def _all_aliases(doc):
 
 @pytest.mark.parametrize("indicator_id,alias", list(_all_aliases(yaml.safe_load(DEFAULT_PATH.read_text("utf-8")))))
 def test_each_alias_maps_to_its_indicator(h, indicator_id, alias):
-    assert h.match(alias).id == indicator_id
+    unit = h.get(indicator_id).unit  # an alias names its facets with the indicator's unit beside it
+    assert h.match(alias, unit=unit).id == indicator_id
     # Plans decorate names; the decoration must not change the answer.
-    assert h.match(f"新增{alias}").id == indicator_id
-    assert h.match(f"“{alias}”累计").id == indicator_id
+    assert h.match(f"新增{alias}", unit=unit).id == indicator_id
+    assert h.match(f"“{alias}”累计", unit=unit).id == indicator_id
 
 
-def test_context_aliases_map_only_with_their_keyword(h, doc):
+def test_every_name_and_alias_parses_to_its_indicators_facets(doc):
     for ind in doc["indicators"]:
-        for alias in ind.get("context_aliases", []):
-            keyword = ind["context_keywords"][0]
-            found = h.match(alias, f"{keyword}工作持续推进，{alias}达到目标")
-            assert found is not None and found.id == ind["id"], (alias, ind["id"])
-            assert h.match(alias) is None, alias
-            assert h.match(alias, "地区生产总值持续增长，" + alias + "达到目标") is None, alias
+        for written in [ind["zh"], *ind.get("aliases", [])]:
+            found = parse_name(written, ind["unit"]).facets
+            assert found is not None and found.key == ind["facets"], (ind["id"], written)
+
+
+def test_no_two_named_indicators_share_all_facets(doc):
+    keys = [ind["facets"] for ind in doc["indicators"]]
+    assert all(keys) and len(keys) == len(set(keys))
+
+
+def test_a_bare_measure_borrows_its_kind_only_from_the_clause_it_stands_in(h):
+    # (replaces the context aliases of the alias-list dictionary: the sentence decides, not a keyword list)
+    found = h.match("登记金额", "全县知识产权质押融资稳步扩大，登记金额达到6亿元", unit="亿元")
+    assert found.id == "ip_pledge_financing"
+    assert h.match("登记金额", "风电装机持续扩大，登记金额达到6亿元", unit="亿元") is None
 
 
 # ── the plans' own wording (the four source plans) ──────────────────────────────────────────
@@ -101,33 +112,34 @@ PLAN_WORDING = {
     "每万人高质量发明专利拥有量": "high_quality_invention_patents_per_10k",
     "PCT 国际申请数量": "pct_applications",
     "新增发明专利授权量": "invention_patent_grants",
-    "战新企业、高新企业发明专利清零": "firms_invention_patent_coverage",
+    # was firms_invention_patent_coverage (all firms); these two kinds of firm are subsets (issue 20)
+    "战新企业、高新企业发明专利清零": "d__invention_patent__coverage_rate__q_emerging_firms__q_high_tech_firms",
     "海外发明专利授权量": "overseas_invention_patent_grants",
     "马德里商标国际注册量": "madrid_trademark_registrations",
     "知识产权质押融资金额": "ip_pledge_financing",
     "专利产品产值占工业产品产值的比重": "patent_product_output_share",
     "自主品牌企业增加值占地区生产总值比重": "own_brand_value_added_share",
     "知识产权运营成效": "ip_operation_ranking",
-    "国家知识产权试点、示范企业": "national_ip_advantage_demo_firms",
+    "国家知识产权试点、示范企业": "d__ip_pilot_demo_firm__count__t_national",  # was national_ip_advantage_demo_firms: its facets are not that entry's (issue 20)
     "知识产权专项工作经费": "ip_special_funds",
     "知识产权管理“贯标”企业累计": "ip_standard_firms",
     "知识产权专员队伍": "ip_commissioners",
     "培训覆盖面": "training_attendance",
     "知识产权裁决和调解案件数量": "ruling_mediation_cases",
-    "行政执法案件结案率": "case_closure_rate",
+    "行政执法案件结案率": "d__enforcement_case__closure_rate",  # was case_closure_rate: its facets are not that entry's (issue 20)
     "知识产权保护满意度": "protection_satisfaction",
     "知识产权代理机构": "ip_agencies",
-    "省级知识产权信息公共服务网点": "ip_info_service_points",
+    "省级知识产权信息公共服务网点": "d__ip_info_service_point__count__t_provincial",  # was ip_info_service_points: its facets are not that entry's (issue 20)
     "优质知识产权代理、法律服务等专业化中介服务机构": "ip_service_firms",
-    "每年联合执法": "joint_enforcement_actions",
-    "市委常委会、市政府常务会每年至少专题研究": "leadership_review_meetings",
+    "每年联合执法": "d__joint_enforcement__count",  # was joint_enforcement_actions: its facets are not that entry's (issue 20)
+    "市委常委会、市政府常务会每年至少专题研究": "d__leadership_review__count",  # was leadership_review_meetings: its facets are not that entry's (issue 20)
     "知识产权文化公园": "ip_culture_facilities",
-    "省级以上专利奖": "patent_awards",
+    "省级以上专利奖": "d__patent_award__count__t_provincial_up",  # was patent_awards: its facets are not that entry's (issue 20)
     "知识产权运营平台": "ip_operation_platform",
     # 宜兴
-    "国家知识产权试点园区": "ip_pilot_demo_parks",
-    "省级知识产权示范园区": "ip_pilot_demo_parks",
-    "江苏省版权示范城市": "copyright_demo_city",
+    "国家知识产权试点园区": "d__ip_pilot_demo_park__count__t_national",  # was ip_pilot_demo_parks: its facets are not that entry's (issue 20)
+    "省级知识产权示范园区": "d__ip_pilot_demo_park__count__t_provincial",  # was ip_pilot_demo_parks: its facets are not that entry's (issue 20)
+    "江苏省版权示范城市": "d__copyright_demo_city__count__t_provincial",  # was copyright_demo_city: its facets are not that entry's (issue 20)
     "授权专利量累计": "patent_grants",
     "万人高价值发明专利拥有量": "high_value_invention_patents_per_10k",
     "企业专利授权量占比": "enterprise_patent_grant_share",
@@ -136,11 +148,11 @@ PLAN_WORDING = {
     "马德里商标有效注册量": "madrid_trademarks_held",
     "集体商标、证明商标": "collective_certification_marks",
     "集成电路设计登记量": "ic_layout_registrations",
-    "各级专利奖": "patent_awards",
-    "省级以上高价值专利培育中心": "high_value_patent_centers",
-    "市级高价值专利培育中心": "high_value_patent_centers",
-    "省级知识产权保护示范区": "ip_protection_demo_zone",
-    "国家级知识产权快速维权中心": "rapid_rights_protection_centers",
+    "各级专利奖": "d__patent_award__count__t_all_levels",  # was patent_awards: its facets are not that entry's (issue 20)
+    "省级以上高价值专利培育中心": "d__hv_patent_centre__count__t_provincial_up",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
+    "市级高价值专利培育中心": "d__hv_patent_centre__count__t_city",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
+    "省级知识产权保护示范区": "d__ip_protection_demo_zone__count__t_provincial",  # was ip_protection_demo_zone: its facets are not that entry's (issue 20)
+    "国家级知识产权快速维权中心": "d__rapid_protection_centre__count__t_national",  # was rapid_rights_protection_centers: its facets are not that entry's (issue 20)
     "保护中心分中心": "protection_center_branches",
     "知识产权保护社会满意度": "protection_satisfaction",
     "专利密集型产业增加值占GDP比重": "patent_intensive_industry_share",
@@ -152,7 +164,7 @@ PLAN_WORDING = {
     "各级知识产权优势示范企业": "ip_advantage_demo_firms",
     "新增各级优势示范企业": "ip_advantage_demo_firms",
     "知识产权服务业集聚区": "ip_service_cluster",
-    "新增知识产权工作站（商标品牌指导站）": "ip_guidance_stations",
+    "新增知识产权工作站（商标品牌指导站）": "d__ip_workstation__count",  # was ip_guidance_stations: its facets are not that entry's (issue 20)
     "新增国家级知识产权研究与服务机构": "ip_research_service_institutions",
     "累计知识产权服务机构": "ip_service_firms",
     "知识产权服务从业人数": "ip_service_employees",
@@ -160,11 +172,11 @@ PLAN_WORDING = {
     "新增知识产权专家库成员": "expert_pool_members",
     "知识产权专家库人才": "expert_pool_members",
     "技术调查官": "technical_investigators",
-    "累计培训知识产权各类人才": "training_attendance",
-    "省级以上科研院所、科创载体落户宜兴": "research_institutes_settled",
-    "国家地理标志保护示范区": "gi_protection_demo_zone",
-    "国家知识产权保护规范化市场": "ip_protection_standard_market",
-    "知识产权主要指标": "ip_overall_ranking",
+    "累计培训知识产权各类人才": None,  # was training_attendance: the unit decides (test below)
+    "省级以上科研院所、科创载体落户宜兴": "d__research_institute__settled__t_provincial_up",  # was research_institutes_settled: its facets are not that entry's (issue 20)
+    "国家地理标志保护示范区": "d__gi_protection_demo_zone__count__t_national",  # was gi_protection_demo_zone: its facets are not that entry's (issue 20)
+    "国家知识产权保护规范化市场": "d__protection_standard_market__count__t_national",  # was ip_protection_standard_market: its facets are not that entry's (issue 20)
+    "知识产权主要指标": None,  # was ip_overall_ranking: the name says no rank (位居…前列 does, in its sentence)
     # 盐城
     "万户企业有效注册商标企业数": "trademark_firms_per_10k_firms",
     "新增海外发明专利授权数量": "overseas_invention_patent_grants",
@@ -179,7 +191,7 @@ PLAN_WORDING = {
     "知识产权代理、法律、运营、策划、信息等服务的专业人才": "ip_service_professionals",
     "知识产权公共服务社会满意度": "public_service_satisfaction",
     "注册商标拥有率": "trademark_ownership_rate",
-    "省级高价值专利培育示范中心": "high_value_patent_centers",
+    "省级高价值专利培育示范中心": "d__hv_patent_centre__count__t_provincial",  # was high_value_patent_centers: its facets are not that entry's (issue 20)
     "贯标覆盖率": "ip_standard_coverage_rate",
     "知识产权经费投入": "ip_special_funds",
     # 市中区 (text and annex)
@@ -194,7 +206,7 @@ PLAN_WORDING = {
     "知识产权质押贷款": "ip_pledge_loans",
     "专利开放许可": "patent_open_licenses",
     "专利密集型产品认定备案": "patent_intensive_product_filings",
-    "数据知识产权": "data_ip_registrations",
+    "数据知识产权": "d__data_ip__count",  # was data_ip_registrations: its facets are not that entry's (issue 20)
     "联合法院办理知识产权纠纷行政调解司法确认案件": "mediation_judicial_confirmation_cases",
     "专利行政裁决案件": "patent_administrative_ruling_cases",
     "知识产权案件结案率": "case_closure_rate",
@@ -204,31 +216,39 @@ PLAN_WORDING = {
     "商标品牌培育指导站": "ip_guidance_stations",
     "宣传服务市场主体": "outreach_market_entities",
     "新增知识产权人才": "ip_talent_new",
-    "培训知识产权管理和执法人员、企业高管、知识产权师等各类人员": "training_attendance",
+    # training is counted in sessions, person-times or people: the name says none, its unit decides
+    "培训知识产权管理和执法人员、企业高管、知识产权师等各类人员": None,
     "配备不少于2人的知识产权专职人员": "town_ip_staff",
     "新增有效发明专利数量": "invention_patents_held",
     "国家知识产权优势、示范企业": "national_ip_advantage_demo_firms",
     "知识产权专利开放许可": "patent_open_licenses",
     "知识产权商标品牌培育指导站": "ip_guidance_stations",
-    "知识产权培训次数": "training_sessions",
+    "知识产权培训次数": "training_sessions",  # trainings held are sessions (SAME_MEASURE)
 }
 
 
 @pytest.mark.parametrize("raw_name,expected", sorted(PLAN_WORDING.items()))
 def test_plan_wording_maps_to_the_right_indicator(h, raw_name, expected):
     found = h.match(raw_name)
-    assert found is not None and found.id == expected
+    assert (found.id if found else None) == expected
+
+
+def test_a_name_that_leaves_the_measure_open_takes_it_from_the_unit(h):
+    assert h.match("累计培训知识产权各类人才", unit="人次").id == "training_attendance"
+    assert h.match("累计培训知识产权各类人才", unit="场").id == "training_sessions"
+    assert h.match("累计培训知识产权各类人才", unit="件") is None
 
 
 OTHER_PLANS_WORDING = {
     "每万人口发明专利拥有量": "invention_patents_per_10k",
     "万人发明专利拥有量": "invention_patents_per_10k",
-    "专利权质押融资额": "ip_pledge_financing",
+    "专利权质押融资额": "d__patent_pledge_financing__amount",  # patents' pledges: a part of all IP pledges
     "知识产权质押融资额": "ip_pledge_financing",
     "质押融资登记金额": "ip_pledge_financing",
     "贯标认证企业": "ip_standard_certified_firms",
     "通过知识产权管理体系认证的企业": "ip_standard_certified_firms",
-    "规上工业企业专利申请": "industrial_firms_patent_application_rate",
+    # the applications of large industrial firms, not the share of them that applied (the named rate)
+    "规上工业企业专利申请": "d__patent__applications__q_industrial_firms",
     "ＰＣＴ国际专利申请量": "pct_applications",  # full-width letters
     "每万户市场主体商标拥有量": "trademarks_per_10k_market_entities",
 }
@@ -249,11 +269,14 @@ def test_short_name_is_decided_by_its_sentence(h):
     assert h.match("科技企业股权融资金额", sentence) is None
     assert h.match("研发费用增幅", "设立知识产权专项资金，研发费用增幅达10%") is None
     assert h.match("主营业务收入", "知识产权服务机构数量超过 200 家，主营业务收入达 5 亿元左右").id == "ip_service_revenue"
-    assert h.match("年专题培训", "知识产权专员队伍由 162 人增至 250 人,年专题培训不低于 3 场").id == "training_sessions"
+    assert h.match("年专题培训", "知识产权专员队伍由 162 人增至 250 人,年专题培训不低于 3 场", "场").id == "training_sessions"
     assert h.match("年均增幅", "设立知识产权强县建设专项资金,在创建期内按年均增幅不低于10%").id == "ip_funding_growth"
+    # a name cut before its measure takes the measure written between it and the number
     clearing = "实现战新企业、高新企业发明专利清零。"
-    assert h.match("战新企业、高新企业发明专利", clearing).id == "firms_invention_patent_coverage"
-    assert h.match("高新企业发明专利", "高新企业发明专利拥有量达500件") is None
+    cleared = "d__invention_patent__coverage_rate__q_emerging_firms__q_high_tech_firms"
+    assert h.match("战新企业、高新企业发明专利", clearing).id == cleared
+    assert h.match("高新企业发明专利", "高新企业发明专利拥有量达500件").id == "d__invention_patent__count__q_high_tech_firms"
+    assert h.match("高新企业发明专利") is None  # held, granted or applied for: not said
 
 
 def test_satisfaction_goes_to_the_nearest_subject(h):
@@ -280,8 +303,9 @@ def test_longest_alias_wins_over_a_shorter_one_inside_it(h):
 
 
 @pytest.mark.parametrize("raw_name,expected", [
-    ("侵权纠纷行政裁决案件办结率", "case_closure_rate"),                 # a rate, not ruling cases
-    ("专利侵权纠纷行政裁决平均结案周期", "case_handling_days"),          # a duration, not ruling cases
+    # a rate (a duration) of ruling cases: not ruling cases, and not of all IP cases either
+    ("侵权纠纷行政裁决案件办结率", "d__ruling_case__closure_rate"),
+    ("专利侵权纠纷行政裁决平均结案周期", "d__ruling_case__duration"),
     ("发明专利授权占专利授权总量的比重", "invention_patent_grant_share"),  # a share, not grants
     ("每千户市场主体拥有有效注册商标量", "trademarks_per_1k_market_entities"),
 ])
@@ -348,27 +372,30 @@ def _write(tmp_path, indicators: str) -> str:
 
 GOOD = """
 - id: a_thing
-  zh: 甲类专利数
+  zh: 实用新型专利授权量
   en: A
   category: creation
   family: fam
   unit: 件
   per_capita: false
-  aliases: [甲类专利申请]
+  facets: utility_model__grants
+  aliases: [授权实用新型专利]
   description: x
 """
 
 
 def test_small_valid_dictionary_loads(tmp_path):
     h = Harmonizer.load(_write(tmp_path, GOOD))
-    assert h.match("甲类专利申请量").id == "a_thing"
+    assert h.match("实用新型专利授权数").id == "a_thing"
+    assert h.match("实用新型专利申请数").id == "d__utility_model__applications"  # unnamed: derived
 
 
 @pytest.mark.parametrize("change,message", [
     (("category: creation", "category: invention"), "category"),
     (("unit: 件", "unit: 吨"), "unit"),
     (("family: fam", "family: nowhere"), "family"),
-    (("aliases: [甲类专利申请]", "aliases: [甲类]"), "too short"),
+    (("aliases: [授权实用新型专利]", "aliases: [实用新型专利申请量]"), "reads as utility_model__applications"),
+    (("aliases: [授权实用新型专利]", "aliases: [实用新型]"), "reads as nothing"),
     (("per_capita: false", "per_capita: maybe"), "per_capita"),
 ])
 def test_broken_dictionary_is_refused(tmp_path, change, message):
@@ -376,7 +403,19 @@ def test_broken_dictionary_is_refused(tmp_path, change, message):
         Harmonizer.load(_write(tmp_path, GOOD.replace(*change)))
 
 
-def test_alias_claimed_by_two_indicators_is_refused(tmp_path):
-    second = GOOD.replace("a_thing", "b_thing").replace("甲类专利数", "乙类专利数")
-    with pytest.raises(DictionaryError, match="same as"):
+def test_two_indicators_naming_one_combination_are_refused(tmp_path):
+    second = GOOD.replace("a_thing", "b_thing").replace("aliases: [授权实用新型专利]", "aliases: []")
+    with pytest.raises(DictionaryError, match="name the same facets"):
         Harmonizer.load(_write(tmp_path, GOOD + second))
+
+
+def test_harmonize_with_files_prints_each_name_its_facets_and_indicator(tmp_path, capsys):
+    from etl.cli import main
+    plan = tmp_path / "某县品牌工作要点.txt"
+    plan.write_text("某县2027年品牌工作要点\n到2027年，全县软件著作权登记量达到320件，发明专利授权量达到85件，"
+                    "合作银行扩展至6家。\n", encoding="utf-8")
+    status = main(["harmonize", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "软件著作权登记量 → subject=software_copyright; measure=registrations → d__software_copyright__registrations (derived)" in out
+    assert "发明专利授权量 → subject=invention_patent; measure=grants → invention_patent_grants (named)" in out
+    assert "unmapped: " in out and status == 1

@@ -18,6 +18,9 @@ TARGETS = [
     ("indicator_en", "VARCHAR", "Canonical indicator name, English"),
     ("family", "VARCHAR", "Comparable family of indicators (e.g. invention_patent_density)"),
     ("raw_name", "VARCHAR", "The indicator as the plan words it"),
+    ("facets", "VARCHAR", "What the name states it measures: subject=…; measure=…[; normaliser=…][; qualifiers=…][; tier=…][; growth] (etl/harmonize/facets.py)"),
+    ("indicator_decided_by", "VARCHAR", "named (its facets are a dictionary entry's), derived (an unnamed combination: id d__<facets>) or unmapped (facets unreadable)"),
+    ("indicator_reason", "VARCHAR", "Why unmapped, or what the sentence added to the name (a shared density, the kind before a bare measure …)"),
     ("category", "VARCHAR", "One of creation, use, protection, management, service; unmapped when neither the indicator dictionary nor the section heading places it"),
     ("value", "DOUBLE", "The number as written (range: its lower bound); empty for qualitative goals"),
     ("value_max", "DOUBLE", "Upper bound of a range such as 1-2家"),
@@ -123,6 +126,8 @@ INDICATORS = [
     ("nature", "VARCHAR", "stock (a level held), flow (added or done over a time), or rate (share, score, rank)"),
     ("counts", "VARCHAR", "Kind of thing counted: people, firms, money (divisible per resident), ip_rights, bodies, cases, events …"),
     ("description", "VARCHAR", "What it measures; caveats"),
+    ("facets", "VARCHAR", "Key of the facet combination it names: subject__measure[__n_normaliser][__q_qualifier][__t_tier][__growth]"),
+    ("decided_by", "VARCHAR", "named (an entry of data/reference/indicators.yaml) or derived (a combination composed from its facets)"),
 ]
 
 TOWN_TARGETS = [

@@ -1,24 +1,17 @@
-"""Harmonise the plans' own indicator names to the canonical dictionary.
+"""Harmonise the plans' own indicator names: indicators are combinations of facets.
 
-Plans word the same indicator many ways (每万人有效发明专利拥有量, 万人发明专利拥有量 …).
-`data/reference/indicators.yaml` lists the canonical indicators with their phrasings; this
-module maps a raw name (the noun phrase the extractor found before a number) to one of them.
+A raw name is read as subject × measure × normaliser × qualifiers × tier (etl.harmonize.facets,
+with the words of etl.vocab.facets).  `data/reference/indicators.yaml` *names* some combinations:
+each canonical indicator states its `facets:`, and every alias must read as exactly those facets
+(checked on load: the file fails loudly instead of guessing).  A target is filed under a named
+indicator only when its facets equal that indicator's; an unseen combination gets a derived, stable
+id (`d__` + the facets' key) and a bilingual label composed from its facets, so it still compares
+with the same combination in any other plan; only a name whose kind cannot be read stays unmapped,
+with the reason.  A derived combination sharing subject and measure with a named one joins that
+one's family (related, drawn apart), as the like-with-like rules already do.
 
-Like OWID's `harmonize_countries`, the mapping file complains: `Harmonizer.report` lists the
-raw names that map to nothing and the aliases that matched no raw name, so a new plan's
-wording shows up as a warning instead of silently becoming an empty indicator.
-
-Matching, in order (both sides normalised first, see `normalize_name`):
-  1. exact alias;
-  2. the longest alias (or pattern match) contained in the name, aliases shorter than
-     MIN_ALIAS_CHARS never count here; a name ending in 率/比重/占比 only goes to an indicator
-     in % or 分, one ending in 周期/时间 only to one in days, and a density wording
-     (每千户…, 万人…) only to a per-capita indicator;
-  3. context fallback: the name IS one of an indicator's `context_aliases` (年融资金额,
-     满意度 …) and the sentence contains one of its `context_keywords`; if several
-     indicators qualify, the one whose keyword sits nearest the name wins, a tie maps to
-     nothing.
-Everything is ordered explicitly, so the result never depends on dict or set order.
+Like OWID's `harmonize_countries`, the mapping file complains: `Harmonizer.report` lists the raw
+names that map to nothing and the named indicators that no name reached.
 """
 
 from __future__ import annotations
@@ -36,6 +29,8 @@ import pandas as pd
 
 from etl.base import schema, yaml_io
 from etl.base.paths import INDICATORS
+from etl.harmonize.facets import MEASURE_INFO, Facets, category_of, parse, parse_name
+from etl.vocab.facets import RELATED_KINDS
 from etl.vocab.lexicon import REGION_LEAD
 from etl.vocab.units import units_agree
 
@@ -55,18 +50,6 @@ _TRAILING_VERBS = ("不低于", "不少于", "超过", "以上", "达", "超", "
 _LEADING_REGION = re.compile(rf"^(?:{'|'.join(REGION_LEAD)})")
 # List markers an extractor may leave at the start of a name: 1. / 2） / 二） / ② / ● …
 _LEADING_ENUMERATOR = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）．]|[①-⑳●○■□◆◇·•▪\-—])\s*")
-# A name whose ending says what it measures may only fall into an indicator with that kind of
-# unit: 侵权纠纷行政裁决案件办结率 is a rate, not a count of ruling cases, and 行政裁决平均结案周期
-# is a duration.  (ending words, allowed canonical units)
-UNIT_ENDINGS = [
-    (("率", "比重", "占比", "比例"), {"%", "分"}),
-    (("周期", "时间", "时长", "天数", "用时"), {"天"}),
-]
-# A density wording (每千户…, 万人…) may only fall into a per-capita indicator: otherwise a
-# per-thousand figure would be taken for a count and divided by population again.
-_DENSITY_NAME = re.compile(r"^(万人|万户|每?千人|每?千户|每?百人|每?百户)")
-
-
 def normalize_name(text: str) -> str:
     """The comparable form of an indicator name (applied to aliases and raw names alike)."""
     # Enumerators go before and after width folding: NFKC turns ② into 2, and １． into 1.
@@ -119,11 +102,55 @@ class Indicator:
     counts: str | None = None  # people | firms | money | ip_rights | bodies | …
     numerator: str = ""
     denominator: str | None = None
+    facets: str = ""  # the key of the facet combination it names (etl.harmonize.facets.Facets.key)
+
+
+# How a target's indicator was decided (targets.indicator_decided_by).
+NAMED, DERIVED, UNMAPPED = "named", "derived", "unmapped"
+DERIVED_PREFIX = "d__"
+PER_CAPITA_NORMALISERS = ("per_10k_residents", "per_million_residents", "per_10k_entities", "per_10k_firms",
+                          "per_1k_entities", "per_1k_firms")
+
+
+# What a derived combination counts (indicators' `counts`), when no named sibling says it: per-10k
+# figures are computed for people, firms and money only (etl.normalize.comparable).
+MEASURE_COUNTS = {"amount": "money", "attendance": "people", "workers": "people", "firms": "firms", "users": "firms",
+                  "applications": "ip_rights", "grants": "ip_rights", "registrations": "ip_rights",
+                  "filings": "ip_rights", "contracts": "contracts", "deals": "contracts", "times": "events",
+                  "sessions": "events", "settled": "bodies", "rank": "rank", "duration": "duration"}
+
+
+def _derived_counts(facets: Facets, sibling: Indicator | None) -> str:
+    if facets.growth or facets.nature == "rate":
+        return "rate" if facets.measure != "duration" or facets.growth else "duration"
+    if sibling is not None and sibling.counts and not sibling.denominator:
+        return sibling.counts  # a tier or qualifier of a named kind counts what that kind counts
+    if facets.measure == "count":  # a count of a kind no entry names: firms, rights, or bodies and designations
+        if facets.subjects[-1].endswith("_firm"):
+            return "firms"
+        return "ip_rights" if facets.category == "creation" else "bodies"
+    return MEASURE_COUNTS.get(facets.measure, "rate")
+
+
+def measure_unit(measure: str) -> str:
+    return MEASURE_INFO[measure][3]
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A target's indicator and how it was decided; `reason` says why none (or what the sentence added)."""
+
+    indicator: Indicator | None
+    facets: Facets | None
+    decided_by: str
+    reason: str = ""
+    conflict: Indicator | None = None  # the named indicator its facets state, when the unit forbade it
+    kind_category: str | None = None  # unmapped: the category of the kind its name mentions, if any
 
 
 @dataclass(frozen=True)
 class Match:
-    """How a raw name was matched: method is exact, contained, pattern or context."""
+    """How a raw name was matched: method is named or derived; alias holds the facets' key."""
 
     indicator: Indicator
     method: str
@@ -171,7 +198,7 @@ class HarmonizeReport:
             f"{len(self.unmapped)} distinct names unmapped."
         ]
         if self.unmapped:
-            out.append("Unmapped (add an alias to data/reference/indicators.yaml or fix the extractor):")
+            out.append("Unmapped (teach etl/vocab/facets.py the word, name the combination in data/reference/indicators.yaml, or fix the extractor):")
             out += [f"  {count:>3} × {name}" for name, count in self.unmapped]
         if self.unused_aliases:
             out.append(
@@ -185,35 +212,22 @@ class HarmonizeReport:
         return "\n".join(out)
 
 
-@dataclass(frozen=True)
-class _Alias:
-    normalized: str
-    written: str
-    indicator_id: str
-
-
 class Harmonizer:
-    def __init__(self, indicators: list[Indicator], aliases: list[_Alias],
-                 patterns: list[tuple[re.Pattern, str, str]],
-                 context_rules: list[tuple[str, str, str, tuple[str, ...]]], path: Path,
-                 written_aliases: list[tuple[str, str, tuple]] | None = None):
+    """The dictionary of named facet combinations, and the decision for each target (see module doc)."""
+
+    def __init__(self, indicators: list[Indicator], path: Path, aliases: list[tuple[str, str]] | None = None):
         self._indicators = {ind.id: ind for ind in indicators}
-        # Every alias as written, with the key of the entry it resolves to (for the report).
-        self._written = written_aliases or [(a.indicator_id, a.written, ("alias", a.normalized)) for a in aliases]
         self._order = [ind.id for ind in indicators]
-        self._exact = {a.normalized: a for a in aliases}
-        # Longest first, then alphabetical: the contained-match winner is deterministic.
-        self._by_length = sorted(aliases, key=lambda a: (-len(a.normalized), a.normalized))
-        # alias positions in that order by their first character: a name is only tried against the
-        # aliases that can occur in it (most of a name's look-up was the loop over every alias)
-        self._by_first: dict[str, list[int]] = {}
-        for position, alias in enumerate(self._by_length):
-            if alias.normalized:
-                self._by_first.setdefault(alias.normalized[0], []).append(position)
-        self._patterns = patterns  # (compiled, written, indicator_id)
-        self._context_rules = context_rules  # (normalized alias, written, indicator_id, keywords)
+        self._by_key = {ind.facets: ind for ind in indicators if ind.facets}
+        self._written = aliases or [(ind.id, ind.zh) for ind in indicators]
         self.path = path
-        self._explained: dict[tuple, Match | None] = {}
+        # subject+measure → the first named indicator's family: a derived combination joins it (related)
+        self._families: dict[tuple[str, str], Indicator] = {}
+        for ind in indicators:
+            if ind.facets:
+                f = Facets.from_key(ind.facets)
+                self._families.setdefault((f.subject, f.measure), ind)
+        self._derived: dict[str, Indicator] = {}
 
     # ── loading ──────────────────────────────────────────────────────────────────────────
     @classmethod
@@ -227,44 +241,27 @@ class Harmonizer:
             if fam["id"] in families:
                 raise DictionaryError(path, f"family {fam['id']!r} defined twice")
             families[fam["id"]] = fam
-
         indicators: list[Indicator] = []
-        aliases: dict[str, _Alias] = {}
-        patterns: list[tuple[re.Pattern, str, str]] = []
-        context_rules: list[tuple[str, str, str, tuple[str, ...]]] = []
-        written_aliases: list[tuple[str, str, tuple]] = []
+        aliases: list[tuple[str, str]] = []
+        named: dict[str, str] = {}
         for entry in doc.get("indicators") or []:
             ind = cls._indicator_from_entry(path, entry, families, units)
             if any(ind.id == other.id for other in indicators):
                 raise DictionaryError(path, f"indicator {ind.id!r} defined twice")
+            if ind.facets in named:
+                raise DictionaryError(path, f"{ind.id} and {named[ind.facets]} name the same facets ({ind.facets})")
+            named[ind.facets] = ind.id
             indicators.append(ind)
-            for written in [ind.zh, *(entry.get("aliases") or [])]:
-                norm = normalize_name(written)
-                if len(norm) < MIN_ALIAS_CHARS:
+            for written in entry.get("aliases") or []:
+                found = parse_name(written, ind.unit).facets
+                if found is None or found.key != ind.facets:
                     raise DictionaryError(
-                        path, f"{ind.id}: alias {written!r} is too short to match alone; "
-                        "put it under context_aliases")
-                known = aliases.get(norm)
-                if known and known.indicator_id != ind.id:
-                    raise DictionaryError(
-                        path, f"alias {written!r} of {ind.id} is the same as {known.written!r} "
-                        f"of {known.indicator_id} once normalised ({norm!r})")
-                if not known:
-                    aliases[norm] = _Alias(norm, written, ind.id)
-                if (ind.id, written, ("alias", norm)) not in written_aliases:
-                    written_aliases.append((ind.id, written, ("alias", norm)))
-            for written in entry.get("patterns") or []:
-                patterns.append((re.compile(written), written, ind.id))
-                written_aliases.append((ind.id, written, ("pattern", written)))
-            keywords = tuple(entry.get("context_keywords") or [])
-            if entry.get("context_aliases") and not keywords:
-                raise DictionaryError(path, f"{ind.id}: context_aliases need context_keywords")
-            for written in entry.get("context_aliases") or []:
-                context_rules.append((normalize_name(written), written, ind.id, keywords))
-                written_aliases.append((ind.id, written, ("context", ind.id, normalize_name(written))))
+                        path, f"{ind.id}: alias {written!r} reads as {found.key if found else 'nothing'}, "
+                        f"not as the indicator's facets {ind.facets}")
+                aliases.append((ind.id, written))
         if not indicators:
             raise DictionaryError(path, "no indicators")
-        return cls(indicators, list(aliases.values()), patterns, context_rules, path, written_aliases)
+        return cls(indicators, path, [(i.id, i.zh) for i in indicators] + aliases)
 
     @staticmethod
     def _indicator_from_entry(path: Path, entry: dict, families: dict, units: set) -> Indicator:
@@ -282,6 +279,12 @@ class Harmonizer:
             raise DictionaryError(path, f"{ident}: unit {entry['unit']!r} is not in units:")
         if not isinstance(entry["per_capita"], bool):
             raise DictionaryError(path, f"{ident}: per_capita must be true or false")
+        facets = entry.get("facets")
+        if facets is None:  # a small test dictionary may leave it out: the name's own reading
+            read = parse_name(entry["zh"], entry["unit"]).facets
+            if read is None:
+                raise DictionaryError(path, f"{ident}: no facets, and its name {entry['zh']!r} reads as none")
+            facets = read.key
         measure = _measure_of(path, ident, entry)
         fam = families[entry["family"]]
         return Indicator(
@@ -289,7 +292,7 @@ class Harmonizer:
             family=entry["family"], family_zh=fam["zh"], family_en=fam["en"],
             unit=entry["unit"], per_capita=entry["per_capita"], description=entry["description"],
             nature=measure["nature"], counts=measure["counts"], numerator=measure["numerator"],
-            denominator=measure.get("denominator"),
+            denominator=measure.get("denominator"), facets=str(facets),
         )
 
     # ── lookups ──────────────────────────────────────────────────────────────────────────
@@ -300,127 +303,105 @@ class Harmonizer:
     def get(self, indicator_id: str) -> Indicator:
         return self._indicators[indicator_id]
 
+    def find(self, indicator_id) -> Indicator | None:
+        """A named indicator, or a derived one rebuilt from its id; None for anything else."""
+        if not isinstance(indicator_id, str):
+            return None
+        if indicator_id in self._indicators:
+            return self._indicators[indicator_id]
+        if indicator_id.startswith(DERIVED_PREFIX):
+            try:
+                return self.derived(Facets.from_key(indicator_id[len(DERIVED_PREFIX):]))
+            except (KeyError, ValueError, IndexError):
+                return None
+        return None
+
     def aliases(self, indicator_id: str | None = None) -> list[tuple[str, str]]:
-        """(indicator_id, alias as written) pairs in dictionary order: the zh name, aliases,
-        patterns, then context aliases."""
-        rows = [(ind, written) for ind, written, _key in self._written]
+        """(indicator_id, wording) pairs in dictionary order: each zh name, then the aliases."""
+        rows = list(self._written)
         if indicator_id is not None:
             rows = [r for r in rows if r[0] == indicator_id]
         return rows
 
-    def match(self, raw_name: str, context: str = "", unit: str | None = None) -> Indicator | None:
-        found = self.explain(raw_name, context, unit)
-        return found.indicator if found else None
+    def named(self, facets: Facets) -> Indicator | None:
+        return self._by_key.get(facets.key)
 
-    def unit_conflict(self, raw_name: str, context: str, unit: str | None) -> Indicator | None:
-        """The indicator the name would map to if its value's unit did not forbid it (for the report:
-        "高价值发明专利拥有量年均增长12%" names a count but states a rate)."""
-        if not unit or self.match(raw_name, context, unit):
+    def derived(self, facets: Facets) -> Indicator:
+        """The indicator of a combination no entry names: a stable id and a label from its facets."""
+        key = facets.key
+        if key not in self._derived:
+            sibling = self._families.get((facets.subject, facets.measure)) or self._families.get(
+                (RELATED_KINDS.get(facets.subject, ""), facets.measure))
+            family = (sibling.family, sibling.family_zh, sibling.family_en) if sibling else (
+                f"{DERIVED_PREFIX}{facets.subject}__{facets.measure}",
+                Facets(facets.subject, facets.measure).label_zh(), Facets(facets.subject, facets.measure).label_en())
+            unit = sibling.unit if sibling and sibling.facets and Facets.from_key(sibling.facets).growth == facets.growth \
+                else ("%" if facets.growth else measure_unit(facets.measure))
+            self._derived[key] = Indicator(
+                id=DERIVED_PREFIX + key, zh=facets.label_zh(), en=facets.label_en(),
+                category=sibling.category if sibling else facets.category,
+                family=family[0], family_zh=family[1], family_en=family[2], unit=unit,
+                per_capita=facets.normaliser in PER_CAPITA_NORMALISERS,
+                description="Derived from its facets: " + facets.describe(), nature=facets.nature,
+                counts=_derived_counts(facets, sibling),
+                numerator="", denominator=None, facets=key)
+        return self._derived[key]
+
+    def decide(self, raw_name, context: str = "", unit: str | None = None, value=None) -> Decision:
+        """Which indicator a target's name states, and how that was decided (named | derived | unmapped)."""
+        if not isinstance(raw_name, str) or not raw_name.strip():
+            if not context or value is None:
+                return Decision(None, None, UNMAPPED, "no name")
+            raw_name = ""  # a staged statement's second value may still be read from its sentence
+        parsed = parse(raw_name, context or "", value, unit)
+        if parsed.facets is None:
+            return Decision(None, None, UNMAPPED, parsed.reason, kind_category=category_of(raw_name))
+        named = self.named(parsed.facets)
+        if named is not None:
+            if not units_agree(unit, named.unit):
+                return Decision(None, parsed.facets, UNMAPPED, f"unit {unit} does not fit {named.id} ({named.unit})",
+                                conflict=named)
+            return Decision(named, parsed.facets, NAMED, "; ".join(parsed.notes))
+        return Decision(self.derived(parsed.facets), parsed.facets, DERIVED, "; ".join(parsed.notes))
+
+    def match(self, raw_name: str, context: str = "", unit: str | None = None, value=None) -> Indicator | None:
+        return self.decide(raw_name, context, unit, value).indicator
+
+    def unit_conflict(self, raw_name: str, context: str, unit: str | None, value=None) -> Indicator | None:
+        """The named indicator a name's facets state when its value's unit forbids it."""
+        return self.decide(raw_name, context, unit, value).conflict
+
+    def explain(self, raw_name: str, context: str = "", unit: str | None = None, value=None) -> Match | None:
+        decision = self.decide(raw_name, context, unit, value)
+        if decision.indicator is None:
             return None
-        return self.match(raw_name, context)
-
-    def explain(self, raw_name: str, context: str = "", unit: str | None = None) -> Match | None:
-        """Like match(), but says which rule and which alias decided.  With `unit` (the value's unit as
-        written), an indicator counted in another kind of unit is never chosen (etl.vocab.units.units_agree):
-        a growth rate in % is not a count in 件, a share in % is not a score in 分.  Remembered: the
-        build asks again for its report, and plans repeat their wordings."""
-        key = (raw_name, context, unit)
-        if key not in self._explained:
-            if len(self._explained) > 100_000:
-                self._explained.clear()
-            self._explained[key] = self._explain(raw_name, context, unit)
-        return self._explained[key]
-
-    def _explain(self, raw_name: str, context: str = "", unit: str | None = None) -> Match | None:
-        name = normalize_name(raw_name)
-        if not name:
-            return None
-        exact = self._exact.get(name)
-        if exact and not units_agree(unit, self._indicators[exact.indicator_id].unit):
-            exact = None
-        if exact:
-            return Match(self._indicators[exact.indicator_id], "exact", exact.written, ("alias", name))
-
-        # Longest alias or pattern span inside the name; ties go to the alias list order above.
-        best: tuple[int, int, str, str, str, tuple] | None = None  # (-length, kind, text, ind, method, key)
-        for position in sorted(p for c in set(name) for p in self._by_first.get(c, ())):
-            alias = self._by_length[position]
-            if len(alias.normalized) < MIN_ALIAS_CHARS or len(alias.normalized) >= len(name) + 1:
-                continue
-            # the cheap substring test first: _fits is only asked about aliases that occur
-            if alias.normalized in name and self._fits(name, alias.indicator_id, unit):
-                best = (-len(alias.normalized), 0, alias.written, alias.indicator_id, "contained",
-                        ("alias", alias.normalized))
-                break
-        for compiled, written, ind in self._patterns:
-            if not self._fits(name, ind, unit):
-                continue
-            hit = compiled.search(name)
-            if hit and len(hit.group(0)) >= MIN_ALIAS_CHARS:
-                candidate = (-len(hit.group(0)), 1, written, ind, "pattern", ("pattern", written))
-                if best is None or candidate < best:
-                    best = candidate
-        if best:
-            return Match(self._indicators[best[3]], best[4], best[2], best[5])
-        found = self._match_by_context(raw_name, name, context)
-        return found if found and units_agree(unit, found.indicator.unit) else None
-
-    def _fits(self, name: str, indicator_id: str, unit: str | None = None) -> bool:
-        """Whether a name that only contains an alias may map to this indicator (see UNIT_ENDINGS), and
-        whether the value's unit is of the indicator's kind."""
-        indicator = self._indicators[indicator_id]
-        if not units_agree(unit, indicator.unit):
-            return False
-        for endings, units in UNIT_ENDINGS:
-            if name.endswith(endings) and indicator.unit not in units:
-                return False
-        if _DENSITY_NAME.match(name) and not indicator.per_capita:
-            return False
-        return True
-
-    def _match_by_context(self, raw_name: str, name: str, context: str) -> Match | None:
-        if not context:
-            return None
-        squeezed_context = "".join(context.split())
-        squeezed_raw = "".join((raw_name or "").split())
-        anchor = squeezed_context.find(squeezed_raw) if squeezed_raw else -1
-        candidates: list[tuple[int, str, str]] = []  # (distance, indicator_id, alias)
-        for alias_norm, written, ind, keywords in self._context_rules:
-            if alias_norm != name:
-                continue
-            distances = [
-                abs(pos - anchor) if anchor >= 0 else 0
-                for kw in keywords
-                for pos in _positions(squeezed_context, kw)
-            ]
-            if distances:
-                candidates.append((min(distances), ind, written))
-        if not candidates:
-            return None
-        candidates.sort()
-        if len(candidates) > 1 and candidates[0][0] == candidates[1][0] and candidates[0][1] != candidates[1][1]:
-            return None  # two indicators equally plausible: say nothing rather than guess
-        distance, ind, written = candidates[0]
-        return Match(self._indicators[ind], "context", written, ("context", ind, name))
+        return Match(decision.indicator, decision.decided_by, decision.facets.key, (decision.decided_by,
+                                                                                      decision.indicator.id))
 
     # ── outputs ──────────────────────────────────────────────────────────────────────────
-    def indicators_frame(self) -> pd.DataFrame:
+    def indicators_frame(self, targets: pd.DataFrame | None = None) -> pd.DataFrame:
+        """The named indicators, and the derived ones the given targets carry."""
+        found = self.indicators
+        if targets is not None and len(targets):
+            ids = sorted({i for i in targets["indicator_id"].dropna().unique() if i not in self._indicators})
+            found = found + [d for d in (self.find(i) for i in ids) if d is not None]
         rows = [
             {
                 "indicator_id": ind.id, "indicator_zh": ind.zh, "indicator_en": ind.en,
                 "category": ind.category, "family": ind.family, "family_zh": ind.family_zh,
                 "family_en": ind.family_en, "unit": ind.unit, "per_capita": ind.per_capita,
                 "description": ind.description, "numerator": ind.numerator, "denominator": ind.denominator,
-                "nature": ind.nature, "counts": ind.counts,
+                "nature": ind.nature, "counts": ind.counts, "facets": ind.facets,
+                "decided_by": NAMED if ind.id in self._indicators else DERIVED,
             }
-            for ind in self.indicators
+            for ind in found
         ]
         frame = pd.DataFrame(rows, columns=schema.columns("indicators"))
         frame["per_capita"] = frame["per_capita"].astype(bool)
         return frame
 
     def report(self, raw_names: Iterable[str | tuple[str, str]]) -> HarmonizeReport:
-        """Map a batch of raw names (or (raw_name, context) pairs) and list what did not fit."""
+        """Map a batch of raw names (or (raw_name, context[, unit]) tuples) and list what did not fit."""
         return self.report_from_counts(self.count_names(raw_names))
 
     def count_names(self, raw_names: Iterable[str | tuple[str, str]]) -> NameCounts:
@@ -431,21 +412,23 @@ class Harmonizer:
             raw, ctx = (item, "") if isinstance(item, str) else (item[0], item[1] or "")
             unit = item[2] if not isinstance(item, str) and len(item) > 2 else None  # as the rows were matched
             unit = None if isinstance(unit, float) else unit
+            value = item[3] if not isinstance(item, str) and len(item) > 3 else None
+            value = None if isinstance(value, float) and value != value else value
             if raw is None or (isinstance(raw, float) and raw != raw):
                 continue  # a row without a name (a correction's added row may have none)
-            found = self.explain(raw, ctx, unit)
-            if found is None:
+            found = self.decide(raw, ctx, unit, value)
+            if found.indicator is None:
                 counts.unmapped[raw] += 1
             else:
                 counts.mapped[(raw, found.indicator.id)] += 1
-                counts.used.add(found.key)
+                counts.used.add(found.indicator.id)
         return counts
 
     def report_from_counts(self, counts: NameCounts) -> HarmonizeReport:
         return HarmonizeReport(
             mapped=sorted((raw, ind, c) for (raw, ind), c in counts.mapped.items()),
             unmapped=sorted(counts.unmapped.items()),
-            unused_aliases=sorted({(ind, written) for ind, written, key in self._written if key not in counts.used}),
+            unused_aliases=sorted({(ind, written) for ind, written in self._written if ind not in counts.used}),
         )
 
 
@@ -468,10 +451,6 @@ def _measure_of(path: Path, ident: str, entry: dict) -> dict:
     if entry.get("per_capita") and not measure.get("denominator"):
         raise DictionaryError(path, f"{ident}: a per-capita indicator names its denominator")
     return measure
-
-
-def _positions(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
 
 
 def harmonize_report_cli(raw_names: Iterable[str | tuple[str, str]] | None = None,
@@ -509,7 +488,17 @@ def harmonizer() -> Harmonizer:
     return Harmonizer.load()
 
 
+class _PerCapitaIds(frozenset):
+    """The named per-capita ids, and any derived id whose facets carry a per-head normaliser."""
+
+    def __contains__(self, indicator_id) -> bool:
+        if frozenset.__contains__(self, indicator_id):
+            return True
+        return isinstance(indicator_id, str) and indicator_id.startswith(DERIVED_PREFIX) and any(
+            f"__n_{n}" in indicator_id for n in PER_CAPITA_NORMALISERS)
+
+
 @lru_cache(maxsize=1)
 def per_capita_ids() -> frozenset[str]:
     """Indicators already counted per head (每万人…): never divided by population again."""
-    return frozenset(i.id for i in harmonizer().indicators if i.per_capita)
+    return _PerCapitaIds(i.id for i in harmonizer().indicators if i.per_capita)

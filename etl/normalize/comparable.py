@@ -156,10 +156,11 @@ def per_year(value_std, scope, years, baseline=None, unit: str = "", window=None
     return None, None
 
 
-@lru_cache(maxsize=1)
-def indicator_measures() -> dict[str, dict]:
-    """indicator_id → per_capita, counts and nature from the dictionary (etl.harmonize.dictionary)."""
-    return {i.id: {"per_capita": i.per_capita, "counts": i.counts, "nature": i.nature} for i in harmonizer().indicators}
+@lru_cache(maxsize=4096)
+def indicator_measure(indicator_id: str) -> dict:
+    """per_capita, counts and nature of a named or derived indicator (etl.harmonize.dictionary); {} for none."""
+    found = harmonizer().find(indicator_id)
+    return {"per_capita": found.per_capita, "counts": found.counts, "nature": found.nature} if found else {}
 
 
 def per_10k(row: dict, value_std, pop, per_capita_ids) -> tuple[float | None, str | None, str | None]:
@@ -167,7 +168,7 @@ def per_10k(row: dict, value_std, pop, per_capita_ids) -> tuple[float | None, st
     if _blank(value_std):
         return None, None, None
     unit = row.get("unit_std") or ""
-    info = indicator_measures().get(row.get("indicator_id") or "", {})
+    info = indicator_measure(row.get("indicator_id") or "")
     if row.get("indicator_id") in per_capita_ids or info.get("per_capita"):
         return float(value_std), unit, derivations.PER_10K_ALREADY
     counts = info.get("counts")

@@ -81,10 +81,9 @@ def confidence(c: Candidate, indicator, unit_conflict, folded: bool) -> tuple[st
 
 def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
          period: tuple[int | None, int | None], clean_text_lines) -> dict:
-    h = harmonizer()
     unit_written = written_unit(c.unit, c.multiplier)
-    indicator = h.match(c.raw_name, c.sentence.text, unit_written) if c.raw_name else None
-    conflict = h.unit_conflict(c.raw_name, c.sentence.text, unit_written) if c.raw_name and not indicator else None
+    decision = harmonizer().decide(c.raw_name, c.sentence.text, unit_written, c.value)
+    indicator, conflict = decision.indicator, decision.conflict
     level, reason = confidence(c, indicator, conflict, clean_text_lines.is_folded(c.sentence.start))
     value_std, unit_std = standardise(c.value, c.unit, c.multiplier)
     return {
@@ -97,9 +96,13 @@ def _row(c: Candidate, index: int, doc_id: str, region_id: str, region_zh: str,
         "indicator_en": indicator.en if indicator else None,
         "family": indicator.family if indicator else None,
         "raw_name": c.raw_name,
+        "facets": decision.facets.describe() if decision.facets else None,
+        "indicator_decided_by": decision.decided_by,
+        "indicator_reason": decision.reason or None,
         # a name whose unit forbade its indicator still names its topic: the category stands
         "category": ((indicator or conflict).category if (indicator or conflict)
-                     else category_from_section(c.sentence.section) or category_from_name(c.raw_name))
+                     else decision.kind_category or category_from_section(c.sentence.section)
+                     or category_from_name(c.raw_name))
                     or schema.UNMAPPED,
         "value": c.value,
         "value_max": c.value_max,

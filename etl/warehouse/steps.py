@@ -143,7 +143,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
               "corrections": _frame("corrections", corrected.log) if corrected.log else _no_rows("corrections"),
               "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
                                              sentences=ex.sentences)}
-    names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"]))
+    names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
@@ -167,7 +167,7 @@ def _deriver(denominators: pd.DataFrame):
         if not maps:
             maps.append(denominator_maps(denominators))
         population, population_notes = maps[0]
-        indicator = next((i for i in harmonizer().indicators if i.id == row.get("indicator_id")), None)
+        indicator = harmonizer().find(row.get("indicator_id"))
         unit, multiplier = split_unit(row.get("unit"))
         value_std, unit_std = standardise(row.get("value"), unit, multiplier)
         fields = {"indicator_id": indicator.id if indicator else None,
@@ -331,7 +331,7 @@ def assemble(plans: PlanTables, context: pd.DataFrame, manifest: Path) -> Wareho
     frames = dict(plans.tables)
     frames["regions"] = _frame("regions", plans.regions)
     frames["documents"] = _frame("documents", plans.documents)
-    frames["indicators"] = harmonizer().indicators_frame()
+    frames["indicators"] = harmonizer().indicators_frame(frames["targets"])  # named + the derived ones used
     frames["context"] = context
     frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", context_skipped(
         manifest=manifest))], ignore_index=True)
