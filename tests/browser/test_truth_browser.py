@@ -69,7 +69,10 @@ def names_with_english() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def plan_texts() -> str:
-    return "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "data" / "raw").glob("*.txt")) + UPLOAD_PLAN
+    """The plans' words as the pages quote them: the clean text drops the raw files' line breaks and the
+    spaces around numbers (服务机构数\n量超过 200 家 → 服务机构数量超过200家)."""
+    raw = "".join(p.read_text(encoding="utf-8") for p in (REPO / "data" / "raw").glob("*.txt")) + UPLOAD_PLAN
+    return re.sub(r"\s+", "", raw)
 
 
 def stray_chinese(text: str) -> list[str]:
