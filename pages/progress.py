@@ -124,7 +124,7 @@ counts = progress.status_counts(all_targets, shown_labels, lang)
 if len(counts):
     st.markdown(f"**{t('progress_summary', lang)}**")
     colors = {attainment_label(code, lang): color for code, color in progress_charts.STATUS_COLORS.items()}
-    st.dataframe(counts.style.apply(lambda column: [f"color: {colors.get(column.name, '')}; font-weight: 600"
+    st.dataframe(counts.astype(object).style.apply(lambda column: [f"color: {colors.get(column.name, '')}; font-weight: 600"
                                                     if value else "" for value in column]),
                  width="stretch")
 
@@ -137,7 +137,9 @@ if region_id:
     others = int((every_target["region_id"] == region_id).sum()) - len(table)
     if len(table):
         status_column = t("col_status", lang)
-        styled = table.drop(columns=["status"]).style.apply(
+        # object columns: the Styler writes each cell's display value back into a copy of the frame,
+        # one cell at a time — slow into pandas 3's Arrow-backed strings (~40 ms a rerun)
+        styled = table.drop(columns=["status"]).astype(object).style.apply(
             lambda column: [f"background-color: {progress_charts.STATUS_COLORS[code]}; color: white"
                             for code in table["status"]] if column.name == status_column else [""] * len(column))
         st.dataframe(styled, hide_index=True, width="stretch", column_config={
