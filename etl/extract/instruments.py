@@ -453,6 +453,21 @@ def instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.Da
     """Every instrument a plan commits to in its task and safeguard sections, one row per
     (instrument, sentence), with columns INSTRUMENTS_TABLE.  `targets` is the plan's targets
     frame (etl.base.schema "targets"), used to link a sentence's numeric target."""
+    frame = pd.DataFrame(_instrument_rows(clean_text, doc_id, region_id, targets, sentences), columns=columns())
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def instrument_columns(clean_text: str, doc_id: str, region_id: str, targets: pd.DataFrame | None = None,
+                       sentences: list[Sentence] | None = None) -> dict[str, list]:
+    """`instrument_rows` as {column: values}: what the build sends on as Arrow (making a frame of a
+    plan's few rows cost more than finding them)."""
+    rows = _instrument_rows(clean_text, doc_id, region_id, targets, sentences)
+    return {column: [row[column] for row in rows] for column in columns()}
+
+
+def _instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.DataFrame | None,
+                     sentences: list[Sentence] | None) -> list[dict]:
     d = dictionary()
     paragraphs = clean_text.split("\n")
     spans = _target_spans(targets)
@@ -473,10 +488,7 @@ def instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.Da
             rows.append(_row(d, d.get(ident), matched, s, depts, doc_id, region_id, target_id))
     # one row per (instrument, sentence), on plain rows: a frame-level drop_duplicates cost 1 ms a plan
     seen: set[tuple] = set()
-    rows = [r for r in rows if (key := (r["instrument_id"], r["quote_start"])) not in seen and not seen.add(key)]
-    frame = pd.DataFrame(rows, columns=columns())
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+    return [r for r in rows if (key := (r["instrument_id"], r["quote_start"])) not in seen and not seen.add(key)]
 
 
 def plan_sentences(clean_text: str) -> list[str]:
