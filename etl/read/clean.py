@@ -136,8 +136,8 @@ def squeeze_spaces(line: str) -> str:
     """PDF conversion puts spaces around numbers ("达 48 件", "2026 年") and inside Chinese runs.
     A space next to a Latin word stays ("ISO 9001", "范围 and 水平")."""
     line = line.strip(SPACES)
-    if " " not in line and "\t" not in line and "\u3000" not in line:
-        return line  # most lines: nothing to squeeze, no cell gap (CELL_GAP is spaces)
+    if not any(space in line for space in SPACES):
+        return line  # most lines: nothing to squeeze, no cell gap (CELL_GAP and the tabs are SPACES)
     if line.count("\t") >= 2:  # a table row copied with its tabs: the tabs part cells, they stay
         return "\t".join(squeeze_spaces(cell) for cell in line.split("\t"))
     if is_spaced_row(line):  # "指标名称  2020年  2025年  属性": the wide gaps part cells, they stay

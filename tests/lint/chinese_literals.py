@@ -29,7 +29,6 @@ NOT_YET_MOVED: set[str] = {
     "etl/base/schema.py",
     "etl/warehouse/add.py",
     "etl/warehouse/plan.py",
-    "etl/extract/instruments.py",
     "etl/harmonize/dictionary.py",
     "etl/normalize/comparable.py",
     "etl/normalize/context.py",
