@@ -79,6 +79,7 @@ from etl.extract.rules import (
     OPEN_BRACKETS,
     OPENING_QUOTES,
     PARAGRAPH_YEAR,
+    PARAGRAPH_YEAR_MARKERS,
     PER_PLACE,
     QUALITATIVE_GOAL,
     QUOTES,
@@ -130,6 +131,8 @@ from etl.vocab.lexicon import (
 )
 from etl.vocab.numerals import NumeralView, five_year_plan_end, numeral_digit, numeral_view
 from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, MULTIPLIERS, RATIO_UNITS, UNIT_RE, UNITS  # noqa: F401  (UNITS, MULTIPLIERS re-exported)
+
+DIGIT = re.compile(r"\d")  # every number the mention patterns read starts with one
 
 
 def number_value(text: str) -> float:
@@ -195,7 +198,9 @@ def _titles(text: str) -> list[tuple[int, int]]:
 def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
     spans = []
-    for pattern, reason in MASKED_SPANS:
+    for pattern, reason, markers in MASKED_SPANS:
+        if markers and not any(marker in text for marker in markers):
+            continue  # the pattern cannot match here
         if pattern is None:
             spans += [(start, end, reason) for start, end in _titles(text)]
         else:
@@ -240,17 +245,33 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
 
 
 def _strip_verb(before: str) -> str:
-    """Remove the comparator wording between a name and its number ("…拥有量达" → "…拥有量")."""
-    changed = True
-    while changed:
-        changed = False
-        for w in VERB_WORDS:
-            if before.endswith(w) and len(before) > len(w):
-                before = before[: -len(w)]
-                changed = True
+    """Remove the comparator wording between a name and its number ("…拥有量达" → "…拥有量").
+
+    Passes over rules.VERB_WORDS (longest first), stripping each word the text ends with, until a
+    pass strips nothing.  A pass tries only the words ending in the text's last character (by their
+    place in the list, so the words are tried in the same order as a pass over all of them)."""
+    while before:
+        stripped_in_pass = False
+        place = 0  # the pass has tried the words before this place in VERB_WORDS
+        while before and (places := _VERB_PLACES.get(before[-1])):
+            k = bisect_left(places, place)
+            for index in places[k:]:
+                word = VERB_WORDS[index]
+                if before.endswith(word) and len(before) > len(word):
+                    before = before[: -len(word)]
+                    place, stripped_in_pass = index + 1, True
+                    break
+            else:
+                break  # no word left in this pass ends the text
+        if not stripped_in_pass:
+            return before
     return before
 
 
+# last character → the places in VERB_WORDS of the words ending with it, in order
+_VERB_PLACES: dict[str, list[int]] = {}
+for _index, _word in enumerate(VERB_WORDS):
+    _VERB_PLACES.setdefault(_word[-1], []).append(_index)
 
 
 def _clean_name(name: str) -> str:
@@ -436,28 +457,22 @@ def _sentence_start(text: str, carry: SentenceCarry) -> ClauseReading:
     return ClauseReading(modality=carry.modality if carry.continues else TARGET)
 
 
-@dataclass
 class _Number:
-    """One number being read, with everything the skip rules look at."""
-    m: re.Match
-    clause: str
-    clause_start: int
-    before_all: str  # the name zone: from the previous name's end to the number
-    sentence: Sentence
-    facts: _SentenceFacts
-    reading: ClauseReading
+    """One number being read, with everything the skip rules look at.  The text around it is sliced
+    once, when it is made: every number is read by the rules, and a cached property cost more than
+    the slice."""
+    __slots__ = ("m", "clause", "clause_start", "before_all", "sentence", "facts", "reading", "unit", "before",
+                 "after")
 
-    @cached_property
-    def unit(self) -> str | None:
-        return self.m.group("unit")
-
-    @cached_property  # each rule of the table reads these: sliced once
-    def before(self) -> str:
-        return self.clause[max(0, self.m.start() - WINDOW):self.m.start()]
-
-    @cached_property
-    def after(self) -> str:
-        return self.clause[self.m.end():self.m.end() + WINDOW]
+    def __init__(self, m: re.Match, clause: str, clause_start: int, before_all: str, sentence: Sentence,
+                 facts: _SentenceFacts, reading: ClauseReading):
+        self.m, self.clause, self.clause_start, self.sentence = m, clause, clause_start, sentence
+        self.before_all = before_all  # the name zone: from the previous name's end to the number
+        self.facts, self.reading = facts, reading
+        self.unit: str | None = m.group("unit")
+        start, end = m.span()
+        self.before = clause[max(0, start - WINDOW):start]
+        self.after = clause[end:end + WINDOW]
 
     # --- what rules.NUMBER_RULES read besides the text around the number
     @property
@@ -514,9 +529,11 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     text = view.text
     read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
                     sentence.is_heading, sentence.paragraph)
+    future = _speaks_of_future(read) or (carry.continues and carry.future)
+    if DIGIT.search(text) is None:  # no number (four sentences in ten): only what it hands on is read
+        return [], [], _carry_without_numbers(text, ctx, carry, future)
     facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx), _subsidy_rules(text),
-                           _speaks_of_future(read) or (carry.continues and carry.future), paragraph_year, ctx,
-                           view.converted)
+                           future, paragraph_year, ctx, view.converted)
     reading = _sentence_start(text, carry)
     out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
     for clause_start, clause_end in _clauses(text):
@@ -529,6 +546,20 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     skipped = [_skipped(sentence, view, start, end, reason) for start, end, reason in out.skipped]
     goes_on = text.rstrip().endswith(SENTENCE_GOES_ON)
     return out.found, skipped, SentenceCarry(reading.modality, facts.future, goes_on, out.baseline)
+
+
+def _carry_without_numbers(text: str, ctx: PlanContext, carry: SentenceCarry, future: bool) -> SentenceCarry:
+    """What a sentence without a number hands on: the same as extract_sentence's reading would.  Its
+    clauses' modality is read only when the next sentence goes on with it (after a ；): it is the only
+    reading handed on, and only such a sentence reads it."""
+    goes_on = text.rstrip().endswith(SENTENCE_GOES_ON)
+    modality = TARGET
+    if goes_on:
+        reading = _sentence_start(text, carry)
+        for clause_start, clause_end in _clauses(text):
+            reading = read_clause(text[clause_start:clause_end], ctx, reading)
+        modality = reading.modality
+    return SentenceCarry(modality, future, goes_on, carry.baseline)
 
 
 def _skipped(sentence: Sentence, view: NumeralView, start: int, end: int, reason: str) -> Skipped:
@@ -772,6 +803,8 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
         top = s.section.split(" › ")[0]
         if announced and announced[0] == top and s.paragraph not in years:
             years[s.paragraph] = [(s.start - 1, announced[1])]
+        if not any(marker in s.text for marker in PARAGRAPH_YEAR_MARKERS):
+            continue
         for m in PARAGRAPH_YEAR.finditer(s.text):
             if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
                 if ctx.period_start is None:

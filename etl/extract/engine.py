@@ -81,37 +81,92 @@ class Rule:
         return self.when is None or bool(self.when(subject))
 
 
-# A table's rows by the number's unit, built once per table: a row that names its units (a day, a
-# duration, a share …) is never tried on a number of another unit.  {id(table): (table, rows by unit,
-# rows for any other unit)}; the table itself is kept so a reused id can never find another's index.
-_BY_UNIT: dict[int, tuple[tuple[Rule, ...], dict | None, tuple[Rule, ...]]] = {}
+# How a table is run, worked out once per table: its rows by the number's unit (a row that names its
+# units — a day, a duration, a share … — is never tried on a number of another unit) and, per zone,
+# one search for all the patterns the table's rows need found there.  A row needing a pattern in a
+# zone where that search finds nothing cannot hold and is passed over without trying its looks: most
+# clauses hold none of a clause table's words, and one search of the clause answers for every row.
+@dataclass(frozen=True)
+class _TablePlan:
+    table: tuple[Rule, ...]  # kept so a reused id can never find another table's plan
+    by_unit: dict | None  # unit → the rows admitting it (None: no row names a unit)
+    any_other: tuple[Rule, ...]  # the rows for a unit no row names
+    needs: tuple[tuple[str, ...], ...]  # per row (by position in the table): zones it needs a pattern found in
+    found_in: dict[str, Callable]  # zone → text → could any of those patterns be found there
+    position: dict[int, int]  # id(rule) → its position in the table
 
 
-def _unit_index(table: tuple[Rule, ...]) -> tuple[tuple[Rule, ...], dict | None, tuple[Rule, ...]]:
+_PLANS: dict[int, _TablePlan] = {}
+
+
+def _plan(table: tuple[Rule, ...]) -> _TablePlan:
+    plan = _PLANS.get(id(table))
+    if plan is None or plan.table is not table:
+        plan = _PLANS[id(table)] = _make_plan(table)
+    return plan
+
+
+def _make_plan(table: tuple[Rule, ...]) -> _TablePlan:
     named = {unit for rule in table for unit in rule.units}
-    if not named:
-        return table, None, table
-    by_unit = {unit: tuple(r for r in table if not r.units or unit in r.units) for unit in named}
-    return table, by_unit, tuple(r for r in table if not r.units)
+    by_unit = {unit: tuple(r for r in table if not r.units or unit in r.units) for unit in named} if named else None
+    wanted: dict[str, list[Look]] = {}
+    for rule in table:
+        for look in rule.looks:
+            if not look.absent:
+                wanted.setdefault(look.zone, []).append(look)
+    found_in = {zone: finder for zone, looks in wanted.items() if (finder := _any_found(looks)) is not None}
+    needs = tuple(tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent) if z in found_in)
+                  for rule in table)
+    return _TablePlan(table, by_unit, tuple(r for r in table if not r.units), needs, found_in,
+                      {id(rule): i for i, rule in enumerate(table)})
 
 
-def _rows_to_try(table: tuple[Rule, ...], subject) -> tuple[Rule, ...]:
-    index = _BY_UNIT.get(id(table))
-    if index is None or index[0] is not table:
-        index = _BY_UNIT[id(table)] = _unit_index(table)
-    _, by_unit, any_other = index
-    return table if by_unit is None else by_unit.get(subject.unit, any_other)
+_BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
+
+
+def _any_found(looks: list[Look]) -> Callable | None:
+    """text → False when none of the looks' patterns can be found in it (a pattern anchored at the
+    start is searched anywhere: a wider test, never a narrower one).  None when the patterns cannot
+    be joined (a back-reference would change its number in the union)."""
+    if any(_BACKREFERENCE.search(look.pattern) for look in looks):
+        return None
+    try:
+        union = re.compile("|".join(f"(?:{look.pattern})" for look in looks)).search
+    except re.error:
+        return None
+    markers = tuple(dict.fromkeys(m for look in looks for m in look.markers))
+    if any(not look.markers for look in looks):  # a pattern without markers: only the search can tell
+        return lambda text: union(text) is not None
+
+    def found(text: str) -> bool:
+        for marker in markers:
+            if marker in text:
+                return union(text) is not None
+        return False
+    return found
 
 
 def first(table: tuple[Rule, ...], subject) -> Rule | None:
     """The first rule of the table that holds for the subject (None: none does).  Only the rows
-    that admit the subject's unit are tried (same answer: the others cannot hold)."""
-    for rule in _rows_to_try(table, subject):
-        if rule.holds(subject):
-            trace = _TRACE.get()
-            if trace is not None:
-                trace.append(rule.name)
-            return rule
+    that admit the subject's unit are tried, and of those only the ones whose patterns the zone's
+    joint search does not rule out (same answer: the others cannot hold)."""
+    plan = _plan(table)
+    rows = table if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
+    found_in, needs, position = plan.found_in, plan.needs, plan.position
+    seen: dict[str, bool] = {}  # zone → the joint search's answer, asked at most once per subject
+    for rule in rows:
+        for zone in needs[position[id(rule)]]:
+            hit = seen.get(zone)
+            if hit is None:
+                hit = seen[zone] = found_in[zone](getattr(subject, zone))
+            if not hit:
+                break
+        else:
+            if rule.holds(subject):
+                trace = _TRACE.get()
+                if trace is not None:
+                    trace.append(rule.name)
+                return rule
     return None
 
 

@@ -32,6 +32,36 @@ import pandas as pd
 from etl.base import yaml_io
 from etl.base.paths import INSTRUMENTS
 from etl.base.schema import CATEGORIES, TABLES
+from etl.extract.rules_instruments import (
+    BENEFICIARIES,
+    BRACKET_ENDS,
+    BRACKETED,
+    CLAUSE_COMMA,
+    DEPARTMENT_NOTE,
+    DEPARTMENT_WORDS,
+    DUTY_WORDS,
+    FULL_WIDTH,
+    GROUP_BREAK,
+    IGNORED,
+    INLINE_LEAD,
+    INNER_SEPARATORS,
+    LABEL_LINE,
+    LEAD_LABEL,
+    LEAD_MARK,
+    LEAD_WORD,
+    LIST_MARK,
+    LOCATION,
+    NOTE_LABEL,
+    ORDINAL,
+    OTHER_LABEL,
+    OWN_PROGRAMME,
+    PHRASING,
+    SEPARATOR,
+    TITLE,
+    TITLE_ENDS,
+    YEAR,
+    YEAR_RANGE,
+)
 from etl.segment.sentences import Sentence, segment
 
 DEFAULT_PATH = INSTRUMENTS
@@ -39,33 +69,23 @@ DEFAULT_PATH = INSTRUMENTS
 INSTRUMENTS_TABLE = TABLES["instruments"]  # the table's columns, defined with every other table in etl.base.schema
 TABLE_NAME = "instruments"
 SECTION_KINDS = ("tasks", "safeguards")
-SEPARATOR = "；"
 TITLE_MAX_CHARS = 20  # a task title ending in 。 is short and has no comma (the four plans: at most 17)
-_ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十\d]+[、.．]|[①-⑳])\s*")
-
-_FULL_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
-# Characters ignored when matching: spaces and quote marks (“正版正货”承诺 = 正版正货承诺).
-_IGNORED = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]")
-# A department note: a bracket naming who is responsible (（责任单位：…）, 〔…牵头，…〕, （…等按职责分工负责）).
-DEPARTMENT_NOTE = re.compile(r"[（(〔](?P<body>[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*)[）)〕]")
-_DEPARTMENT_WORDS = re.compile(r"责任单位|责任部门|牵头|负责|配合单位|协同单位")
-_LEAD_LABEL = re.compile(r"^(?:牵头(?:单位|部门)|主责(?:单位|部门))[:：]")
-_OTHER_LABEL = re.compile(r"^(?:责任(?:单位|部门)|配合(?:单位|部门)|协同(?:单位|部门)|参与(?:单位|部门))[:：]")
-# A note written as a label rather than a bracket, at the end of a task or on the next line.
-_LABEL_LINE = re.compile(r"(?:责任单位|责任部门|牵头单位|牵头部门|主责单位|配合单位|协同单位)[:：][^。（）()]*(?:[（(][^（）()]*[）)][^。（）()]*)*$")
-_INLINE_LEAD = re.compile(r"由([^，。；由]{2,20}?)牵头")
-_LEAD_MARK = re.compile(r"[（(]主责[）)]|牵头")
-_DUTY_WORDS = re.compile(r"等?按职责分工负责|等?按职责负责|负责$|配合$|等$")
-# Money for the plan's work "用于/投向/重点支持" other instruments: those are beneficiaries, not commitments.
-_BENEFICIARIES = re.compile(r"用于|投向|重点支持")
-# "在市知识产权保护中心设立调解委员会": what stands between 在 and a verb of setting up is a place.
-_LOCATION = re.compile(r"在([^，。；在]{2,20}?)(?:设立|设置|布设|建立|成立|组建)")
-_YEAR = re.compile(r"(20\d\d)\s*年")
-_YEAR_RANGE = re.compile(r"20\d\d\s*年?\s*[-—–~～至到]\s*20\d\d\s*年")
-# Instrument-like phrasings (for the report): a verb of setting up, then a mechanism-like noun.
-_PHRASING = re.compile(r"(?:建立|建设|设立|组建|实施|推行|打造|成立|创建|构建)([^，。；、]{2,18}?"
-                       r"(?:机制|制度|中心|平台|工程|计划|行动|工作站|指导站|委员会|示范区|基地|试点))")
-_OWN_PROGRAMME = re.compile(r"强[县市区]")  # 国家知识产权强县建设试点 is the plan itself, not an instrument
+_ORDINAL = ORDINAL
+_FULL_WIDTH = FULL_WIDTH
+_IGNORED = IGNORED
+_DEPARTMENT_WORDS = DEPARTMENT_WORDS
+_LEAD_LABEL = LEAD_LABEL
+_OTHER_LABEL = OTHER_LABEL
+_LABEL_LINE = LABEL_LINE
+_INLINE_LEAD = INLINE_LEAD
+_LEAD_MARK = LEAD_MARK
+_DUTY_WORDS = DUTY_WORDS
+_BENEFICIARIES = BENEFICIARIES
+_LOCATION = LOCATION
+_YEAR_RANGE = YEAR_RANGE
+_YEAR = YEAR
+_PHRASING = PHRASING
+_OWN_PROGRAMME = OWN_PROGRAMME
 
 
 def normalize(text: str) -> str:
@@ -208,21 +228,21 @@ class InstrumentDictionary:
         """The dictionary as a table (id, names, category, definitions, aliases)."""
         return pd.DataFrame([{"instrument_id": i.id, "instrument_zh": i.zh, "instrument_en": i.en,
                               "category": i.category, "definition": i.definition, "definition_zh": i.definition_zh,
-                              "aliases": "、".join(i.aliases)} for i in self.instruments])
+                              "aliases": LIST_MARK.join(i.aliases)} for i in self.instruments])
 
     # ── matching ────────────────────────────────────────────────────────────────────────
     def _all_mentions(self, text: str) -> list[Mention]:
         # `in` first: most aliases are absent, and the substring test is far cheaper than a scan.
-        candidates = sorted(index for ch in set(text) for index in self._alias_starts.get(ch, ()))
-        found = [Mention(ident, m.start(), m.start() + len(norm), written)
+        candidates = sorted(index for ch in set(text).intersection(self._alias_starts)
+                            for index in self._alias_starts[ch])
+        found = [Mention(ident, start, start + len(norm), written)
                  for norm, written, ident in map(self._aliases.__getitem__, candidates) if norm in text
-                 for m in re.finditer(re.escape(norm), text)]
+                 for start in _occurrences(norm, text)]
         found += [Mention(ident, m.start(), m.end(), written)
                   for compiled, written, ident in self._patterns for m in compiled.finditer(text) if m.end() > m.start()]
         for words, context, ident in self._cooccur:
             if any(c in text for c in context):
-                found += [Mention(ident, m.start(), m.start() + len(w), w)
-                          for w in words for m in re.finditer(re.escape(w), text)]
+                found += [Mention(ident, start, start + len(w), w) for w in words for start in _occurrences(w, text)]
         return found
 
     def mentions(self, sentence: str) -> list[Mention]:
@@ -255,7 +275,7 @@ class InstrumentDictionary:
         """Canonical name of a department as written: 市市场监管局 → 市场监督管理局.  The part
         outside brackets decides (市场监管局（知识产权局） is market regulation); a name no keyword
         fits is kept as written."""
-        outside = normalize(re.sub(r"[（(][^（）()]*[）)]", "", written))
+        outside = normalize(BRACKETED.sub("", written))
         for where in (outside, normalize(written)):
             for keyword, zh, _en in self._departments:
                 if keyword in where:
@@ -283,6 +303,18 @@ class InstrumentDictionary:
         written += [(i.id, w) for i in self.instruments for words, _c in i.cooccur for w in words]
         return InstrumentReport(sorted(unmatched.items(), key=lambda kv: (-kv[1], kv[0])),
                                 [(ident, alias) for ident, alias in written if (ident, alias) not in used])
+
+
+def _occurrences(word: str, text: str) -> list[int]:
+    """Where `word` starts in `text`, left to right, without overlaps (as re.finditer of the escaped
+    word finds them — an empty word at every place — without compiling a pattern per word)."""
+    if not word:
+        return list(range(len(text) + 1))
+    starts, at = [], text.find(word)
+    while at >= 0:
+        starts.append(at)
+        at = text.find(word, at + len(word))
+    return starts
 
 
 def _inside_longer(m: Mention, found: list[Mention], longest: int) -> bool:
@@ -317,7 +349,12 @@ class Departments:
 
 def _protect_brackets(text: str) -> str:
     """"各镇（园区、街道）" and "市委宣传部（市版权局）" are one name: their inner separators must not split."""
-    return re.sub(r"[（(][^（）()]*[）)]", lambda m: m.group(0).replace("、", "/").replace("，", "/"), text)
+    def protect(m: re.Match) -> str:
+        inner = m.group(0)
+        for separator in INNER_SEPARATORS:
+            inner = inner.replace(separator, "/")
+        return inner
+    return BRACKETED.sub(protect, text)
 
 
 def parse_departments(note: str) -> Departments:
@@ -326,17 +363,17 @@ def parse_departments(note: str) -> Departments:
     Groups are separated by ， or ；.  A group is lead when labelled 牵头单位/牵头部门, or when it
     says 牵头 or （主责）; every other group is responsible.  Within a group, 、 separates names."""
     body = note.strip()
-    body = re.sub(r"^[（(〔]|[）)〕]$", "", body)
+    body = BRACKET_ENDS.sub("", body)
     lead: list[str] = []
     others: list[str] = []
-    for group in re.split(r"[，；,;]", _protect_brackets(body)):
+    for group in GROUP_BREAK.split(_protect_brackets(body)):
         group = group.strip()
         is_lead = bool(_LEAD_LABEL.match(group) or _LEAD_MARK.search(group))
         group = _LEAD_LABEL.sub("", _OTHER_LABEL.sub("", group))
         group = _LEAD_MARK.sub("", group)
-        for name in group.split("、"):
-            name = _DUTY_WORDS.sub("", name.replace("/", "、").strip()).strip()
-            name = re.sub(r"^(?:责任单位|其他成员单位)[:：]?", "", name)
+        for name in group.split(LIST_MARK):
+            name = _DUTY_WORDS.sub("", name.replace("/", LIST_MARK).strip()).strip()
+            name = NOTE_LABEL.sub("", name)
             if len(name) >= 2:
                 (lead if is_lead else others).append(name)
     return Departments(note.strip(), tuple(dict.fromkeys(lead)), tuple(n for n in dict.fromkeys(others) if n not in lead))
@@ -367,7 +404,7 @@ def department_note(paragraphs: list[str], index: int) -> str:
 def inline_lead(sentence: str) -> str:
     """"由区知识产权局牵头负责建立…": a lead named inside the sentence, for tasks without a note."""
     m = _INLINE_LEAD.search(sentence)
-    return m.group(1) + "牵头" if m else ""
+    return m.group(1) + LEAD_WORD if m else ""
 
 
 def _masked(sentence: str) -> str:
@@ -382,7 +419,7 @@ def _masked(sentence: str) -> str:
 def commitment_year(sentence: str) -> int | None:
     """The year a sentence sets (到2026年, 2023年底前, 2025年起); a period range (2024—2026年) or a
     year inside a cited title is not a commitment year."""
-    text = re.sub(r"《[^》]*》", lambda m: " " * len(m.group(0)), sentence)
+    text = TITLE.sub(lambda m: " " * len(m.group(0)), sentence)
     text = _YEAR_RANGE.sub(lambda m: " " * len(m.group(0)), text)
     m = _YEAR.search(text)
     return int(m.group(1)) if m else None
@@ -441,7 +478,7 @@ def is_title(s: Sentence) -> bool:
     if not s.is_heading:
         return False
     body = _ORDINAL.sub("", s.text.strip())
-    return not body.endswith(("。", "；")) or ("，" not in body and len(body) <= TITLE_MAX_CHARS)
+    return not body.endswith(TITLE_ENDS) or (CLAUSE_COMMA not in body and len(body) <= TITLE_MAX_CHARS)
 
 
 def columns() -> list[str]:
@@ -453,6 +490,21 @@ def instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.Da
     """Every instrument a plan commits to in its task and safeguard sections, one row per
     (instrument, sentence), with columns INSTRUMENTS_TABLE.  `targets` is the plan's targets
     frame (etl.base.schema "targets"), used to link a sentence's numeric target."""
+    frame = pd.DataFrame(_instrument_rows(clean_text, doc_id, region_id, targets, sentences), columns=columns())
+    frame["year"] = frame["year"].astype("Int64")
+    return frame
+
+
+def instrument_columns(clean_text: str, doc_id: str, region_id: str, targets: pd.DataFrame | None = None,
+                       sentences: list[Sentence] | None = None) -> dict[str, list]:
+    """`instrument_rows` as {column: values}: what the build sends on as Arrow (making a frame of a
+    plan's few rows cost more than finding them)."""
+    rows = _instrument_rows(clean_text, doc_id, region_id, targets, sentences)
+    return {column: [row[column] for row in rows] for column in columns()}
+
+
+def _instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.DataFrame | None,
+                     sentences: list[Sentence] | None) -> list[dict]:
     d = dictionary()
     paragraphs = clean_text.split("\n")
     spans = _target_spans(targets)
@@ -473,10 +525,7 @@ def instrument_rows(clean_text: str, doc_id: str, region_id: str, targets: pd.Da
             rows.append(_row(d, d.get(ident), matched, s, depts, doc_id, region_id, target_id))
     # one row per (instrument, sentence), on plain rows: a frame-level drop_duplicates cost 1 ms a plan
     seen: set[tuple] = set()
-    rows = [r for r in rows if (key := (r["instrument_id"], r["quote_start"])) not in seen and not seen.add(key)]
-    frame = pd.DataFrame(rows, columns=columns())
-    frame["year"] = frame["year"].astype("Int64")
-    return frame
+    return [r for r in rows if (key := (r["instrument_id"], r["quote_start"])) not in seen and not seen.add(key)]
 
 
 def plan_sentences(clean_text: str) -> list[str]:

@@ -29,6 +29,19 @@ from etl.segment.sentences import segment
 
 
 def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
+    return pd.DataFrame(_phase_rows(clean_text, doc_id, region_id), columns=schema.columns("phases"))
+
+
+def phase_columns(clean_text: str, doc_id: str, region_id: str) -> dict[str, list]:
+    """`phases` as {column: values}: what the build sends on as Arrow (a frame per plan cost more than its rows)."""
+    return _as_columns("phases", _phase_rows(clean_text, doc_id, region_id))
+
+
+def _as_columns(table: str, rows: list[dict]) -> dict[str, list]:
+    return {column: [row[column] for row in rows] for column in schema.columns(table)}
+
+
+def _phase_rows(clean_text: str, doc_id: str, region_id: str) -> list[dict]:
     rows: dict[str, dict] = {}  # the first statement of each phase (a frame's drop_duplicates cost more)
     for m in PHASE.finditer(clean_text):
         y1, m1 = int(m.group("y1")), int(m.group("m1"))
@@ -36,7 +49,7 @@ def phases(clean_text: str, doc_id: str, region_id: str) -> pd.DataFrame:
         m2 = int(m.group("m2") or m1)
         rows.setdefault(m.group("name"), {"doc_id": doc_id, "region_id": region_id, "phase": m.group("name"),
                                           "start": f"{y1}-{m1:02d}", "end": f"{y2}-{m2:02d}", "quote": m.group(0)})
-    return pd.DataFrame(list(rows.values()), columns=schema.columns("phases"))
+    return list(rows.values())
 
 
 def _protect(bracketed: str) -> str:
@@ -66,6 +79,17 @@ def _departments(body: str) -> list[tuple[str, bool]]:
 def responsibilities(clean_text: str, doc_id: str, region_id: str, sentences: list | None = None) -> pd.DataFrame:
     """Departments named for each task, from the bracket that closes the task's paragraph.
     `sentences`: the plan's sentences when the caller has them (segmenting again cost the build)."""
+    return pd.DataFrame(_responsibility_rows(clean_text, doc_id, region_id, sentences),
+                        columns=schema.columns("responsibilities"))
+
+
+def responsibility_columns(clean_text: str, doc_id: str, region_id: str, sentences: list | None = None) -> dict[str, list]:
+    """`responsibilities` as {column: values} (see phase_columns)."""
+    rows = _responsibility_rows(clean_text, doc_id, region_id, sentences)
+    return {column: [row[i] for row in rows] for i, column in enumerate(schema.columns("responsibilities"))}
+
+
+def _responsibility_rows(clean_text: str, doc_id: str, region_id: str, sentences: list | None) -> list[tuple]:
     rows = []
     for s in sentences if sentences is not None else segment(clean_text):
         if s.is_heading:
@@ -77,4 +101,4 @@ def responsibilities(clean_text: str, doc_id: str, region_id: str, sentences: li
             for dept, lead in _departments(body):
                 rows.append((doc_id, region_id, s.section, dept, lead))
     # duplicates dropped on plain tuples, first kept: a frame's drop_duplicates cost 2 ms a plan
-    return pd.DataFrame(list(dict.fromkeys(rows)), columns=schema.columns("responsibilities"))
+    return list(dict.fromkeys(rows))

@@ -279,6 +279,7 @@ PARAGRAPH_YEAR = re.compile(r"(?:到|至|力争到|争取到)\s*(20\d\d)\s*年(?
                             r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)?\s*"
                             r"(20\d\d)\s*年(?:度?(?:主要)?(?:工作)?(?:目标|任务|安排|要点|计划)|为[^，。；\d]{1,6}年)|"
                             r"^\s*第([一二三四五])年\s*[（(：:]")
+PARAGRAPH_YEAR_MARKERS = ("20", "第")  # one of them is in every text PARAGRAPH_YEAR can match
 
 
 # --- why a number is not a target ---------------------------------------------------------------
@@ -482,12 +483,16 @@ SCOPE_RULES: tuple[Rule, ...] = (
 
 # --- the words the name finder and the goal readers cut at ----------------------------------------
 TITLE_OPEN, TITLE_CLOSE = "《", "》"
-# Spans whose digits are never targets, with the reason; where spans overlap the first wins.  None
-# stands for the titles of documents (《…》), found without a regex (etl.extract.clauses._titles).
-MASKED_SPANS = ((DOC_NUMBER, "document number"), (EMAIL, "e-mail"), (STANDARD, "standard number"),
-                (None, "title of a document"), (OBSERVANCE_DAY, "observance day"), (PROGRAMME, "programme name"),
-                (DATE_OR_PERIOD, "date or period"), (MONTH_DAY, "date"), (QUOTED_NAME, "name in quotes"),
-                (PHONE, "phone number"), (ORDINAL, "ordinal (第N)"))
+# Spans whose digits are never targets, with the reason and markers (one of them is in every text the
+# pattern can match: a sentence without any is not searched; empty: no cheap test); where spans overlap
+# the first wins.  None stands for the titles of documents (《…》), found without a regex
+# (etl.extract.clauses._titles).  STANDARD ignores case: I and G also match İ and ı.
+MASKED_SPANS = ((DOC_NUMBER, "document number", ("号",)), (EMAIL, "e-mail", ("@",)),
+                (STANDARD, "standard number", ("I", "i", "G", "g", "\u0130", "\u0131")),
+                (None, "title of a document", (TITLE_OPEN,)), (OBSERVANCE_DAY, "observance day", (".",)),
+                (PROGRAMME, "programme name", ("+", "＋")), (DATE_OR_PERIOD, "date or period", ("20",)),
+                (MONTH_DAY, "date", ("月",)), (QUOTED_NAME, "name in quotes", ("“",)), (PHONE, "phone number", ()),
+                (ORDINAL, "ordinal (第N)", ("第",)))
 NAME_EDGE = "，、；：,;: "
 OPEN_BRACKETS = "（("
 VERB_OPENING = re.compile(r"^(?:达到|达|为)")

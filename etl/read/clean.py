@@ -136,6 +136,8 @@ def squeeze_spaces(line: str) -> str:
     """PDF conversion puts spaces around numbers ("达 48 件", "2026 年") and inside Chinese runs.
     A space next to a Latin word stays ("ISO 9001", "范围 and 水平")."""
     line = line.strip(SPACES)
+    if not any(space in line for space in SPACES):
+        return line  # most lines: nothing to squeeze, no cell gap (CELL_GAP and the tabs are SPACES)
     if line.count("\t") >= 2:  # a table row copied with its tabs: the tabs part cells, they stay
         return "\t".join(squeeze_spaces(cell) for cell in line.split("\t"))
     if is_spaced_row(line):  # "指标名称  2020年  2025年  属性": the wide gaps part cells, they stay
@@ -149,7 +151,10 @@ def squeeze_spaces(line: str) -> str:
         numbers = before.isascii() and before.isalnum() and after.isascii() and after.isalnum()
         return " " if latin or numbers else ""
 
-    return re.sub(r"(?<=\S)[ \t]+(?=\S)", keep, line)
+    return _INNER_SPACES.sub(keep, line)
+
+
+_INNER_SPACES = re.compile(r"(?<=\S)[ \t]+(?=\S)")
 
 
 def strip_pinyin_glosses(line: str) -> str:
@@ -169,11 +174,22 @@ def _is_traditional(ch: str) -> bool:
     return ch >= CJK_FIRST and _t2s().convert(ch) != ch
 
 
+_NOT_TRADITIONAL: set[str] = set()  # characters met and found not traditional: one set difference a line
+
+
+def _has_traditional(line: str) -> bool:
+    unseen = set(line).difference(_NOT_TRADITIONAL)
+    if any(_is_traditional(ch) for ch in unseen):
+        return True
+    _NOT_TRADITIONAL.update(unseen)
+    return False
+
+
 def fold_traditional(line: str) -> str:
     """Traditional characters become simplified (知識產權 → 知识产权, 達到 → 达到, 個 → 个), one for one:
     a line whose conversion would change its length (a phrase mapped to another length) is folded
     character by character, so offsets within a line keep their meaning."""
-    if line.isascii() or not any(_is_traditional(ch) for ch in line):
+    if line.isascii() or not _has_traditional(line):
         return line  # most lines: a set look-up per character, no conversion
     folded = _t2s().convert(line)
     if len(folded) != len(line):

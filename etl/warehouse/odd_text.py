@@ -49,11 +49,16 @@ def odd_text_checks(notes: list[str], period: tuple[int | None, int | None], anc
         found.append(OddText("no_period", None, None, None))
     if not anchor_found:
         found.append(OddText("no_anchor", None, None, None))
-    numeric = targets[~targets["qualitative"]] if len(targets) else targets
-    undated = int((numeric["target_year"].isna() & (numeric["scope"] != "annual")).sum()) if len(numeric) else 0
+    undated = unnamed = 0
+    if len(targets):  # plain columns: a plan has tens of targets, and filtering a frame cost 1.5 ms a plan
+        for qualitative, year, scope, name in zip(targets["qualitative"].tolist(), targets["target_year"].tolist(),
+                                                   targets["scope"].tolist(), targets["raw_name"].tolist()):
+            if qualitative:
+                continue
+            undated += bool(pd.isna(year) and scope != "annual")
+            unnamed += not (name.strip() if isinstance(name, str) else "")
     if undated:
         found.append(OddText("undated_targets", None, undated, None))
-    unnamed = int((numeric["raw_name"].fillna("").str.strip() == "").sum()) if len(numeric) else 0
     if unnamed:
         found.append(OddText("unnamed_targets", None, unnamed, None))
     return found

@@ -30,8 +30,8 @@ from etl.base import schema
 from etl.base.errors import PlanError
 from etl.base.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
 from etl.extract.annex import annex_frames, annex_from_tables, compare_annex_with_text
-from etl.extract.instruments import instrument_rows
-from etl.extract.plan_facts import phases, responsibilities
+from etl.extract.instruments import instrument_columns
+from etl.extract.plan_facts import phase_columns, responsibility_columns
 from etl.harmonize.dictionary import HarmonizeReport, NameCounts, harmonizer, per_capita_ids
 from etl.normalize.comparable import comparable_fields, denominator_maps, split_unit, standardise
 from etl.normalize.context import context_skipped, context_table, population_denominators
@@ -137,12 +137,14 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
     notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), corrected.notes)
     tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
-              "phases": phases(ex.clean_text, source.doc_id, source.region_id),
-              "responsibilities": responsibilities(ex.clean_text, source.doc_id, source.region_id, ex.sentences),
+              # plain columns, not frames: a plan's few rows go on as Arrow (a frame each cost more than its rows)
+              "phases": phase_columns(ex.clean_text, source.doc_id, source.region_id),
+              "responsibilities": responsibility_columns(ex.clean_text, source.doc_id, source.region_id,
+                                                         ex.sentences),
               # most plans have no correction: empty columns, not an empty frame (a frame costs 0.3 ms)
               "corrections": _frame("corrections", corrected.log) if corrected.log else _no_rows("corrections"),
-              "instruments": instrument_rows(ex.clean_text, source.doc_id, source.region_id, targets,
-                                             sentences=ex.sentences)}
+              "instruments": instrument_columns(ex.clean_text, source.doc_id, source.region_id, targets,
+                                                sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 

@@ -30,7 +30,6 @@ DOCUMENTATION = {"etl/base/schema.py"}
 RULE_TABLE = re.compile(r"^etl/extract/rules[\w]*\.py$")
 
 NOT_YET_MOVED: set[str] = {
-    "etl/extract/instruments.py",
     "etl/harmonize/dictionary.py",
 }
 
