@@ -199,16 +199,22 @@ def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
 def _indicator_fields(indicator_id) -> dict:
     if _blank(indicator_id):
         return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
-    found = next((i for i in harmonizer().indicators if i.id == str(indicator_id)), None)
-    if found is None:  # the editor offers dictionary ids only; anything else is treated as unmapped
+    found = harmonizer().find(str(indicator_id))  # a named indicator, or a derived one rebuilt from its id
+    if found is None:  # anything the dictionary cannot name or rebuild is treated as unmapped
         return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
     return {"indicator_id": found.id, "indicator_zh": found.zh, "indicator_en": found.en,
             "family": found.family, "category": found.category}
 
 
-def indicator_choices() -> dict[str, str]:
-    """indicator_id → "中文名 · English name", for the editor's indicator column."""
-    return {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
+def indicator_choices(present_ids=()) -> dict[str, str]:
+    """indicator_id → "中文名 · English name", for the editor's indicator column: the named indicators,
+    and the derived ones (a facet combination no entry names) that the edited rows already carry."""
+    choices = {i.id: f"{i.zh} · {i.en}" for i in harmonizer().indicators}
+    for indicator_id in present_ids:
+        found = harmonizer().find(indicator_id) if indicator_id not in choices else None
+        if found is not None:
+            choices[found.id] = f"{found.zh} · {found.en}"
+    return choices
 
 
 def _manual_row(base: dict, line: Mapping) -> dict:

@@ -74,7 +74,7 @@ def show_reading(row: dict) -> None:
 
 def form_values(row: dict, key: str) -> dict:
     """The form's fields, seeded with the row's values (a new target: the sentence's row's)."""
-    choices = up.indicator_choices()
+    choices = up.indicator_choices([row.get("indicator_id")] if row.get("indicator_id") else [])
     cols = st.columns(4)
     value = cols[0].number_input(tr("value"), value=rv.typed("value", row.get("value")), format="%g",
                                  key=f"rv_value_{key}")

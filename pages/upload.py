@@ -397,7 +397,8 @@ else:
             edited = st.data_editor(editor_start(plan), key="upload_editor", num_rows="dynamic",
                                     hide_index=True, column_order=up.EDITOR_COLUMNS,
                                     height=min(36 * (len(plan.targets) + 2), 560), placeholder="—",
-                                    column_config=editor_config(up.indicator_choices()), width="stretch")
+                                    column_config=editor_config(up.indicator_choices(plan.targets["indicator_id"].dropna())),
+                                    width="stretch")
         reason = st.columns([3, 1])
         reason[0].text_input(tr("why"), key="upload_why", help=tr("why_help"))
         reason[1].text_input(tr("who"), key="upload_who")

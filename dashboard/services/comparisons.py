@@ -94,7 +94,7 @@ def with_population_overrides(frame: pd.DataFrame, overrides: dict[str, float]) 
     denominators = pd.DataFrame({"region_id": list(overrides), "population_10k": list(overrides.values()),
                                  "population_note": [notes[r] for r in overrides]})
     chosen = frame["region_id"].isin(overrides)
-    recomputed = add_comparable_columns(frame[chosen], denominators, set(per_capita_ids()))
+    recomputed = add_comparable_columns(frame[chosen], denominators, per_capita_ids())  # not set(): it also knows derived per-head ids
     recomputed.index = frame.index[chosen]
     return pd.concat([frame[~chosen], recomputed]).loc[frame.index]
 
