@@ -11,7 +11,7 @@ ORDINAL = re.compile(r"^(?:[（(][一二三四五六七八九十\d]+[）)]|[一�
 FULL_WIDTH = str.maketrans(",;:()!?", "，；：（）！？")
 # Characters ignored when matching: spaces and quote marks (“正版正货”承诺 = 正版正货承诺).
 IGNORED = re.compile(r"[\s“”‘’\"'「」『』《》〈〉]")
-# A department note: a bracket naming who is responsible (（责任单位：…）, 〔…牵头，…〕, （…等按职责分工负责）).
+# A department note: a bracket naming who is responsible (（责任单位：…）, 〔…牵头，…〕, （…按分工负责）).
 DEPARTMENT_NOTE = re.compile(r"[（(〔](?P<body>[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*)[）)〕]")
 DEPARTMENT_WORDS = re.compile(r"责任单位|责任部门|牵头|负责|配合单位|协同单位")
 LEAD_LABEL = re.compile(r"^(?:牵头(?:单位|部门)|主责(?:单位|部门))[:：]")
@@ -23,14 +23,14 @@ LEAD_MARK = re.compile(r"[（(]主责[）)]|牵头")
 DUTY_WORDS = re.compile(r"等?按职责分工负责|等?按职责负责|负责$|配合$|等$")
 # Money for the plan's work "用于/投向/重点支持" other instruments: those are beneficiaries, not commitments.
 BENEFICIARIES = re.compile(r"用于|投向|重点支持")
-# "在市知识产权保护中心设立调解委员会": what stands between 在 and a verb of setting up is a place.
+# "在县维权中心设立调解室": what stands between 在 and a verb of setting up is a place.
 LOCATION = re.compile(r"在([^，。；在]{2,20}?)(?:设立|设置|布设|建立|成立|组建)")
 YEAR = re.compile(r"(20\d\d)\s*年")
 YEAR_RANGE = re.compile(r"20\d\d\s*年?\s*[-—–~～至到]\s*20\d\d\s*年")
 # Instrument-like phrasings (for the report): a verb of setting up, then a mechanism-like noun.
 PHRASING = re.compile(r"(?:建立|建设|设立|组建|实施|推行|打造|成立|创建|构建)([^，。；、]{2,18}?"
                       r"(?:机制|制度|中心|平台|工程|计划|行动|工作站|指导站|委员会|示范区|基地|试点))")
-OWN_PROGRAMME = re.compile(r"强[县市区]")  # 国家知识产权强县建设试点 is the plan itself, not an instrument
+OWN_PROGRAMME = re.compile(r"强[县市区]")  # the plan's own 强县 / 强市 programme is the plan itself, not an instrument
 # Smaller pieces the instrument reader cuts and joins with.
 LIST_MARK = "、"  # names in a list; the dictionary's aliases joined for its table
 BRACKETED = re.compile(r"[（(][^（）()]*[）)]")  # a bracket without a bracket inside
