@@ -30,6 +30,7 @@ import pandas as pd
 from etl.base import schema, yaml_io
 from etl.base.paths import INDICATORS
 from etl.harmonize.facets import MEASURE_INFO, Facets, category_of, parse, parse_name
+from etl.vocab import names
 from etl.vocab.facets import RELATED_KINDS
 from etl.vocab.lexicon import REGION_LEAD
 from etl.vocab.units import units_agree
@@ -39,49 +40,49 @@ DEFAULT_PATH = INDICATORS
 # A contained alias shorter than this says too little on its own (专利, 企业 …).
 MIN_ALIAS_CHARS = 3
 
-# Words that change scope (new, cumulative, yearly) but not which indicator is meant; the
-# scope itself is read by the extractor from the sentence, not from the name.
-_SCOPE_WORDS = ("新增", "累计", "年度", "每年", "年均", "达到", "总数", "数量")
-# Trailing quantity words: 授权量 / 授权数量 / 授权数 all name the same count.
-_QUANTITY_SUFFIXES = ("总额", "金额", "总量", "件数", "数", "量", "额")
-# Trailing verbs an extractor may leave on the name (…企业累计达, …人才超过).
-_TRAILING_VERBS = ("不低于", "不少于", "超过", "以上", "达", "超", "为")
 # Leading words naming the whole region (全市, 全社会 …) carry no meaning for the match.
 _LEADING_REGION = re.compile(rf"^(?:{'|'.join(REGION_LEAD)})")
-# List markers an extractor may leave at the start of a name: 1. / 2） / 二） / ② / ● …
-_LEADING_ENUMERATOR = re.compile(r"^\s*(?:[(（]?[0-9一二三四五六七八九十]{1,3}[.、)）．]|[①-⑳●○■□◆◇·•▪\-—])\s*")
+
+
 def normalize_name(text: str) -> str:
-    """The comparable form of an indicator name (applied to aliases and raw names alike)."""
+    """The comparable form of an indicator name (applied to aliases and raw names alike); its words are
+    etl.vocab.names'."""
     # Enumerators go before and after width folding: NFKC turns ② into 2, and １． into 1.
-    text = _LEADING_ENUMERATOR.sub("", text or "")
+    text = names.LEADING_ENUMERATOR.sub("", text or "")
     text = unicodedata.normalize("NFKC", text).lower()
-    text = _LEADING_ENUMERATOR.sub("", text)
-    # Drop spaces, quotes, brackets and list commas: “贯标”, 保护（维权）, 试点、示范.
+    text = names.LEADING_ENUMERATOR.sub("", text)
+    # Drop spaces, quotes, brackets and list commas (“贯标”, 保护（维权）, 试点、示范).
     text = "".join(ch for ch in text if not unicodedata.category(ch).startswith(("P", "Z", "C")))
-    for word in _SCOPE_WORDS:
+    for word in names.SCOPE_WORDS:
         text = text.replace(word, "")
-    # 每万人口 / 每万人 / 万人 are one density wording.
-    text = text.replace("每万", "万").replace("万人口", "万人")
-    # 每万人拥有的高价值发明专利 / 每万人口高价值发明专利拥有量: one density, 拥有 before or after.
-    if text.startswith("万人"):
-        text = "万人" + text[2:].removeprefix("拥有的").removeprefix("拥有")
+    for wording, folded in names.DENSITY_FOLDS:
+        text = text.replace(wording, folded)
+    if text.startswith(names.DENSITY):
+        rest = text[len(names.DENSITY):]
+        for held in names.HELD_AFTER_DENSITY:
+            rest = rest.removeprefix(held)
+        text = names.DENSITY + rest
     text = _LEADING_REGION.sub("", text)
-    if text.startswith("年") and len(text) > 1:  # 年融资金额, 年专题培训: "per year" is scope
+    if text.startswith(names.PER_YEAR) and len(text) > 1:
         text = text[1:]
+    return _without_trailing_words(text)
+
+
+def _without_trailing_words(text: str) -> str:
     changed = True
     while changed:
         changed = False
-        for verb in _TRAILING_VERBS:
+        for verb in names.TRAILING_VERBS:
             if text.endswith(verb) and len(text) > len(verb):
                 text, changed = text[: -len(verb)], True
-    for suffix in _QUANTITY_SUFFIXES:
+    for suffix in names.QUANTITY_SUFFIXES:
         if text.endswith(suffix):
             # Keep at least MIN_ALIAS_CHARS: 质押金额 must not shrink to the meaningless 质押.
             if len(text) - len(suffix) >= MIN_ALIAS_CHARS:
                 text = text[: -len(suffix)]
             break
-    if text.startswith("万人") and text.endswith("拥有") and len(text) > 4:
-        text = text[:-2]
+    if text.startswith(names.DENSITY) and text.endswith(names.HELD) and len(text) > 4:
+        text = text[:-len(names.HELD)]
     return text
 
 
