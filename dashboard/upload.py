@@ -25,7 +25,6 @@ never be confused with (or overwrite) one of the warehouse's regions.
 from __future__ import annotations
 
 import hashlib
-import math
 import os
 import re
 import tempfile
@@ -36,6 +35,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.cells import blank, same
 from etl import api as etl_api
 from etl.api import RAW_DIR, PlanError, comparable_fields, harmonizer, per_capita_ids, split_unit, standardise
 
@@ -157,39 +157,18 @@ def skipped_table(skipped: pd.DataFrame) -> pd.DataFrame:
     return skipped[["text", "reason"]].reset_index(drop=True)
 
 
-def _blank(value) -> bool:
-    if value is None:
-        return True
-    if isinstance(value, str):
-        return value.strip() == ""
-    try:
-        return bool(pd.isna(value))
-    except (TypeError, ValueError):
-        return False
-
-
-def _same(a, b) -> bool:
-    """Cell equality across the editor's round trip (float/Int64/str, None/NaN/<NA>)."""
-    if _blank(a) or _blank(b):
-        return _blank(a) and _blank(b)
-    try:
-        return math.isclose(float(a), float(b), rel_tol=1e-12, abs_tol=1e-12)
-    except (TypeError, ValueError):
-        return str(a).strip() == str(b).strip()
-
-
 def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
     """`row` numbers of extracted targets whose editable cells the person changed."""
     # plain records, not iterrows/.at: this runs on every rerun of the upload page
-    before = {int(r["row"]): r for r in original.to_dict("records") if not _blank(r.get("row"))}
+    before = {int(r["row"]): r for r in original.to_dict("records") if not blank(r.get("row"))}
     changed = set()
     for line in edited.to_dict("records"):
-        if _blank(line.get("row")):
+        if blank(line.get("row")):
             continue
         row = int(line["row"])
         if row not in before:
             continue
-        if any(not _same(before[row].get(column), line.get(column)) for column in COMPARED):
+        if any(not same(before[row].get(column), line.get(column)) for column in COMPARED):
             changed.add(row)
     return changed
 
@@ -197,7 +176,7 @@ def changed_rows(original: pd.DataFrame, edited: pd.DataFrame) -> set[int]:
 # --- edited table → targets rows ---------------------------------------------------------------
 
 def _indicator_fields(indicator_id) -> dict:
-    if _blank(indicator_id):
+    if blank(indicator_id):
         return {"indicator_id": None, "indicator_zh": None, "indicator_en": None, "family": None}
     found = harmonizer().find(str(indicator_id))  # a named indicator, or a derived one rebuilt from its id
     if found is None:  # anything the dictionary cannot name or rebuild is treated as unmapped
@@ -222,8 +201,8 @@ def _manual_row(base: dict, line: Mapping) -> dict:
     row = dict(base)
     for column in EDITABLE:
         value = line.get(column)
-        row[column] = None if _blank(value) else value
-    if "raw_name" in line and not _blank(line.get("raw_name")):
+        row[column] = None if blank(value) else value
+    if "raw_name" in line and not blank(line.get("raw_name")):
         row["raw_name"] = str(line["raw_name"]).strip()
     row.update(_indicator_fields(row["indicator_id"]))
     if row.get("category") not in etl_api.CATEGORY_VALUES:
@@ -259,7 +238,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
     extracted_rows = extracted.to_dict("records")
     rows, manual_count = [], 0
     for line in edited.to_dict("records"):
-        if _blank(line.get("row")) or int(line["row"]) not in known_rows:
+        if blank(line.get("row")) or int(line["row"]) not in known_rows:
             manual_count += 1
             row = _manual_row({**blank_row, "quote": ""}, line)
             row["target_id"] = f"{region_id}-m{manual_count:02d}"
@@ -268,7 +247,7 @@ def finish_targets(plan: UploadedPlan, edited: pd.DataFrame, region_zh: str,
             base = dict(extracted_rows[number - 1])
             row = _manual_row(base, line) if number in changed else base
             row["target_id"] = f"{region_id}-{number:03d}"
-        if _blank(row.get("raw_name")) and _blank(row.get("indicator_id")) and _blank(row.get("value")):
+        if blank(row.get("raw_name")) and blank(row.get("indicator_id")) and blank(row.get("value")):
             continue  # an empty line the editor added and the person left blank
         row.update({"doc_id": region_id, "region_id": region_id, "region_zh": region_zh,
                     "period_start": period[0], "period_end": period[1]})
