@@ -48,3 +48,30 @@ def warehouse(warehouse_path: Path, monkeypatch) -> Path:
 
     monkeypatch.setenv(DB_ENV, str(warehouse_path))
     return warehouse_path
+
+
+@pytest.fixture(scope="session")
+def observations_db(tmp_path_factory) -> Path:
+    """The seeds' warehouse with the invented example observations (tests/fixtures/observations) applied,
+    built once in a temporary copy of the data: the progress and ambition tests read it."""
+    import shutil
+
+    from etl.warehouse.steps import build
+
+    home = tmp_path_factory.mktemp("observations")
+    raw = home / "data" / "raw"
+    shutil.copytree(ROOT / "data" / "raw", raw)
+    (home / "data" / "observations").mkdir()
+    for example in (ROOT / "tests" / "fixtures" / "observations").glob("*.csv"):
+        shutil.copy(example, home / "data" / "observations")
+    db = home / "warehouse.duckdb"
+    build(db, raw / "sources.yaml")
+    return db
+
+
+@pytest.fixture()
+def observations_warehouse(observations_db: Path, monkeypatch) -> Path:
+    from dashboard.db import DB_ENV
+
+    monkeypatch.setenv(DB_ENV, str(observations_db))
+    return observations_db

@@ -8,7 +8,6 @@ The observed figures behind the warehouse here are the invented examples of test
 from __future__ import annotations
 
 import json
-import shutil
 
 import pandas as pd
 import pytest
@@ -21,29 +20,6 @@ from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
 EXAMPLES = ROOT / "tests" / "fixtures" / "observations"
-
-
-@pytest.fixture(scope="module")
-def ambition_db(tmp_path_factory):
-    from etl.warehouse.steps import build
-
-    home = tmp_path_factory.mktemp("ambition")
-    raw = home / "data" / "raw"
-    shutil.copytree(ROOT / "data" / "raw", raw)
-    (home / "data" / "observations").mkdir()
-    for example in EXAMPLES.glob("*.csv"):
-        shutil.copy(example, home / "data" / "observations")
-    db = home / "warehouse.duckdb"
-    build(db, raw / "sources.yaml")
-    return db
-
-
-@pytest.fixture
-def ambition_warehouse(ambition_db, monkeypatch):
-    from dashboard.db import DB_ENV
-
-    monkeypatch.setenv(DB_ENV, str(ambition_db))
-    return ambition_db
 
 
 def row(region: str, indicator: str, scope: str, change: float | None, unit: str | None, **fields) -> dict:
@@ -132,7 +108,7 @@ def chart_text(at: AppTest) -> str:
     return " ".join(json.dumps(json.loads(chart.proto.spec), ensure_ascii=False) for chart in at.get("plotly_chart"))
 
 
-@pytest.mark.usefixtures("ambition_warehouse")
+@pytest.mark.usefixtures("observations_warehouse")
 @pytest.mark.parametrize(("lang", "no_start"), [("zh", "无起点水平"), ("en", "no starting level")])
 def test_compare_draws_the_required_change_and_says_which_region_has_no_starting_level(lang, no_start):
     at = open_page("compare", {"category": "creation", "measure": "ambition", "lang": lang})
@@ -147,7 +123,7 @@ def test_compare_draws_the_required_change_and_says_which_region_has_no_starting
     assert {"required_change_text", "required_change_from"} <= set(table.columns)
 
 
-@pytest.mark.usefixtures("ambition_warehouse")
+@pytest.mark.usefixtures("observations_warehouse")
 def test_the_indicator_page_draws_the_required_change_in_english_presentation_mode():
     at = open_page("indicator", {"indicator": "high_value_invention_patents_per_10k", "measure": "ambition",
                                  "lang": "en", "present": "1"})
@@ -158,7 +134,7 @@ def test_the_indicator_page_draws_the_required_change_in_english_presentation_mo
     assert set(table.loc[table["required_change_text"].notna(), "required_change_unit"]) == {"%/yr"}
 
 
-@pytest.mark.usefixtures("ambition_warehouse")
+@pytest.mark.usefixtures("observations_warehouse")
 def test_standing_by_required_change_places_the_region_or_says_why_not():
     at = open_page("standing", {"indicator": "high_value_invention_patents_per_10k", "measure": "ambition",
                                 "region": "320282", "lang": "en"})

@@ -18,29 +18,6 @@ APP = str(ROOT / "app.py")
 EXAMPLES = ROOT / "tests" / "fixtures" / "observations"
 
 
-@pytest.fixture(scope="module")
-def progress_db(tmp_path_factory):
-    from etl.warehouse.steps import build
-
-    home = tmp_path_factory.mktemp("progress")
-    raw = home / "data" / "raw"
-    shutil.copytree(ROOT / "data" / "raw", raw)
-    (home / "data" / "observations").mkdir()
-    for example in EXAMPLES.glob("*.csv"):
-        shutil.copy(example, home / "data" / "observations")
-    db = home / "warehouse.duckdb"
-    build(db, raw / "sources.yaml")
-    return db
-
-
-@pytest.fixture
-def progress_warehouse(progress_db, monkeypatch):
-    from dashboard.db import DB_ENV
-
-    monkeypatch.setenv(DB_ENV, str(progress_db))
-    return progress_db
-
-
 def open_progress(params: dict[str, str]) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.switch_page("pages/progress.py")
@@ -48,7 +25,7 @@ def open_progress(params: dict[str, str]) -> AppTest:
     return at.run()
 
 
-@pytest.mark.usefixtures("progress_warehouse")
+@pytest.mark.usefixtures("observations_warehouse")
 def test_the_page_draws_paths_and_a_status_table_in_chinese():
     at = open_progress({"indicator": "high_value_invention_patents_per_10k", "region": "320282"})
     assert not at.exception, [e.value for e in at.exception]
@@ -62,7 +39,7 @@ def test_the_page_draws_paths_and_a_status_table_in_chinese():
     assert "进度滞后" in set(shown.astype(str).stack())  # 宜兴: 0.47 of the way, two thirds of the months gone
 
 
-@pytest.mark.usefixtures("progress_warehouse")
+@pytest.mark.usefixtures("observations_warehouse")
 def test_the_page_runs_in_english_presentation_mode_and_with_bad_url_values():
     at = open_progress({"lang": "en", "present": "1", "indicator": "invention_patents_held", "region": "370402"})
     assert not at.exception, [e.value for e in at.exception]
