@@ -19,7 +19,6 @@ from dashboard.services import comparisons
 from tests.conftest import ROOT
 
 APP = str(ROOT / "app.py")
-EXAMPLES = ROOT / "tests" / "fixtures" / "observations"
 
 
 def row(region: str, indicator: str, scope: str, change: float | None, unit: str | None, **fields) -> dict:
