@@ -59,6 +59,15 @@ def department_label(name: str, lang: str) -> str:
     return f"{name} · {english}" if lang == "en" and english != name else name
 
 
+def departments_label(value, lang: str) -> str | None:
+    """A cell of canonical departments (joined by SEPARATOR) as the reader's table shows it: each
+    name with its English on an English page, the names alone in Chinese; empty stays empty."""
+    names = _names(value)
+    if not names:
+        return None
+    return ("; " if lang == "en" else "、").join(department_label(n, lang) for n in names)
+
+
 def filter_rows(rows: pd.DataFrame, category: str = ALL, department: str = ALL, role: str = ROLE_ANY) -> pd.DataFrame:
     """Rows of one link and/or one department; role lead keeps only rows the department leads, and
     without a department the rows whose plan names any lead department (who leads what)."""
@@ -231,7 +240,8 @@ def rows_table(rows: pd.DataFrame, region_labels: dict[str, str], lang: str) -> 
         "region": [region_labels.get(r, r) for r in rows["region_id"]],
         "instrument": [instrument_name(r, lang) for r in rows.to_dict("records")],
         "category": [category_label(c, lang) for c in rows["category"]],
-        "lead_departments": rows["lead_departments"], "responsible_departments": rows["responsible_departments"],
+        "lead_departments": [departments_label(v, lang) for v in rows["lead_departments"]],
+        "responsible_departments": [departments_label(v, lang) for v in rows["responsible_departments"]],
         "year": rows["year"], "quote": rows["quote"],
         "source_url": [_with_lang(u, lang) for u in rows["source_url"]],
         "target_id": rows["target_id"], "departments_as_written": rows["departments_as_written"],

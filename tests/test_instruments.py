@@ -346,6 +346,20 @@ def test_department_filter_lead_or_any():
     assert im.departments(rows)[0] == "财政局"
 
 
+def test_the_readers_table_names_departments_in_the_readers_language():
+    """An English page writes each department with its English (a bare 科学技术局 in the English table
+    was a stray Chinese word a reader cannot read); Chinese keeps the names; empty stays empty."""
+    rows = _rows(("patent_open_licensing", "A", "市场监督管理局", "x"), ("data_ip", "B", None, "y"))
+    english = im.rows_table(rows, {"A": "甲", "B": "乙"}, "en")
+    lead_en = dictionary().department_en("市场监督管理局")
+    assert lead_en != "市场监督管理局"
+    assert english.loc[0, "lead_departments"] == f"市场监督管理局 · {lead_en}"
+    assert english.loc[0, "responsible_departments"] == f"财政局 · {dictionary().department_en('财政局')}"
+    assert pd.isna(english.loc[1, "lead_departments"])
+    chinese = im.rows_table(rows, {"A": "甲", "B": "乙"}, "zh")
+    assert chinese.loc[0, "lead_departments"] == "市场监督管理局"
+
+
 def test_plan_text_in_the_matrix_is_escaped():
     rows = _rows(("patent_open_licensing", "A", "<b>局</b>", "<script>alert(1)</script>开放许可'\""))
     html = im.matrix_html(rows, rows, ["A"], {"A": "<i>甲</i>"}, "zh")

@@ -282,6 +282,10 @@ class InstrumentDictionary:
                     return zh
         return written.strip()
 
+    def department_names(self) -> dict[str, str]:
+        """Every canonical department: its Chinese name → its English."""
+        return {name: en for _k, name, en in self._departments}
+
     def department_en(self, zh: str) -> str:
         return next((en for _k, name, en in self._departments if name == zh), zh)
 

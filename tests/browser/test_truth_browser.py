@@ -53,13 +53,15 @@ SCREEN_TEXTS = """() => {
 
 @lru_cache(maxsize=1)
 def names_with_english() -> dict[str, str]:
-    """Chinese names that may stand beside their English: regions, indicators, families."""
+    """Chinese names that may stand beside their English: regions, indicators, families, departments."""
     from dashboard.glossary import place_en
+    from etl.extract.instruments import InstrumentDictionary
     from etl.harmonize.dictionary import Harmonizer
     from etl.read.sources import load_manifest
 
     names = {s.region_zh: s.region_en or place_en(s.region_zh) or "" for s in load_manifest()}
     names[UPLOAD_REGION] = place_en(UPLOAD_REGION) or ""
+    names.update(InstrumentDictionary.load().department_names())
     frame = Harmonizer.load().indicators_frame()
     for zh, english in (("indicator_zh", "indicator_en"), ("family_zh", "family_en")):
         if zh in frame and english in frame:
