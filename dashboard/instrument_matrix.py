@@ -244,6 +244,9 @@ def rows_table(rows: pd.DataFrame, region_labels: dict[str, str], lang: str) -> 
         "responsible_departments": [departments_label(v, lang) for v in rows["responsible_departments"]],
         "year": rows["year"], "quote": rows["quote"],
         "source_url": [_with_lang(u, lang) for u in rows["source_url"]],
-        "target_id": rows["target_id"], "departments_as_written": rows["departments_as_written"],
+        "target_id": rows["target_id"],
+        # The plan's own words: an English page marks them as a quote.
+        "departments_as_written": [f"“{v}”" if lang == "en" and isinstance(v, str) and v else v
+                                   for v in rows["departments_as_written"]],
     }, columns=ROWS_COLUMNS)
     return out.reset_index(drop=True)

@@ -350,14 +350,17 @@ def test_the_readers_table_names_departments_in_the_readers_language():
     """An English page writes each department with its English (a bare 科学技术局 in the English table
     was a stray Chinese word a reader cannot read); Chinese keeps the names; empty stays empty."""
     rows = _rows(("patent_open_licensing", "A", "市场监督管理局", "x"), ("data_ip", "B", None, "y"))
+    rows.loc[0, "departments_as_written"] = "区市场监管局"
     english = im.rows_table(rows, {"A": "甲", "B": "乙"}, "en")
     lead_en = dictionary().department_en("市场监督管理局")
     assert lead_en != "市场监督管理局"
     assert english.loc[0, "lead_departments"] == f"市场监督管理局 · {lead_en}"
+    assert english.loc[0, "departments_as_written"] == "“区市场监管局”"
     assert english.loc[0, "responsible_departments"] == f"财政局 · {dictionary().department_en('财政局')}"
     assert pd.isna(english.loc[1, "lead_departments"])
     chinese = im.rows_table(rows, {"A": "甲", "B": "乙"}, "zh")
     assert chinese.loc[0, "lead_departments"] == "市场监督管理局"
+    assert chinese.loc[0, "departments_as_written"] == "区市场监管局"
 
 
 def test_plan_text_in_the_matrix_is_escaped():
