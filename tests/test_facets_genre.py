@@ -72,3 +72,12 @@ def test_conversion_and_gi_economy_words():
 def test_the_households_a_kind_employs_are_its_use():
     found = parse("带动农户", "地理标志农产品销售额达到3亿元，带动农户2万户", 2, "万户").facets
     assert (found.subject, found.measure, found.category) == ("gi_product", "households", "use")
+
+
+def test_training_people_is_training_not_a_count_of_those_people():
+    trained = parse_name("每年培训企业知识产权联络员", "人次").facets
+    assert trained.subject == "ip_training" and trained.measure == "attendance"
+    assert trained.key != key("企业知识产权联络员", "人")
+    assert key("每年培训商标从业人员", "人次") != key("每年培训知识产权人才", "人次")
+    assert key("每年培训知识产权人才", "人次") == key("知识产权培训", "人次")
+    assert key("商标培训", "人次") == key("培训商标从业人员", "人次")

@@ -310,8 +310,13 @@ def _read_once(text: str) -> _Reading:
             elif reading.subjects and last_kind == "subject" and code in vocab.PURPOSE_KINDS \
                     and reading.subjects[-1] != vocab.GENERIC_SUBJECT:
                 # 地理标志专项资金: funds for one kind are a subset of the funds, not the kind
-                reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{reading.subjects[-1]}")
+                if not (code == vocab.TRAINING and reading.subjects[-1] in vocab.GENERAL_TRAINEES):
+                    reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{reading.subjects[-1]}")
                 reading.subjects = [code]
+            elif reading.subjects == [vocab.TRAINING] and last_kind == "subject":
+                # 培训版权从业人员: whom the training reaches qualifies it; it stays the kind counted
+                if code not in vocab.GENERAL_TRAINEES:
+                    reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{code}")
             else:
                 reading.subjects = [c for c in reading.subjects if pending_join] + [code] if pending_join else [code]
         elif kind == "qualifier":
@@ -370,6 +375,8 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | str:
     subjects = sorted(set(reading.subjects))
     subject = "+".join(subjects)
     measure = reading.measure or reading.prefix_measure
+    if subject == vocab.TRAINING and measure in vocab.TRAINEE_MEASURES:
+        measure = ""  # 培训版权从业人员: the people trained are counted as the unit says (人次)
     if reading.held and measure in ("", "registrations", "grants", "count"):
         measure = "count"
     if not measure and any(s in vocab.MEASURE_NEEDED_KINDS for s in subjects) and not _measure_from_unit(unit):

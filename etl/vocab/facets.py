@@ -248,6 +248,13 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
 
 # Training of any people is training: beside other kinds in its name it is the kind counted.
 DOMINANT_SUBJECTS = ("ip_training",)
+# Whom or what a training is for (版权培训, 培训版权从业人员, 培训企业知识产权专员) qualifies it as for_<kind>:
+# training commissioners is no count of commissioners, and copyright training no general IP training.
+# IP in general and its talent say no narrower purpose; the people a training reaches (从业人员) are
+# its trainees, counted as its unit says (人次), not a measure of their own.
+TRAINING = "ip_training"
+GENERAL_TRAINEES = ("ip", "ip_talent")
+TRAINEE_MEASURES = ("workers",)
 # 等 closes a list of modifiers (代理、法律、运营等服务的专业人才): the kind is the one after it.
 LIST_CLOSER = "等"
 # The kind 知识产权 alone names: in a list beside a narrower kind it adds nothing.
@@ -265,7 +272,7 @@ NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可�
 RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing"}
 # Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金, 某产业龙头企业):
 # funds (or leading firms) of one kind are a subset of them, kept as the qualifier for_<kind>.
-PURPOSE_KINDS = ("ip_funding", "conversion_fund", "leading_firm")
+PURPOSE_KINDS = ("ip_funding", "conversion_fund", "leading_firm", "ip_training")
 PURPOSE_PREFIX = "for_"
 # For some kinds two measure words count the same thing: trainings held are sessions (培训次数 = 培训场次).
 SAME_MEASURE = {("ip_training", "times"): "sessions"}
