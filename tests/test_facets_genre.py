@@ -81,3 +81,17 @@ def test_training_people_is_training_not_a_count_of_those_people():
     assert key("每年培训商标从业人员", "人次") != key("每年培训知识产权人才", "人次")
     assert key("每年培训知识产权人才", "人次") == key("知识产权培训", "人次")
     assert key("商标培训", "人次") == key("培训商标从业人员", "人次")
+
+
+def test_where_rights_are_filed_qualifies_them_even_after_the_kind():
+    assert key("商标境外注册量", "件") == key("境外商标注册量", "件")
+    assert key("商标境外注册量", "件") != key("商标注册量", "件")
+    assert key("有效商标境外注册", "件") != key("有效注册商标", "件")
+
+
+def test_copyright_and_gi_programme_words():
+    assert key("版权工作站", "个") == key("版权服务工作站", "个")
+    assert key("版权工作站", "个") != key("版权", "件")
+    assert key("党政机关软件正版化率", "%") == "software_legalisation__share"
+    assert key("地理标志运用促进项目", "个") == "gi_promotion_project__count"
+    assert key("质押融资普惠企业", "家") == key("知识产权质押融资惠及企业", "家")

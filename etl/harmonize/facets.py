@@ -320,7 +320,7 @@ def _read_once(text: str) -> _Reading:
             else:
                 reading.subjects = [c for c in reading.subjects if pending_join] + [code] if pending_join else [code]
         elif kind == "qualifier":
-            if code not in reading.qualifiers and not reading.subjects:
+            if code not in reading.qualifiers and (not reading.subjects or code in vocab.TRAILING_QUALIFIERS):
                 reading.qualifiers.append(code)
         elif kind == "tier":
             if not reading.subjects:

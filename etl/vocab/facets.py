@@ -105,6 +105,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("标准化种植基地", "标准化生产基地", "标准化基地")),
     ("leading_firm", "龙头企业", "Leading firms", "use", ("龙头企业",)),
     ("gi_output", "地理标志产业", "GI industries", "use", ("地理标志产业",)),
+    ("gi_promotion_project", "地理标志运用促进工程", "GI use-promotion projects", "use",
+     ("地理标志运用促进工程", "地理标志运用促进项目")),
     ("key_trademark_brand", "重点商标保护名录品牌", "Brands on the key-trademark protection list", "creation",
      ("重点商标保护名录品牌", "重点商标保护名录")),
     # protection
@@ -163,6 +165,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("circuit_court", "知识产权巡回审判点", "IP circuit trial points", "protection",
      ("知识产权巡回审判点", "巡回审判点", "知识产权巡回审判庭", "知识产权法庭", "知识产权审判庭")),
     ("piracy_case", "网络侵权盗版案件", "Online piracy cases", "protection", ("侵权盗版案件",)),
+    ("software_legalisation", "软件正版化", "Licensed-software use (legalisation)", "protection",
+     ("软件正版化", "正版化")),
     # firms designated for their IP, and research bodies brought in: use (as the dictionary files them)
     ("ip_advantage_firm", "知识产权优势企业", "IP advantage firms", "use", ("知识产权优势企业", "优势企业")),
     ("ip_demo_firm", "知识产权示范企业", "IP demonstration firms", "use", ("知识产权示范企业", "示范企业")),
@@ -239,7 +243,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("trademark_brand_station", "商标品牌指导站", "Trademark-brand guidance stations", "service",
      ("商标品牌指导站", "商标品牌培育指导站", "知识产权商标品牌培育指导站", "商标品牌指导服务站", "商标品牌工作站",
       "指导站")),
-    ("copyright_service_station", "版权服务工作站", "Copyright service stations", "service", ("版权服务工作站",)),
+    ("copyright_service_station", "版权服务工作站", "Copyright service stations", "service",
+     ("版权服务工作站", "版权工作站", "版权服务站")),
     ("ip_outreach", "知识产权宣传服务市场主体", "Market entities reached by IP outreach", "service",
      ("宣传服务市场主体", "知识产权宣传服务市场主体", "宣传覆盖市场主体", "宣传服务企业")),
     ("ip_culture_venue", "知识产权文化公园（宣传阵地）", "IP culture parks and publicity venues", "service",
@@ -327,7 +332,7 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("settled", "落户", "settled", "flow", "家", ("落户",)),
     ("workers", "从业人数", "workers", "stock", "人", ("从业人数", "从业人员")),
     ("firms", "企业数", "firms", "stock", "家",
-     ("惠及企业", "惠及中小企业", "投保企业", "授权使用企业", "企业数", "市场主体")),
+     ("惠及企业", "惠及中小企业", "普惠企业", "投保企业", "授权使用企业", "企业数", "市场主体")),
     ("listed", "入库数", "listed in the pool", "stock", "家", ("入库企业", "入库机构", "入库")),
     ("kinds", "险种数", "kinds of products", "stock", "个", ("险种数量", "险种数", "险种")),
     ("countries", "覆盖国家和地区数", "countries and regions covered", "stock", "个",
@@ -383,6 +388,9 @@ QUALIFIERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("seed_industry", "种业", "of the seed industry", ("种业",)),
     ("online", "网络", "online", ("网络",)),
 ]
+# Qualifiers that still say which subset when written after the kind (商标海外注册量, 专利PCT申请): where the
+# rights are filed.  Others after the kind name something else (…专利转化率 of 高校 is in a list of places).
+TRAILING_QUALIFIERS = ("overseas", "pct")
 # 维持年限超过10年 / 维持10年以上: a subset by age, the years kept in the code (maintained_10y).
 MAINTAINED = r"维持(?:年限)?(?:超过|达到|在)?(\d+)年(?:以上)?"
 MAINTAINED_ZH = ("维持", "年以上")
