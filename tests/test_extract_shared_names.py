@@ -37,3 +37,10 @@ def test_a_staged_level_after_a_growth_rate_is_no_growth_rate():
 def test_years_written_after_a_name_are_cut_from_it():
     got = names("一、工作目标\n有效注册商标拥有量2026年、2027年分别达到1.5万件、1.8万件。")
     assert set(got.values()) == {"有效注册商标拥有量"}
+
+
+def test_crossing_a_threshold_is_at_least_and_no_part_of_the_name():
+    t = extract_text("一、工作目标\n到2027年，版权登记总量迈过4万件大关，合作银行扩展至9家。", period=(2025, 2027)).targets
+    got = {v: (n, c) for v, n, c in zip(t["value"], t["raw_name"], t["comparator"])}
+    assert got[4] == ("版权登记总量", ">=")
+    assert got[9] == ("合作银行", "=")
