@@ -44,3 +44,13 @@ def test_crossing_a_threshold_is_at_least_and_no_part_of_the_name():
     got = {v: (n, c) for v, n, c in zip(t["value"], t["raw_name"], t["comparator"])}
     assert got[4] == ("版权登记总量", ">=")
     assert got[9] == ("合作银行", "=")
+
+
+def test_list_marks_are_no_part_of_a_name():
+    text = ("一、工作目标\n到2027年：\n1.植物新品种权申请量达到40件；\n——版权登记总量达到3万件；\n"
+            "三、集成电路布图设计登记量达到12件。")
+    got = names(text)
+    assert got[40] == "植物新品种权申请量"
+    assert got[3] == "版权登记总量"
+    assert got[12] == "集成电路布图设计登记量"
+    assert names("一、工作目标\n到2027年，每万人口发明专利拥有量达到2.5件。")[2.5] == "每万人口发明专利拥有量"

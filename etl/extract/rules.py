@@ -206,7 +206,7 @@ VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将",
                      key=len, reverse=True)
 
 LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
+    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．](?!\d)|[一二三四五六七八九十]{1,2}、|——|—|－－|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
     rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
 
 # The plan's own first year, named without a number.
