@@ -725,7 +725,7 @@ def _thin(name: str) -> bool:
 def _staged_names(found: list[Candidate]) -> list[Candidate]:
     """X2026年达到A，2028年达到B: the second value names only its year (and maybe a density), so it
     carries the name of the value before it in the sentence; a year and what follows it are cut from
-    a name when they add nothing but a density (高价值发明专利拥有量2026年达到每万人)."""
+    a name when they add nothing but a density (X拥有量某年达到每万人N件)."""
     previous = ""
     for cand in found:
         if cand.qualitative or not cand.raw_name:
@@ -741,7 +741,7 @@ def _staged_names(found: list[Candidate]) -> list[Candidate]:
 
 
 def _without_trailing_years(name: str) -> str:
-    """A name cut before the years written after it (拥有量2027年、2028年; 拥有量2026年达到每万人), keeping
+    """A name cut before the years written after it (X拥有量某年、某年; X拥有量某年达到每万人), keeping
     a density they held; unchanged when the part after a year says more than that."""
     density = ""
     while (years := list(YEAR_MENTION.finditer(name))) and years[-1].start() > 0:
@@ -756,7 +756,7 @@ def _without_trailing_years(name: str) -> str:
 
 def _core(name: str) -> str:
     """The part of a name a staged value after it shares: without a density written after it (each value
-    writes its own) and without a growth word (年均增长15%，2028年当年达到4500次: the level is no growth)."""
+    writes its own) and without a growth word (年均增长N%，某年当年达到M次: the level is no growth)."""
     densities = list(DENSITY_WORD.finditer(name))
     if densities and densities[-1].start() > 0 and densities[-1].end() == len(name):
         name = name[:densities[-1].start()]

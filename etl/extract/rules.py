@@ -540,10 +540,10 @@ KIND_WORD = re.compile(_alternation(w for *_, words in _facet_vocab.SUBJECTS for
 SHARED_MEASURES = ("count", "applications", "grants", "registrations", "filings")
 MEASURE_TAIL = re.compile("(?:" + _alternation(w for code, *_, words in _facet_vocab.MEASURES
                                                if code in SHARED_MEASURES for w in words if len(w) > 1) + ")$")
-# a member that is only a tier (国家级、省级知识产权示范企业): the kind is the last member's
+# a member that is only a tier (国家级、省级X): the kind is the last member's
 TIER_ONLY = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")$")
 TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")")
-# a growth rate named with the first value of a staged pair (年均增长15%，2028年当年达到4500次) is not the
+# a growth rate named with the first value of a staged pair (年均增长N%，某年当年达到M次) is not the
 # second value's measure
 GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")
 # what a staged value's own name may hold besides a year, a verb and a density: a name of these alone is thin
