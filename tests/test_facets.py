@@ -85,9 +85,11 @@ def test_a_bare_place_or_total_is_no_name():
 
 
 def test_a_name_whose_head_is_unknown_is_not_filed_under_a_kind_it_mentions():
-    # the number of countries covered by trademarks abroad is not a count of trademarks
-    assert key("企业境外商标注册覆盖国家和地区", "个") is None
-    assert parse_name("企业境外商标注册覆盖国家和地区", "个").reason.startswith("the name ends in words")
+    # a service window for trademark filings is no count of trademarks
+    assert key("商标注册受理窗口", "个") is None
+    assert parse_name("商标注册受理窗口", "个").reason.startswith("the name ends in words")
+    # the number of countries covered by trademarks abroad is its own measure, not a count of trademarks
+    assert key("企业境外商标注册覆盖国家和地区", "个") != key("境外注册商标", "件")
     # an unknown noun never borrows the kind of the clause before it
     assert parse("科研经费增幅", "落实知识产权专项资金，科研经费增幅达到8%", 8, "%").facets is None
 

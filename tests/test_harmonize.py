@@ -413,7 +413,7 @@ def test_harmonize_with_files_prints_each_name_its_facets_and_indicator(tmp_path
     from etl.cli import main
     plan = tmp_path / "某县品牌工作要点.txt"
     plan.write_text("某县2027年品牌工作要点\n到2027年，全县软件著作权登记量达到320件，发明专利授权量达到85件，"
-                    "合作银行扩展至6家。\n", encoding="utf-8")
+                    "科技特派员扩展至6名。\n", encoding="utf-8")
     status = main(["harmonize", str(tmp_path)])
     out = capsys.readouterr().out
     assert "软件著作权登记量 → subject=software_copyright; measure=registrations → d__software_copyright__registrations (derived)" in out

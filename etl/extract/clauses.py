@@ -49,6 +49,7 @@ from etl.extract.rules import (
     DATED_BEFORE,
     DATED_TASK,
     DE,
+    DENSITY_WORD,
     DOUBLING,
     EMAIL,  # noqa: F401  (tests read the masks here)
     ENUMERATION_COMMA,
@@ -57,11 +58,14 @@ from etl.extract.rules import (
     FIVE_YEAR_PLAN,
     GOAL_VERB_OPENING,
     GOAL_VERB_TAIL,
+    GROWTH_TAIL,
+    KIND_WORD,
     LEAD_IN,
     LIST_ANNOUNCED,
     LIST_SEPARATOR,
     MASKED_SPANS,
     MEASURABLE,
+    MEASURE_TAIL,
     MENTION,
     MODALITY_RULES,
     NAME_AFTER_ENDS,
@@ -93,6 +97,7 @@ from etl.extract.rules import (
     SENTENCE_END,
     SENTENCE_GOES_ON,
     SKIP,
+    STAGE_FILLER,
     STAGE_GOAL,
     STAGE_YEAR_LIST,
     STAGE_YEARS,
@@ -104,6 +109,8 @@ from etl.extract.rules import (
     TASK_GOAL,
     TASK_VERB_OPENING,
     TASK_WORD_TAIL,
+    TIER_LEAD,
+    TIER_ONLY,
     TITLE_CLOSE,
     TITLE_OPEN,
     TO_WORDS,
@@ -545,7 +552,7 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
                     if not out.covered[m.start()]]
     skipped = [_skipped(sentence, view, start, end, reason) for start, end, reason in out.skipped]
     goes_on = text.rstrip().endswith(SENTENCE_GOES_ON)
-    return out.found, skipped, SentenceCarry(reading.modality, facts.future, goes_on, out.baseline)
+    return _staged_names(out.found), skipped, SentenceCarry(reading.modality, facts.future, goes_on, out.baseline)
 
 
 def _carry_without_numbers(text: str, ctx: PlanContext, carry: SentenceCarry, future: bool) -> SentenceCarry:
@@ -674,14 +681,87 @@ def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     head = TOTAL_SUFFIX.sub("", _clean_name(head))  # "A、B总数分别…": 总数 qualifies both
     names = [n for n in LIST_SEPARATOR.split(head) if n]
     if len(names) == len(cands):
-        for cand, name in zip(cands, names):
-            cand.raw_name = _clean_name(name)
+        for cand, name in zip(cands, _shared_across_list([_clean_name(n) for n in names])):
+            cand.raw_name = name
     # "分别突破360家、18个": the verb governs every number; "分别达到42家、3家以上": so does the closing 以上
     shared = cands[-1].comparator if cands[-1].comparator != "=" else cands[0].comparator
     for cand in cands:
         if cand.comparator == "=":
             cand.comparator = shared
     return cands
+
+
+def _shared_across_list(names: list[str]) -> list[str]:
+    """What an A、B分别 list writes once reaches every member, so each name says what its number counts:
+    a density before the first member and a measure after the last (每万人口A、B拥有量: both are holdings
+    per 10,000 residents), the kind of the first for a member that is only a measure (A申请量和授权量),
+    and the kind of the last for a member that is only a tier (国家级、省级示范企业)."""
+    first, last = names[0], names[-1]
+    density, measure = DENSITY_WORD.match(first), MEASURE_TAIL.search(last)
+    first_measure = MEASURE_TAIL.search(first)
+    out = []
+    for i, name in enumerate(names):
+        if TIER_ONLY.match(name) and (lead := TIER_LEAD.match(last)) and KIND_WORD.search(last):
+            name += last[lead.end():]
+        elif not KIND_WORD.search(name) and MEASURE_TAIL.fullmatch(name) and i and first_measure \
+                and KIND_WORD.search(first[:first_measure.start()]):
+            name = first[:first_measure.start()] + name
+        elif density and measure and not first_measure and not DENSITY_WORD.search(last):
+            # the shape 每万人口A、B拥有量: the prefix and the suffix govern every member
+            if i and not DENSITY_WORD.search(name):
+                name = density.group(0) + name
+            if i < len(names) - 1 and not MEASURE_TAIL.search(name):
+                name += measure.group(0)
+        out.append(name)
+    return out
+
+
+def _thin(name: str) -> bool:
+    """A staged value's own name (2028年达到每万人, 当年): only years, verbs, a density and filler."""
+    rest = STAGE_FILLER.sub("", YEAR_MENTION.sub("", DENSITY_WORD.sub("", name)))
+    return _strip_verb("\0" + rest) == "\0" or not rest.strip(YEAR_WORD)  # \0: a verb alone is stripped too
+
+
+def _staged_names(found: list[Candidate]) -> list[Candidate]:
+    """X2026年达到A，2028年达到B: the second value names only its year (and maybe a density), so it
+    carries the name of the value before it in the sentence; a year and what follows it are cut from
+    a name when they add nothing but a density (X拥有量某年达到每万人N件)."""
+    previous = ""
+    for cand in found:
+        if cand.qualitative or not cand.raw_name:
+            continue
+        cut = _without_trailing_years(cand.raw_name)
+        if cut != cand.raw_name:
+            cand.raw_name = cut
+        elif previous and _thin(cand.raw_name) and not KIND_WORD.search(cand.raw_name):
+            density = DENSITY_WORD.search(cand.raw_name)
+            cand.raw_name = previous + (density.group(0) if density and not DENSITY_WORD.search(previous) else "")
+        previous = _core(cand.raw_name)
+    return found
+
+
+def _without_trailing_years(name: str) -> str:
+    """A name cut before the years written after it (X拥有量某年、某年; X拥有量某年达到每万人), keeping
+    a density they held; unchanged when the part after a year says more than that."""
+    density = ""
+    while (years := list(YEAR_MENTION.finditer(name))) and years[-1].start() > 0:
+        head, tail = name[:years[-1].start()], name[years[-1].start():]
+        if not _thin(tail) or not KIND_WORD.search(head):
+            break
+        found = DENSITY_WORD.search(tail)
+        density = density or (found.group(0) if found else "")
+        name = _clean_name(head)
+    return name + density if density and not DENSITY_WORD.search(name) else name
+
+
+def _core(name: str) -> str:
+    """The part of a name a staged value after it shares: without a density written after it (each value
+    writes its own) and without a growth word (年均增长N%，某年当年达到M次: the level is no growth)."""
+    densities = list(DENSITY_WORD.finditer(name))
+    if densities and densities[-1].start() > 0 and densities[-1].end() == len(name):
+        name = name[:densities[-1].start()]
+    name = GROWTH_TAIL.sub("", name)
+    return name if KIND_WORD.search(name) else ""
 
 
 def _context(text: str, start: int, end: int, width: int = 8) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from etl.extract.engine import Look, Rule
+from etl.vocab import facets as _facet_vocab
 from etl.vocab.lexicon import (
     ANNUAL_WORDS,
     BASELINE_FROM,
@@ -205,7 +206,7 @@ VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将",
                      key=len, reverse=True)
 
 LEAD_IN = re.compile(
-    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
+    r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．](?!\d)|[一二三四五六七八九十]{1,2}、|——|—|－－|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
     rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
 
 # The plan's own first year, named without a number.
@@ -522,3 +523,28 @@ QUOTES = re.compile(r"[“”\"「」]")
 GOAL_VERB_TAIL = re.compile(r"(?:并|且|继续|始终|不断|持续|进一步|实现)+$")
 GOAL_VERB_OPENING = re.compile(r"^(?:实现|推动|确保|力争|使)")
 LIST_ANNOUNCED = ("：", ":")  # a line ending so announces the list after it
+
+
+# --- names a compound or staged statement shares with every member (issue 20) -------------------------
+# Built from the facet vocabulary (etl.vocab.facets), the one home of the genre's kinds and measures.
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+# a density written once before a list (每万人口A、B拥有量): per what
+DENSITY_WORD = re.compile(_alternation(w for code, _zh, _en, words in _facet_vocab.NORMALISERS
+                                       if code.startswith("per_") for w in words))
+# a word naming a kind of thing (发明专利, 商标, 地理标志…): a member without one names only a measure or a tier
+KIND_WORD = re.compile(_alternation(w for *_, words in _facet_vocab.SUBJECTS for w in words))
+# the measure a list names once after its last member (A、B拥有量): holdings, applications, grants …
+SHARED_MEASURES = ("count", "applications", "grants", "registrations", "filings")
+MEASURE_TAIL = re.compile("(?:" + _alternation(w for code, *_, words in _facet_vocab.MEASURES
+                                               if code in SHARED_MEASURES for w in words if len(w) > 1) + ")$")
+# a member that is only a tier (国家级、省级X): the kind is the last member's
+TIER_ONLY = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")$")
+TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")")
+# a growth rate named with the first value of a staged pair (年均增长N%，某年当年达到M次) is not the
+# second value's measure
+GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")
+# what a staged value's own name may hold besides a year, a verb and a density: a name of these alone is thin
+STAGE_FILLER = re.compile(r"当年|今年|年底前|年内|年底|年末|\s")

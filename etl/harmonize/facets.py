@@ -87,8 +87,9 @@ class Facets:
         sep = vocab.LABEL_JOIN_ZH
         parts = [TIER_INFO[t][0] for t in self.tier.split("+") if t] if self.tier else []
         head = sep.join(parts)
-        quals = "".join(_qualifier_zh(q) for q in self.qualifiers)
+        quals = "".join(_qualifier_zh(q) for q in self.qualifiers if not _share_of(q))
         subject = vocab.SUM_ZH.join(SUBJECT_INFO[s][0] for s in self.subjects)
+        subject += "".join(_qualifier_zh(q) for q in self.qualifiers if _share_of(q))  # 发明专利授权量·占比
         text = (NORMALISER_INFO[self.normaliser][0] if self.normaliser else "") + (head + quals) + subject
         text += vocab.LABEL_DOT + MEASURE_INFO[self.measure][0]
         return text + (vocab.GROWTH_ZH if self.growth else "")
@@ -96,8 +97,9 @@ class Facets:
     def label_en(self) -> str:
         subject = " and ".join(SUBJECT_INFO[s][1] for s in self.subjects)
         words = [TIER_INFO[t][1] for t in self.tier.split("+") if t] if self.tier else []
-        words += [_qualifier_en(q) for q in self.qualifiers]
+        words += [_qualifier_en(q) for q in self.qualifiers if not _share_of(q)]
         text = (" ".join(words) + " " if words else "") + subject
+        text += "".join(f" ({_qualifier_en(q)})" for q in self.qualifiers if _share_of(q))
         text = text[0].upper() + text[1:]
         measure = MEASURE_INFO[self.measure][1]
         text = f"{text} {measure}" if self.measure != "count" else f"{text} (number)"
@@ -107,16 +109,22 @@ class Facets:
 
     @property
     def category(self) -> str:
-        return SUBJECT_INFO[self.subjects[-1]][2]
+        return dict(vocab.MEASURE_CATEGORIES).get(self.measure) or SUBJECT_INFO[self.subjects[-1]][2]
 
     @property
     def nature(self) -> str:
         return "rate" if self.growth else MEASURE_INFO[self.measure][2]
 
 
+def _share_of(code: str) -> bool:
+    return code.startswith(vocab.SHARE_OF_PREFIX)
+
+
 def _qualifier_zh(code: str) -> str:
     if code in QUALIFIER_INFO:
         return QUALIFIER_INFO[code][0]
+    if code.startswith(vocab.SHARE_OF_PREFIX):
+        return MEASURE_INFO[code[len(vocab.SHARE_OF_PREFIX):]][0]
     if code.startswith(vocab.PURPOSE_PREFIX):
         return SUBJECT_INFO[code[len(vocab.PURPOSE_PREFIX):]][0]
     years = re.sub(r"\D", "", code)
@@ -126,6 +134,8 @@ def _qualifier_zh(code: str) -> str:
 def _qualifier_en(code: str) -> str:
     if code in QUALIFIER_INFO:
         return QUALIFIER_INFO[code][1]
+    if code.startswith(vocab.SHARE_OF_PREFIX):
+        return MEASURE_INFO[code[len(vocab.SHARE_OF_PREFIX):]][1]
     if code.startswith(vocab.PURPOSE_PREFIX):
         return SUBJECT_INFO[code[len(vocab.PURPOSE_PREFIX):]][1].lower()
     return code.replace("_", " ")  # maintained_10y → maintained 10y
@@ -235,6 +245,7 @@ class _Reading:
     tiers: list[str] = field(default_factory=list)
     growth: bool = False
     held: bool = False
+    flow: str = ""  # the first flow measure named (申请, 授权 …): what a share is a share of
     head_unknown: str = ""  # words after the last known one: the name's head is a kind no table knows
 
 
@@ -266,9 +277,10 @@ def _read_once(text: str) -> _Reading:
     placed = toks and toks[-1][0] == "measure" and toks[-1][1] in vocab.PLACE_MEASURES
     reading.head_unknown = "" if placed else _unknown(_strip_noise(tail))
     closer = text.rfind(_fold(vocab.LIST_CLOSER))
-    if closer > 0:  # the modifiers listed before 等 are no kinds of their own
-        toks = [t for t in toks if t[0] != "subject" or t[3] > closer] if any(
-            t[0] == "subject" and t[3] > closer for t in toks) else toks
+    if closer > 0 and any(_names_a_kind(t) and t[3] > closer for t in toks):
+        # the examples listed before 等 (代理、法律、运营等服务; 执行险、海外维权险等险种) are no kinds,
+        # qualifiers or tiers of their own: the kind is the one after 等
+        toks = [t for t in toks if t[0] not in ("subject", "qualifier", "tier") or t[3] > closer]
     in_denominator = False
     pending_join = False
     last_kind = ""
@@ -285,7 +297,9 @@ def _read_once(text: str) -> _Reading:
         elif kind == "growth":
             reading.growth = True
         elif kind == "measure":
-            reading.measure = code
+            # 使用…专用标志的市场主体: the firms that use a mark are its users
+            reading.measure = reading.measure if (reading.measure, code) == ("users", "firms") else code
+            reading.flow = reading.flow or (code if code in vocab.SHARE_BASES else "")
         elif in_denominator:
             continue  # 占全市有效发明专利的比重: the kind after 占 is the denominator
         elif kind == "subject":
@@ -296,12 +310,17 @@ def _read_once(text: str) -> _Reading:
             elif reading.subjects and last_kind == "subject" and code in vocab.PURPOSE_KINDS \
                     and reading.subjects[-1] != vocab.GENERIC_SUBJECT:
                 # 地理标志专项资金: funds for one kind are a subset of the funds, not the kind
-                reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{reading.subjects[-1]}")
+                if not (code == vocab.TRAINING and reading.subjects[-1] in vocab.GENERAL_TRAINEES):
+                    reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{reading.subjects[-1]}")
                 reading.subjects = [code]
+            elif reading.subjects == [vocab.TRAINING] and last_kind == "subject":
+                # 培训版权从业人员: whom the training reaches qualifies it; it stays the kind counted
+                if code not in vocab.GENERAL_TRAINEES:
+                    reading.qualifiers.append(f"{vocab.PURPOSE_PREFIX}{code}")
             else:
                 reading.subjects = [c for c in reading.subjects if pending_join] + [code] if pending_join else [code]
         elif kind == "qualifier":
-            if code not in reading.qualifiers and not reading.subjects:
+            if code not in reading.qualifiers and (not reading.subjects or code in vocab.TRAILING_QUALIFIERS):
                 reading.qualifiers.append(code)
         elif kind == "tier":
             if not reading.subjects:
@@ -311,10 +330,19 @@ def _read_once(text: str) -> _Reading:
                 reading.held = True
             elif not reading.subjects:
                 reading.prefix_measure = code
+            reading.flow = reading.flow or (code if code in vocab.SHARE_BASES else "")
         pending_join = kind == "joiner" or (pending_join and kind in ("tier", "qualifier"))
         last_kind = kind
     reading.head_unknown = reading.head_unknown or qualified_generic
     return reading
+
+
+_KIND_MEASURES = frozenset(measure for measure, _kind in vocab.MEASURE_SUBJECTS)
+
+
+def _names_a_kind(token: tuple[str, str, str, int]) -> bool:
+    """A subject word, or a measure word that names its kind by itself (险种 are insurance's)."""
+    return token[0] == "subject" or (token[0] == "measure" and token[1] in _KIND_MEASURES)
 
 
 def _measure_from_unit(unit: str | None) -> str:
@@ -347,6 +375,8 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | str:
     subjects = sorted(set(reading.subjects))
     subject = "+".join(subjects)
     measure = reading.measure or reading.prefix_measure
+    if subject == vocab.TRAINING and measure in vocab.TRAINEE_MEASURES:
+        measure = ""  # 培训版权从业人员: the people trained are counted as the unit says (人次)
     if reading.held and measure in ("", "registrations", "grants", "count"):
         measure = "count"
     if not measure and any(s in vocab.MEASURE_NEEDED_KINDS for s in subjects) and not _measure_from_unit(unit):
@@ -362,8 +392,10 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | str:
         measure = "share"  # 增加值占地区生产总值 states a share even without 比重
     tiers = sorted(set(reading.tiers), key=_TIER_ORDER.index) if any(
         s in vocab.TIERED_KINDS for s in subjects) else []
-    return Facets(subject, measure, reading.normaliser, tuple(sorted(set(reading.qualifiers))), "+".join(tiers),
-                  reading.growth)
+    qualifiers = set(reading.qualifiers)
+    if measure == "share" and reading.flow:
+        qualifiers.add(vocab.SHARE_OF_PREFIX + reading.flow)  # 授权量占比 is no 申请量占比
+    return Facets(subject, measure, reading.normaliser, tuple(sorted(qualifiers)), "+".join(tiers), reading.growth)
 
 
 @lru_cache(maxsize=50_000)
@@ -465,8 +497,9 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
     if not reading.subjects and not _unknown_words(clean_name(name)):
         context = _read(clean_name(before))
         if not context.subjects:
-            earlier = text[:_clause_start(text, at)]
-            context = _read(clean_name(earlier[_clause_start(earlier, len(earlier) - 1):]))
+            context = _kind_of_earlier_clauses(text, _clause_start(text, at))
+        if not context.subjects and not reading.measure:
+            context = _kind_counted_after(text, at + len(name), value)  # 与6家银行签订: the name follows the unit
         if context.subjects:
             reading.subjects = context.subjects[-1:]
             reading.qualifiers = reading.qualifiers or context.qualifiers
@@ -481,6 +514,38 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
         return Parsed(None, f"names a kind the vocabulary does not know ({unknown})" if unknown else facets,
                       alone.name)
     return Parsed(facets, "", alone.name, tuple(notes))
+
+
+def _kind_of_earlier_clauses(text: str, start: int) -> _Reading:
+    """The reading of the nearest clause before `start` (within the sentence) that names a kind: a
+    clause naming only a measure (风险保障突破10亿元, 投保企业达到500家) goes on counting the kind
+    named before it.  A clause with words of its own (an unknown kind) ends the walk."""
+    while start > 0:
+        earlier = text[:start - 1]
+        start = _clause_start(earlier, len(earlier))
+        clause = clean_name(earlier[start:])
+        found = _read(clause)
+        named = _YEAR.sub("", clause)
+        number = _NUMBER.search(named)  # the clause's name stands before its number
+        if found.subjects or _unknown_words(named[:number.start()] if number else named):
+            return found
+    return _Reading()
+
+
+def _kind_counted_after(text: str, name_end: int, value) -> _Reading:
+    """The kind written right after the number and its unit (与不少于6家银行签订…), when the name before
+    the number is only a function word: the first word after the unit, and only a kind."""
+    at = _number_after(text, name_end, value)
+    number = _NUMBER.match(text, at)
+    if at >= len(text) or number is None:
+        return _Reading()
+    after = text[number.end():number.end() + 12]
+    toks = tokens(after)
+    if toks and toks[0][0] == "subject" and toks[0][3] <= 2:  # at most a two-character unit before it
+        found = _Reading()
+        found.subjects = [toks[0][1]]
+        return found
+    return _Reading()
 
 
 def _unknown_words(name: str) -> str:

@@ -61,7 +61,7 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("知识产权质押贷款", "质押贷款", "专利权质押贷款", "专利质押贷款", "商标权质押贷款")),
     ("ip_pledge", "知识产权质押", "IP pledges", "use", ("知识产权质押", "质押")),
     ("ip_financing", "知识产权融资", "IP financing", "use", ("知识产权融资",)),
-    ("ip_insurance", "知识产权保险", "IP insurance", "use", ("知识产权保险", "险种")),
+    ("ip_insurance", "知识产权保险", "IP insurance", "use", ("知识产权保险",)),
     ("ip_securitization", "知识产权证券化", "IP securitisation", "use",
      ("知识产权证券化", "知识产权资产证券化", "证券化")),
     ("risk_compensation_pool", "风险补偿资金池", "Risk-compensation pools", "use", ("风险补偿资金池", "风险补偿资金")),
@@ -90,11 +90,25 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("专利转化项目", "专利转化运用项目", "专利转化实施项目", "专利产业化项目", "专利转化专项项目")),
     ("ip_alliance", "知识产权联盟", "IP alliances", "use",
      ("知识产权联盟", "产业知识产权联盟", "知识产权产业联盟", "专利联盟", "产业专利联盟")),
+    # technology and trade matchmaking (holders meet buyers) is not finance matchmaking (firms meet lenders)
     ("ip_matchmaking", "知识产权对接活动", "IP matchmaking events", "use",
-     ("银企对接活动", "银企对接会", "专利技术对接会", "专利技术对接活动", "知识产权交易对接会", "知识产权银企对接",
-      "对接活动", "对接会")),
-    ("ip_finance_matchmaking", "知识产权金融对接会", "IP-finance matchmaking events", "use", ("知识产权金融对接会",)),
+     ("专利技术对接会", "专利技术对接活动", "知识产权交易对接会", "对接活动", "对接会")),
+    ("ip_finance_matchmaking", "知识产权金融对接活动", "IP-finance matchmaking events", "use",
+     ("知识产权金融对接会", "知识产权金融对接活动", "银企对接活动", "银企对接会", "知识产权银企对接", "银企对接",
+      "融资对接会", "融资对接活动", "质押融资对接会")),
+    ("ip_finance_bank", "知识产权金融合作银行", "Partner banks in IP finance", "use", ("合作银行", "银行")),
+    ("ip_trading_platform", "专利交易服务平台", "Patent trading platforms", "use",
+     ("专利交易服务平台", "专利交易平台")),
+    ("proof_of_concept_centre", "概念验证中心", "Proof-of-concept centres", "use", ("概念验证中心",)),
+    ("pilot_platform", "中试熟化平台", "Pilot-scale platforms", "use", ("中试熟化平台", "中试平台", "中试基地")),
+    ("standard_base", "标准化生产基地", "Standardised production bases", "use",
+     ("标准化种植基地", "标准化生产基地", "标准化基地")),
+    ("leading_firm", "龙头企业", "Leading firms", "use", ("龙头企业",)),
     ("gi_output", "地理标志产业", "GI industries", "use", ("地理标志产业",)),
+    ("gi_promotion_project", "地理标志运用促进工程", "GI use-promotion projects", "use",
+     ("地理标志运用促进工程", "地理标志运用促进项目")),
+    ("key_trademark_brand", "重点商标保护名录品牌", "Brands on the key-trademark protection list", "creation",
+     ("重点商标保护名录品牌", "重点商标保护名录")),
     # protection
     ("ip_protection", "知识产权保护", "IP protection", "protection", ("知识产权保护", "保护")),
     ("ip_public_service", "知识产权公共服务", "IP public services", "service", ("知识产权公共服务", "公共服务")),
@@ -151,6 +165,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("circuit_court", "知识产权巡回审判点", "IP circuit trial points", "protection",
      ("知识产权巡回审判点", "巡回审判点", "知识产权巡回审判庭", "知识产权法庭", "知识产权审判庭")),
     ("piracy_case", "网络侵权盗版案件", "Online piracy cases", "protection", ("侵权盗版案件",)),
+    ("software_legalisation", "软件正版化", "Licensed-software use (legalisation)", "protection",
+     ("软件正版化", "正版化")),
     # firms designated for their IP, and research bodies brought in: use (as the dictionary files them)
     ("ip_advantage_firm", "知识产权优势企业", "IP advantage firms", "use", ("知识产权优势企业", "优势企业")),
     ("ip_demo_firm", "知识产权示范企业", "IP demonstration firms", "use", ("知识产权示范企业", "示范企业")),
@@ -187,6 +203,7 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("知识产权专项资金", "知识产权专项经费", "知识产权专项工作经费", "知识产权工作经费", "知识产权经费",
       "知识产权专项奖补资金", "知识产权强县建设专项资金", "知识产权资金", "创建工作经费", "强县建设工作经费",
       "专项经费", "专项资金", "经费")),
+    ("conversion_fund", "转化专项资金", "Conversion funds", "management", ("转化专项资金", "转化运用专项资金")),
     ("patent_subsidy", "专利财政资助", "Public subsidies for patents", "management",
      ("专利授权的各类财政性资助", "专利授权财政资助", "专利申请资助", "专利授权资助", "专利资助")),
     ("leadership_review", "党委政府专题研究知识产权工作", "Leadership meetings on IP", "management",
@@ -206,6 +223,11 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("ip_service_firm", "知识产权服务机构", "IP service organisations", "service",
      ("知识产权服务机构", "中介服务机构", "专业化中介服务机构", "知识产权中介服务机构", "知识产权中介机构",
       "知识产权社会化服务机构")),
+    ("ip_valuation_agency", "知识产权评估机构", "IP valuation agencies", "service",
+     ("知识产权价值评估机构", "知识产权评估机构", "价值评估机构", "评估机构")),
+    ("tech_manager", "技术经理人", "Technology managers", "service", ("持证技术经理人", "技术经理人")),
+    ("publicity_event", "知识产权宣传活动", "IP outreach events", "management",
+     ("宣讲活动", "宣传活动", "宣讲会", "普法宣传活动")),
     ("ip_agency", "知识产权代理机构", "IP agencies", "service",
      ("知识产权代理机构", "专利代理机构", "商标代理机构", "代理机构")),
     ("ip_research_service_body", "知识产权研究与服务机构", "IP research and service bodies", "service",
@@ -221,7 +243,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("trademark_brand_station", "商标品牌指导站", "Trademark-brand guidance stations", "service",
      ("商标品牌指导站", "商标品牌培育指导站", "知识产权商标品牌培育指导站", "商标品牌指导服务站", "商标品牌工作站",
       "指导站")),
-    ("copyright_service_station", "版权服务工作站", "Copyright service stations", "service", ("版权服务工作站",)),
+    ("copyright_service_station", "版权服务工作站", "Copyright service stations", "service",
+     ("版权服务工作站", "版权工作站", "版权服务站")),
     ("ip_outreach", "知识产权宣传服务市场主体", "Market entities reached by IP outreach", "service",
      ("宣传服务市场主体", "知识产权宣传服务市场主体", "宣传覆盖市场主体", "宣传服务企业")),
     ("ip_culture_venue", "知识产权文化公园（宣传阵地）", "IP culture parks and publicity venues", "service",
@@ -230,6 +253,13 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
 
 # Training of any people is training: beside other kinds in its name it is the kind counted.
 DOMINANT_SUBJECTS = ("ip_training",)
+# Whom or what a training is for (版权培训, 培训版权从业人员, 培训企业知识产权专员) qualifies it as for_<kind>:
+# training commissioners is no count of commissioners, and copyright training no general IP training.
+# IP in general and its talent say no narrower purpose; the people a training reaches (从业人员) are
+# its trainees, counted as its unit says (人次), not a measure of their own.
+TRAINING = "ip_training"
+GENERAL_TRAINEES = ("ip", "ip_talent")
+TRAINEE_MEASURES = ("workers",)
 # 等 closes a list of modifiers (代理、法律、运营等服务的专业人才): the kind is the one after it.
 LIST_CLOSER = "等"
 # The kind 知识产权 alone names: in a list beside a narrower kind it adds nothing.
@@ -245,9 +275,9 @@ NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可�
 # Narrower kinds related to a broader one (its family: drawn apart, never one measure): a plan may name
 # the pledges of patents where another names all IP pledges.
 RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing"}
-# Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金): funds for
-# one kind are a subset of the funds, kept as the qualifier for_<kind>.
-PURPOSE_KINDS = ("ip_funding",)
+# Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金, 某产业龙头企业):
+# funds (or leading firms) of one kind are a subset of them, kept as the qualifier for_<kind>.
+PURPOSE_KINDS = ("ip_funding", "conversion_fund", "leading_firm", "ip_training")
 PURPOSE_PREFIX = "for_"
 # For some kinds two measure words count the same thing: trainings held are sessions (培训次数 = 培训场次).
 SAME_MEASURE = {("ip_training", "times"): "sessions"}
@@ -270,7 +300,7 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("filings", "备案量", "filings", "flow", "件", ("合同备案数", "合同备案量", "合同备案", "备案数", "备案量", "备案")),
     ("contracts", "合同数", "contracts", "flow", "项", ("实施合同", "合同")),
     ("count", "数量", "number", "stock", "个",
-     ("拥有量", "拥有数", "办案量", "有效量", "保有量", "存量", "总量", "总数", "数量", "个数", "家数", "件数", "拥有", "数")),
+     ("拥有量", "拥有数", "办案量", "有效量", "保有量", "存量", "总量", "总数", "合计", "数量", "个数", "家数", "件数", "拥有", "数")),
     ("amount", "金额", "amount", "flow", "万元",
      ("登记金额", "融资金额", "融资总额", "融资额", "融资规模", "交易额", "成交额", "销售额", "销售收入", "营业收入",
       "主营业务收入", "收入", "产值", "增加值", "金额", "总额", "规模", "保额", "风险保障", "额")),
@@ -302,18 +332,28 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("settled", "落户", "settled", "flow", "家", ("落户",)),
     ("workers", "从业人数", "workers", "stock", "人", ("从业人数", "从业人员")),
     ("firms", "企业数", "firms", "stock", "家",
-     ("惠及企业", "惠及中小企业", "投保企业", "授权使用企业", "企业数")),
+     ("惠及企业", "惠及中小企业", "普惠企业", "投保企业", "授权使用企业", "企业数", "市场主体")),
+    ("listed", "入库数", "listed in the pool", "stock", "家", ("入库企业", "入库机构", "入库")),
+    ("kinds", "险种数", "kinds of products", "stock", "个", ("险种数量", "险种数", "险种")),
+    ("countries", "覆盖国家和地区数", "countries and regions covered", "stock", "个",
+     ("覆盖国家和地区数", "覆盖国家和地区", "覆盖国家")),
+    ("households", "农户数", "farm households", "stock", "户", ("从业农户", "农户")),
+    ("area", "面积", "area", "stock", "亩", ("面积",)),
 ]
 # Flow words written before the kind (授权专利, 申请植物新品种, 注册商标): the measure when none follows it.
 PREFIX_MEASURES = (("授权", "grants"), ("申请", "applications"), ("申报", "applications"), ("登记", "registrations"),
                    ("注册", "count"), ("有效", "count"))
+# A share of granted rights is not a share of applications (发明专利授权量占比 vs 发明专利申请量占比): a share whose
+# name also says one of these flows keeps it as the qualifier of_<measure>.
+SHARE_BASES = ("applications", "grants", "registrations", "filings")
+SHARE_OF_PREFIX = "of_"
 # A name ending in one of these is a growth rate of the measure before it.
 GROWTH_WORDS = ("年均增长率", "年均增长", "同比增长", "增长率", "年均增幅", "平均增幅", "增幅", "增速", "增长", "压减")
 
 # A unit tells the measure when the name does not: (unit's characters, measure).
 # 名 counts people (50名人才); only 名次 is a rank.  项次 is the dictionary's unit of a commitment with no
 # quantity (取消…资助): it says no measure.
-UNIT_MEASURES = (("元", "amount"), ("%", "share"), ("分", "score"), ("天", "duration"), ("日", "duration"),
+UNIT_MEASURES = (("元", "amount"), ("亩", "area"), ("%", "share"), ("分", "score"), ("天", "duration"), ("日", "duration"),
                  ("人次", "attendance"), ("笔", "deals"), ("项次", ""), ("次", "times"), ("场", "sessions"),
                  ("名次", "rank"))
 
@@ -348,6 +388,9 @@ QUALIFIERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("seed_industry", "种业", "of the seed industry", ("种业",)),
     ("online", "网络", "online", ("网络",)),
 ]
+# Qualifiers that still say which subset when written after the kind (商标海外注册量, 专利PCT申请): where the
+# rights are filed.  Others after the kind name something else (…专利转化率 of 高校 is in a list of places).
+TRAILING_QUALIFIERS = ("overseas", "pct")
 # 维持年限超过10年 / 维持10年以上: a subset by age, the years kept in the code (maintained_10y).
 MAINTAINED = r"维持(?:年限)?(?:超过|达到|在)?(\d+)年(?:以上)?"
 MAINTAINED_ZH = ("维持", "年以上")
@@ -357,7 +400,10 @@ QUALIFIED_SUBJECTS = (("high_value", "patent", "invention_patent"), ("high_quali
 
 # A measure that names its kind by itself when the sentence names none (结案率 is of cases).
 MEASURE_SUBJECTS = (("closure_rate", "ip_case"), ("statutory_closure_rate", "ip_case"), ("duration", "ip_case"),
-                    ("success_rate", "mediation"), ("awareness_rate", "ip"))
+                    ("success_rate", "mediation"), ("awareness_rate", "ip"), ("kinds", "ip_insurance"))
+# Measures of a kind's economic footprint (the farm households a GI employs, the land its bases cover) are
+# its use, whatever category the kind itself has.
+MEASURE_CATEGORIES = (("households", "use"), ("area", "use"))
 # A qualifier that names its kind (PCT国际申请 is of patents).
 QUALIFIER_SUBJECTS = (("pct", "patent"),)
 
@@ -379,12 +425,12 @@ TIERED_KINDS = ("ip_advantage_firm", "ip_demo_firm", "ip_advantage_demo_firm", "
                 "rapid_protection_centre", "protection_centre", "ip_pilot_demo_park", "copyright_demo_city",
                 "copyright_demo_unit", "copyright_demo_park", "ip_info_service_point", "ip_service_cluster",
                 "ip_research_service_body", "research_institute", "patent_award", "strong_county", "assistance_station",
-                "trademark_brand_station", "ip_workstation", "famous_brand", "famous_trade_name")
+                "trademark_brand_station", "ip_workstation", "famous_brand", "famous_trade_name", "key_trademark_brand")
 
 # --- what a name carries that is not a facet ----------------------------------------------------------
 # Scope and time words (scope is read by the extractor from the sentence), verbs of making and
 # reaching, and filler: removed before the facets are read.
-NOISE_WORDS = ("三年累计", "三年新增", "年度", "全年", "每年", "年内", "当年", "今年", "年均", "新增", "累计", "新培育",
+NOISE_WORDS = ("三年累计", "三年新增", "三年", "培养", "年度", "全年", "每年", "年内", "当年", "今年", "年均", "新增", "累计", "新培育",
                "新认定", "新建", "培育", "建成", "创建", "争创", "打造", "引进", "新获批", "获批", "实现", "达到", "达",
                "突破", "超过", "不低于", "不少于", "以上", "力争", "确保", "保持在", "保持", "提高至", "提升至",
                "扩大到", "扩充至", "扩充到", "扩展到", "扩展至", "增加到", "增至", "提升到", "跨上", "迈上", "迈过", "完成", "开展", "举办", "发布", "发行",
@@ -398,11 +444,11 @@ PLACE_MEASURES = ("settled",)
 # Generic heads a name may end in without changing the kind before them (专利开放许可项目, 技术调查官队伍,
 # 知识产权经费投入): any other unknown word at the end of a name is its real head, a kind no table knows.
 HEAD_WORDS = ("目标值", "目标", "项目", "证书", "产品", "行动", "建设", "队伍", "投入", "政策", "各类人才", "人才", "人员", "派出机构",
-              "分支机构", "工作")
+              "分支机构", "工作", "企业骨干", "骨干")
 # Short generic words of a kind (经费, 培训, 案件 …): they name it only when no unknown word stands right
 # before them (科研经费 is no IP fund, 安全培训 no IP training).
 GENERIC_WORDS = ("经费", "专项资金", "专项经费", "培训", "专题培训", "作品", "质押", "案件", "调解", "纠纷调解", "运营",
-                 "保护", "险种", "证券化", "贯标", "指导站", "开放许可", "专用标志", "公共服务", "对接活动", "对接会",
+                 "保护", "证券化", "贯标", "指导站", "开放许可", "专用标志", "公共服务", "对接活动", "对接会",
                  "行政裁决", "联合执法", "研究部署", "专题研究")
 # Words that point back at the kind the clause before named (品牌授权使用企业: the brand just named):
 # a name made of these and measure words still takes its kind from the sentence.

@@ -1,0 +1,97 @@
+"""Genre vocabulary and sentence rules of the facet parser (issue 20), each in fresh wording: the words of
+trademark-strategy, GI, copyright, conversion and IP-finance plans, and the readings that keep neighbours apart."""
+
+from etl.harmonize.facets import parse, parse_name
+
+
+def key(name, unit=None):
+    found = parse_name(name, unit).facets
+    return found.key if found else None
+
+
+def test_kinds_of_insurance_listed_before_deng_are_examples_not_qualifiers():
+    found = parse("推出质押保证险、境外诉讼险等险种", "推出质押保证险、境外诉讼险等险种不少于4个", 4, "个").facets
+    assert (found.subject, found.measure, found.qualifiers) == ("ip_insurance", "kinds", ())
+    assert found.key == key("知识产权保险险种数量", "个")
+    assert found.key != key("知识产权保险", "个")
+
+
+def test_firms_approved_to_use_a_mark_are_its_users():
+    assert key("获准使用地理标志专用标志的市场主体", "家") == key("地理标志专用标志使用主体", "家")
+
+
+def test_a_clause_naming_only_a_measure_goes_on_counting_the_kind_named_earlier():
+    quote = "知识产权保险赔付金额达到2亿元，累计风险保障超过8亿元，投保企业达到300家"
+    found = parse("投保企业", quote, 300, "家").facets
+    assert (found.subject, found.measure) == ("ip_insurance", "firms")
+
+
+def test_a_clause_with_words_of_its_own_stops_the_walk_back():
+    quote = "知识产权保险保额达到2亿元，科技贷款余额超过8亿元，投保企业达到300家"
+    assert parse("投保企业", quote, 300, "家").facets is None
+
+
+def test_the_kind_written_after_the_number_names_a_bare_function_word():
+    found = parse("与", "与至少5家银行签署知识产权质押合作协议", 5, "家").facets
+    assert found is not None and found.key == key("合作银行", "家")
+
+
+def test_members_of_a_pool_count_the_pool_named_before_them():
+    found = parse("入库企业", "组建驰名商标后备培育库，入库企业超过25家", 25, "家").facets
+    assert (found.subject, found.measure) == ("well_known_trademark", "listed")
+    assert found.key != key("驰名商标", "件")
+
+
+def test_finance_matchmaking_is_not_technology_matchmaking():
+    assert key("银企对接会", "场") == key("知识产权金融对接活动", "场")
+    assert key("银企对接会", "场") != key("专利技术对接会", "场")
+
+
+def test_a_share_of_grants_is_not_a_share_of_applications():
+    assert key("发明专利申请量占比", "%") != key("发明专利授权量占比", "%")
+    assert key("实用新型授权占专利授权总量的比重", "%") == key("实用新型占专利授权总量比重", "%")
+    assert key("有效发明专利占比", "%") not in (key("发明专利申请量占比", "%"), key("发明专利授权量占比", "%"))
+
+
+def test_trademark_strategy_words():
+    found = parse_name("境外商标注册覆盖国家和地区", "个").facets
+    assert (found.subject, found.measure, found.qualifiers) == ("trademark", "countries", ("overseas",))
+    assert key("省级重点商标保护名录品牌", "个") != key("市级重点商标保护名录品牌", "个")
+    assert key("知识产权宣讲活动", "场") == "publicity_event__sessions"
+
+
+def test_conversion_and_gi_economy_words():
+    assert key("概念验证中心和中试平台合计", "个") == "pilot_platform+proof_of_concept_centre__count"
+    assert key("持证技术经理人", "名") == "tech_manager__count"
+    assert key("专利转化运用专项资金", "万元") == "conversion_fund__amount__q_for_patent"
+    assert key("专利转化运用专项资金", "万元") != key("知识产权专项资金", "万元")
+    assert key("版权产业龙头企业", "家") == "leading_firm__count__q_for_copyright_industry"
+    assert key("标准化生产基地面积", "万亩") == "standard_base__area"
+
+
+def test_the_households_a_kind_employs_are_its_use():
+    found = parse("带动农户", "地理标志农产品销售额达到3亿元，带动农户2万户", 2, "万户").facets
+    assert (found.subject, found.measure, found.category) == ("gi_product", "households", "use")
+
+
+def test_training_people_is_training_not_a_count_of_those_people():
+    trained = parse_name("每年培训企业知识产权联络员", "人次").facets
+    assert trained.subject == "ip_training" and trained.measure == "attendance"
+    assert trained.key != key("企业知识产权联络员", "人")
+    assert key("每年培训商标从业人员", "人次") != key("每年培训知识产权人才", "人次")
+    assert key("每年培训知识产权人才", "人次") == key("知识产权培训", "人次")
+    assert key("商标培训", "人次") == key("培训商标从业人员", "人次")
+
+
+def test_where_rights_are_filed_qualifies_them_even_after_the_kind():
+    assert key("商标境外注册量", "件") == key("境外商标注册量", "件")
+    assert key("商标境外注册量", "件") != key("商标注册量", "件")
+    assert key("有效商标境外注册", "件") != key("有效注册商标", "件")
+
+
+def test_copyright_and_gi_programme_words():
+    assert key("版权工作站", "个") == key("版权服务工作站", "个")
+    assert key("版权工作站", "个") != key("版权", "件")
+    assert key("党政机关软件正版化率", "%") == "software_legalisation__share"
+    assert key("地理标志运用促进项目", "个") == "gi_promotion_project__count"
+    assert key("质押融资普惠企业", "家") == key("知识产权质押融资惠及企业", "家")
