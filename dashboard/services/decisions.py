@@ -18,7 +18,7 @@ import pandas as pd
 
 from dashboard.glossary import in_lang
 from dashboard.i18n import DECIDED_BY_LABELS, DECISION_REASONS, FACET_LABELS, pick, t
-from etl.api import describe_names, description_of_key, harmonizer
+from etl.api import DERIVED_PREFIX, describe_names, description_of_key, harmonizer
 
 FACET_SEPARATOR = " · "
 _REASONS = [(re.compile(pattern), pair) for pattern, pair in DECISION_REASONS]
@@ -100,24 +100,28 @@ def _scalar(text) -> str:
     return text if plain else json.dumps(text, ensure_ascii=False)
 
 
-def dictionary_entry(indicator_id: str, raw_names: list[tuple[str, str | None]], n_targets: int, n_regions: int) -> str:
+def dictionary_entry(indicator_id: str, raw_names: list[tuple[str, str | None]], avoid: tuple[str, ...] = ()) -> str:
     """The YAML a researcher adds to data/reference/indicators.yaml so the derived combination
     `indicator_id` (d__…) gets a name: its family (when no named family holds it yet), then the
     indicator — names, category, unit, facets, measure; as aliases only the plan wordings
-    (raw_name, unit) that read alone as exactly these facets (the loader refuses any other).
-    Names and codes only: no region's value.  Empty for an id that is no derived combination."""
+    (raw_name, unit) that read alone as exactly these facets (the loader refuses any other) and hold
+    no digit and none of the words in `avoid` (region names: the dictionary is about wording, not
+    who said it).  Names and codes only: no region's value.  Empty for an id that is no derived
+    combination."""
+    if not isinstance(indicator_id, str) or not indicator_id.startswith(DERIVED_PREFIX):
+        return ""
     found = harmonizer().find(indicator_id)
-    if found is None or not found.facets or found.id != indicator_id:
+    if found is None or not found.facets:
         return ""
     ident = re.sub(r"[^a-z0-9]+", "_", found.facets.lower()).strip("_")
     lines = []
     family = found.family
-    if family.startswith("d__"):  # no named sibling: a family of its own, named like the combination
-        family = re.sub(r"[^a-z0-9]+", "_", family[3:].lower()).strip("_")
+    if family.startswith(DERIVED_PREFIX):  # no named sibling: a family of its own, named like the combination
+        family = re.sub(r"[^a-z0-9]+", "_", family[len(DERIVED_PREFIX):].lower()).strip("_")
         lines += ["# under families:",
                   f"  - {{id: {family}, zh: {_scalar(found.family_zh)}, en: {_scalar(found.family_en)}}}",
                   "# under indicators:"]
-    aliases = _aliases(found, raw_names)
+    aliases = [a for a in _aliases(found, raw_names) if not re.search(r"\d", a) and not any(w in a for w in avoid)]
     denominator = _denominator(found)
     lines += [
         f"  - id: {ident}",
@@ -133,7 +137,7 @@ def dictionary_entry(indicator_id: str, raw_names: list[tuple[str, str | None]],
     ]
     if aliases:
         lines.append(f"    aliases: [{', '.join(_scalar(a) for a in aliases)}]")
-    lines.append(f"    description: {_scalar(f'{found.en}: named from the facets of {n_targets} target(s) in {n_regions} region(s).')}")
+    lines.append(f"    description: {_scalar(f'{found.en}, named in the review queue from its facets.')}")
     return "\n".join(lines)
 
 

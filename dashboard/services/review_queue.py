@@ -54,14 +54,27 @@ def decision_groups(lang: str = "zh", undecided: pd.DataFrame | None = None) -> 
     frame = frame.assign(group_key=[
         ind if kind == "derived" and isinstance(ind, str) else normalize_name(raw if isinstance(raw, str) else "")
         for kind, ind, raw in zip(frame["indicator_decided_by"], frame["indicator_id"], frame["raw_name"])])
-    rows = [_group_row(kind, key, members, lang)
+    avoid = region_words(queries.region_names()) if undecided is None else region_words(frame["region_zh"])
+    rows = [_group_row(kind, key, members, lang, avoid)
             for (kind, key), members in frame.groupby(["indicator_decided_by", "group_key"], sort=False)]
     out = pd.DataFrame(rows, columns=GROUP_COLUMNS)
     return out.sort_values(["targets", "regions", "kind", "group_id"], ascending=[False, False, True, True],
                            kind="stable").reset_index(drop=True)
 
 
-def _group_row(kind: str, key: str, members: pd.DataFrame, lang: str) -> dict:
+def region_words(names) -> tuple[str, ...]:
+    """Region names and their stems (宜兴市 → 宜兴): words no dictionary alias may hold."""
+    words = set()
+    for name in names:
+        if isinstance(name, str) and name:
+            words.add(name)
+            stem = name[:-1] if name[-1] in "市县区" else name
+            if len(stem) >= 2:
+                words.add(stem)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _group_row(kind: str, key: str, members: pd.DataFrame, lang: str, avoid: tuple[str, ...]) -> dict:
     first = members.iloc[0].to_dict()
     names = [n for n in dict.fromkeys(members["raw_name"]) if isinstance(n, str) and n]
     n_targets, n_regions = len(members), members["region_id"].nunique()
@@ -69,7 +82,7 @@ def _group_row(kind: str, key: str, members: pd.DataFrame, lang: str) -> dict:
         found = harmonizer().find(key)
         group = (found.en if lang == "en" else found.zh) if found else key
         reason = t("review_group_reason_derived", lang)
-        entry = decisions.dictionary_entry(key, list(zip(members["raw_name"], members["unit"])), n_targets, n_regions)
+        entry = decisions.dictionary_entry(key, list(zip(members["raw_name"], members["unit"])), avoid)
     else:
         group = f"「{names[0]}」" if names else "—"
         reasons = [r for r in members["indicator_reason"] if isinstance(r, str) and r]
