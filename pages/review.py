@@ -77,10 +77,10 @@ def show_groups() -> None:
     st.caption(tr("groups_intro"))
     kinds = {"derived": tr("group_derived"), "unmapped": tr("group_unmapped")}
     shown = groups.assign(kind=groups["kind"].map(kinds))
-    st.dataframe(shown[["kind", "group", "facets_text", "targets", "regions", "reason", "names"]], hide_index=True,
+    st.dataframe(shown[["kind", "group", "targets", "regions", "reason", "facets_text", "names"]], hide_index=True,
                  key="review_groups", placeholder=tables.MISSING_CELL, column_config={
                      "kind": tr("group_col_kind"), "group": tr("group_col_group"),
-                     "facets_text": st.column_config.TextColumn(tr("group_col_facets"), width="large"),
+                     "facets_text": st.column_config.TextColumn(tr("group_col_facets"), width="medium"),
                      "targets": tr("group_col_targets"), "regions": tr("group_col_regions"),
                      "reason": tr("group_col_reason"), "names": tr("group_col_names")})
     labels = {g["group_id"]: f"{kinds[g['kind']]} · {g['group']} · {g['targets']}" for g in groups.to_dict("records")}
@@ -94,7 +94,10 @@ def show_groups() -> None:
         st.code(group["entry"], language="yaml")
     else:
         st.caption(tr("group_conflict") if group["facets_text"] else tr("group_no_entry"))
-    st.dataframe(review_queue.group_targets(group, lang, can_edit), hide_index=True, key="review_group_targets",
+    members = review_queue.group_targets(group, lang, can_edit)
+    members = members.assign(region_zh=[view.region_labels.get(r, zh) for r, zh in
+                                        zip(members["region_id"], members["region_zh"])]).drop(columns="region_id")
+    st.dataframe(members, hide_index=True, key="review_group_targets",
                  placeholder=tables.MISSING_CELL, column_config={
                      "region_zh": tr("col_plan"), "target_id": "ID", "raw_name": t("col_raw_name", lang),
                      "decision": st.column_config.TextColumn(t("col_decided_by", lang), width="large"),

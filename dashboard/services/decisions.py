@@ -160,15 +160,22 @@ def _denominator(found) -> str | None:
     return dict((facet, zh) for facet, zh, _en in describe_names(description_of_key(found.facets))).get("normaliser")
 
 
+def plan_wording(raw_name, lang: str) -> str | None:
+    """A plan's own wording as a page shows it: in 「」 on an English page (it is the plan's, not ours)."""
+    if not isinstance(raw_name, str) or not raw_name:
+        return None
+    return f"「{raw_name}」" if lang == "en" else raw_name
+
+
 def decision_table(targets: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """One row per target of a plan: its id, the plan's wording, its indicator in `lang`, how that
-    was decided, its facets and the reason (the sources page's table)."""
+    """One row per target of a plan: its id, the plan's wording, how its indicator was decided, its
+    facets, the indicator in `lang` and the reason (the sources page's table)."""
     rows = []
     for row in targets.to_dict("records"):
         name = row.get("indicator_en") if lang == "en" else row.get("indicator_zh")
-        rows.append({"target_id": row.get("target_id"), "raw_name": row.get("raw_name"),
-                     "indicator": name if isinstance(name, str) and name else None,
+        rows.append({"target_id": row.get("target_id"), "raw_name": plan_wording(row.get("raw_name"), lang),
                      "decided_by": decided_by_label(row.get("indicator_decided_by"), lang) or None,
                      "facets": facets_text(row.get("facets"), lang) or None,
+                     "indicator": name if isinstance(name, str) and name else None,
                      "reason": reason_text(row.get("indicator_reason"), lang) or None})
-    return pd.DataFrame(rows, columns=["target_id", "raw_name", "indicator", "decided_by", "facets", "reason"])
+    return pd.DataFrame(rows, columns=["target_id", "raw_name", "decided_by", "facets", "indicator", "reason"])

@@ -95,11 +95,13 @@ def _group_row(kind: str, key: str, members: pd.DataFrame, lang: str, avoid: tup
 
 
 def group_targets(group: dict, lang: str, editable: bool) -> pd.DataFrame:
-    """The targets of one group, each with its sentence and, where corrections may be saved, its form."""
+    """The targets of one group (region_id and region_zh, target_id, raw_name as a page shows it, how its
+    indicator was decided, quote), each with its sentence and, where corrections may be saved, its form."""
     frame = queries.undecided_targets()
     frame = frame[frame["target_id"].isin(group["target_ids"])]
     return pd.DataFrame({
-        "region_zh": frame["region_zh"], "target_id": frame["target_id"], "raw_name": frame["raw_name"],
+        "region_id": frame["region_id"], "region_zh": frame["region_zh"], "target_id": frame["target_id"],
+        "raw_name": [decisions.plan_wording(name, lang) for name in frame["raw_name"]],
         "decision": [decisions.decision_line(r, lang) for r in frame.to_dict("records")],
         "quote": frame["quote"],
         "source_url": [queries.source_url(d, tg) for d, tg in zip(frame["doc_id"], frame["target_id"])],
