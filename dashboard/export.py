@@ -86,6 +86,11 @@ MEANING_OVERRIDES = {
     "comparator": "Comparator code: eq (equal to), ge (at least), le (at most), approx (about), range (value to "
                   "value_max); its symbol is in comparator_symbol",
     "extracted_comparator": "For a corrected row: the comparator code the extractor read (eq, ge, le, approx, range)",
+    "indicator_decided_by": "How the indicator was decided: named (the facets read from the name are exactly an entry of "
+                            "data/reference/indicators.yaml), derived (no entry names the combination: id d__<facets>, "
+                            "label composed from the facets, still compared with the same combination in other plans) "
+                            "or unmapped (no facets read, or the unit does not fit the combination's indicator; the "
+                            "reason is in indicator_reason)",
 }
 # The values a coded column may hold, for the dictionary's `values` column.
 CODE_VALUES = {
