@@ -37,9 +37,14 @@ def facets_text(description, lang: str) -> str:
     parts = []
     for facet, zh, en in describe_names(description):
         name = pick(FACET_LABELS.get(facet, (facet, facet)), lang)
-        words = en if lang == "en" else zh
+        words = " and ".join(map(_lower_first, en.split(" and "))) if lang == "en" else zh
         parts.append(name if facet == "growth" else f"{name} {words}")
     return FACET_SEPARATOR.join(parts)
+
+
+def _lower_first(name: str) -> str:
+    """Invention patents → invention patents inside a line; an acronym (IP, GI, PCT) stays as written."""
+    return name[0].lower() + name[1:] if len(name) > 1 and name[0].isupper() and name[1].islower() else name
 
 
 def facets_bilingual(description) -> str | None:
