@@ -31,10 +31,13 @@ import pyarrow.parquet as pq
 
 from dashboard import citation
 from dashboard.glossary import label
-from dashboard.i18n import COLUMN_LABELS, COLUMN_MEANINGS_ZH, TABLE_MEANINGS_ZH
+from dashboard.i18n import COLUMN_LABELS, COLUMN_MEANINGS_ZH, DECIDED_BY_LABELS, FACET_LABELS, TABLE_MEANINGS_ZH, pick
+from dashboard.services import decisions
 from etl.api import (
     CATEGORY_VALUES,
     COMPARATOR_SYMBOLS,
+    DECIDED_BY,
+    FACET_ORDER,
     SCOPES,
     TABLES,
     encode_comparators,
@@ -71,6 +74,8 @@ DERIVED_MEANINGS = {
     "admin_level_label": "Label of the administrative level, Chinese / English",
     "plan_status": "Status of the row's plan: draft (for comments), issued, or uploaded (this browser session only)",
     "plan_status_label": "Label of the plan's status, Chinese / English",
+    "facets_label": "The facets worded: subject, measure, normaliser, qualifiers and tier with their Chinese / English "
+                    "names (the codes are in facets)",
     "citation": "Short citation of the row's plan: issuing body, title, document number, date and status "
                 "(citation.txt / the citation sheet give the full form)",
 }
@@ -81,6 +86,11 @@ MEANING_OVERRIDES = {
     "comparator": "Comparator code: eq (equal to), ge (at least), le (at most), approx (about), range (value to "
                   "value_max); its symbol is in comparator_symbol",
     "extracted_comparator": "For a corrected row: the comparator code the extractor read (eq, ge, le, approx, range)",
+    "indicator_decided_by": "How the indicator was decided: named (the facets read from the name are exactly an entry of "
+                            "data/reference/indicators.yaml), derived (no entry names the combination: id d__<facets>, "
+                            "label composed from the facets, still compared with the same combination in other plans) "
+                            "or unmapped (no facets read, or the unit does not fit the combination's indicator; the "
+                            "reason is in indicator_reason)",
 }
 # The values a coded column may hold, for the dictionary's `values` column.
 CODE_VALUES = {
@@ -89,10 +99,15 @@ CODE_VALUES = {
     "category": "; ".join(f"{code} = {label('categories', code, 'zh')} / {label('categories', code, 'en')}"
                           for code in CATEGORY_VALUES),
 }
+CODE_VALUES["indicator_decided_by"] = "; ".join(f"{code} = {pick(DECIDED_BY_LABELS[code], 'zh')} / "
+                                                f"{pick(DECIDED_BY_LABELS[code], 'en')}" for code in DECIDED_BY)
+CODE_VALUES["facets"] = "; ".join(f"{facet} = {pick(FACET_LABELS[facet], 'zh')} / {pick(FACET_LABELS[facet], 'en')}"
+                                  for facet in FACET_ORDER)
 CODE_VALUES["scope_code"] = CODE_VALUES["scope"]
 CODE_VALUES["extracted_comparator"] = CODE_VALUES["comparator"]
 # The row's provenance, carried into "download what is shown": who says this number, and why.
-PROVENANCE_COLUMNS = ["origin", "confidence", "extracted_value", "correction_reason", "corrected_by"]
+PROVENANCE_COLUMNS = ["origin", "confidence", "extracted_value", "correction_reason", "corrected_by",
+                      "facets", "indicator_decided_by"]
 
 
 def with_provenance(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
@@ -108,7 +123,8 @@ def with_provenance(table: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
         position = out.columns.get_loc("indicator") + 1 if "indicator" in out else len(out.columns)
         out.insert(position, "category", source["category"].to_numpy())
     for column in PROVENANCE_COLUMNS:
-        out[column] = source[column].to_numpy() if column in source else None
+        if column in source or column not in out:  # a shown table may carry it already (dashboard.ui.tables)
+            out[column] = source[column].to_numpy() if column in source else None
     return out
 
 
@@ -178,9 +194,19 @@ def for_download(frame: pd.DataFrame, lang: str | None = None, documents=None) -
             continue  # the column already holds labels (the shown table's scope)
         labels = codes.map(lambda c, section=section: _bilingual(section, c, lang))
         out.insert(out.columns.get_loc(code_column) + 1, f"{column}_label", labels)
+    if "facets" in out and "facets_label" not in out:  # the codes' words beside them (dashboard.services.decisions)
+        out.insert(out.columns.get_loc("facets") + 1, "facets_label",
+                   out["facets"].map(lambda f: facets_in(f, lang)))
     if "source_url" in out:
         out["source_url"] = out["source_url"].map(citation.absolute_url)
     return out
+
+
+def facets_in(description, lang: str | None) -> str | None:
+    """targets.facets worded in `lang`, or in both languages when none is given."""
+    if lang in ("zh", "en"):
+        return decisions.facets_text(description, lang) or None
+    return decisions.facets_bilingual(description)
 
 
 def _schema_meanings(preferred_table: str = "targets") -> dict[str, tuple[str, str]]:

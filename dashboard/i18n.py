@@ -841,3 +841,103 @@ TEXT_CHECK_STRINGS = {
     "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
 }
 STRINGS.update(TEXT_CHECK_STRINGS)
+
+
+# --- Issue 20 (indicators as facets): how a target's indicator was decided and what its name states, on the
+# sources page, in the review queue's groups and in the downloads' data dictionary. One block, to merge easily.
+DECIDED_BY_LABELS = {
+    "named": ("由要素命名", "named by facets"),
+    "derived": ("由要素派生（词典未命名此组合）", "derived from facets (no dictionary entry names this combination)"),
+    "unmapped": ("未归类", "unmapped"),
+}
+FACET_LABELS = {
+    "subject": ("主体", "subject"), "measure": ("计量", "measure"), "normaliser": ("分母", "normaliser"),
+    "qualifiers": ("限定", "qualifiers"), "tier": ("级别", "tier"), "growth": ("增长率", "growth"),
+}
+# The harmoniser's reasons (etl.harmonize.facets, etl.harmonize.dictionary) as a page words them: a pattern
+# on the English the warehouse stores → its words; {0} is what the pattern caught (a name's words, quoted).
+DECISION_REASONS = [
+    (r"no name", ("未找到名称", "no name found")),
+    (r"empty name", ("名称为空", "empty name")),
+    (r"no kind of thing named \(subject\)", ("名称未写明所计何物（主体）", "the name says no kind of thing it counts (subject)")),
+    (r"names no measure for a kind counted several ways.*", ("未写明计量：此类可按申请、授权或拥有计（或按场次、人次）",
+                                                             "no measure named for a kind counted several ways "
+                                                             "(applied, granted or held; sessions or person-times)")),
+    (r"the name ends in words the vocabulary does not know, or qualifies a generic word with them \((.+)\)",
+     ("名称以词表不认识的词结尾，或用它们修饰泛称：「{0}」", "the name ends in words the vocabulary does not know, "
+                                                     "or qualifies a generic word with them: 「{0}」")),
+    (r"names a kind the vocabulary does not know \((.+)\)",
+     ("名称中的类别词表不认识：「{0}」", "names a kind the vocabulary does not know: 「{0}」")),
+    (r"unit (.+) does not fit (\S+) \((.+)\)", ("单位 {0} 与指标 {1} 的单位（{2}）不符", "unit {0} does not fit {1} ({2})")),
+    (r"no name; the clause before it: (.+)", ("未找到名称；前一分句：{0}", "no name; the clause before it: {0}")),
+    (r"a member of a respective \(fenbie\) list: (.+)", ("“分别”列举中的一项：{0}", "a member of a respectively (fenbie) list: {0}")),
+    (r"density written after the name", ("密度写在名称之后", "density written after the name")),
+    (r"density shared across the list", ("列举共用一个密度", "density shared across the list")),
+    (r"measure written after the name", ("计量写在名称之后", "measure written after the name")),
+    (r"kind read from the sentence before the name", ("类别取自名称前的句子", "kind read from the sentence before the name")),
+]
+FACETS_STRINGS = {
+    "decision_line": ("{how}：{facets}", "{how}: {facets}"),
+    "decision_reason": ("（{reason}）", " ({reason})"),
+    "decision_no_facets": ("名称读不出要素", "no facets read from the name"),
+    "decision_reason_other": ("原因：{reason}", "reason: {reason}"),
+    "sources_decisions_title": ("各目标的指标如何确定", "How each target's indicator was decided"),
+    "sources_decisions_help": ("“由要素命名”：名称读出的要素组合（主体 × 计量 × 分母 × 限定 × 级别）正是指标词典中的一项；"
+                               "“派生”：词典尚未命名该组合，按要素自动生成编号和名称，仍可与其他方案的同一组合对比；"
+                               "“未归类”：读不出要素，或单位与该组合的指标不符，附原因。",
+                               "“Named by facets”: the facets read from the name (subject × measure × normaliser × "
+                               "qualifiers × tier) are exactly a dictionary entry's; “derived”: no entry names the "
+                               "combination yet, so its id and label are composed from the facets and it still compares "
+                               "with the same combination in other plans; “unmapped”: no facets could be read, or the "
+                               "unit does not fit the combination's indicator — with the reason."),
+    "col_decided_by": ("指标确定方式", "Indicator decided by"),
+    "col_facets": ("要素", "Facets"),
+    "col_raw_name": ("方案用语", "Plan wording"),
+    "review_groups_title": ("待命名的组合与未归类名称（{n} 组）", "Combinations to name and unmapped names ({n} groups)"),
+    "review_groups_intro": ("派生目标按要素组合分组，未归类目标按规范化后的名称分组；每组一行。为一个组合命名一次"
+                            "（把下面的词条加入 data/reference/indicators.yaml），或逐个修正目标。",
+                            "Derived targets grouped by their facet combination, unmapped ones by their normalised "
+                            "name; one line a group. Name a combination once (add the entry below to "
+                            "data/reference/indicators.yaml), or correct one target."),
+    "review_groups_none": ("每个目标都由词典中的指标命名。", "Every target is named by a dictionary entry."),
+    "review_group_derived": ("派生", "derived"),
+    "review_group_unmapped": ("未归类", "unmapped"),
+    "review_group_reason_derived": ("词典未命名此组合", "no dictionary entry names this combination"),
+    "review_group_col_kind": ("类型", "Kind"),
+    "review_group_col_group": ("组合或名称", "Combination or name"),
+    "review_group_col_facets": ("要素", "Facets"),
+    "review_group_col_targets": ("目标数", "Targets"),
+    "review_group_col_regions": ("地区数", "Regions"),
+    "review_group_col_reason": ("原因", "Reason"),
+    "review_group_col_names": ("方案用语", "Plan wordings"),
+    "review_group_pick": ("查看一组", "Open a group"),
+    "review_group_entry": ("为此组合命名：把这个词条加入 data/reference/indicators.yaml（核对名称、类别和单位；"
+                           "别名只列单独读出此组合的用语），然后重建数据库。",
+                           "Name this combination: add this entry to data/reference/indicators.yaml (check the "
+                           "names, category and unit; the aliases list only wordings that read as this combination "
+                           "alone), then rebuild."),
+    "review_group_no_entry": ("读不出要素的名称不能由词典命名：在 etl/vocab/facets.py 中补充词语，或逐个修正目标。",
+                              "A name whose facets cannot be read cannot be named by the dictionary: teach "
+                              "etl/vocab/facets.py the word, or correct each target."),
+    "review_group_conflict": ("要素已由词典命名，但单位不符：逐个修正目标的单位或指标。",
+                              "The dictionary names these facets, but the unit does not fit: correct each target's "
+                              "unit or indicator."),
+    "review_group_targets": ("本组目标", "This group's targets"),
+}
+STRINGS.update(FACETS_STRINGS)
+COLUMN_LABELS.update({
+    "facets": ("要素", "Facets"),
+    "facets_label": ("要素（名称）", "Facets (label)"),
+    "indicator_decided_by": FACETS_STRINGS["col_decided_by"],
+    "indicator_reason": ("指标确定说明", "Indicator note"),
+})
+COLUMN_MEANINGS_ZH.update({
+    "facets": "名称所计的内容，读作要素：subject=主体（所计何物）; measure=计量（申请量、授权量、拥有量、金额、比率…）"
+              "[; normaliser=分母（每万人口…）][; qualifiers=限定（高价值、海外…，多项以 + 连接）][; tier=级别（国家级、省级…）]"
+              "[; growth 为该计量的增长率]；代码见 etl/vocab/facets.py；读不出要素时为空",
+    "facets_label": "要素的名称（中文 / 英文），与 facets 一一对应",
+    "indicator_decided_by": "指标的确定方式：named 由要素命名（要素组合正是 data/reference/indicators.yaml 中的一项）；"
+                            "derived 派生（词典未命名该组合：编号为 d__<要素>，名称由要素生成，仍可与其他方案的同一组合对比）；"
+                            "unmapped 未归类（读不出要素，或单位与该组合的指标不符，原因见 indicator_reason）",
+    "indicator_reason": "未归类的原因，或句子为名称补充了什么（共用的密度、名称前一分句的类别…）",
+})

@@ -141,8 +141,8 @@ def targets(category: str | None = None, family: str | None = None,
 def targets_in_document(doc_id: str) -> pd.DataFrame:
     """Every target of one plan, restatements too (the sources page marks them), in reading order."""
     return fetch("""
-        SELECT target_id, indicator_zh, indicator_en, raw_name, value, unit, scope, qualitative,
-               quote, quote_start, quote_end, restates
+        SELECT target_id, indicator_id, indicator_zh, indicator_en, raw_name, value, unit, scope, qualitative,
+               quote, quote_start, quote_end, restates, facets, indicator_decided_by, indicator_reason
         FROM targets WHERE doc_id = ? ORDER BY quote_start, target_id
     """, (doc_id,))
 
@@ -324,6 +324,17 @@ def review_candidates() -> pd.DataFrame:
         FROM targets WHERE lower(confidence) = 'low' OR category = ?
         ORDER BY region_id, target_id
     """, (UNMAPPED,))
+
+
+def undecided_targets() -> pd.DataFrame:
+    """The targets no dictionary entry names (indicator_decided_by derived or unmapped): the review
+    queue groups them by facet combination or normalised name (dashboard.services.review_queue)."""
+    return fetch("""
+        SELECT doc_id, region_id, region_zh, target_id, indicator_id, raw_name, unit, quote, facets,
+               indicator_decided_by, indicator_reason
+        FROM targets WHERE indicator_decided_by IN ('derived', 'unmapped')
+        ORDER BY indicator_decided_by, indicator_id, region_id, target_id
+    """)
 
 
 def region_names() -> pd.Series:

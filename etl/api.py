@@ -37,7 +37,8 @@ from etl.base.schema import (
 from etl.base.yaml_io import safe_load as read_yaml
 from etl.extract.instruments import SEPARATOR as DEPARTMENT_SEPARATOR
 from etl.extract.instruments import dictionary as instrument_dictionary
-from etl.harmonize.dictionary import harmonizer, per_capita_ids
+from etl.harmonize.dictionary import DECIDED_BY, DERIVED_PREFIX, harmonizer, normalize_name, per_capita_ids
+from etl.harmonize.facets import FACET_ORDER, describe_names, description_of_key, key_of_description
 from etl.normalize.ambition import STATUSES as ATTAINMENT_STATUSES
 from etl.normalize.ambition import UNIT_FLOW, UNIT_LEVEL, UNIT_RATIO
 from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
@@ -61,6 +62,8 @@ __all__ = [
     # the vocabulary
     "COMPARATOR_CODES", "COMPARATOR_SYMBOLS", "DEPARTMENT_SEPARATOR", "UNITS", "unit_kind",
     "harmonizer", "instrument_dictionary", "per_capita_ids",
+    # a target's facets as stored (targets.facets) read back, and how its indicator was decided
+    "DECIDED_BY", "DERIVED_PREFIX", "FACET_ORDER", "describe_names", "description_of_key", "key_of_description", "normalize_name",
     # comparable numbers, by the ETL's own rules
     "add_comparable_columns", "comparable_fields", "split_unit", "standardise",
     # files a person downloads or edits

@@ -60,6 +60,53 @@ def show_queue(doc_id: str) -> None:
         "correct_url": st.column_config.LinkColumn(tr("col_correct"), display_text=tr("correct_link"))})
 
 
+@st.cache_data(ttl=warehouse.CACHE_SECONDS, max_entries=8, show_spinner=False)
+def decision_groups(warehouse_version: tuple[str, int], lang: str) -> pd.DataFrame:
+    """The derived and unmapped targets grouped (dashboard.services.review_queue), once per warehouse file and language."""
+    return review_queue.decision_groups(lang)
+
+
+def show_groups() -> None:
+    """Derived combinations and unmapped names, one line a group; a picked group shows the dictionary
+    entry that would name its combination, and its targets with their sentences and correction forms."""
+    groups = decision_groups(warehouse.version(), lang)
+    st.subheader(tr("groups_title", n=len(groups)))
+    if groups.empty:
+        st.success(tr("groups_none"))
+        return
+    st.caption(tr("groups_intro"))
+    kinds = {"derived": tr("group_derived"), "unmapped": tr("group_unmapped")}
+    shown = groups.assign(kind=groups["kind"].map(kinds))
+    st.dataframe(shown[["kind", "group", "targets", "regions", "reason", "facets_text", "names"]], hide_index=True,
+                 key="review_groups", placeholder=tables.MISSING_CELL, column_config={
+                     "kind": tr("group_col_kind"), "group": tr("group_col_group"),
+                     "facets_text": st.column_config.TextColumn(tr("group_col_facets"), width="medium"),
+                     "targets": tr("group_col_targets"), "regions": tr("group_col_regions"),
+                     "reason": tr("group_col_reason"), "names": tr("group_col_names")})
+    labels = {g["group_id"]: f"{kinds[g['kind']]} · {g['group']} · {g['targets']}" for g in groups.to_dict("records")}
+    picked = st.selectbox(tr("group_pick"), ["", *labels], key="review_group",
+                          format_func=lambda g: labels.get(g, t("none_selected", lang)))
+    if not picked:
+        return
+    group = groups.set_index("group_id").loc[picked].to_dict() | {"group_id": picked}
+    if group["entry"]:
+        st.caption(tr("group_entry"))
+        st.code(group["entry"], language="yaml")
+    else:
+        st.caption(tr("group_conflict") if group["facets_text"] else tr("group_no_entry"))
+    members = review_queue.group_targets(group, lang, can_edit)
+    members = members.assign(region_zh=[view.region_labels.get(r, zh) for r, zh in
+                                        zip(members["region_id"], members["region_zh"])]).drop(columns="region_id")
+    st.dataframe(members, hide_index=True, key="review_group_targets",
+                 placeholder=tables.MISSING_CELL, column_config={
+                     "region_zh": tr("col_plan"), "target_id": "ID", "raw_name": t("col_raw_name", lang),
+                     "decision": st.column_config.TextColumn(t("col_decided_by", lang), width="large"),
+                     "quote": st.column_config.TextColumn(tr("col_quote"), width="large"),
+                     "source_url": st.column_config.LinkColumn(tr("col_source"), display_text=t("open_link", lang)),
+                     "correct_url": st.column_config.LinkColumn(tr("col_correct"), display_text=tr("correct_link"))
+                     if can_edit else None})
+
+
 def show_reading(row: dict) -> None:
     """The row as it stands, and when a person corrected it, the extractor's reading beside it."""
     st.info(f"“{md(row['quote'])}”", icon=":material/format_quote:")
@@ -156,6 +203,7 @@ labels = {r.doc_id: f"{view.region_labels.get(r.region_id, r.region_zh)} · "
 state.seed_choice("doc", doc_ids, "", lang)
 doc_id = st.selectbox(t("document", lang), doc_ids, key="doc", format_func=lambda d: labels.get(d, tr("all_plans")))
 show_queue(doc_id)
+show_groups()
 
 target_id = ""
 if doc_id:

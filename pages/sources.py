@@ -11,10 +11,10 @@ from dashboard import charts, citation, state, text_checks
 from dashboard import review as rv
 from dashboard import upload as up
 from dashboard.glossary import in_lang, label
-from dashboard.i18n import status_label, t
+from dashboard.i18n import column_label, status_label, t
 from dashboard.safe_text import js_string, md
-from dashboard.services import warehouse
-from dashboard.ui import context, layout
+from dashboard.services import decisions, warehouse
+from dashboard.ui import context, layout, tables
 from dashboard.ui.source_links import number_span
 
 layout.ensure_shell()
@@ -105,10 +105,11 @@ else:
                            f"sha256 {md(str(document['sha256'])[:12])}…"]))
     st.caption(md(date_line(document)))
 st.caption(t("highlight_help", lang))
-
 if target_id:
     chosen = found.set_index("target_id").loc[target_id]
     st.info(f"**{md(target_label(target_id))}**  \n“{md(chosen['quote'])}”", icon=":material/format_quote:")
+    if decided := decisions.decision_line(chosen, lang):  # how its indicator was decided, and its facets
+        st.caption(md(decided))
     detail = warehouse.target_detail(target_id) if not is_upload else pd.DataFrame()
     if len(detail) and detail["origin"].iloc[0] == "manual":  # a person's correction, the machine's reading beside
         row = detail.iloc[0].to_dict()
@@ -118,6 +119,16 @@ if target_id:
     if rv.editing_allowed() and not is_upload:
         st.page_link("pages/review.py", label=t("sources_correct_this", lang), icon=":material/edit:",
                      query_params={"doc": doc_id, "target": target_id})
+if "indicator_decided_by" in found:
+    with st.expander(t("sources_decisions_title", lang)):
+        st.caption(t("sources_decisions_help", lang))
+        st.dataframe(decisions.decision_table(found, lang), hide_index=True, key="sources_decisions",
+                     placeholder=tables.MISSING_CELL, column_config={
+                         "target_id": st.column_config.TextColumn("ID", width=140),
+                         "raw_name": t("col_raw_name", lang), "indicator": column_label("indicator", lang),
+                         "decided_by": t("col_decided_by", lang),
+                         "facets": st.column_config.TextColumn(t("col_facets", lang), width="large"),
+                         "reason": t("review_group_col_reason", lang)})
 
 
 PASSAGE = "passage"  # the id of a passage linked by quote_start/quote_end

@@ -15,6 +15,8 @@ from dashboard.ui.context import get_view
 from dashboard.ui.source_links import row_clicked
 from etl.api import CATEGORY_VALUES, COMPARATOR_CODES
 
+# Kept in every download of a reader's table, not drawn as columns on screen (the sources page words them).
+DECISION_COLUMNS = ["facets", "indicator_decided_by"]
 TABLE_COLUMNS = ["region", "indicator", "value_std", "unit_std", "comparator", "scope", "target_year",
                  "baseline", "value_per_year", "value_per_10k_residents", "quote", "source_url"]
 
@@ -39,6 +41,8 @@ def display_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     written = numbers.display_columns(frame, lang)  # 30亿元 / ¥3bn as the charts write it, beside the raw number
     for name, column, _unit in numbers.DISPLAY_COLUMNS:
         out.insert(out.columns.get_loc(column), name, written[name].to_numpy())
+    for column in DECISION_COLUMNS:  # how the indicator was decided travels with every download (issue 20)
+        out[column] = frame[column].to_numpy() if column in frame else None
     return out.reset_index(drop=True)
 
 
@@ -91,6 +95,7 @@ def show_table(table: pd.DataFrame, lang: str, key: str, height: int | str = "au
         config.setdefault(column, st.column_config.Column(column_label(column, lang)))
     table = shown_units(table, lang)
     config.update({raw: None for raw in numbers.shown_as_text(table)})  # the download keeps them; the screen writes them
+    config.update({column: None for column in DECISION_COLUMNS if column in table})
     if "target_id" not in table:
         st.dataframe(table, column_config=config, hide_index=True, key=key, height=height, placeholder=MISSING_CELL)
         return

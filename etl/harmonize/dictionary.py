@@ -108,6 +108,7 @@ class Indicator:
 
 # How a target's indicator was decided (targets.indicator_decided_by).
 NAMED, DERIVED, UNMAPPED = "named", "derived", "unmapped"
+DECIDED_BY = (NAMED, DERIVED, UNMAPPED)
 DERIVED_PREFIX = "d__"
 PER_CAPITA_NORMALISERS = ("per_10k_residents", "per_million_residents", "per_10k_entities", "per_10k_firms",
                           "per_1k_entities", "per_1k_firms")

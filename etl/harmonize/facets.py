@@ -623,3 +623,57 @@ def _member_facets(member: str, name: str, unit) -> Parsed:
     if isinstance(facets, str):
         return Parsed(None, "a member of a respective (fenbie) list: " + facets, clean_name(name))
     return Parsed(facets, "", clean_name(own), ("member of a respective list",))
+
+
+# --- the stored description read back (the dashboard's sources page, review queue and downloads) ------
+
+FACET_ORDER = ("subject", "measure", "normaliser", "qualifiers", "tier", "growth")
+
+
+def describe_names(description: str | None) -> list[tuple[str, str, str]]:
+    """`Facets.describe()` as stored in targets.facets → (facet, zh, en) per facet, in FACET_ORDER:
+    a sum of kinds or tiers joined (发明专利和商标 / Invention patents and Trademarks), a code the
+    vocabulary no longer knows kept as its code.  Empty for an empty description."""
+    if not isinstance(description, str) or not description.strip():
+        return []
+    fields = dict(part.partition("=")[::2] for part in (p.strip() for p in description.split(";")) if part)
+    out = []
+    for facet in FACET_ORDER:
+        if facet not in fields:
+            continue
+        if facet == "growth":
+            out.append(("growth", vocab.GROWTH_ZH, "growth rate"))
+            continue
+        names = [_code_names(facet, code) for code in fields[facet].split("+") if code]
+        joiner_zh = vocab.SUM_ZH if facet in ("subject", "tier") else vocab.LIST_SEPARATORS[0]
+        out.append((facet, joiner_zh.join(zh for zh, _ in names), " and ".join(en for _, en in names)))
+    return out
+
+
+def _code_names(facet: str, code: str) -> tuple[str, str]:
+    tables = {"subject": SUBJECT_INFO, "measure": MEASURE_INFO, "normaliser": NORMALISER_INFO, "tier": TIER_INFO}
+    if facet == "qualifiers":
+        try:
+            return _qualifier_zh(code), _qualifier_en(code)
+        except KeyError:
+            return code, code
+    found = tables.get(facet, {}).get(code)
+    return (found[0], found[1]) if found else (code, code)
+
+
+def key_of_description(description: str | None) -> str | None:
+    """The combination's key (Facets.key) of a stored description; None when it cannot be read."""
+    names = dict(part.partition("=")[::2] for part in (p.strip() for p in (description or "").split(";")) if part)
+    if not names.get("subject") or not names.get("measure"):
+        return None
+    return Facets(names["subject"], names["measure"], names.get("normaliser", ""),
+                  tuple(q for q in names.get("qualifiers", "").split("+") if q), names.get("tier", ""),
+                  "growth" in names).key
+
+
+def description_of_key(key: str | None) -> str | None:
+    """The stored description (Facets.describe) of a combination's key; None when it cannot be read."""
+    try:
+        return Facets.from_key(key).describe() if key else None
+    except ValueError:
+        return None

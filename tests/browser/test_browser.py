@@ -298,6 +298,11 @@ def test_data_page_csv_download_matches_table_on_screen(nav_pages, page, tmp_pat
     from dashboard.numbers import shown_as_text
 
     context += tuple(shown_as_text(pd.DataFrame(columns=records[0])))
+    # How each row's indicator was decided and its facets (issue 20) travel with the download; the
+    # sources page words them, the table on screen does not show the codes.
+    from dashboard.ui.tables import DECISION_COLUMNS
+
+    context += tuple(DECISION_COLUMNS)
     keep = [i for i, name in enumerate(records[0]) if not name.endswith(("_label", "_symbol")) and name not in context]
     records = [[row[i] for i in keep] for row in records]
     csv_header, csv_rows = records[0], records[1:]
