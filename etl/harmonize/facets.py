@@ -33,6 +33,7 @@ NORMALISER_INFO = {code: (zh, en) for code, zh, en, _ in vocab.NORMALISERS}
 QUALIFIER_INFO = {code: (zh, en) for code, zh, en, _ in vocab.QUALIFIERS}
 TIER_INFO = {code: (zh, en) for code, zh, en, _ in vocab.TIERS}
 _TIER_ORDER = [code for code, *_ in vocab.TIERS]
+SUBJECT_LABELS_EN = vocab.SUBJECT_LABELS_EN
 
 
 @dataclass(frozen=True)
@@ -84,28 +85,106 @@ class Facets:
         return "; ".join(out)
 
     def label_zh(self) -> str:
-        sep = vocab.LABEL_JOIN_ZH
-        parts = [TIER_INFO[t][0] for t in self.tier.split("+") if t] if self.tier else []
-        head = sep.join(parts)
-        quals = "".join(_qualifier_zh(q) for q in self.qualifiers if not _share_of(q))
+        """The combination's name as the genre writes it: 每万人口高价值发明专利拥有量, 省级知识产权优势企业数量,
+        植物新品种权申请量, 发明专利授权量占比, 专利密集型产业占地区生产总值比重, 知识产权质押融资金额增长率."""
+        quals = [q for q in self.qualifiers if not _share_of(q)]
         subject = vocab.SUM_ZH.join(SUBJECT_INFO[s][0] for s in self.subjects)
-        subject += "".join(_qualifier_zh(q) for q in self.qualifiers if _share_of(q))  # 发明专利授权量·占比
-        text = (NORMALISER_INFO[self.normaliser][0] if self.normaliser else "") + (head + quals) + subject
-        text += vocab.LABEL_DOT + MEASURE_INFO[self.measure][0]
+        if any(q.startswith(vocab.PURPOSE_PREFIX) for q in quals) and subject.startswith(vocab.IP_ZH) \
+                and len(subject) > len(vocab.IP_ZH):
+            subject = subject[len(vocab.IP_ZH):]  # 地理标志专项资金, 知识产权专员培训: the purpose says whose
+        per_head = self.normaliser and self.normaliser not in vocab.SHARE_NORMALISERS
+        words = [NORMALISER_INFO[self.normaliser][0]] if per_head else []
+        if self.tier:
+            words.append(vocab.LABEL_JOIN_ZH.join(TIER_INFO[t][0] for t in self.tier.split("+")))  # 国家级和省级
+        words.append(vocab.SUM_ZH.join(_qualifier_zh(q) for q in quals if q in vocab.OWNER_QUALIFIERS))
+        words += [_qualifier_zh(q) + vocab.OF_ZH for q in quals if q.startswith("maintained_")]
+        words += [_qualifier_zh(q) for q in quals if q not in vocab.OWNER_QUALIFIERS
+                  and not q.startswith("maintained_") and _qualifier_zh(q) not in subject]  # 网络侵权盗版案件 once
+        text = "".join(words) + subject + self._measure_zh()
+        if self.normaliser in vocab.SHARE_NORMALISERS and self.measure != "share":
+            text += NORMALISER_INFO[self.normaliser][0] + vocab.SHARE_OF_ZH  # a denominator the measure does not carry
         return text + (vocab.GROWTH_ZH if self.growth else "")
 
     def label_en(self) -> str:
-        subject = " and ".join(SUBJECT_INFO[s][1] for s in self.subjects)
-        words = [TIER_INFO[t][1] for t in self.tier.split("+") if t] if self.tier else []
-        words += [_qualifier_en(q) for q in self.qualifiers if not _share_of(q)]
-        text = (" ".join(words) + " " if words else "") + subject
-        text += "".join(f" ({_qualifier_en(q)})" for q in self.qualifiers if _share_of(q))
-        text = text[0].upper() + text[1:]
-        measure = MEASURE_INFO[self.measure][1]
-        text = f"{text} {measure}" if self.measure != "count" else f"{text} (number)"
-        if self.normaliser:
-            text += f" {NORMALISER_INFO[self.normaliser][1]}"
-        return f"Growth of {text[0].lower() + text[1:]}" if self.growth else text
+        """The combination's name as a noun phrase in sentence case: Number of provincial IP advantage firms,
+        Plant variety applications, Invention patents held per 10,000 residents, Growth rate of PCT patent
+        applications, Share of invention patent grants, IP-intensive industries as a share of GDP."""
+        text, of_form = self._core_en()
+        if self.normaliser and (self.normaliser not in vocab.SHARE_NORMALISERS or self.measure != "share"):
+            text += " " + NORMALISER_INFO[self.normaliser][1]
+        if self.growth:
+            text = vocab.GROWTH_EN.format(("the " if of_form else "") + text)
+        return text[0].upper() + text[1:]
+
+    def _measure_zh(self) -> str:
+        """The measure word after the kind: rights are held (拥有量), marks registered (注册量), a share is of
+        the flow the name says (授权量占比) and of the denominator it names (占地区生产总值比重)."""
+        if self.measure == "share":
+            flow = next((q[len(vocab.SHARE_OF_PREFIX):] for q in self.qualifiers if _share_of(q)), "")
+            text = self._flow_zh(flow) if flow else ""
+            if self.normaliser in vocab.SHARE_NORMALISERS:
+                return text + NORMALISER_INFO[self.normaliser][0] + vocab.SHARE_OF_ZH
+            return text + vocab.SHARE_ZH
+        if self.measure == "count" and all(s in vocab.HELD_KINDS for s in self.subjects):
+            return vocab.COUNT_HELD_ZH
+        return self._flow_zh(self.measure)
+
+    def _flow_zh(self, measure: str) -> str:
+        if measure == "registrations" and all(s.endswith(("_mark", "trademark")) for s in self.subjects):
+            return vocab.TRADEMARK_REGISTRATIONS_ZH
+        return vocab.MEASURE_LABEL_ZH.get(measure, MEASURE_INFO[measure][0])
+
+    def _core_en(self) -> tuple[str, bool]:
+        """The label before its normaliser and growth, in lower case, and whether its head noun is singular
+        (number of …, … coverage rate), so that a growth rate of it says "the"."""
+        quals = [q for q in self.qualifiers if not _share_of(q)]
+        kinds = [_kind_en(s) for s in self.subjects]
+        noun = (", and " if any(" and " in k for k in kinds) else " and ").join(kinds)
+        tiers = [t for t in self.tier.split("+") if t]
+        after = [TIER_INFO[t][1] for t in tiers if t in vocab.TIER_AFTER]
+        after += [vocab.MAINTAINED_EN.format(re.sub(r"\D", "", q)) for q in quals if q.startswith("maintained_")]
+        after += [f"{vocab.PURPOSE_EN.get(self.subjects[-1], 'for')} {_kind_en(q[len(vocab.PURPOSE_PREFIX):])}"
+                  for q in quals if q.startswith(vocab.PURPOSE_PREFIX)]
+        before = [" and ".join(TIER_INFO[t][1] for t in tiers if t not in vocab.TIER_AFTER)]
+        before += [_qualifier_en(q) for q in quals if q not in vocab.OWNER_QUALIFIERS
+                   and not q.startswith(("maintained_", vocab.PURPOSE_PREFIX))
+                   and _qualifier_en(q).lower() not in noun.lower().split()]  # online piracy cases, once
+        before = [w for w in before if w]
+        attributive = SUBJECT_LABELS_EN.get(self.subject, ("", None))[1] if not after else None
+        noun = " ".join(before + [noun] + after)
+        attributive = " ".join(before + [attributive]) if attributive else None
+        text, of_form = self._measure_en(noun, attributive, plain=not after)
+        owners = " and ".join(_qualifier_en(q) for q in quals if q in vocab.OWNER_QUALIFIERS)
+        if owners:
+            text += f" {'by' if text.endswith(' held') or self.measure in vocab.BY_OWNER_MEASURES else 'among'} {owners}"
+        return text, of_form
+
+    def _measure_en(self, noun: str, attributive: str | None, plain: bool = True) -> tuple[str, bool]:
+        """The measure as a head noun (invention patent applications) or "<head> of <kind>" (number of …);
+        True when the head is singular, so that a growth rate of it says "the".  `plain`: no phrase follows
+        the kind (a right maintained for over 10 years is numbered, not "held")."""
+        measure, subjects = self.measure, self.subjects
+        mass = "mass" if all(s in vocab.MASS_KINDS for s in subjects) else "countable"
+        if measure == "share":
+            flow = next((q[len(vocab.SHARE_OF_PREFIX):] for q in self.qualifiers if _share_of(q)), "")
+            part = Facets(self.subject, flow)._measure_en(noun, attributive, plain)[0] if flow else noun
+            if self.normaliser in vocab.SHARE_NORMALISERS:
+                return f"{part} {NORMALISER_INFO[self.normaliser][1]}", False
+            return f"share of {part}", True
+        if measure == "count" and plain and all(s in vocab.HELD_KINDS for s in subjects):
+            forms = (None, vocab.HELD_EN)
+        elif measure in ("count", "times"):
+            forms = vocab.COUNT_LABELS_EN[mass]
+        elif measure == "sessions":
+            forms = vocab.SESSIONS_LABELS_EN[mass]
+        elif measure == "amount":
+            forms = vocab.AMOUNT_LABELS_EN["money" if any(s in vocab.MONEY_KINDS for s in subjects) else "other"]
+        else:
+            en = MEASURE_INFO[measure][1]
+            forms = vocab.MEASURE_LABELS_EN.get(measure, (f"{{a}} {en}", f"{en} of {{n}}"))
+        template = forms[0] if forms[0] and attributive else forms[1]
+        head = template.split()[-1 if template.startswith("{") else 0]
+        return template.format(a=attributive, n=noun), head != "held" and not head.endswith("s")
 
     @property
     def category(self) -> str:
@@ -139,6 +218,15 @@ def _qualifier_en(code: str) -> str:
     if code.startswith(vocab.PURPOSE_PREFIX):
         return SUBJECT_INFO[code[len(vocab.PURPOSE_PREFIX):]][1].lower()
     return code.replace("_", " ")  # maintained_10y → maintained 10y
+
+
+def _kind_en(code: str) -> str:
+    """A kind as a noun phrase inside a label: its SUBJECT_LABELS_EN phrase, or its SUBJECTS label with
+    the first letter lowered unless the first word is an acronym (IP, GI)."""
+    if code in SUBJECT_LABELS_EN:
+        return SUBJECT_LABELS_EN[code][0]
+    text = SUBJECT_INFO[code][1]
+    return text[0].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
 
 
 @dataclass(frozen=True)

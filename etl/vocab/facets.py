@@ -29,10 +29,10 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("gi_trademark", "地理标志商标", "GI trademarks", "creation", ("地理标志商标",)),
     ("gi_certification_mark", "地理标志证明商标", "GI certification marks", "creation", ("地理标志证明商标",)),
     ("gi_collective_mark", "地理标志集体商标", "GI collective marks", "creation", ("地理标志集体商标",)),
-    ("gi_product", "地理标志保护产品", "GI protected products", "creation",
+    ("gi_product", "地理标志保护产品", "GI-protected products", "creation",
      ("地理标志保护产品", "地理标志产品", "地理标志农产品")),
     ("gi", "地理标志", "Geographical indications", "creation", ("地理标志",)),
-    ("gi_mark", "地理标志专用标志", "GI special mark", "creation", ("地理标志专用标志", "专用标志")),
+    ("gi_mark", "地理标志专用标志", "GI special logo", "creation", ("地理标志专用标志", "专用标志")),
     ("agri_trademark", "农产品商标", "Agricultural-product trademarks", "creation", ("农产品商标",)),
     ("well_known_trademark", "驰名商标", "Well-known trademarks", "creation", ("驰名商标", "中国驰名商标")),
     ("famous_brand", "知名品牌", "Famous brands", "creation", ("知名品牌", "著名商标", "知名商标")),
@@ -45,7 +45,7 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("软件著作权", "计算机软件著作权", "软件版权")),
     ("ic_layout", "集成电路布图设计", "IC layout designs", "creation",
      ("集成电路布图设计", "集成电路设计", "布图设计", "集成电路布图设计专有权")),
-    ("plant_variety", "植物新品种", "Plant varieties", "creation", ("植物新品种", "植物新品种权")),
+    ("plant_variety", "植物新品种权", "Plant variety rights", "creation", ("植物新品种", "植物新品种权")),
     ("data_ip", "数据知识产权", "Data IP", "creation", ("数据知识产权",)),
     ("patent_award", "专利奖", "Patent awards", "creation", ("专利奖", "专利金奖", "专利奖项")),
     ("hv_patent_centre", "高价值专利培育中心", "High-value patent cultivation centres", "creation",
@@ -310,9 +310,9 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("attendance", "人次", "attendance", "flow", "人次", ("人次", "覆盖面", "覆盖人次")),
     ("closure_rate", "结案率", "closure rate", "rate", "%",
      ("结案率", "办结率", "审结率", "查处率", "调解结案率")),
-    ("statutory_closure_rate", "法定期限内结案率", "closure rate within the statutory time", "rate", "%",
+    ("statutory_closure_rate", "法定期限内结案率", "closure rate within statutory time limits", "rate", "%",
      ("法定期限内结案率", "法定审限内结案率", "按期办结率")),
-    ("acceptance_rate", "服判息诉率", "acceptance rate of judgments", "rate", "%", ("服判息诉率",)),
+    ("acceptance_rate", "服判息诉率", "judgment acceptance rate", "rate", "%", ("服判息诉率",)),
     ("success_rate", "成功率", "success rate", "rate", "%", ("成功率",)),
     ("coverage_rate", "覆盖率", "coverage rate", "rate", "%", ("覆盖率", "清零")),
     ("conversion_rate", "转化率", "conversion rate", "rate", "%", ("转化实施率", "转化率", "实施率")),
@@ -378,14 +378,14 @@ NORMALISERS: list[tuple[str, str, str, tuple[str, ...]]] = [
 QUALIFIERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("high_value", "高价值", "high-value", ("高价值",)),
     ("high_quality", "高质量", "high-quality", ("高质量",)),
-    ("overseas", "海外", "abroad", ("海外", "境外", "国外", "涉外")),
+    ("overseas", "海外", "overseas", ("海外", "境外", "国外", "涉外")),
     ("pct", "PCT", "PCT", ("PCT", "专利合作条约")),
     ("core", "核心", "core", ("核心",)),
-    ("universities", "高校院所", "of universities and institutes", ("高校院所", "高校和科研院所", "高校")),
-    ("industrial_firms", "规上工业企业", "of large industrial firms", ("规上工业企业", "规模以上工业企业", "规上企业")),
-    ("high_tech_firms", "高新技术企业", "of high-tech firms", ("高新技术企业", "高新企业")),
-    ("emerging_firms", "战略性新兴产业企业", "of strategic emerging-industry firms", ("战新企业", "战略性新兴产业企业")),
-    ("seed_industry", "种业", "of the seed industry", ("种业",)),
+    ("universities", "高校院所", "universities and research institutes", ("高校院所", "高校和科研院所", "高校")),
+    ("industrial_firms", "规上工业企业", "industrial firms above designated size", ("规上工业企业", "规模以上工业企业", "规上企业")),
+    ("high_tech_firms", "高新技术企业", "high-tech firms", ("高新技术企业", "高新企业")),
+    ("emerging_firms", "战略性新兴产业企业", "strategic emerging-industry firms", ("战新企业", "战略性新兴产业企业")),
+    ("seed_industry", "种业", "seed-industry", ("种业",)),
     ("online", "网络", "online", ("网络",)),
 ]
 # Qualifiers that still say which subset when written after the kind (商标海外注册量, 专利PCT申请): where the
@@ -410,9 +410,9 @@ QUALIFIER_SUBJECTS = (("pct", "patent"),)
 # --- tiers: at which level a designation is ----------------------------------------------------------
 # (code, zh, en, words); tiers joined by 和/及/、 make one combined tier (国家级和省级).
 TIERS: list[tuple[str, str, str, tuple[str, ...]]] = [
-    ("provincial_up", "省级以上", "provincial and above", ("省级及以上", "省级以上", "省部级以上")),
-    ("city_up", "市级以上", "city-level and above", ("市级及以上", "市级以上")),
-    ("all_levels", "各级", "all levels", ("各级",)),
+    ("provincial_up", "省级以上", "at provincial level or above", ("省级及以上", "省级以上", "省部级以上")),
+    ("city_up", "市级以上", "at city level or above", ("市级及以上", "市级以上")),
+    ("all_levels", "各级", "at all levels", ("各级",)),
     ("national", "国家级", "national", ("国家级", "国家", "全国", "中国")),
     ("provincial", "省级", "provincial", ("省级", "省")),
     ("city", "市级", "city-level", ("市级",)),
@@ -463,10 +463,153 @@ CLAUSE_ENDS = "，。；：！？,;:!?"
 YEAR_MARK = r"(?:到|至|在)?\d{4}年(?:底|末)?(?:前)?"
 
 # --- composing a derived label ---------------------------------------------------------------------
-LABEL_DOT = "·"        # 软件著作权·登记量
+# A combination no dictionary entry names is labelled from these tables (etl.harmonize.facets,
+# Facets.label_zh / label_en), as a translator would write the indicator's name: in Chinese the genre's
+# compound (每万人口高价值发明专利拥有量, 省级知识产权优势企业数量, 植物新品种权申请量); in English a noun phrase
+# in sentence case (Number of provincial IP advantage firms, Plant variety applications, Growth rate of
+# PCT patent applications, Invention patents held per 10,000 residents).
 LABEL_JOIN_ZH = "和"    # 国家级和省级
 SUM_ZH = "和"           # 地理标志产品和农产品商标
 GROWTH_ZH = "增长率"
+IP_ZH = "知识产权"       # dropped before a purpose: 地理标志专项资金, not 地理标志知识产权专项资金
+OF_ZH = "的"             # 维持10年以上的发明专利
+SHARE_ZH = "占比"        # a share of the whole the name does not say: 高价值发明专利占比
+SHARE_OF_ZH = "比重"     # after a denominator: 专利密集型产业占地区生产总值比重
+# The measure word of a label where the measure's own word (MEASURES' zh) is not what the genre writes.
+COUNT_HELD_ZH = "拥有量"  # rights are held: 发明专利拥有量
+TRADEMARK_REGISTRATIONS_ZH = "注册量"  # marks are registered (商标注册量), works recorded (作品登记量)
+MEASURE_LABEL_ZH = {"users": "使用主体数", "settled": "落户数", "duration": "办理时长", "listed": "入库数"}
+
+# English: each kind as a noun phrase (plural, lower case unless a name or an acronym) and, where the
+# phrase can stand before a measure noun, its attributive form (invention patent applications).  A kind
+# not listed uses its SUBJECTS label, with no attributive form (applications for …).
+SUBJECT_LABELS_EN = {
+    "invention_patent": ("invention patents", "invention patent"),
+    "patent": ("patents", "patent"),
+    "utility_model": ("utility-model patents", "utility-model patent"),
+    "design_patent": ("design patents", "design patent"),
+    "trademark": ("trademarks", "trademark"),
+    "madrid_trademark": ("Madrid trademarks", "Madrid trademark"),
+    "collective_mark": ("collective marks", "collective mark"),
+    "certification_mark": ("certification marks", "certification mark"),
+    "gi_trademark": ("GI trademarks", "GI trademark"),
+    "gi_certification_mark": ("GI certification marks", "GI certification mark"),
+    "gi_collective_mark": ("GI collective marks", "GI collective mark"),
+    "gi_product": ("GI-protected products", "GI-protected product"),
+    "gi": ("geographical indications", "geographical indication"),
+    "gi_mark": ("the GI special logo", "GI special logo"),
+    "agri_trademark": ("agricultural-product trademarks", "agricultural-product trademark"),
+    "well_known_trademark": ("well-known trademarks", "well-known trademark"),
+    "famous_brand": ("famous brands", "famous brand"),
+    "famous_trade_name": ("famous trade names", "famous trade name"),
+    "regional_public_brand": ("regional public brands", "regional public brand"),
+    "copyright": ("copyright", "copyright"),
+    "copyright_work": ("copyright in works", None),
+    "software_copyright": ("software copyright", "software copyright"),
+    "ic_layout": ("IC layout designs", "IC layout-design"),
+    "plant_variety": ("plant variety rights", "plant variety"),
+    "data_ip": ("data IP", "data IP"),
+    "patent_award": ("patent awards", "patent award"),
+    "ip_pledge_financing": ("IP-pledge financing", "IP-pledge financing"),
+    "patent_pledge_financing": ("patent-pledge financing", "patent-pledge financing"),
+    "trademark_pledge_financing": ("trademark-pledge financing", "trademark-pledge financing"),
+    "ip_pledge_loan": ("IP-pledge loans", "IP-pledge loan"),
+    "ip_pledge": ("IP pledges", "IP-pledge"),
+    "ip_financing": ("IP financing", "IP financing"),
+    "ip_insurance": ("IP insurance", "IP insurance"),
+    "ip_securitization": ("IP securitisation", "IP securitisation"),
+    "risk_compensation_pool": ("risk-compensation pools", "risk-compensation pool"),
+    "tech_contract": ("technology contracts", "technology contract"),
+    "ip_trade": ("IP trade", "IP trade"),
+    "patent_license_transfer": ("patent transfers and licences", "patent transfer and licence"),
+    "ip_license_transfer": ("IP transfers and licences", "IP transfer and licence"),
+    "patent_trademark_license_transfer": ("patent and trademark transfers and licences",
+                                          "patent and trademark transfer and licence"),
+    "patent_open_license": ("patent open licences", "patent open-licence"),
+    "ip_operation": ("IP operation", "IP operation"),
+    "ip_protection": ("IP protection", "IP protection"),
+    "ip_public_service": ("IP public services", "IP public service"),
+    "ip_training": ("IP training", "IP training"),
+    "ip_service_industry": ("the IP-service industry", "IP-service industry"),
+    "ip_intensive_industry": ("IP-intensive industries", "IP-intensive industry"),
+    "patent_intensive_industry": ("patent-intensive industries", "patent-intensive industry"),
+    "patent_intensive_product": ("patent-intensive products", "patent-intensive product"),
+    "patent_product": ("patented products", "patented product"),
+    "copyright_industry": ("copyright industries", "copyright industry"),
+    "ip_case": ("IP cases", "IP case"),
+    "enforcement_case": ("IP enforcement cases", "IP enforcement case"),
+    "trademark_infringement_case": ("trademark infringement cases", "trademark infringement case"),
+    "patent_infringement_case": ("patent infringement cases", "patent infringement case"),
+    "ruling_case": ("patent administrative rulings", "patent administrative ruling"),
+    "court_case": ("IP court cases", "IP court case"),
+    "admin_case": ("IP administrative cases", "IP administrative case"),
+    "rights_assistance_case": ("IP rights-assistance cases", "IP rights-assistance case"),
+    "piracy_case": ("online piracy cases", "online piracy case"),
+    "mediation": ("IP dispute mediation", "IP dispute mediation"),
+    "ip": ("IP", "IP"),
+    "publicity_event": ("IP outreach events", "IP outreach event"),
+    "gi_output": ("GI industries", "GI industry"),
+    "ip_service_firm": ("IP service organisations", "IP service organisation"),
+    "tech_manager": ("technology managers", "technology manager"),
+}
+# Rights a region holds: a count of them is what is held (invention patents held), not a "number of".
+HELD_KINDS = ("invention_patent", "patent", "utility_model", "design_patent", "trademark", "madrid_trademark",
+              "collective_mark", "certification_mark", "gi_trademark", "gi_certification_mark", "gi_collective_mark",
+              "agri_trademark", "well_known_trademark", "ic_layout", "plant_variety", "software_copyright")
+# Kinds English does not count (training, protection, financing): a count of one says "number" after it.
+MASS_KINDS = ("ip_training", "ip_protection", "ip_operation", "ip_financing", "ip_insurance", "ip_securitization",
+              "ip_trade", "ip_pledge_financing", "patent_pledge_financing", "trademark_pledge_financing",
+              "ip_service_industry", "copyright", "software_copyright", "data_ip", "mediation", "ip", "copyright_work",
+              "gi_mark")
+# Kinds that are money: their amount is an amount (of IP-pledge financing); any other kind's is a value.
+MONEY_KINDS = AMOUNT_SUBJECTS + ("ip_insurance", "ip_securitization", "conversion_fund", "patent_subsidy",
+                                 "ip_license_transfer", "patent_license_transfer", "data_ip", "copyright")
+# How each measure is written in English: (with the kind's attributive form, with its noun phrase); None
+# when only the noun phrase fits.  {a} the attributive form, {n} the noun phrase.  A rate not listed is
+# "{a} <its MEASURES label>" / "<label> of {n}".
+MEASURE_LABELS_EN = {
+    "applications": ("{a} applications", "applications for {n}"),
+    "grants": ("{a} grants", "grants of {n}"),
+    "registrations": ("{a} registrations", "registrations of {n}"),
+    "filings": ("{a} filings", "filings of {n}"),
+    "contracts": ("{a} contracts", "contracts for {n}"),
+    "deals": ("number of {a} deals", "number of deals in {n}"),
+    "attendance": (None, "attendance at {n} (person-times)"),
+    "share": (None, "share of {n}"),
+    "score": (None, "satisfaction with {n}"),
+    "duration": ("{a} processing time", "processing time of {n}"),
+    "rank": ("{a} ranking", "ranking of {n}"),
+    "users": ("number of {a} users", "number of users of {n}"),
+    "settled": (None, "number of {n} brought in"),
+    "workers": (None, "number of people working in {n}"),
+    "firms": (None, "number of firms covered by {n}"),
+    "listed": (None, "number of {n} listed in the pool"),
+    "kinds": ("number of {a} products", "number of products of {n}"),
+    "countries": (None, "countries and regions covered by {n}"),
+    "households": (None, "farm households reached by {n}"),
+    "area": (None, "area of {n}"),
+}
+# Counts by the kind's grammar: a right is held (invention patents held; with a phrase after the kind, the
+# number of them), a countable kind numbered (number of IP agencies), a mass noun given a count (IP training
+# count).  Each as (with the attributive form, with the noun phrase).
+HELD_EN = "{n} held"
+COUNT_LABELS_EN = {"countable": (None, "number of {n}"), "mass": ("{a} count", "count of {n}")}
+SESSIONS_LABELS_EN = {"countable": (None, "number of {n}"), "mass": ("number of {a} sessions", "number of sessions of {n}")}
+AMOUNT_LABELS_EN = {"money": (None, "amount of {n}"), "other": (None, "value of {n}")}
+GROWTH_EN = "growth rate of {}"
+SHARE_OF_EN = "{} as a share of {}"  # a share whose denominator is said: … as a share of GDP
+# Where a qualifier stands in English: before the kind (high-value, PCT), or after it as whose rights or
+# firms are counted (invention patents held by high-tech firms; coverage among large industrial firms).
+OWNER_QUALIFIERS = ("universities", "industrial_firms", "high_tech_firms", "emerging_firms")
+MAINTAINED_EN = "maintained for over {} years"
+# A purpose qualifier (for_<kind>): funds or training for a kind, leading firms in it.
+PURPOSE_EN = {"leading_firm": "in"}
+# Tiers English writes after the kind (patent awards at all levels).
+TIER_AFTER = ("all_levels", "provincial_up", "city_up")
+# Normalisers that are a denominator of a share (占地区生产总值 …), not a rate per head or per firm.
+SHARE_NORMALISERS = ("per_gdp", "of_industrial_output", "of_total")
+# Measures an owner qualifier follows as "by" (invention patent applications by universities); others "among".
+BY_OWNER_MEASURES = ("applications", "grants", "registrations", "filings", "contracts")
 
 # A bracketed aside (（基地）, （泜水职业技术学院…）) is no part of the name.
 BRACKETED = r"[(（][^()（）]*[)）]"
