@@ -88,9 +88,12 @@ class Facets:
         """The combination's name as the genre writes it: 每万人口高价值发明专利拥有量, 省级知识产权优势企业数量,
         植物新品种权申请量, 发明专利授权量占比, 专利密集型产业占地区生产总值比重, 知识产权质押融资金额增长率."""
         quals = [q for q in self.qualifiers if not _share_of(q)]
-        subject = vocab.SUM_ZH.join(SUBJECT_INFO[s][0] for s in self.subjects)
-        if any(q.startswith(vocab.PURPOSE_PREFIX) for q in quals) and subject.startswith(vocab.IP_ZH) \
-                and len(subject) > len(vocab.IP_ZH):
+        kinds = [SUBJECT_INFO[s][0] for s in self.subjects]
+        if kinds[0].startswith(vocab.IP_ZH):  # 知识产权优势企业和示范企业: the shared 知识产权 once
+            kinds[1:] = [k[len(vocab.IP_ZH):] if k.startswith(vocab.IP_ZH) and len(k) > len(vocab.IP_ZH) else k
+                         for k in kinds[1:]]
+        subject = vocab.SUM_ZH.join(kinds)
+        if any(q.startswith(vocab.PURPOSE_PREFIX) for q in quals) and subject.startswith(vocab.IP_ZH):
             subject = subject[len(vocab.IP_ZH):]  # 地理标志专项资金, 知识产权专员培训: the purpose says whose
         per_head = self.normaliser and self.normaliser not in vocab.SHARE_NORMALISERS
         words = [NORMALISER_INFO[self.normaliser][0]] if per_head else []

@@ -563,7 +563,7 @@ MASS_KINDS = ("ip_training", "ip_protection", "ip_operation", "ip_financing", "i
               "gi_mark")
 # Kinds that are money: their amount is an amount (of IP-pledge financing); any other kind's is a value.
 MONEY_KINDS = AMOUNT_SUBJECTS + ("ip_insurance", "ip_securitization", "conversion_fund", "patent_subsidy",
-                                 "ip_license_transfer", "patent_license_transfer", "data_ip", "copyright")
+                                 "ip_license_transfer", "patent_license_transfer")
 # How each measure is written in English: (with the kind's attributive form, with its noun phrase); None
 # when only the noun phrase fits.  {a} the attributive form, {n} the noun phrase.  A rate not listed is
 # "{a} <its MEASURES label>" / "<label> of {n}".
