@@ -43,7 +43,7 @@ from etl.warehouse import rows
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.warehouse.observations import apply_observations, observations_dir
-from etl.warehouse.plan import Extraction, extract_document
+from etl.warehouse.plan import Extraction, extract_document_rows, targets_frame
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -122,27 +122,34 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     """Read, extract, correct and annex one plan.  Raises PlanError naming the plan's file."""
     verify(source)
     raw = read_document(source.path)
-    ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
-                          period=(source.period_start, source.period_end), denominators=denominators,
-                          plan_date=source.date)
-    if ex.targets.empty:
+    ex = extract_document_rows(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
+                               period=(source.period_start, source.period_end), denominators=denominators,
+                               plan_date=source.date, maps=_denominator_maps(denominators))
+    if not ex.target_rows:
         raise PlanError(source.path, "no targets found: is this a plan of the genre?")
-    corrected = apply_corrections(ex.targets, list(corrections), source.doc_id, source.region_id, source.sha256,
-                                  ex.clean_text, _deriver(denominators))
-    targets = corrected.targets
     towns, notes = annex_frames(ex.annex_tables + annex_from_tables(raw.tables), source.region_id, source.doc_id)
+    if corrections or len(towns):  # a few plans: their whole targets frame, as a correction and an annex read it
+        targets = targets_frame(ex.target_rows)
+        corrected = apply_corrections(targets, list(corrections), source.doc_id, source.region_id, source.sha256,
+                                      ex.clean_text, _deriver(denominators))
+        targets = target_rows = corrected.targets
+        correction_log, correction_notes = corrected.log, corrected.notes
+    else:  # most plans: the columns read here (ex.targets), the Arrow table made from the rows
+        targets, target_rows = ex.targets, _target_columns(ex.target_rows)
+        correction_log, correction_notes = [], []
     if len(towns):
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
-    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), corrected.notes)
-    tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
+    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), correction_notes)
+    tables = {"targets": target_rows, "skipped_numbers": _columns("skipped_numbers", ex.skipped_rows),
+              "town_targets": towns, "quality_notes": notes,
               # plain columns, not frames: a plan's few rows go on as Arrow (a frame each cost more than its rows)
               "phases": phase_columns(ex.clean_text, source.doc_id, source.region_id),
               "responsibilities": responsibility_columns(ex.clean_text, source.doc_id, source.region_id,
                                                          ex.sentences),
               # most plans have no correction: empty columns, not an empty frame (a frame costs 0.3 ms)
-              "corrections": _frame("corrections", corrected.log) if corrected.log else _no_rows("corrections"),
+              "corrections": _frame("corrections", correction_log) if correction_log else _no_rows("corrections"),
               "instruments": instrument_columns(ex.clean_text, source.doc_id, source.region_id, targets,
                                                 sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
@@ -158,6 +165,28 @@ def _all_notes(annex_notes: pd.DataFrame, plan_notes: list[dict], correction_not
 
 def _no_rows(table: str) -> dict[str, list]:
     return {column: [] for column in schema.columns(table)}
+
+
+def _columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """Rows as {column: values} of the table's columns (a key a row lacks is None, as a frame's NaN)."""
+    return {column: [row.get(column) for row in rows] for column in schema.columns(table)}
+
+
+def _target_columns(rows: list[dict]) -> dict[str, list]:
+    columns = _columns("targets", rows)
+    columns["qualitative"] = [bool(value) for value in columns["qualitative"]]  # as targets_frame's astype(bool)
+    return columns
+
+
+_MAPS: list = []  # [(denominators, their maps)]: the last frame asked about, kept alive so `is` is safe
+
+
+def _denominator_maps(denominators: pd.DataFrame | None) -> tuple[dict, dict]:
+    """`denominator_maps` made once per frame of denominators, not once per plan (every plan of a
+    build gets the same frame)."""
+    if not _MAPS or _MAPS[0][0] is not denominators:
+        _MAPS[:] = [(denominators, denominator_maps(denominators))]
+    return _MAPS[0][1]
 
 
 def _deriver(denominators: pd.DataFrame):
