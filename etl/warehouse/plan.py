@@ -9,6 +9,7 @@ plan never seen before goes through exactly the same code as the four sources.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -47,10 +48,43 @@ class Extraction:
 
 
 # The targets' columns the build reads one plan at a time in Python (its notes, the harmoniser's counts,
-# the instruments' links, the odd-text checks): `extract_rows` gives `targets` only these.  A frame of
-# a plan's 60 columns cost more than its extraction's rules; the Arrow tables are made from the rows.
+# the instruments' links, the odd-text checks): `extract_rows` gives `targets` only these, as
+# TargetColumns.  A frame of a plan's 60 columns cost more than its extraction's rules, a frame of these
+# 13 a fifth of the rest; the Arrow tables are made from the rows.
 TARGET_READ_COLUMNS = ("target_id", "raw_name", "indicator_id", "category", "quote", "quote_start", "quote_end",
                        "source_line", "qualitative", "target_year", "scope", "unit", "value")
+
+
+class TargetColumns(dict):
+    """{column: values} of one plan's targets, each value as a frame of them would hold it (`frame_values`):
+    what the per-plan steps read (`targets["raw_name"]`, `targets.empty`) without making the frame."""
+
+    @property
+    def empty(self) -> bool:
+        return not next(iter(self.values()), [])
+
+    @classmethod
+    def of(cls, rows: list[dict], columns=TARGET_READ_COLUMNS) -> TargetColumns:
+        found = cls({column: frame_values([row.get(column) for row in rows]) for column in columns})
+        if "qualitative" in found:
+            found["qualitative"] = [bool(value) for value in found["qualitative"]]  # as targets_frame's astype
+        return found
+
+
+def frame_values(values: list) -> list:
+    """A column's values as pandas makes them in a frame of rows (pd.DataFrame(rows)): whole numbers with
+    a gap or a fraction become floats and the gap NaN; text with a gap keeps the gap as NaN; anything
+    else as it is.  An unusual mixture is left to pandas itself."""
+    kinds = {type(value) for value in values}
+    gap = type(None) in kinds
+    kinds.discard(type(None))
+    if not kinds or (len(kinds) == 1 and not gap and kinds <= {str, int, float, bool}):
+        return values  # all empty (object), or one plain type without a gap
+    if kinds == {str}:
+        return [math.nan if value is None else value for value in values]
+    if kinds <= {int, float}:
+        return [math.nan if value is None else float(value) for value in values]
+    return pd.DataFrame({"c": values})["c"].tolist()
 
 
 
@@ -234,7 +268,7 @@ def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh
                  period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
                  plan_date: str | None = None, maps: tuple[dict, dict] | None = None) -> Extraction:
     """`extract_text`, its targets and skipped numbers left as rows (`target_rows`, `skipped_rows`):
-    `targets` holds only TARGET_READ_COLUMNS and `skipped` is None.  `maps`: the denominators'
+    `targets` is only TARGET_READ_COLUMNS (a TargetColumns) and `skipped` is None.  `maps`: the denominators'
     `denominator_maps`, when the caller made them once for many plans."""
     from etl.extract.annex import find_annex_tables
     text, confusable_notes = fold_confusables(text)
@@ -267,7 +301,7 @@ def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         if window:
             row.update(plan_start_month=window[0], plan_end_month=window[1])
         row.update(comparable_fields(row, population, population_notes, per_capita))
-    targets = targets_frame(rows, TARGET_READ_COLUMNS)
+    targets = TargetColumns.of(rows)
     skipped_rows = [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end,
                      "year": achievement_year(s, all_sentences)} for s in skipped]
     skipped_rows += [{"doc_id": doc_id, "text": d.skipped.text, "reason": d.skipped.reason, "start": d.skipped.start,

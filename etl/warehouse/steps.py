@@ -134,7 +134,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
                                       ex.clean_text, _deriver(denominators))
         targets = target_rows = corrected.targets
         correction_log, correction_notes = corrected.log, corrected.notes
-    else:  # most plans: the columns read here (ex.targets), the Arrow table made from the rows
+    else:  # most plans: the columns read here (ex.targets, a TargetColumns), the Arrow table made from the rows
         targets, target_rows = ex.targets, _target_columns(ex.target_rows)
         correction_log, correction_notes = [], []
     if len(towns):
