@@ -127,8 +127,10 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
                                plan_date=source.date, maps=_denominator_maps(denominators))
     if not ex.target_rows:
         raise PlanError(source.path, "no targets found: is this a plan of the genre?")
-    towns, notes = annex_frames(ex.annex_tables + annex_from_tables(raw.tables), source.region_id, source.doc_id)
-    if corrections or len(towns):  # a few plans: their whole targets frame, as a correction and an annex read it
+    annex = ex.annex_tables + annex_from_tables(raw.tables)
+    # most plans have no annex: no empty frames made (two copies cost 0.4 ms a plan)
+    towns, notes = annex_frames(annex, source.region_id, source.doc_id) if annex else (_no_rows("town_targets"), None)
+    if corrections or len(towns["town"]):  # a few plans: their whole targets frame, as a correction and an annex read it
         targets = targets_frame(ex.target_rows)
         corrected = apply_corrections(targets, list(corrections), source.doc_id, source.region_id, source.sha256,
                                       ex.clean_text, _deriver(denominators))
@@ -137,7 +139,7 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     else:  # most plans: the columns read here (ex.targets, a TargetColumns), the Arrow table made from the rows
         targets, target_rows = ex.targets, _target_columns(ex.target_rows)
         correction_log, correction_notes = [], []
-    if len(towns):
+    if len(towns["town"]):
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
@@ -156,10 +158,11 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
-def _all_notes(annex_notes: pd.DataFrame, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
+def _all_notes(annex_notes: pd.DataFrame | None, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
     """One plan's quality notes as {column: values}, annex notes first: most plans have a few notes or
     none, and a frame for them (and pd.concat of three) cost more than everything else done here."""
-    rows = (annex_notes.to_dict("records") if len(annex_notes) else []) + plan_notes + correction_notes
+    rows = (annex_notes.to_dict("records") if annex_notes is not None and len(annex_notes) else []) + plan_notes \
+        + correction_notes
     return {column: [row.get(column) for row in rows] for column in schema.columns("quality_notes")}
 
 
@@ -272,6 +275,29 @@ def combine(parts: list[PlanTables]) -> PlanTables:
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
 
 
+def merge_columns(parts: list[PlanTables]) -> PlanTables:
+    """Many plans' tables as one PlanTables, in the order given, before they become Arrow: a table
+    every plan gives as {column: values} is joined column by column and converted once (converting
+    each plan's few rows column by column cost more than all of them at once; a value converts the
+    same either way, etl/warehouse/rows.py); a table some plan gives as a frame stays per plan."""
+    tables = {}
+    for table in PLAN_TABLES:
+        pieces = [p.tables[table] for p in parts]
+        if pieces and all(isinstance(piece, dict) for piece in pieces):
+            tables[table] = {column: [value for piece in pieces for value in piece.get(column, [None] * _height(piece))]
+                             for column in schema.columns(table)}
+        else:
+            tables[table] = rows.concat(table, [rows.to_arrow(table, piece) for piece in pieces])
+    names = NameCounts()
+    for part in parts:
+        names.update(part.names)
+    return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
+
+
+def _height(columns: dict[str, list]) -> int:
+    return len(next(iter(columns.values()), ()))
+
+
 def as_frames(plans: PlanTables) -> PlanTables:
     """The combined rows as frames, each made once."""
     return PlanTables({name: table.to_pandas() for name, table in plans.tables.items()},
@@ -280,7 +306,11 @@ def as_frames(plans: PlanTables) -> PlanTables:
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
                 cache_dir: Path | None = None) -> PlanTables:
-    batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
+    if cache_dir is None:  # nothing kept per plan: the batch's rows become Arrow together
+        batch = plan_rows(merge_columns([plan_tables(source, denominators, corrections)
+                                         for source, denominators, corrections, _key in work]))
+    else:
+        batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
     # one chunk a table: a table of a chunk per plan costs thirty times more to send to the parent
     batch.tables = {name: table.combine_chunks() for name, table in batch.tables.items()}
     return batch
