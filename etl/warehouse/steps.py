@@ -187,9 +187,11 @@ _MAPS: list = []  # [(denominators, their maps)]: the last frame asked about, ke
 def _denominator_maps(denominators: pd.DataFrame | None) -> tuple[dict, dict]:
     """`denominator_maps` made once per frame of denominators, not once per plan (every plan of a
     build gets the same frame)."""
-    if not _MAPS or _MAPS[0][0] is not denominators:
-        _MAPS[:] = [(denominators, denominator_maps(denominators))]
-    return _MAPS[0][1]
+    last = _MAPS[0] if _MAPS else None  # read once: another thread (the dashboard's) may replace it
+    if last is None or last[0] is not denominators:
+        last = (denominators, denominator_maps(denominators))
+        _MAPS[:] = [last]
+    return last[1]
 
 
 def _deriver(denominators: pd.DataFrame):
