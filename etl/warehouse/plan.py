@@ -9,6 +9,7 @@ plan never seen before goes through exactly the same code as the four sources.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -41,6 +42,49 @@ class Extraction:
     odd_text: list = field(default_factory=list)  # etl.warehouse.odd_text.OddText: what a person should check
     annex_tables: list = field(default_factory=list)  # etl.extract.annex.AnnexTable found in the clean text
     sentences: list = field(default_factory=list)  # every etl.segment.sentences.Sentence: later steps reuse them
+    # the targets and skipped numbers as plain rows (`extract_rows`): the build makes its Arrow tables from these
+    target_rows: list = field(default_factory=list)
+    skipped_rows: list = field(default_factory=list)
+
+
+# The targets' columns the build reads one plan at a time in Python (its notes, the harmoniser's counts,
+# the instruments' links, the odd-text checks): `extract_rows` gives `targets` only these, as
+# TargetColumns.  A frame of a plan's 60 columns cost more than its extraction's rules, a frame of these
+# 13 a fifth of the rest; the Arrow tables are made from the rows.
+TARGET_READ_COLUMNS = ("target_id", "raw_name", "indicator_id", "category", "quote", "quote_start", "quote_end",
+                       "source_line", "qualitative", "target_year", "scope", "unit", "value")
+
+
+class TargetColumns(dict):
+    """{column: values} of one plan's targets, each value as a frame of them would hold it (`frame_values`):
+    what the per-plan steps read (`targets["raw_name"]`, `targets.empty`) without making the frame."""
+
+    @property
+    def empty(self) -> bool:
+        return not next(iter(self.values()), [])
+
+    @classmethod
+    def of(cls, rows: list[dict], columns=TARGET_READ_COLUMNS) -> TargetColumns:
+        found = cls({column: frame_values([row.get(column) for row in rows]) for column in columns})
+        if "qualitative" in found:
+            found["qualitative"] = [bool(value) for value in found["qualitative"]]  # as targets_frame's astype
+        return found
+
+
+def frame_values(values: list) -> list:
+    """A column's values as pandas makes them in a frame of rows (pd.DataFrame(rows)): whole numbers with
+    a gap or a fraction become floats and the gap NaN; text with a gap keeps the gap as NaN; anything
+    else as it is.  An unusual mixture is left to pandas itself."""
+    kinds = {type(value) for value in values}
+    gap = type(None) in kinds
+    kinds.discard(type(None))
+    if not kinds or (len(kinds) == 1 and not gap and kinds <= {str, int, float, bool}):
+        return values  # all empty (object), or one plain type without a gap
+    if kinds == {str}:
+        return [math.nan if value is None else value for value in values]
+    if kinds <= {int, float}:
+        return [math.nan if value is None else float(value) for value in values]
+    return pd.DataFrame({"c": values})["c"].tolist()
 
 
 
@@ -203,6 +247,29 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     etl.extract.annex (returned as `annex_tables`); their cells are not read as sentences.  `plan_date`
     (the manifest's date of the document) helps tell the plan's first month when its text gives
     no phases."""
+    return with_frames(extract_rows(text, doc_id, region_id, region_zh, period, denominators, plan_date))
+
+
+def targets_frame(rows: list[dict], columns=None) -> pd.DataFrame:
+    """Target rows as a frame of the warehouse's columns (or of `columns`)."""
+    targets = pd.DataFrame(rows, columns=list(columns or schema.columns("targets")))
+    targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
+    return targets
+
+
+def with_frames(ex: Extraction) -> Extraction:
+    """An `extract_rows` result with its targets and skipped numbers as whole frames (`extract_text`)."""
+    ex.targets = targets_frame(ex.target_rows)
+    ex.skipped = pd.DataFrame(ex.skipped_rows, columns=schema.columns("skipped_numbers"))
+    return ex
+
+
+def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                 period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
+                 plan_date: str | None = None, maps: tuple[dict, dict] | None = None) -> Extraction:
+    """`extract_text`, its targets and skipped numbers left as rows (`target_rows`, `skipped_rows`):
+    `targets` is only TARGET_READ_COLUMNS (a TargetColumns) and `skipped` is None.  `maps`: the denominators'
+    `denominator_maps`, when the caller made them once for many plans."""
     from etl.extract.annex import find_annex_tables
     text, confusable_notes = fold_confusables(text)
     cleaned = clean(text)
@@ -226,7 +293,7 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         "target_year": t.target_year, "target_year_from": t.target_year_from, "scope": t.scope}
         for i, t in enumerate(timed)]
     link_restatements(rows)
-    population, population_notes = denominator_maps(denominators)
+    population, population_notes = maps or denominator_maps(denominators)
     per_capita = per_capita_ids()
     # the plan's own months (its phases, else its date, else whole years): per-year figures count them
     window = plan_window(period[0], period[1], phase_span(cleaned.text), plan_date)
@@ -234,17 +301,15 @@ def extract_text(text: str, doc_id: str = "plan", region_id: str = "", region_zh
         if window:
             row.update(plan_start_month=window[0], plan_end_month=window[1])
         row.update(comparable_fields(row, population, population_notes, per_capita))
-    targets = pd.DataFrame(rows, columns=schema.columns("targets"))
-    targets["qualitative"] = targets["qualitative"].astype(bool)  # column-wise: a frame-wide astype copies all
+    targets = TargetColumns.of(rows)
     skipped_rows = [{"doc_id": doc_id, "text": s.text, "reason": s.reason, "start": s.start, "end": s.end,
                      "year": achievement_year(s, all_sentences)} for s in skipped]
     skipped_rows += [{"doc_id": doc_id, "text": d.skipped.text, "reason": d.skipped.reason, "start": d.skipped.start,
                       "end": d.skipped.end, "year": d.year} for d in time_skips]
-    skipped_df = pd.DataFrame(sorted(skipped_rows, key=lambda r: r["start"]), columns=schema.columns("skipped_numbers"))
     numbers_seen = sum(1 for t in timed if not t.candidate.qualitative) + len(skipped_rows)
     odd = odd_text_checks(cleaned.notes, period, anchor.found, targets)
-    return Extraction(cleaned.text, targets, skipped_df, cleaned.notes, numbers_seen, period, anchor, odd,
-                      annex_tables, all_sentences)
+    return Extraction(cleaned.text, targets, None, cleaned.notes, numbers_seen, period, anchor, odd,
+                      annex_tables, all_sentences, rows, sorted(skipped_rows, key=lambda r: r["start"]))
 
 
 def _paragraph_lines(sentences, text: str):
@@ -287,3 +352,11 @@ def extract_document(raw, doc_id: str = "plan", region_id: str = "", region_zh: 
     """A `etl.read.readers.RawDocument` → targets, with annex tables in the text left to etl.extract.annex."""
     return extract_text(plan_text(raw), doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
                         denominators=denominators, plan_date=plan_date)
+
+
+def extract_document_rows(raw, doc_id: str = "plan", region_id: str = "", region_zh: str = "",
+                          period: tuple[int, int] | None = None, denominators: pd.DataFrame | None = None,
+                          plan_date: str | None = None, maps: tuple[dict, dict] | None = None) -> Extraction:
+    """`extract_document` as `extract_rows` leaves it: the build's way (etl.warehouse.steps)."""
+    return extract_rows(plan_text(raw), doc_id=doc_id, region_id=region_id, region_zh=region_zh, period=period,
+                        denominators=denominators, plan_date=plan_date, maps=maps)

@@ -43,7 +43,7 @@ from etl.warehouse import rows
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.warehouse.observations import apply_observations, observations_dir
-from etl.warehouse.plan import Extraction, extract_document
+from etl.warehouse.plan import Extraction, extract_document_rows, targets_frame
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -122,42 +122,76 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
     """Read, extract, correct and annex one plan.  Raises PlanError naming the plan's file."""
     verify(source)
     raw = read_document(source.path)
-    ex = extract_document(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
-                          period=(source.period_start, source.period_end), denominators=denominators,
-                          plan_date=source.date)
-    if ex.targets.empty:
+    ex = extract_document_rows(raw, doc_id=source.doc_id, region_id=source.region_id, region_zh=source.region_zh,
+                               period=(source.period_start, source.period_end), denominators=denominators,
+                               plan_date=source.date, maps=_denominator_maps(denominators))
+    if not ex.target_rows:
         raise PlanError(source.path, "no targets found: is this a plan of the genre?")
-    corrected = apply_corrections(ex.targets, list(corrections), source.doc_id, source.region_id, source.sha256,
-                                  ex.clean_text, _deriver(denominators))
-    targets = corrected.targets
-    towns, notes = annex_frames(ex.annex_tables + annex_from_tables(raw.tables), source.region_id, source.doc_id)
-    if len(towns):
+    annex = ex.annex_tables + annex_from_tables(raw.tables)
+    # most plans have no annex: no empty frames made (two copies cost 0.4 ms a plan)
+    towns, notes = annex_frames(annex, source.region_id, source.doc_id) if annex else (_no_rows("town_targets"), None)
+    if corrections or len(towns["town"]):  # a few plans: their whole targets frame, as a correction and an annex read it
+        targets = targets_frame(ex.target_rows)
+        corrected = apply_corrections(targets, list(corrections), source.doc_id, source.region_id, source.sha256,
+                                      ex.clean_text, _deriver(denominators))
+        targets = target_rows = corrected.targets
+        correction_log, correction_notes = corrected.log, corrected.notes
+    else:  # most plans: the columns read here (ex.targets, a TargetColumns), the Arrow table made from the rows
+        targets, target_rows = ex.targets, _target_columns(ex.target_rows)
+        correction_log, correction_notes = [], []
+    if len(towns["town"]):
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
         notes = pd.concat([notes, compare_annex_with_text(towns, targets)], ignore_index=True)
-    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), corrected.notes)
-    tables = {"targets": targets, "skipped_numbers": ex.skipped, "town_targets": towns, "quality_notes": notes,
+    notes = _all_notes(notes, _plan_notes(source, targets, getattr(raw, "warnings", []), ex.odd_text), correction_notes)
+    tables = {"targets": target_rows, "skipped_numbers": _columns("skipped_numbers", ex.skipped_rows),
+              "town_targets": towns, "quality_notes": notes,
               # plain columns, not frames: a plan's few rows go on as Arrow (a frame each cost more than its rows)
               "phases": phase_columns(ex.clean_text, source.doc_id, source.region_id),
               "responsibilities": responsibility_columns(ex.clean_text, source.doc_id, source.region_id,
                                                          ex.sentences),
               # most plans have no correction: empty columns, not an empty frame (a frame costs 0.3 ms)
-              "corrections": _frame("corrections", corrected.log) if corrected.log else _no_rows("corrections"),
+              "corrections": _frame("corrections", correction_log) if correction_log else _no_rows("corrections"),
               "instruments": instrument_columns(ex.clean_text, source.doc_id, source.region_id, targets,
                                                 sentences=ex.sentences)}
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
     return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
 
 
-def _all_notes(annex_notes: pd.DataFrame, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
+def _all_notes(annex_notes: pd.DataFrame | None, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
     """One plan's quality notes as {column: values}, annex notes first: most plans have a few notes or
     none, and a frame for them (and pd.concat of three) cost more than everything else done here."""
-    rows = (annex_notes.to_dict("records") if len(annex_notes) else []) + plan_notes + correction_notes
+    rows = (annex_notes.to_dict("records") if annex_notes is not None and len(annex_notes) else []) + plan_notes \
+        + correction_notes
     return {column: [row.get(column) for row in rows] for column in schema.columns("quality_notes")}
 
 
 def _no_rows(table: str) -> dict[str, list]:
     return {column: [] for column in schema.columns(table)}
+
+
+def _columns(table: str, rows: list[dict]) -> dict[str, list]:
+    """Rows as {column: values} of the table's columns (a key a row lacks is None, as a frame's NaN)."""
+    return {column: [row.get(column) for row in rows] for column in schema.columns(table)}
+
+
+def _target_columns(rows: list[dict]) -> dict[str, list]:
+    columns = _columns("targets", rows)
+    columns["qualitative"] = [bool(value) for value in columns["qualitative"]]  # as targets_frame's astype(bool)
+    return columns
+
+
+_MAPS: list = []  # [(denominators, their maps)]: the last frame asked about, kept alive so `is` is safe
+
+
+def _denominator_maps(denominators: pd.DataFrame | None) -> tuple[dict, dict]:
+    """`denominator_maps` made once per frame of denominators, not once per plan (every plan of a
+    build gets the same frame)."""
+    last = _MAPS[0] if _MAPS else None  # read once: another thread (the dashboard's) may replace it
+    if last is None or last[0] is not denominators:
+        last = (denominators, denominator_maps(denominators))
+        _MAPS[:] = [last]
+    return last[1]
 
 
 def _deriver(denominators: pd.DataFrame):
@@ -243,6 +277,29 @@ def combine(parts: list[PlanTables]) -> PlanTables:
     return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
 
 
+def merge_columns(parts: list[PlanTables]) -> PlanTables:
+    """Many plans' tables as one PlanTables, in the order given, before they become Arrow: a table
+    every plan gives as {column: values} is joined column by column and converted once (converting
+    each plan's few rows column by column cost more than all of them at once; a value converts the
+    same either way, etl/warehouse/rows.py); a table some plan gives as a frame stays per plan."""
+    tables = {}
+    for table in PLAN_TABLES:
+        pieces = [p.tables[table] for p in parts]
+        if pieces and all(isinstance(piece, dict) for piece in pieces):
+            tables[table] = {column: [value for piece in pieces for value in piece.get(column, [None] * _height(piece))]
+                             for column in schema.columns(table)}
+        else:
+            tables[table] = rows.concat(table, [rows.to_arrow(table, piece) for piece in pieces])
+    names = NameCounts()
+    for part in parts:
+        names.update(part.names)
+    return PlanTables(tables, [r for p in parts for r in p.regions], [d for p in parts for d in p.documents], names)
+
+
+def _height(columns: dict[str, list]) -> int:
+    return len(next(iter(columns.values()), ()))
+
+
 def as_frames(plans: PlanTables) -> PlanTables:
     """The combined rows as frames, each made once."""
     return PlanTables({name: table.to_pandas() for name, table in plans.tables.items()},
@@ -251,7 +308,11 @@ def as_frames(plans: PlanTables) -> PlanTables:
 
 def _plan_batch(work: list[tuple[Source, pd.DataFrame, list[Correction], str | None]],
                 cache_dir: Path | None = None) -> PlanTables:
-    batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
+    if cache_dir is None:  # nothing kept per plan: the batch's rows become Arrow together
+        batch = plan_rows(merge_columns([plan_tables(source, denominators, corrections)
+                                         for source, denominators, corrections, _key in work]))
+    else:
+        batch = combine([_cached_plan_rows(*args, cache_dir=cache_dir) for args in work])
     # one chunk a table: a table of a chunk per plan costs thirty times more to send to the parent
     batch.tables = {name: table.combine_chunks() for name, table in batch.tables.items()}
     return batch
