@@ -44,6 +44,24 @@ def upload(page, app_server: str, tmp_path: Path, lang: str) -> None:
     wait_for_app_idle(page)
 
 
+def test_an_english_upload_page_stays_english_after_the_plan_is_read(app_server, page, tmp_path: Path,
+                                                                     screenshot_dir: Path):
+    """The rerun that reads an uploaded plan, and every rerun after it, keeps the page's language (the
+    sidebar's language radio used to come back as a new widget at its default, Chinese)."""
+    upload(page, app_server, tmp_path, "en")
+    assert page.locator("h1").first.inner_text().strip() == "Upload a plan"
+    english = page.locator('[data-testid="stSidebar"] [role="radiogroup"]').first.locator("label", has_text="English")
+    assert english.locator("input").is_checked()
+    region = page.get_by_role("textbox", name="Region name")  # one more rerun: a person names the region
+    region.fill(ODD_REGION + "二")
+    region.press("Enter")
+    wait_for_app_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == "Upload a plan"
+    assert "lang=en" in page.url
+    assert not error_texts(page)
+    page.screenshot(path=screenshot_dir / "truth2-upload-stays-english.png")
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_an_odd_upload_shows_its_checklist_beside_the_table(app_server, page, tmp_path: Path, screenshot_dir: Path,
                                                             lang):
