@@ -841,3 +841,46 @@ TEXT_CHECK_STRINGS = {
     "restates_mark": ("复述 {target}，只计一次", "restates {target}, counted once"),
 }
 STRINGS.update(TEXT_CHECK_STRINGS)
+
+
+# --- issue 23 (pages helper): why an observations file was refused, in the reader's language --------
+# One entry per etl.warehouse.observations.PROBLEM_REASONS code (etl.api.OBSERVATION_PROBLEM_CODES),
+# written from the same named parts; tests/test_progress_page.py holds the two tables together.
+OBSERVATION_PROBLEMS = {
+    "not_text": ("不是可读的 CSV 文件（{error}）", "not a readable CSV file ({error})"),
+    "unreadable_csv": ("无法按 CSV 读取（{error}）", "not readable as CSV ({error})"),
+    "columns": ("列不对：缺少 {missing}；多出 {unknown}（可用的列：{expected}）",
+                "wrong columns: missing {missing}; unknown {unknown} (columns: {expected})"),
+    "no_region": ("没有填写地区", "no region"),
+    "ambiguous_region": ("地区名“{name}”对应 {n} 个地区（{ids}）：请填写地区编号", "region name “{name}” names {n} "
+                         "regions ({ids}): use its region_id"),
+    "unknown_region": ("未知地区“{name}”（既不是地区编号，也不是已收录方案的地区名）", "unknown region “{name}” "
+                       "(not a region_id or a region name of the stored plans)"),
+    "unknown_indicator": ("未知指标“{name}”（指标词典中没有这个编号、名称或别名）", "unknown indicator “{name}” "
+                          "(no indicator id, name or alias the dictionary maps)"),
+    "bad_year": ("年份“{value}”不是年份", "year “{value}” is not a year"),
+    "bad_month": ("月份“{value}”不是 1–12 的月份", "month “{value}” is not a month (1–12)"),
+    "bad_value": ("数值“{value}”不是数字", "value “{value}” is not a number"),
+    "unit_mismatch": ("单位“{unit}”无法换算为指标 {indicator} 的单位“{indicator_unit}”", "unit “{unit}” does not "
+                      "convert to {indicator}'s unit “{indicator_unit}”"),
+    "no_source": ("没有来源（请写明数字发布在哪里）", "no source (say where the figure was published)"),
+    "duplicate": ("与{where}重复（地区、指标、年份和月份相同）", "duplicate of {where} (same region, indicator, year "
+                  "and month)"),
+    "empty_file": ("文件中没有观测值", "no observations in the file"),
+    "already_added": ("此文件已在 data/observations/ 中，名为 {name}", "this file is already in data/observations/ as "
+                      "{name}"),
+}
+OBSERVATION_ROW = ("第 {row} 行", "row {row}")  # where a duplicate's first copy is
+OBSERVATION_FILE_ROW = ("{file} 第 {row} 行", "{file} row {row}")
+
+
+def observation_problem(code: str, details: dict, lang: str, fallback: str = "") -> str:
+    """A refused observation row's reason in `lang`, from its code and parts (etl RowProblem); an
+    unknown code (an older ETL) falls back to the ETL's English."""
+    if code not in OBSERVATION_PROBLEMS:
+        return fallback
+    parts = {key: ("—" if value in ("", None) else value) for key, value in (details or {}).items()}
+    if code == "duplicate":
+        file, row = details.get("file") or "", details.get("first_row")
+        parts["where"] = pick(OBSERVATION_FILE_ROW if file else OBSERVATION_ROW, lang).format(file=file, row=row)
+    return pick(OBSERVATION_PROBLEMS[code], lang).format(**parts)
