@@ -48,9 +48,9 @@ from etl.read.sources import load_manifest
 from etl.vocab.categories import CATEGORY_ZH
 from etl.vocab.units import UNITS, unit_kind
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
+from etl.warehouse.observations import PROBLEM_REASONS as _OBSERVATION_PROBLEMS
 from etl.warehouse.odd_text import CHECKS as ODD_TEXT_CHECKS
 from etl.warehouse.odd_text import OddText
-from etl.warehouse.observations import PROBLEM_REASONS as _OBSERVATION_PROBLEMS
 
 # Why an observations file may be refused (etl.warehouse.observations RowProblem.code): the dashboard
 # writes each in the reader's language (dashboard.i18n OBSERVATION_PROBLEMS).

@@ -4,7 +4,6 @@ example observations of tests/fixtures/observations/; its figure and table build
 from __future__ import annotations
 
 import re
-
 import shutil
 
 import pandas as pd
