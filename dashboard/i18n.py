@@ -884,3 +884,6 @@ def observation_problem(code: str, details: dict, lang: str, fallback: str = "")
         file, row = details.get("file") or "", details.get("first_row")
         parts["where"] = pick(OBSERVATION_FILE_ROW if file else OBSERVATION_ROW, lang).format(file=file, row=row)
     return pick(OBSERVATION_PROBLEMS[code], lang).format(**parts)
+STRINGS.update({
+    "ov_count_header": ("量化 / 定性", "numbers / words"),  # an overview card's targets per category
+})

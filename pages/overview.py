@@ -61,16 +61,19 @@ def count_table(mine) -> str:
         n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
         n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
         grey = " class='unmapped'" if category == UNMAPPED else ""
-        rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td><td class='n'>{n_quant}</td>"
-                    f"<td class='n'>{n_qual}</td></tr>")
-    return ("<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
+        rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td>"
+                    f"<td class='n'>{n_quant} / {n_qual}</td></tr>")
+    # The two counts share a column ("numbers / words") and the table scrolls inside its card: three columns
+    # ("quantitative", "qualitative" beside "Management") were wider than a card of four in English and ran
+    # into the next card.
+    return ("<style>.cntbox{overflow-x:auto}.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
             ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
             ".cnt th{white-space:normal;font-size:0.8rem;vertical-align:bottom}"
             ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}"
             f".cnt .unmapped td{{color:{UNMAPPED_COLOR}}}</style>"
-            f"<table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
-            f"<th class='n'>{html_text(t('quantitative', lang))}</th>"
-            f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>")
+            f"<div class='cntbox'><table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
+            f"<th class='n' title='{html_text(t('ov_targets_num', lang))} / {html_text(t('ov_targets_qual', lang))}'>"
+            f"{html_text(t('ov_count_header', lang))}</th></tr>{''.join(rows)}</table></div>")
 
 
 BADGE_COLORS = {"draft": "orange", "ended": "gray", "uploaded": "violet"}  # issued: green

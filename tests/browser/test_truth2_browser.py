@@ -167,3 +167,17 @@ def test_the_standing_pages_measure_control_stays_on_one_line(app_server, page, 
     assert max(tops) - min(tops) < 4, tops
     assert not error_texts(page)
     page.screenshot(path=screenshot_dir / f"truth2-standing-measure{query.replace('?', '-').replace('&', '-')}.png")
+
+
+@pytest.mark.parametrize("query", ["?lang=en", "?lang=en&present=1", ""])
+def test_the_overview_cards_count_tables_fit_their_cards(app_server, page, screenshot_dir: Path, query):
+    """Four cards a row at 1280×720: each card's targets-per-category table fits inside it (three columns in
+    English ran into the next card)."""
+    open_page(page, f"{app_server}/{query}")
+    boxes = page.locator(".cntbox")
+    assert boxes.count() >= 4
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.cntbox')]
+        .map(box => box.scrollWidth - box.clientWidth)""")
+    assert max(overflow) <= 1, overflow
+    boxes.first.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_dir / f"truth2-overview-cards{query.replace('?', '-').replace('&', '-')}.png")
