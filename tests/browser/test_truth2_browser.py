@@ -155,18 +155,19 @@ def test_a_restatement_is_marked_on_the_sources_page(app_server, page):
     assert "yixing-2024-038" in shown and "复述 yixing-2024-023，只计一次" in shown
 
 
+@pytest.mark.parametrize("path", ["standing", "indicator"])
 @pytest.mark.parametrize("query", ["", "?lang=en", "?present=1", "?lang=en&present=1"])
-def test_the_standing_pages_measure_control_stays_on_one_line(app_server, page, screenshot_dir: Path, query):
+def test_the_measure_control_stays_on_one_line(app_server, page, screenshot_dir: Path, path, query):
     """At 1280×720 the four measures sit side by side (in a third of the width they wrapped onto two to four
     lines, English and presentation mode worst, and pushed the chart below the fold)."""
-    open_page(page, f"{app_server}/standing{query}")
+    open_page(page, f"{app_server}/{path}{query}")
     wait_for_charts(page)
     options = page.locator('.st-key-measure [role="radiogroup"] label').all()
     assert len(options) == 4
     tops = [option.bounding_box()["y"] for option in options]
     assert max(tops) - min(tops) < 4, tops
     assert not error_texts(page)
-    page.screenshot(path=screenshot_dir / f"truth2-standing-measure{query.replace('?', '-').replace('&', '-')}.png")
+    page.screenshot(path=screenshot_dir / f"truth2-{path}-measure{query.replace('?', '-').replace('&', '-')}.png")
 
 
 @pytest.mark.parametrize("query", ["?lang=en", "?lang=en&present=1", ""])
