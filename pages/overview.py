@@ -16,6 +16,7 @@ from dashboard.services.vocabulary import CATEGORY_VALUES, UNMAPPED
 from dashboard.ui import context, figures, layout, region_picker, tables
 
 CARDS_UP_TO = 12       # beyond this a card per region is more than a person reads: a table instead
+CARDS_PER_ROW = 4
 TOP_FAMILIES = 25      # rows of the share heatmap before "show every family"
 
 layout.ensure_shell()
@@ -105,7 +106,11 @@ def cards() -> None:
     if extra:
         counts = pd.concat([counts, extra_counts], ignore_index=True)
     regions = in_warehouse.to_dict("records") + extra
-    for column, region in zip(st.columns(max(len(regions), 1)), regions):
+    # At most four cards a row: a fifth (an uploaded plan) made every card too narrow at 1280×720 for its
+    # counts, which scrolled out of sight, and its "Open this plan" link, which was cut.
+    columns = [column for start in range(0, len(regions), CARDS_PER_ROW)
+               for column in st.columns(CARDS_PER_ROW)][:len(regions)] if regions else []
+    for column, region in zip(columns, regions):
         rid = region["region_id"]
         with column, st.container(border=True):
             swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
@@ -113,11 +118,7 @@ def cards() -> None:
             mark = "▶ " if rid == peers.anchor else ""
             # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
             name = f"{swatch}{mark}{md_html(view.region_labels[rid])}"
-            if len(regions) <= 4:
-                st.markdown(f"### {name}", unsafe_allow_html=True)
-            else:  # five or more cards a row: a smaller name, so it never breaks mid-word
-                st.markdown(f"<div style='font-size:1.15rem;font-weight:600;line-height:1.3'>{name}</div>",
-                            unsafe_allow_html=True)
+            st.markdown(f"### {name}", unsafe_allow_html=True)
             shown = status.get(rid, region["status"])
             badge = t("ov_uploaded", lang) if shown == "uploaded" else status_label(shown, lang)
             st.badge(md(badge), color=BADGE_COLORS.get(shown, "green"))

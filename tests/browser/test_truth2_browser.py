@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_browser import RUN_TIMEOUT_MS, error_texts, open_page, wait_for_app_idle, wait_for_charts
+from tests.browser.test_browser import NAV_LINKS, RUN_TIMEOUT_MS, error_texts, open_page, wait_for_app_idle, wait_for_charts
 from tests.browser.test_click_to_source import click_a_bar, wait_for_address
 
 pytestmark = pytest.mark.browser
@@ -182,3 +182,24 @@ def test_the_overview_cards_count_tables_fit_their_cards(app_server, page, scree
     assert max(overflow) <= 1, overflow
     boxes.first.scroll_into_view_if_needed()
     page.screenshot(path=screenshot_dir / f"truth2-overview-cards{query.replace('?', '-').replace('&', '-')}.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_with_a_fifth_plan_uploaded_the_overview_cards_still_show_their_counts(app_server, page, tmp_path: Path,
+                                                                                screenshot_dir: Path, lang):
+    """Five cards (a fifth plan uploaded in the session): at most four a row, so each card's counts and its
+    link stay inside it at 1280×720."""
+    upload(page, app_server, tmp_path, lang)
+    page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("用于对比|Use in comparison")).first.click()
+    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    page.locator(NAV_LINKS).filter(has_text="概览").first.click()  # the menu keeps the session's upload
+    page.wait_for_function("() => document.querySelectorAll('.cntbox').length >= 5", timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    assert (ODD_REGION if lang == "zh" else "Shiquan") in page.locator('[data-testid="stMain"]').inner_text()
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.cntbox')]
+        .map(box => box.scrollWidth - box.clientWidth)""")
+    assert len(overflow) == 5 and max(overflow) <= 1, overflow
+    page.locator(".cntbox").nth(4).scroll_into_view_if_needed()
+    assert not error_texts(page)
+    page.screenshot(path=screenshot_dir / f"truth2-overview-five-cards-{lang}.png")
