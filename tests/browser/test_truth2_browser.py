@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_browser import NAV_LINKS, RUN_TIMEOUT_MS, error_texts, open_page, wait_for_app_idle, wait_for_charts
+from tests.browser.test_browser import (
+    NAV_LINKS,
+    RUN_TIMEOUT_MS,
+    error_texts,
+    open_page,
+    wait_for_app_idle,
+    wait_for_charts,
+)
 from tests.browser.test_click_to_source import click_a_bar, wait_for_address
 
 pytestmark = pytest.mark.browser
