@@ -887,3 +887,26 @@ def observation_problem(code: str, details: dict, lang: str, fallback: str = "")
 STRINGS.update({
     "ov_count_header": ("量化 / 定性", "numbers / words"),  # an overview card's targets per category
 })
+# A quality note's kind (table quality_notes, written by the ETL): what it is, in the page's language. The
+# note's message stays the build log's own words (English), and the page says so.
+QUALITY_NOTE_KINDS = {
+    "annex_vs_text": ("正文与附表不一致", "text and annex differ"),
+    "annex_sum": ("附表合计不符", "annex total differs"),
+    "town_name": ("镇街名称校正", "town name corrected"),
+    "unmapped_name": ("名称未归类", "unmapped name"),
+    "unmapped_category": ("类别未归类", "unmapped category"),
+    "context_skipped": ("背景数据未采用", "context figure not used"),
+    "damaged_text": ("文本受损", "damaged text"),
+    "odd_text": ("文本异常", "odd text"),
+    "correction_not_applied": ("修正未应用", "correction not applied"),
+    "observation_not_applied": ("观测值未应用", "observation not applied"),
+}
+STRINGS.update({
+    "quality_col_kind": ("类型", "Kind"),
+    "quality_col_message": ("说明（构建日志原文，英文）", "Message (the build log's words)"),
+    "quality_col_detail": ("详情", "Detail"),
+})
+
+
+def quality_note_kind(kind: str | None, lang: str) -> str:
+    return pick(QUALITY_NOTE_KINDS[kind], lang) if kind in QUALITY_NOTE_KINDS else (kind or "")

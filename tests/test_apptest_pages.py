@@ -248,3 +248,17 @@ def test_data_page_names_each_rows_category_in_the_readers_language(lang, creati
     shown = {o["value"]: o["label"] for o in category["type_config"]["options"]}
     assert shown["creation"] == creation, "the cell keeps its code, the reader sees the category's name"
     assert set(at.dataframe[0].value["category"].dropna()) <= set(shown)
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_the_towns_quality_notes_name_their_kind_and_columns_in_the_pages_language():
+    """The notes' kinds and headers were the ETL's codes (annex_vs_text, kind, message) on a Chinese page."""
+    from dashboard.i18n import QUALITY_NOTE_KINDS
+
+    at = open_page("towns", {})
+    assert not at.exception, [e.value for e in at.exception]
+    notes = at.dataframe[-1]
+    kinds = set(notes.value["kind"])
+    assert kinds and kinds <= {zh for zh, _en in QUALITY_NOTE_KINDS.values()}, kinds
+    headers = {spec.get("label") for spec in json.loads(notes.proto.columns).values() if isinstance(spec, dict)}
+    assert {"类型", "详情"} <= headers, headers
