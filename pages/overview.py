@@ -11,7 +11,7 @@ from dashboard.colors import UNMAPPED_COLOR
 from dashboard.glossary import in_lang
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
-from dashboard.services import warehouse
+from dashboard.services import comparisons, warehouse
 from dashboard.services.vocabulary import CATEGORY_VALUES, UNMAPPED
 from dashboard.ui import context, figures, layout, region_picker, tables
 
@@ -157,12 +157,15 @@ def region_table() -> None:
 
 
 def coverage_matrix() -> None:
-    coverage = warehouse.coverage_of_group(tuple(in_warehouse["region_id"]))
+    # the session's uploads in the group get their columns too (an uploaded plan was left out unsaid)
+    uploads = list(dict.fromkeys(uploaded["region_id"])) if uploaded is not None else []
+    coverage = comparisons.coverage_with_uploads(warehouse.coverage_of_group(tuple(in_warehouse["region_id"])),
+                                                 uploaded, uploads)
     if coverage.empty:
         st.info(t("no_data", lang))
         return
-    labels = {rid: view.region_labels[rid] for rid in in_warehouse["region_id"]}
-    figure = figures.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
+    labels = {rid: view.region_labels[rid] for rid in [*in_warehouse["region_id"], *uploads]}
+    figure = figures.cached_figure(("coverage", group_key, context.uploaded_key(), lang, view.present), lambda: charts.coverage_matrix(
         coverage, labels, lang, t("coverage_title", lang), view.source_for(labels), present=view.present))
     figures.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))

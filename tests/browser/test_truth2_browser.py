@@ -210,3 +210,8 @@ def test_with_a_fifth_plan_uploaded_the_overview_cards_still_show_their_counts(a
     page.locator(".cntbox").nth(4).scroll_into_view_if_needed()
     assert not error_texts(page)
     page.screenshot(path=screenshot_dir / f"truth2-overview-five-cards-{lang}.png")
+    # the coverage matrix has the uploaded plan's column too (it was left out unsaid)
+    matrix = page.locator('[data-testid="stPlotlyChart"]').first
+    matrix.scroll_into_view_if_needed()
+    assert (ODD_REGION if lang == "zh" else "Shiquan") in matrix.inner_text()
+    page.screenshot(path=screenshot_dir / f"truth2-overview-five-coverage-{lang}.png")
