@@ -47,9 +47,6 @@ def ensure_database(lang: str) -> None:
 lang_hint = st.query_params.get("lang", "zh")
 ensure_database(lang_hint if lang_hint in ("zh", "en") else "zh")
 
-view = context.sidebar_controls()
-st.session_state["_view"] = view
-layout.presentation_css(view.present, view.lang)
 
 # url_path equals the file name: Streamlit also lists pages/ by file name before st.navigation
 # runs, and a differing path shows a "page not found" dialog on a cold deep link.
@@ -75,5 +72,13 @@ PAGES = [
 ]
 
 page = st.navigation(PAGES)
+# The sidebar's widgets come after st.navigation: Streamlit names a widget by its key *and* the script
+# hash active when it is made, which before st.navigation was sometimes the page's (a deep link's first
+# run) and sometimes app.py's (a rerun after an upload read a plan).  The language radio then came back
+# as a new widget at its default, and an English upload page returned in Chinese.  After st.navigation
+# the hash is always app.py's.
+view = context.sidebar_controls()
+st.session_state["_view"] = view
+layout.presentation_css(view.present, view.lang)
 source_links.follow_source_click()  # a bar or table row clicked in the last run: its sentence, same tab and session
 layout.run_in_shell(page.run)

@@ -14,7 +14,9 @@ own machinery times each page's rerun against bench/reference_page.py, interleav
 process first times the first view of the default page with cold caches ("first view"), which is
 what the first reader after a restart waits for (imports excluded: they are paid at start).
 
-Budgets (issue 13): at 1,000 regions a page's median ≤ 3 × the reference; the first view ≤ 3 s.
+Budgets (issues 13, 23): a page's median ≤ 2 × the reference on the four seed plans and ≤ 3 × at
+1,000 regions (bench_pages.budget_for; 100 regions is reported, not held to either); the first view ≤ 3 s.
+Every page is shown against both limits at every size.
 Results: bench/out/scale-<stamp>.json and bench/out/scale-latest.json. Exit 1 on a missed budget
 for a page listed in --enforce (default: the pages this benchmark was written for).
 """
@@ -39,12 +41,12 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = ROOT / "bench" / "out"
 SIZES = (4, 100, 1000)
 SEED_REGIONS = 4
-BUDGET_RATIO = 3.0
+BUDGET_RATIO = 3.0  # at 1,000 regions (bench_pages.BUDGET_AT_SCALE); 2x on the seed plans (BUDGET_SEED)
 FIRST_VIEW_BUDGET_S = 3.0
 # The pages issue 13 rewrote for scale (compare, indicator and instruments: a peer group fetched
 # in SQL, a large group drawn top-N; review: its queue's candidates picked in SQL).
 ENFORCED = ("overview", "profile", "data", "standing", "compare", "indicator", "instruments", "review", "sources",
-            "towns", "upload", "upload+plan")  # every page: all under budget at 1,000 regions (2026-11-30)
+            "towns", "progress", "upload", "upload+plan")  # every page
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -129,12 +131,16 @@ def child(reruns: int, pages: list[str] | None) -> int:
 
 
 def verdicts(results: list[dict], enforce: tuple[str, ...]) -> list[str]:
-    """What missed a budget: pages in `enforce` over 3x at the largest size, a slow first view."""
+    """What missed a budget: pages in `enforce` over their size's budget (bench_pages.budget_for: 2x on the
+    seed plans, 3x at 1,000 regions), a slow first view."""
+    from bench_pages import budget_for
+
     missed = []
-    largest = max(results, key=lambda r: r["regions"])
-    for name, ratio in largest["ratio"].items():
-        if name in enforce and ratio > BUDGET_RATIO:
-            missed.append(f"{name} at {largest['regions']} regions: {ratio}x > {BUDGET_RATIO}x")
+    for row in results:
+        budget = budget_for(row["regions"])
+        for name, ratio in row["ratio"].items():
+            if budget is not None and name in enforce and ratio > budget:
+                missed.append(f"{name} at {row['regions']} regions: {ratio}x > {budget:g}x")
     for row in results:
         if row["first_view_s"] > FIRST_VIEW_BUDGET_S:
             missed.append(f"first view at {row['regions']} regions: {row['first_view_s']} s > {FIRST_VIEW_BUDGET_S} s")
@@ -143,21 +149,34 @@ def verdicts(results: list[dict], enforce: tuple[str, ...]) -> list[str]:
 
 
 def print_table(results: list[dict]) -> None:
+    """Each page's ratio at each size, marked against that size's budget (! over, · not held to one)."""
+    from bench_pages import BUDGET_AT_SCALE, BUDGET_SEED, budget_for
+
     names = sorted({name for row in results for name in row["ratio"]})
-    print("rerun cost / reference page (median); build time, peak memory and first view per size")
-    print(f"{'page':<18}" + "".join(f"{row['regions']:>10}" for row in results))
+    print(f"rerun cost / reference page (median; budget {BUDGET_SEED:g}x on the seed plans, {BUDGET_AT_SCALE:g}x at "
+          "1,000 regions; ! over, · no budget at this size); build time, peak memory and first view per size")
+    print(f"{'page':<18}" + "".join(f"{row['regions']:>11}" for row in results))
+    budgets = [budget_for(row["regions"]) for row in results]
+    print(f"{'budget':<18}" + "".join(f"{f'{b:g}x' if b else '-':>11}" for b in budgets))
     for name in names:
-        print(f"{name:<18}" + "".join(f"{row['ratio'].get(name, float('nan')):>9.2f}x" for row in results))
+        cells = []
+        for row in results:
+            ratio, budget = row["ratio"].get(name, float("nan")), budget_for(row["regions"])
+            mark = "·" if budget is None else ("!" if ratio > budget else " ")
+            cells.append(f"{ratio:>9.2f}x{mark}")
+        print(f"{name:<18}" + "".join(cells))
     for label, key in (("reference ms", "reference_median_ms"), ("first view s", "first_view_s"),
                        ("build s", "build_s"), ("build peak MiB", "build_peak_rss_mib"),
                        ("app peak MiB", "child_peak_rss_mib")):
-        print(f"{label:<18}" + "".join(f"{row[key]:>10}" for row in results))
+        print(f"{label:<18}" + "".join(f"{row[key]:>11}" for row in results))
     for row in results:
         for name, messages in row["failures"].items():
             print(f"{row['regions']} regions: {name} FAILED: {'; '.join(m[:200] for m in messages)}")
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench_pages import budget_for
+
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="*", default=list(SIZES), help="regions per warehouse")
     parser.add_argument("--reruns", type=int, default=10, help="timed reruns per page (default 10)")
@@ -186,7 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     missed = verdicts(results, tuple(args.enforce))
     report = {"measured_at": datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"), "python": platform.python_version(),
               "cpus": os.cpu_count(), "reruns": args.reruns, "budget_ratio": BUDGET_RATIO,
-              "first_view_budget_s": FIRST_VIEW_BUDGET_S, "results": results, "missed": missed}
+              "first_view_budget_s": FIRST_VIEW_BUDGET_S,
+              "budget_by_regions": {row["regions"]: budget_for(row["regions"]) for row in results}, "results": results, "missed": missed}
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     for path in (OUT_DIR / f"scale-{report['measured_at']}.json", OUT_DIR / "scale-latest.json"):
         path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

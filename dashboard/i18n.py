@@ -941,3 +941,72 @@ COLUMN_MEANINGS_ZH.update({
                             "unmapped 未归类（读不出要素，或单位与该组合的指标不符，原因见 indicator_reason）",
     "indicator_reason": "未归类的原因，或句子为名称补充了什么（共用的密度、名称前一分句的类别…）",
 })
+
+
+# --- issue 23 (pages helper): why an observations file was refused, in the reader's language --------
+# One entry per etl.warehouse.observations.PROBLEM_REASONS code (etl.api.OBSERVATION_PROBLEM_CODES),
+# written from the same named parts; tests/test_progress_page.py holds the two tables together.
+OBSERVATION_PROBLEMS = {
+    "not_text": ("不是可读的 CSV 文件（{error}）", "not a readable CSV file ({error})"),
+    "unreadable_csv": ("无法按 CSV 读取（{error}）", "not readable as CSV ({error})"),
+    "columns": ("列不对：缺少 {missing}；多出 {unknown}（可用的列：{expected}）",
+                "wrong columns: missing {missing}; unknown {unknown} (columns: {expected})"),
+    "no_region": ("没有填写地区", "no region"),
+    "ambiguous_region": ("地区名“{name}”对应 {n} 个地区（{ids}）：请填写地区编号", "region name “{name}” names {n} "
+                         "regions ({ids}): use its region_id"),
+    "unknown_region": ("未知地区“{name}”（既不是地区编号，也不是已收录方案的地区名）", "unknown region “{name}” "
+                       "(not a region_id or a region name of the stored plans)"),
+    "unknown_indicator": ("未知指标“{name}”（指标词典中没有这个编号、名称或别名）", "unknown indicator “{name}” "
+                          "(no indicator id, name or alias the dictionary maps)"),
+    "bad_year": ("年份“{value}”不是年份", "year “{value}” is not a year"),
+    "bad_month": ("月份“{value}”不是 1–12 的月份", "month “{value}” is not a month (1–12)"),
+    "bad_value": ("数值“{value}”不是数字", "value “{value}” is not a number"),
+    "unit_mismatch": ("单位“{unit}”无法换算为指标 {indicator} 的单位“{indicator_unit}”", "unit “{unit}” does not "
+                      "convert to {indicator}'s unit “{indicator_unit}”"),
+    "no_source": ("没有来源（请写明数字发布在哪里）", "no source (say where the figure was published)"),
+    "duplicate": ("与{where}重复（地区、指标、年份和月份相同）", "duplicate of {where} (same region, indicator, year "
+                  "and month)"),
+    "empty_file": ("文件中没有观测值", "no observations in the file"),
+    "already_added": ("此文件已在 data/observations/ 中，名为 {name}", "this file is already in data/observations/ as "
+                      "{name}"),
+}
+OBSERVATION_ROW = ("第 {row} 行", "row {row}")  # where a duplicate's first copy is
+OBSERVATION_FILE_ROW = ("{file} 第 {row} 行", "{file} row {row}")
+
+
+def observation_problem(code: str, details: dict, lang: str, fallback: str = "") -> str:
+    """A refused observation row's reason in `lang`, from its code and parts (etl RowProblem); an
+    unknown code (an older ETL) falls back to the ETL's English."""
+    if code not in OBSERVATION_PROBLEMS:
+        return fallback
+    parts = {key: ("—" if value in ("", None) else value) for key, value in (details or {}).items()}
+    if code == "duplicate":
+        file, row = details.get("file") or "", details.get("first_row")
+        parts["where"] = pick(OBSERVATION_FILE_ROW if file else OBSERVATION_ROW, lang).format(file=file, row=row)
+    return pick(OBSERVATION_PROBLEMS[code], lang).format(**parts)
+STRINGS.update({
+    "ov_count_header": ("量化 / 定性", "numbers / words"),  # an overview card's targets per category
+})
+# A quality note's kind (table quality_notes, written by the ETL): what it is, in the page's language. The
+# note's message stays the build log's own words (English), and the page says so.
+QUALITY_NOTE_KINDS = {
+    "annex_vs_text": ("正文与附表不一致", "text and annex differ"),
+    "annex_sum": ("附表合计不符", "annex total differs"),
+    "town_name": ("镇街名称校正", "town name corrected"),
+    "unmapped_name": ("名称未归类", "unmapped name"),
+    "unmapped_category": ("类别未归类", "unmapped category"),
+    "context_skipped": ("背景数据未采用", "context figure not used"),
+    "damaged_text": ("文本受损", "damaged text"),
+    "odd_text": ("文本异常", "odd text"),
+    "correction_not_applied": ("修正未应用", "correction not applied"),
+    "observation_not_applied": ("观测值未应用", "observation not applied"),
+}
+STRINGS.update({
+    "quality_col_kind": ("类型", "Kind"),
+    "quality_col_message": ("说明（构建日志原文，英文）", "Message (the build log's words)"),
+    "quality_col_detail": ("详情", "Detail"),
+})
+
+
+def quality_note_kind(kind: str | None, lang: str) -> str:
+    return pick(QUALITY_NOTE_KINDS[kind], lang) if kind in QUALITY_NOTE_KINDS else (kind or "")

@@ -79,7 +79,10 @@ def _en(value: float, unit: str) -> str:
         return _compact_yuan(value * MONEY[unit])
     if unit == "%":
         return f"{_plain(value)}%"
-    return f"{_en_count(value)} {en(unit)}".strip()
+    word = en(unit)
+    if abs(value) == 1:  # "1 unit", "1 firm", "1 person": the data page read "1 units"
+        word = "person" if word == "people" else (word[:-1] if word.endswith("s") and not word.endswith("ss") else word)
+    return f"{_en_count(value)} {word}".strip()
 
 
 def _per(denominator: str, lang: str) -> str:

@@ -49,8 +49,13 @@ from etl.read.sources import load_manifest
 from etl.vocab.categories import CATEGORY_ZH
 from etl.vocab.units import UNITS, unit_kind
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, record_correction
+from etl.warehouse.observations import PROBLEM_REASONS as _OBSERVATION_PROBLEMS
 from etl.warehouse.odd_text import CHECKS as ODD_TEXT_CHECKS
 from etl.warehouse.odd_text import OddText
+
+# Why an observations file may be refused (etl.warehouse.observations RowProblem.code): the dashboard
+# writes each in the reader's language (dashboard.i18n OBSERVATION_PROBLEMS).
+OBSERVATION_PROBLEM_CODES = tuple(_OBSERVATION_PROBLEMS)
 
 __all__ = [
     # the data contract
@@ -73,7 +78,7 @@ __all__ = [
     "odd_text_from_note",
     # the store
     "Correction", "apply_corrections", "corrections_dir", "record_correction", "rebuild", "add_plan",
-    "add_observations",
+    "add_observations", "OBSERVATION_PROBLEM_CODES",
 ]
 
 # The units of targets.required_annual_change (etl.normalize.ambition): a level's compound growth,

@@ -39,10 +39,11 @@ if not options:
 state.seed_choice("indicator", options, default, lang)
 state.seed_choice("measure", comparisons.MEASURES, "absolute", lang)
 state.seed_flag("all", lang)
-controls = st.columns([3, 2])
-choice = controls[0].selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
-measure = controls[1].radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
-                            format_func=lambda m: measure_label(m, lang))
+# The measure has a line of its own under the indicator: in two fifths of the width its four options
+# wrapped onto two lines at 1280×720 (as on the standing page).
+choice = st.selectbox(t("pick_indicator", lang), options, key="indicator", format_func=labels.get)
+measure = st.radio(t("measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
+                   format_func=lambda m: measure_label(m, lang))
 # The whole family is fetched: a region whose plan sets a related measure is drawn as one, never "no target".
 subject, main_indicator = comparisons.fetch_subject(choice, indicators)
 

@@ -11,11 +11,12 @@ from dashboard.colors import UNMAPPED_COLOR
 from dashboard.glossary import in_lang
 from dashboard.i18n import admin_level_label, category_label, status_label, t
 from dashboard.safe_text import html_text, md, md_html
-from dashboard.services import warehouse
+from dashboard.services import comparisons, warehouse
 from dashboard.services.vocabulary import CATEGORY_VALUES, UNMAPPED
 from dashboard.ui import context, figures, layout, region_picker, tables
 
 CARDS_UP_TO = 12       # beyond this a card per region is more than a person reads: a table instead
+CARDS_PER_ROW = 4
 TOP_FAMILIES = 25      # rows of the share heatmap before "show every family"
 
 layout.ensure_shell()
@@ -61,16 +62,19 @@ def count_table(mine) -> str:
         n_quant = int(mine.at[category, "quantitative"]) if category in mine.index else 0
         n_qual = int(mine.at[category, "qualitative"]) if category in mine.index else 0
         grey = " class='unmapped'" if category == UNMAPPED else ""
-        rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td><td class='n'>{n_quant}</td>"
-                    f"<td class='n'>{n_qual}</td></tr>")
-    return ("<style>.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
+        rows.append(f"<tr{grey}><td>{html_text(category_label(category, lang))}</td>"
+                    f"<td class='n'>{n_quant} / {n_qual}</td></tr>")
+    # The two counts share a column ("numbers / words") and the table scrolls inside its card: three columns
+    # ("quantitative", "qualitative" beside "Management") were wider than a card of four in English and ran
+    # into the next card.
+    return ("<style>.cntbox{overflow-x:auto}.cnt{width:100%;border-collapse:collapse;font-size:0.9rem;white-space:nowrap}"
             ".cnt td,.cnt th{padding:2px 4px;border-bottom:1px solid #eee;text-align:left}"
             ".cnt th{white-space:normal;font-size:0.8rem;vertical-align:bottom}"
             ".cnt .n{text-align:right;font-variant-numeric:tabular-nums}"
             f".cnt .unmapped td{{color:{UNMAPPED_COLOR}}}</style>"
-            f"<table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
-            f"<th class='n'>{html_text(t('quantitative', lang))}</th>"
-            f"<th class='n'>{html_text(t('qualitative', lang))}</th></tr>{''.join(rows)}</table>")
+            f"<div class='cntbox'><table class='cnt'><tr><th>{html_text(t('category', lang))}</th>"
+            f"<th class='n' title='{html_text(t('ov_targets_num', lang))} / {html_text(t('ov_targets_qual', lang))}'>"
+            f"{html_text(t('ov_count_header', lang))}</th></tr>{''.join(rows)}</table></div>")
 
 
 BADGE_COLORS = {"draft": "orange", "ended": "gray", "uploaded": "violet"}  # issued: green
@@ -102,7 +106,11 @@ def cards() -> None:
     if extra:
         counts = pd.concat([counts, extra_counts], ignore_index=True)
     regions = in_warehouse.to_dict("records") + extra
-    for column, region in zip(st.columns(max(len(regions), 1)), regions):
+    # At most four cards a row: a fifth (an uploaded plan) made every card too narrow at 1280×720 for its
+    # counts, which scrolled out of sight, and its "Open this plan" link, which was cut.
+    columns = [column for start in range(0, len(regions), CARDS_PER_ROW)
+               for column in st.columns(CARDS_PER_ROW)][:len(regions)] if regions else []
+    for column, region in zip(columns, regions):
         rid = region["region_id"]
         with column, st.container(border=True):
             swatch = f"<span style='display:inline-block;width:0.9em;height:0.9em;background:{view.colors[rid]};" \
@@ -110,11 +118,7 @@ def cards() -> None:
             mark = "▶ " if rid == peers.anchor else ""
             # The name comes from the manifest (whatever `etl add` or the upload page stored): text only.
             name = f"{swatch}{mark}{md_html(view.region_labels[rid])}"
-            if len(regions) <= 4:
-                st.markdown(f"### {name}", unsafe_allow_html=True)
-            else:  # five or more cards a row: a smaller name, so it never breaks mid-word
-                st.markdown(f"<div style='font-size:1.15rem;font-weight:600;line-height:1.3'>{name}</div>",
-                            unsafe_allow_html=True)
+            st.markdown(f"### {name}", unsafe_allow_html=True)
             shown = status.get(rid, region["status"])
             badge = t("ov_uploaded", lang) if shown == "uploaded" else status_label(shown, lang)
             st.badge(md(badge), color=BADGE_COLORS.get(shown, "green"))
@@ -153,12 +157,15 @@ def region_table() -> None:
 
 
 def coverage_matrix() -> None:
-    coverage = warehouse.coverage_of_group(tuple(in_warehouse["region_id"]))
+    # the session's uploads in the group get their columns too (an uploaded plan was left out unsaid)
+    uploads = list(dict.fromkeys(uploaded["region_id"])) if uploaded is not None else []
+    coverage = comparisons.coverage_with_uploads(warehouse.coverage_of_group(tuple(in_warehouse["region_id"])),
+                                                 uploaded, uploads)
     if coverage.empty:
         st.info(t("no_data", lang))
         return
-    labels = {rid: view.region_labels[rid] for rid in in_warehouse["region_id"]}
-    figure = figures.cached_figure(("coverage", group_key, lang, view.present), lambda: charts.coverage_matrix(
+    labels = {rid: view.region_labels[rid] for rid in [*in_warehouse["region_id"], *uploads]}
+    figure = figures.cached_figure(("coverage", group_key, context.uploaded_key(), lang, view.present), lambda: charts.coverage_matrix(
         coverage, labels, lang, t("coverage_title", lang), view.source_for(labels), present=view.present))
     figures.show_chart(figure, "coverage_matrix", view, key="coverage")
     st.caption(t("coverage_caption", lang))

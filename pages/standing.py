@@ -29,14 +29,17 @@ names = {s: f"{n} ({int(c)})" + (" ⊕" if s.startswith("family:") else "")  # �
 state.seed_choice("region", region_ids, region_ids[0], lang)
 state.seed_choice("indicator", list(subjects["subject"]), subjects["subject"].iloc[0], lang)
 state.seed_choice("measure", comparisons.MEASURES, "absolute", lang)
-line = st.columns([2, 3, 2])
+# Region and indicator share a line; the measure has a line of its own: a third of the width wrapped its
+# four options onto two to four lines at 1280×720 (English and presentation mode worst), pushing the
+# chart below the fold.
+line = st.columns([2, 3])
 region_id = line[0].selectbox(t("region", lang), region_ids, key="region",
                               format_func=lambda r: f"{view.region_labels.get(r, r)} · {r}")
 subject = line[1].selectbox(t("standing_indicator", lang), list(subjects["subject"]), key="indicator",
                             format_func=names.get)
+measure = st.radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
+                   format_func=lambda m: measure_label(m, lang))
 st.caption(t("standing_family_mark", lang))
-measure = line[2].radio(t("standing_measure", lang), comparisons.MEASURES, key="measure", horizontal=True,
-                        format_func=lambda m: measure_label(m, lang))
 peers = region_picker.peer_picker(view, anchor=region_id)
 
 values = warehouse.standing_values(subject, measure)

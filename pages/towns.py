@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import charts, citation, state
 from dashboard.glossary import english_text, in_lang
-from dashboard.i18n import t
+from dashboard.i18n import quality_note_kind, t
 from dashboard.safe_text import md
 from dashboard.services import warehouse
 from dashboard.ui import context, downloads, figures, layout, tables
@@ -59,11 +59,12 @@ st.dataframe(
 notes = warehouse.quality_notes(info["doc_id"])
 if not notes.empty:
     st.subheader(t("quality_notes", lang))
-    notes = notes.assign(kind=notes["kind"].map(lambda kind: in_lang(kind, lang)),
+    notes = notes.assign(kind=notes["kind"].map(lambda kind: quality_note_kind(kind, lang)),
                          **{c: notes[c].map(lambda text: english_text(text, lang)) for c in ("message", "detail")})
     st.dataframe(notes[["kind", "message", "detail"]], hide_index=True, placeholder=tables.MISSING_CELL,
-                 column_config={"message": st.column_config.TextColumn(width="large"),
-                                "detail": st.column_config.TextColumn(width="large")})
+                 column_config={"kind": st.column_config.TextColumn(t("quality_col_kind", lang)),
+                                "message": st.column_config.TextColumn(t("quality_col_message", lang), width="large"),
+                                "detail": st.column_config.TextColumn(t("quality_col_detail", lang), width="large")})
 
 downloads.download_buttons(frame, f"towns_{info['region_id']}", lang, key="towns_dl", heading=t("download_view", lang))
 state.publish({"annex": annex_key})

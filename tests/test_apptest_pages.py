@@ -185,8 +185,8 @@ def test_overview_counts_unmapped_targets_in_a_grey_last_row(unmapped_db):
     assert all(card.index("服务") < card.index("<tr class='unmapped'><td>未归类") for card in cards)
     # One plan has one numeric unmapped target, the others none: each card says so.
     unmapped_rows = sorted(card.split("<tr class='unmapped'>")[1].split("</tr>")[0] for card in cards)
-    assert unmapped_rows == ["<td>未归类</td><td class='n'>0</td><td class='n'>0</td>"] * 3 + \
-        ["<td>未归类</td><td class='n'>1</td><td class='n'>0</td>"]
+    assert unmapped_rows == ["<td>未归类</td><td class='n'>0 / 0</td>"] * 3 + \
+        ["<td>未归类</td><td class='n'>1 / 0</td>"]  # numbers / words
     categories, families = json.loads(at.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
     assert families[-1] == "未归类目标" and "未归类" in categories[-1]  # its own last row group in the matrix
 
@@ -248,3 +248,17 @@ def test_data_page_names_each_rows_category_in_the_readers_language(lang, creati
     shown = {o["value"]: o["label"] for o in category["type_config"]["options"]}
     assert shown["creation"] == creation, "the cell keeps its code, the reader sees the category's name"
     assert set(at.dataframe[0].value["category"].dropna()) <= set(shown)
+
+
+@pytest.mark.usefixtures("warehouse")
+def test_the_towns_quality_notes_name_their_kind_and_columns_in_the_pages_language():
+    """The notes' kinds and headers were the ETL's codes (annex_vs_text, kind, message) on a Chinese page."""
+    from dashboard.i18n import QUALITY_NOTE_KINDS
+
+    at = open_page("towns", {})
+    assert not at.exception, [e.value for e in at.exception]
+    notes = at.dataframe[-1]
+    kinds = set(notes.value["kind"])
+    assert kinds and kinds <= {zh for zh, _en in QUALITY_NOTE_KINDS.values()}, kinds
+    headers = {spec.get("label") for spec in json.loads(notes.proto.columns).values() if isinstance(spec, dict)}
+    assert {"类型", "详情"} <= headers, headers

@@ -82,3 +82,11 @@ def test_table_display_columns_write_what_the_charts_write_and_keep_the_raw_valu
     assert zh.at[0, "per_year_text"] == "10亿元/年" and english.at[0, "per_year_text"] == "¥1bn per year"
     assert zh.at[1, "per_10k_text"] == "21.5件/万人" and zh.at[1, "baseline_text"] == "9800件"
     assert frame["value_std"].iloc[0] == 300000.0  # the raw value is untouched
+
+
+@pytest.mark.parametrize(("value", "unit", "written"), [
+    (1, "个", "1 unit"), (2, "个", "2 units"), (1, "家", "1 firm"), (1, "人", "1 person"), (3, "人", "3 people"),
+    (1, "件/万人", "1 item per 10,000 residents"),
+])
+def test_one_of_a_thing_is_written_in_the_singular_in_english(value, unit, written):
+    assert format_number(value, unit, "en") == written

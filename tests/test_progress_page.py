@@ -3,6 +3,7 @@ example observations of tests/fixtures/observations/; its figure and table build
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pandas as pd
@@ -168,6 +169,43 @@ def test_a_bad_observations_file_uploaded_on_the_page_lists_each_row_and_writes_
     assert "unknown region" in reasons[3] and "is not a number" in reasons[4] and "no source" in reasons[5]
     assert not folder.exists() or not list(folder.glob("*.csv"))
     assert db.read_bytes() == before
+
+
+def test_a_chinese_page_writes_every_refusal_reason_in_chinese(page_store):
+    """The reasons come from the ETL as a code and its parts; the page writes them in its language."""
+    data = ("region,indicator,year,month,value,unit,source\n"
+            f"无此县,high_value_invention_patents_per_10k,2023,,3,件,{INVENTED}\n"
+            f"宜兴市,没有这个指标,二〇二三,13,很多,件,\n"
+            f"宜兴市,high_value_invention_patents_per_10k,2023,,10.5,亿元,{INVENTED}\n"
+            f"宜兴市,trademarks_held,2022,,4000,件,{INVENTED}\n"
+            f"宜兴市,trademarks_held,2022,,4010,件,{INVENTED}\n").encode()
+    at = upload_observations(open_progress({}), "混合.csv", data)
+    assert not at.exception, [e.value for e in at.exception]
+    problems = at.dataframe[-1].value
+    assert list(problems.columns) == ["行号", "原因"]
+    reasons = list(problems["原因"])
+    assert len(reasons) == 8  # region; indicator, year, month, value, source; unit; duplicate
+    assert any(r.startswith("未知地区“无此县”") for r in reasons)
+    assert any("与第 5 行重复" in r for r in reasons)
+    assert any("亿元" in r and "无法换算" in r for r in reasons)
+    for reason in reasons:  # no English of the ETL's (ids and units aside)
+        words = re.sub(r"[A-Za-z0-9_]+(?:_[A-Za-z0-9]+)+|[A-Za-z_]+\.csv", "", reason)
+        assert not re.search(r"[A-Za-z]{3,}", words), reason
+
+
+def test_every_reason_the_etl_may_give_is_written_in_both_languages_from_the_same_parts():
+    from dashboard.i18n import OBSERVATION_PROBLEMS, observation_problem
+    from etl.api import OBSERVATION_PROBLEM_CODES
+    from etl.warehouse.observations import PROBLEM_REASONS
+
+    assert set(OBSERVATION_PROBLEMS) == set(OBSERVATION_PROBLEM_CODES)
+    for code, english in PROBLEM_REASONS.items():
+        wanted = set(re.findall(r"{(\w+)", english)) - {"why", "where"}
+        for text in OBSERVATION_PROBLEMS[code]:
+            assert set(re.findall(r"{(\w+)", text)) - {"where"} <= wanted | {"missing", "unknown"}, (code, text)
+    assert observation_problem("duplicate", {"file": "a.csv", "first_row": 3, "where": "a.csv row 3"}, "zh") \
+        == "与a.csv 第 3 行重复（地区、指标、年份和月份相同）"
+    assert observation_problem("an_older_code", {}, "zh", "the ETL's words") == "the ETL's words"
 
 
 def test_a_read_only_deployment_offers_no_observations_upload_and_says_so(page_store, monkeypatch):

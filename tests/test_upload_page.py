@@ -576,3 +576,19 @@ def test_a_read_only_deployment_refuses_to_save_an_upload_and_says_so(tmp_path, 
     with pytest.raises(PlanError, match="read-only"):
         up.save_to_raw("到2026年，发明专利达到100件。".encode(), "plan.txt", "某县", raw_dir=raw)
     assert list(raw.iterdir()) == [], "nothing written"
+
+
+def test_the_same_table_gives_the_same_rows_and_an_edit_is_never_served_from_the_last_answer(heting):
+    """finish_targets reuses its answer for an unchanged table (the page asks on every rerun), never
+    after a cell changed."""
+    table = up.editor_frame(heting.targets)
+    first = up.finish_targets(heting, table, "鹤汀县")
+    again = up.finish_targets(heting, table.copy(), "鹤汀县")
+    pd.testing.assert_frame_equal(first, again)
+    again.loc[0, "value"] = -1.0  # the caller's copy: the kept answer is not changed through it
+    assert up.finish_targets(heting, table, "鹤汀县").loc[0, "value"] != -1.0
+    edited = table.copy()
+    edited.loc[0, "value"] = 12345.0
+    changed = up.finish_targets(heting, edited, "鹤汀县")
+    assert changed.loc[0, "value"] == 12345.0 and changed.loc[0, "origin"] == "manual"
+    assert up.finish_targets(heting, table, "鹤汀县", population_10k=40.0)["population_10k"].eq(40.0).all()

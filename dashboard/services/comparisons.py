@@ -37,7 +37,8 @@ from etl.api import add_comparable_columns, per_capita_ids
 
 __all__ = ["MEASURES", "NO_START", "NONE", "NOT_APPLICABLE", "QUALITATIVE", "RELATED", "TARGET", "add_measure", "fetch_subject", "group_targets",
            "main_series", "panels_by_regions_with_numbers", "series_key", "status_outside_series", "statuses", "target_status",
-           "with_comparability", "with_population_overrides", "with_required_change", "with_roles", "with_uploaded"]
+           "with_comparability", "with_population_overrides", "with_required_change", "with_roles", "with_uploaded",
+           "coverage_with_uploads"]
 
 
 def with_uploaded(frame: pd.DataFrame, uploaded: pd.DataFrame | None,
@@ -169,3 +170,32 @@ def with_required_change(table: pd.DataFrame, frame: pd.DataFrame, lang: str) ->
     out["required_change_from"] = (frame["required_change_from"] if "required_change_from" in frame
                                    else pd.Series(None, index=frame.index)).to_numpy()
     return out
+
+
+def coverage_with_uploads(coverage: pd.DataFrame, uploaded: pd.DataFrame | None, region_ids: list[str]) -> pd.DataFrame:
+    """The overview's coverage rows (queries.coverage_of_group: a row per region and family, status
+    quantitative / qualitative / none) with this session's uploaded regions `region_ids` added, each
+    family's status counted from their rows as the warehouse counts its own: a number makes it
+    quantitative, words only qualitative.  Without this the matrix left an uploaded plan out unsaid."""
+    if uploaded is None or coverage.empty or not region_ids or "region_id" not in uploaded:
+        return coverage
+    families = coverage.drop_duplicates("family")[["family", "family_zh", "family_en", "category"]]
+    mine = uploaded[uploaded["region_id"].isin(region_ids)]
+    if "restates" in mine:
+        mine = mine[mine["restates"].isna()]  # a restatement is counted once, as in the warehouse
+    numeric = ~mine["qualitative"].fillna(False).astype(bool) & mine["value"].notna()
+    counts = {(rid, fam): (0, 0) for rid, fam in zip(mine["region_id"], mine["family"])}
+    for rid, fam, is_number in zip(mine["region_id"], mine["family"], numeric):
+        n_quant, n_qual = counts[(rid, fam)]
+        counts[(rid, fam)] = (n_quant + int(is_number), n_qual + int(not is_number))
+    rows = []
+    for rid in region_ids:
+        names = mine.loc[mine["region_id"] == rid, "region_zh"]
+        region_zh = names.iloc[0] if len(names) else rid
+        for family in families.itertuples():
+            n_quant, n_qual = counts.get((rid, family.family), (0, 0))
+            status = "quantitative" if n_quant else ("qualitative" if n_qual else "none")
+            rows.append({"region_id": rid, "region_zh": region_zh, "region_en": None, "family": family.family,
+                         "family_zh": family.family_zh, "family_en": family.family_en, "category": family.category,
+                         "n_quantitative": n_quant, "n_qualitative": n_qual, "status": status})
+    return pd.concat([coverage, pd.DataFrame(rows, columns=coverage.columns)], ignore_index=True)

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard import db, queries
 from dashboard import review as rv
 from dashboard.charts.text import format_value, indicator_name, is_missing
-from dashboard.i18n import ATTAINMENT_LABELS, attainment_label, required_change_text, t
+from dashboard.i18n import ATTAINMENT_LABELS, attainment_label, observation_problem, required_change_text, t
 from etl import api as etl_api
 
 STATUS_ORDER = list(ATTAINMENT_LABELS)
@@ -100,6 +100,9 @@ def save_observations(data: bytes, filename: str, store: rv.Store | None = None)
 
 
 def problem_rows(result, lang: str) -> pd.DataFrame:
-    """A refused file's problems as a table: row number (the header is row 1) and reason."""
+    """A refused file's problems as a table: row number (the header is row 1) and reason, in `lang`
+    (written from the ETL's code and parts, never its English on a Chinese page)."""
+    reasons = [observation_problem(getattr(p, "code", ""), getattr(p, "details", {}), lang, p.reason)
+               for p in result.problems]
     return pd.DataFrame({t("obs_upload_row_column", lang): [p.row for p in result.problems],
-                         t("obs_upload_reason_column", lang): [p.reason for p in result.problems]})
+                         t("obs_upload_reason_column", lang): reasons})

@@ -545,7 +545,7 @@ def add_observation_file(path: Path, db_path: Path, manifest: Path, cache_dir: P
     same = next((p for p in sorted(folder.glob("*.csv")) if p.read_bytes() == path.read_bytes()), None) \
         if folder.is_dir() else None
     if same is not None:
-        found.problems.insert(0, obs.RowProblem(1, f"this file is already in data/observations/ as {same.name}"))
+        found.problems.insert(0, obs.problem(1, "already_added", name=same.name))
     if found.problems:
         return AddResult(path, found.problems)
     folder.mkdir(parents=True, exist_ok=True)

@@ -66,13 +66,46 @@ def observations_dir(manifest: Path) -> Path:
     return Path(manifest).resolve().parent.parent / "observations"
 
 
+# Why a row (or a file) is refused: a code, the English the command line prints, and the named parts
+# it is written from.  The dashboard writes each code in the reader's language from the same parts
+# (dashboard.i18n OBSERVATION_PROBLEMS), so a Chinese page never shows this English.
+PROBLEM_REASONS = {
+    "not_text": "not a readable CSV file ({error})",
+    "unreadable_csv": "not readable as CSV ({error})",
+    "columns": "{why} (columns: {expected})",
+    "no_region": "no region",
+    "ambiguous_region": "region name {name!r} names {n} regions ({ids}): use its region_id",
+    "unknown_region": "unknown region {name!r} (not a region_id or a region name of the manifest's plans)",
+    "unknown_indicator": "unknown indicator {name!r} (no indicator id, name or alias the dictionary maps)",
+    "bad_year": "year {value!r} is not a year",
+    "bad_month": "month {value!r} is not a month (1-12)",
+    "bad_value": "value {value!r} is not a number",
+    "unit_mismatch": "unit {unit!r} does not convert to {indicator}'s unit {indicator_unit!r}",
+    "no_source": "no source (say where the figure was published)",
+    "duplicate": "duplicate of {where} (same region, indicator, year and month)",
+    "empty_file": "no observations in the file",
+    "already_added": "this file is already in data/observations/ as {name}",
+}
+
+
 @dataclass
 class RowProblem:
     row: int      # the file's line, the header being line 1
-    reason: str
+    reason: str   # in English, as the command line prints it
+    code: str = ""                                   # a key of PROBLEM_REASONS
+    details: dict = field(default_factory=dict)      # the parts `reason` is written from
 
     def __str__(self) -> str:
         return f"row {self.row}: {self.reason}"
+
+
+def problem(row: int, code: str, **details) -> RowProblem:
+    """A refused row, its reason written from PROBLEM_REASONS[code] and kept in parts for other languages."""
+    return RowProblem(row, PROBLEM_REASONS[code].format(**details), code, details)
+
+
+def _where(file: str, row: int) -> str:
+    return f"{file} row {row}" if file else f"row {row}"
 
 
 @dataclass
@@ -96,19 +129,19 @@ class RegionIndex:
                 if isinstance(name, str) and name.strip():
                     self.by_name.setdefault(name.strip().casefold(), set()).add(str(row["region_id"]))
 
-    def find(self, text: str) -> tuple[str | None, str | None]:
-        """(region_id, None) or (None, why not)."""
+    def find(self, text: str) -> tuple[str | None, tuple[str, dict] | None]:
+        """(region_id, None) or (None, why not: a PROBLEM_REASONS code and its parts)."""
         text = (text or "").strip()
         if not text:
-            return None, "no region"
+            return None, ("no_region", {})
         if text in self.by_id:
             return text, None
         ids = self.by_name.get(text.casefold(), set())
         if len(ids) == 1:
             return next(iter(ids)), None
         if ids:
-            return None, f"region name {text!r} names {len(ids)} regions ({', '.join(sorted(ids))}): use its region_id"
-        return None, f"unknown region {text!r} (not a region_id or a region name of the manifest's plans)"
+            return None, ("ambiguous_region", {"name": text, "n": len(ids), "ids": ", ".join(sorted(ids))})
+        return None, ("unknown_region", {"name": text})
 
 
 def find_indicator(text: str) -> Indicator | None:
@@ -158,27 +191,28 @@ def _read_text(path: Path) -> str:
 
 
 def read_observation_file(path: Path, regions: pd.DataFrame,
-                          taken: dict[tuple, str] | None = None) -> ObservationFile:
+                          taken: dict[tuple, tuple[str, int]] | None = None) -> ObservationFile:
     """Every row of one researcher's file, checked; `taken` maps the keys (region, indicator, year,
-    month) of observations already held to where they are, so a duplicate of them is refused too."""
+    month) of observations already held to where they are (file, row), so a duplicate of them is refused too."""
     path = Path(path)
     result = ObservationFile(path)
     try:
         reader = csv.DictReader(io.StringIO(_read_text(path), newline=""))
         header = [(name or "").strip().casefold() for name in (reader.fieldnames or [])]
     except (PlanError, csv.Error) as err:
-        result.problems.append(RowProblem(1, f"not a readable CSV file ({err})"))
+        result.problems.append(problem(1, "not_text", error=str(err)))
         return result
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
     unknown = [c for c in header if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if missing or unknown:
         why = "; ".join(([f"missing column(s) {', '.join(missing)}"] if missing else [])
                         + ([f"unknown column(s) {', '.join(unknown)}"] if unknown else []))
-        result.problems.append(RowProblem(1, f"{why} (columns: {', '.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)})"))
+        result.problems.append(problem(1, "columns", why=why, missing=", ".join(missing), unknown=", ".join(unknown),
+                                       expected=", ".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)))
         return result
     reader.fieldnames = header
     index = RegionIndex(regions)
-    seen: dict[tuple, str] = dict(taken or {})
+    seen: dict[tuple, tuple[str, int]] = dict(taken or {})
     try:
         for raw in reader:
             number = reader.line_num
@@ -189,45 +223,48 @@ def read_observation_file(path: Path, regions: pd.DataFrame,
             if not reasons:  # a row already refused is not also a duplicate
                 key = (row["region_id"], row["indicator_id"], row["year"], row["month"])
                 if key in seen:
-                    reasons.append(f"duplicate of {seen[key]} (same region, indicator, year and month)")
+                    file, first = seen[key]
+                    reasons.append(("duplicate", {"where": _where(file, first), "file": file, "first_row": first}))
                 else:
-                    seen[key] = f"row {number}" if key not in (taken or {}) else seen[key]
+                    seen[key] = ("", number)
             if reasons:
-                result.problems += [RowProblem(number, reason) for reason in reasons]
+                result.problems += [problem(number, code, **details) for code, details in reasons]
             else:
                 result.rows.append(row)
     except csv.Error as err:
-        result.problems.append(RowProblem(reader.line_num, f"not readable as CSV ({err})"))
+        result.problems.append(problem(reader.line_num, "unreadable_csv", error=str(err)))
     if not result.rows and not result.problems:
-        result.problems.append(RowProblem(2, "no observations in the file"))
+        result.problems.append(problem(2, "empty_file"))
     return result
 
 
-def _observation_row(cells: dict, regions: RegionIndex, path: Path, number: int) -> tuple[dict | None, list[str]]:
-    reasons = []
+def _observation_row(cells: dict, regions: RegionIndex, path: Path,
+                     number: int) -> tuple[dict | None, list[tuple[str, dict]]]:
+    """The row, or why not: (PROBLEM_REASONS code, its parts) for each thing wrong with it."""
+    reasons: list[tuple[str, dict]] = []
     region_id, why = regions.find(cells.get("region", ""))
     if why:
         reasons.append(why)
     indicator = find_indicator(cells.get("indicator", ""))
     if indicator is None:
-        reasons.append(f"unknown indicator {cells.get('indicator', '')!r} (no indicator id, name or alias the "
-                       "dictionary maps)")
+        reasons.append(("unknown_indicator", {"name": cells.get("indicator", "")}))
     year = _whole(cells.get("year", ""), FIRST_YEAR, LAST_YEAR)
     if year is None:
-        reasons.append(f"year {cells.get('year', '')!r} is not a year")
+        reasons.append(("bad_year", {"value": cells.get("year", "")}))
     month = _whole(cells.get("month", ""), 1, 12) if cells.get("month") else None
     if cells.get("month") and month is None:
-        reasons.append(f"month {cells.get('month')!r} is not a month (1-12)")
+        reasons.append(("bad_month", {"value": cells.get("month")}))
     value = _number(cells.get("value", ""))
     if value is None:
-        reasons.append(f"value {cells.get('value', '')!r} is not a number")
+        reasons.append(("bad_value", {"value": cells.get("value", "")}))
     converted = None
     if indicator is not None and value is not None:
         converted = convert(value, cells.get("unit", ""), indicator)
         if converted is None:
-            reasons.append(f"unit {cells.get('unit', '')!r} does not convert to {indicator.id}'s unit {indicator.unit!r}")
+            reasons.append(("unit_mismatch", {"unit": cells.get("unit", ""), "indicator": indicator.id,
+                                              "indicator_unit": indicator.unit}))
     if not cells.get("source"):
-        reasons.append("no source (say where the figure was published)")
+        reasons.append(("no_source", {}))
     if reasons:
         return None, reasons
     return {"observation_id": f"{path.stem}-r{number}", "region_id": region_id,
@@ -255,7 +292,7 @@ def _number(text: str) -> float | None:
 
 
 def researcher_observations(folder: Path, regions: pd.DataFrame,
-                            except_file: str | None = None) -> tuple[pd.DataFrame, list[dict], dict[tuple, str]]:
+                            except_file: str | None = None) -> tuple[pd.DataFrame, list[dict], dict[tuple, tuple[str, int]]]:
     """Every valid row of the folder's files, the quality notes of the rows that do not apply, and
     the keys held (for a new file's duplicate check)."""
     rows, notes, taken = [], [], {}
@@ -264,7 +301,7 @@ def researcher_observations(folder: Path, regions: pd.DataFrame,
             continue
         found = read_observation_file(path, regions, taken)
         for row in found.rows:
-            taken[(row["region_id"], row["indicator_id"], row["year"], row["month"])] = f"{path.name} row {row['row_number']}"
+            taken[(row["region_id"], row["indicator_id"], row["year"], row["month"])] = (path.name, row["row_number"])
         rows += found.rows
         notes += [{"doc_id": None, "region_id": None, "kind": "observation_not_applied",
                    "message": f"data/observations/{path.name} {problem}; the row is kept in the file, not applied",

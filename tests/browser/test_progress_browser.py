@@ -113,8 +113,9 @@ def test_issue_22_pages_with_five_regions(five_region_app, page, screenshot_dir:
     screenshots(page, screenshot_dir, f"progress-{view}-{mode}")
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_bad_observations_file_is_refused_on_the_page_with_its_rows(five_region_app, page, screenshot_dir: Path,
-                                                                      tmp_path: Path):
+                                                                      tmp_path: Path, lang):
     base, _regions, home = five_region_app
     bad = tmp_path / "mixed.csv"
     bad.write_text("region,indicator,year,value,unit,source\n"
@@ -122,18 +123,19 @@ def test_a_bad_observations_file_is_refused_on_the_page_with_its_rows(five_regio
                    "天长市,invention_patents_per_10k,2022,三十,件,INVENTED EXAMPLE for tests - not a statistic\n",
                    encoding="utf-8")
     before = sorted(p.name for p in (home / "data" / "observations").iterdir())
-    # In Chinese: a file upload's rerun loses the English of ?lang=en (on the upload page too; reported)
-    open_page(page, f"{base}/progress", timeout_ms=180_000)
-    page.get_by_text("上传观测值（CSV）").click()
+    # in English too: the upload's rerun keeps the page's language (the sidebar is made after st.navigation)
+    english = lang == "en"
+    open_page(page, f"{base}/progress{'?lang=en' if english else ''}", timeout_ms=180_000)
+    page.get_by_text("Upload observations (CSV)" if english else "上传观测值（CSV）").click()
     dropzone = page.locator('[data-testid="stFileUploaderDropzoneInput"]')
     dropzone.wait_for(state="attached", timeout=60_000)
     dropzone.set_input_files(str(bad))
-    save = page.get_by_role("button", name="校验并保存")
+    save = page.get_by_role("button", name="Validate and save" if english else "校验并保存")
     save.wait_for(timeout=120_000)  # the upload reruns the page first
     save.click()
     page.wait_for_selector('[data-testid="stAlertContentError"]', timeout=60_000)
     message = " ".join(error_texts(page))
-    assert "什么也没有写入（2 个问题）" in message
+    assert ("nothing was written (2 problem(s))" if english else "什么也没有写入（2 个问题）") in message
     page.locator('[data-testid="stDataFrame"]').last.scroll_into_view_if_needed()  # the rows and their reasons
-    page.screenshot(path=screenshot_dir / "progress-upload-refused.png")
+    page.screenshot(path=screenshot_dir / f"progress-upload-refused-{lang}.png")
     assert sorted(p.name for p in (home / "data" / "observations").iterdir()) == before

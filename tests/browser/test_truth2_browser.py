@@ -13,7 +13,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.test_browser import RUN_TIMEOUT_MS, error_texts, open_page, wait_for_app_idle, wait_for_charts
+from tests.browser.test_browser import (
+    NAV_LINKS,
+    RUN_TIMEOUT_MS,
+    error_texts,
+    open_page,
+    wait_for_app_idle,
+    wait_for_charts,
+)
 from tests.browser.test_click_to_source import click_a_bar, wait_for_address
 
 pytestmark = pytest.mark.browser
@@ -42,6 +49,24 @@ def upload(page, app_server: str, tmp_path: Path, lang: str) -> None:
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(plan_file)
     page.locator(".st-key-upload_checks").wait_for(timeout=RUN_TIMEOUT_MS)
     wait_for_app_idle(page)
+
+
+def test_an_english_upload_page_stays_english_after_the_plan_is_read(app_server, page, tmp_path: Path,
+                                                                     screenshot_dir: Path):
+    """The rerun that reads an uploaded plan, and every rerun after it, keeps the page's language (the
+    sidebar's language radio used to come back as a new widget at its default, Chinese)."""
+    upload(page, app_server, tmp_path, "en")
+    assert page.locator("h1").first.inner_text().strip() == "Upload a plan"
+    english = page.locator('[data-testid="stSidebar"] [role="radiogroup"]').first.locator("label", has_text="English")
+    assert english.locator("input").is_checked()
+    region = page.get_by_role("textbox", name="Region name")  # one more rerun: a person names the region
+    region.fill(ODD_REGION + "二")
+    region.press("Enter")
+    wait_for_app_idle(page)
+    assert page.locator("h1").first.inner_text().strip() == "Upload a plan"
+    assert "lang=en" in page.url
+    assert not error_texts(page)
+    page.screenshot(path=screenshot_dir / "truth2-upload-stays-english.png")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -135,3 +160,58 @@ def test_a_restatement_is_marked_on_the_sources_page(app_server, page):
     open_page(page, f"{app_server}/sources?doc=yixing-2024&target=yixing-2024-038")
     shown = page.locator('[data-testid="stMain"]').inner_text()
     assert "yixing-2024-038" in shown and "复述 yixing-2024-023，只计一次" in shown
+
+
+@pytest.mark.parametrize("path", ["standing", "indicator"])
+@pytest.mark.parametrize("query", ["", "?lang=en", "?present=1", "?lang=en&present=1"])
+def test_the_measure_control_stays_on_one_line(app_server, page, screenshot_dir: Path, path, query):
+    """At 1280×720 the four measures sit side by side (in a third of the width they wrapped onto two to four
+    lines, English and presentation mode worst, and pushed the chart below the fold)."""
+    open_page(page, f"{app_server}/{path}{query}")
+    wait_for_charts(page)
+    options = page.locator('.st-key-measure [role="radiogroup"] label').all()
+    assert len(options) == 4
+    tops = [option.bounding_box()["y"] for option in options]
+    assert max(tops) - min(tops) < 4, tops
+    assert not error_texts(page)
+    page.screenshot(path=screenshot_dir / f"truth2-{path}-measure{query.replace('?', '-').replace('&', '-')}.png")
+
+
+@pytest.mark.parametrize("query", ["?lang=en", "?lang=en&present=1", ""])
+def test_the_overview_cards_count_tables_fit_their_cards(app_server, page, screenshot_dir: Path, query):
+    """Four cards a row at 1280×720: each card's targets-per-category table fits inside it (three columns in
+    English ran into the next card)."""
+    open_page(page, f"{app_server}/{query}")
+    boxes = page.locator(".cntbox")
+    assert boxes.count() >= 4
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.cntbox')]
+        .map(box => box.scrollWidth - box.clientWidth)""")
+    assert max(overflow) <= 1, overflow
+    boxes.first.scroll_into_view_if_needed()
+    page.screenshot(path=screenshot_dir / f"truth2-overview-cards{query.replace('?', '-').replace('&', '-')}.png")
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_with_a_fifth_plan_uploaded_the_overview_cards_still_show_their_counts(app_server, page, tmp_path: Path,
+                                                                                screenshot_dir: Path, lang):
+    """Five cards (a fifth plan uploaded in the session): at most four a row, so each card's counts and its
+    link stay inside it at 1280×720."""
+    upload(page, app_server, tmp_path, lang)
+    page.locator('[data-testid="stMain"] button').filter(has_text=re.compile("用于对比|Use in comparison")).first.click()
+    page.locator('[data-testid="stAlertContentSuccess"]').first.wait_for(timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    page.locator(NAV_LINKS).filter(has_text="概览").first.click()  # the menu keeps the session's upload
+    page.wait_for_function("() => document.querySelectorAll('.cntbox').length >= 5", timeout=RUN_TIMEOUT_MS)
+    wait_for_app_idle(page)
+    assert (ODD_REGION if lang == "zh" else "Shiquan") in page.locator('[data-testid="stMain"]').inner_text()
+    overflow = page.evaluate("""() => [...document.querySelectorAll('.cntbox')]
+        .map(box => box.scrollWidth - box.clientWidth)""")
+    assert len(overflow) == 5 and max(overflow) <= 1, overflow
+    page.locator(".cntbox").nth(4).scroll_into_view_if_needed()
+    assert not error_texts(page)
+    page.screenshot(path=screenshot_dir / f"truth2-overview-five-cards-{lang}.png")
+    # the coverage matrix has the uploaded plan's column too (it was left out unsaid)
+    matrix = page.locator('[data-testid="stPlotlyChart"]').first
+    matrix.scroll_into_view_if_needed()
+    assert (ODD_REGION if lang == "zh" else "Shiquan") in matrix.inner_text()
+    page.screenshot(path=screenshot_dir / f"truth2-overview-five-coverage-{lang}.png")
