@@ -95,3 +95,27 @@ def test_copyright_and_gi_programme_words():
     assert key("党政机关软件正版化率", "%") == "software_legalisation__share"
     assert key("地理标志运用促进项目", "个") == "gi_promotion_project__count"
     assert key("质押融资普惠企业", "家") == key("知识产权质押融资惠及企业", "家")
+
+
+def test_a_density_per_workers_is_not_a_density_per_residents():
+    per_workers = key("每万名就业人员拥有有效发明专利量", "件")
+    assert per_workers is not None and "n_per_10k_employed" in per_workers
+    assert per_workers != key("每万人口有效发明专利数", "件")
+
+
+def test_a_density_per_gdp_is_neither_a_total_nor_a_density_per_residents():
+    per_gdp = key("每亿元地区生产总值对应的发明专利拥有量", "件")
+    assert per_gdp is not None and "n_per_100m_gdp" in per_gdp
+    assert per_gdp not in (key("发明专利拥有量", "件"), key("每万人口发明专利拥有量", "件"))
+
+
+def test_a_gdp_density_shared_across_a_list_reaches_its_second_member():
+    quote = "每亿元GDP授权发明专利、高价值发明专利拥有量分别为1.1件和0.4件"
+    found = parse("高价值发明专利拥有量", quote, 0.4, "件").facets
+    assert found is not None and found.normaliser == "per_100m_gdp"
+
+
+def test_pledges_of_data_ip_are_a_narrower_kind_than_all_ip_pledges():
+    data_ip = key("数据知识产权质押融资规模", "亿元")
+    assert data_ip is not None and data_ip != key("知识产权质押融资规模", "亿元")
+    assert data_ip.startswith("data_ip_pledge_financing")

@@ -52,6 +52,9 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("高价值专利培育中心", "高价值专利培育示范中心", "高价值专利培育工程中心", "高价值专利培育基地")),
     ("patent_portfolio", "专利组合", "Patent portfolios", "creation", ("专利组合", "高价值专利组合")),
     # use: money, deals, conversion
+    # pledges of data IP alone are a narrower kind than all IP pledges (longest word wins)
+    ("data_ip_pledge_financing", "数据知识产权质押融资", "Data-IP pledge financing", "use",
+     ("数据知识产权质押融资", "数据知识产权质押")),
     ("ip_pledge_financing", "知识产权质押融资", "IP-pledge financing", "use",
      ("知识产权质押融资", "质押融资", "专利商标质押融资")),
     ("patent_pledge_financing", "专利质押融资", "Patent-pledge financing", "use", ("专利质押融资", "专利权质押融资")),
@@ -265,7 +268,7 @@ LIST_CLOSER = "等"
 # The kind 知识产权 alone names: in a list beside a narrower kind it adds nothing.
 GENERIC_SUBJECT = "ip"
 # Kinds whose natural measure is money: with no measure word, a growth rate of one is of its amount.
-AMOUNT_SUBJECTS = ("ip_pledge_financing", "patent_pledge_financing", "trademark_pledge_financing", "ip_pledge_loan",
+AMOUNT_SUBJECTS = ("ip_pledge_financing", "data_ip_pledge_financing", "patent_pledge_financing", "trademark_pledge_financing", "ip_pledge_loan",
                    "ip_pledge", "ip_financing", "ip_funding", "risk_compensation_pool", "tech_contract", "ip_trade")
 # Spellings folded before reading: a list mark inside one compound kind is not two kinds.
 NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可转让"), ("试点、示范", "试点示范"),
@@ -274,7 +277,8 @@ NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可�
 
 # Narrower kinds related to a broader one (its family: drawn apart, never one measure): a plan may name
 # the pledges of patents where another names all IP pledges.
-RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing"}
+RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing",
+                 "data_ip_pledge_financing": "ip_pledge_financing"}
 # Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金, 某产业龙头企业):
 # funds (or leading firms) of one kind are a subset of them, kept as the qualifier for_<kind>.
 PURPOSE_KINDS = ("ip_funding", "conversion_fund", "leading_firm", "ip_training")
@@ -361,6 +365,11 @@ UNIT_MEASURES = (("元", "amount"), ("亩", "area"), ("%", "share"), ("分", "sc
 # (code, zh, en, words)  matched anywhere in the name or right before the number (达到每万人N件)
 NORMALISERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("per_10k_residents", "每万人口", "per 10,000 residents", ("每万人口", "每万名", "每万人", "万人口", "万人")),
+    # employed persons are not residents: a density per 10,000 workers is another measure (longest word wins)
+    ("per_10k_employed", "每万名就业人员", "per 10,000 employed persons",
+     ("每万名就业人员", "每万就业人员", "万名就业人员", "每万名从业人员", "每万从业人员")),
+    ("per_100m_gdp", "每亿元地区生产总值", "per 100 million yuan of GDP",
+     ("每亿元GDP", "每亿元地区生产总值", "每亿元生产总值", "亿元GDP", "每亿元")),
     ("per_million_residents", "每百万人", "per million residents", ("每百万人口", "每百万人")),
     ("per_10k_entities", "每万户市场主体", "per 10,000 market entities",
      ("每万户市场主体", "万户市场主体", "每万户主体")),
