@@ -119,3 +119,41 @@ def test_pledges_of_data_ip_are_a_narrower_kind_than_all_ip_pledges():
     data_ip = key("数据知识产权质押融资规模", "亿元")
     assert data_ip is not None and data_ip != key("知识产权质押融资规模", "亿元")
     assert data_ip.startswith("data_ip_pledge_financing")
+
+
+def test_a_growth_rate_after_a_level_is_the_growth_of_that_measure():
+    quote = "全年外观设计专利授权量达到420件，同比增长9%"
+    found = parse("同比增长", quote, 9, "%").facets
+    assert (found.subject, found.measure, found.growth) == ("design_patent", "grants", True)
+
+
+def test_a_subset_after_qiyi_keeps_the_tier_of_its_whole():
+    quote = "省级知识产权示范企业和优势企业合计达到35家，其中优势企业不少于20家"
+    found = parse("优势企业", quote, 20, "家").facets
+    assert (found.subject, found.tier) == ("ip_advantage_firm", "provincial")
+    assert parse("优势企业", "新增优势企业20家", 20, "家").facets.tier == ""
+
+
+def test_geographical_indication_written_once_for_both_members_of_a_sum():
+    assert key("地理标志保护产品和集体商标总数", "件") == key("地理标志保护产品和地理标志集体商标总数", "件")
+    assert key("地理标志保护产品和集体商标总数", "件") != key("地理标志保护产品和商标总数", "件")
+
+
+def test_a_share_of_the_whole_is_a_share_whether_or_not_the_whole_is_named():
+    assert key("实用新型授权量占比", "%") == key("实用新型授权量占全县专利授权量的比重", "%")
+    assert key("版权产业增加值占地区生产总值比重", "%") != key("版权产业增加值占比", "%")
+
+
+def test_a_grant_rate_is_not_a_share_of_grants():
+    assert key("发明专利授权率", "%") != key("发明专利授权量占比", "%")
+
+
+def test_kinds_of_navigation_pools_brand_agencies_data_ip_and_trade_secrets():
+    assert key("省级专利导航服务基地", "个") != key("国家级专利导航服务基地", "个")
+    assert key("产业专利池", "个") is not None
+    assert key("省级知识产权服务品牌机构", "家") != key("知识产权服务机构", "家")
+    assert key("数据知识产权登记证书发放量", "件") == key("数据知识产权登记量", "件")
+    assert key("数据知识产权试点企业", "家") is not None and key("数据知识产权服务机构", "家") is not None
+    assert key("商业秘密保护示范站", "个") is not None
+    assert key("侵犯商业秘密案件结案率", "%") != key("知识产权案件结案率", "%")
+    assert key("地理标志产品抽检合格率", "%") is not None

@@ -548,3 +548,12 @@ TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIE
 GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")
 # what a staged value's own name may hold besides a year, a verb and a density: a name of these alone is thin
 STAGE_FILLER = re.compile(r"当年|今年|年底前|年内|年底|年末|\s")
+# A numbered item that is only an indicator's name ("3．某某拥有量。"), the sentence after it stating the target
+# and the progress ("目标…达到N件，目前为M件"): a review or a progress report lists its indicators so.  The
+# item's name is the name of the values the sentence after it leaves unnamed.
+ITEM_NAME_LINE = re.compile(r"^\s*\d{1,2}[.．]\s*(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
+# the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
+# after a task's heading ("3．深化某某合作。与5家…") names no such thing and keeps its own reading
+ITEM_TARGET_WORDS = re.compile(r"目标|提出|预期")
+# what a value's own name may say of its measure beyond the item's name: a growth rate of it
+GROWTH_IN_NAME = re.compile(_alternation(_facet_vocab.GROWTH_WORDS))
