@@ -70,3 +70,9 @@ def test_a_progress_report_names_each_value_by_the_numbered_item_before_it():
 def test_a_task_heading_does_not_name_the_values_after_it():
     got = names("二、重点任务\n    3．加强银行合作。与9家银行签署合作协议。\n")
     assert "加强银行合作" not in got.values()
+
+
+def test_a_cited_plan_and_a_deadline_are_cut_where_the_name_starts():
+    got = names("一、工作目标\n《实施意见》还明确集成电路布图设计登记量累计达到40件。力争2026年底前每万人口发明专利拥有量达到15件。")
+    assert got[40] == "集成电路布图设计登记量累计"
+    assert got[15] == "每万人口发明专利拥有量"

@@ -157,3 +157,7 @@ def test_kinds_of_navigation_pools_brand_agencies_data_ip_and_trade_secrets():
     assert key("商业秘密保护示范站", "个") is not None
     assert key("侵犯商业秘密案件结案率", "%") != key("知识产权案件结案率", "%")
     assert key("地理标志产品抽检合格率", "%") is not None
+
+
+def test_training_of_firms_ip_managers_is_general_ip_training():
+    assert key("年度培训企业知识产权管理人员", "人次") == key("知识产权培训", "人次")

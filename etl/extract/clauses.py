@@ -929,9 +929,8 @@ def _named_by_item(cands: list[Candidate], item: str, text: str) -> None:
     """Values of the sentence after an item's name that name no kind themselves but say they are its target
     ("目标9件", "目标分别达到8家、40家") take the item's name; a list item (A、B) with 分别 gives each value its member, in order; a value
     named as a growth rate stays a growth rate of the item."""
-    unnamed = [c for c in cands if not c.qualitative and not KIND_WORD.search(c.raw_name or "")
-               and ITEM_TARGET_WORDS.search(c.raw_name or "")]
-    if not unnamed:
+    unnamed = [c for c in cands if not c.qualitative and not KIND_WORD.search(c.raw_name or "")]
+    if not unnamed or not ITEM_TARGET_WORDS.search(text):
         return
     members = [m for m in LIST_SEPARATOR.split(item) if m]
     if RESPECTIVELY in text and len(members) == len(unnamed) > 1:

@@ -205,9 +205,11 @@ COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in G
 VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
                      key=len, reverse=True)
 
+# A plan cited as the one setting the target ("《某方案》还提出…", "《规划》明确"): who says it, not what is counted.
+CITED_PLAN_SAYS = r"《[^》]{1,30}》(?:还|又|也|中|同时)?(?:提出|明确|要求|指出|规定)(?:了)?"
 LEAD_IN = re.compile(
     r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．](?!\d)|[一二三四五六七八九十]{1,2}、|——|—|－－|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
-    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
+    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末)?前?|{PERIOD_PHRASES}|年内|今年|将|按|{CITED_PLAN_SAYS})+")
 
 # The plan's own first year, named without a number.
 FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
