@@ -70,6 +70,11 @@ SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 # the fund before it is a commitment, only what follows is the subsidy's parameters.
 RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 
+# How often the plan's own bodies meet, report or review ("每季度召开1次调度会", "每月调度1次"): the plan's
+# working rhythm, not a target of IP work.  Events of the work itself (对接会, 执法行动…) are not meetings.
+GOVERNANCE_EVERY = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}$"
+GOVERNANCE_MEETING_AFTER = r"^[^，。；]{0,4}(?:会议|调度会|推进会|联席会|专题会|工作会|会商会|评估|督查|督导)"
+GOVERNANCE_VERB_BEFORE = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}(?:调度|通报|会商|督查|督导)$"
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
@@ -338,6 +343,12 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("size of a leading group", SKIP, "领导小组由18个部门组成", "fresh",
          looks=(Look("after", GROUP_SIZE.pattern, at_start=True, markers=("部门", "单位")),),
          reason="size of an organising body"),
+    Rule("the plan's meetings", SKIP, "工作专班每两月召开1次会商会", "fresh12", units=frozenset({"次"}),
+         looks=(Look("before", GOVERNANCE_EVERY, markers=("每",)), Look("after", GOVERNANCE_MEETING_AFTER, at_start=True)),
+         reason="how often the plan's bodies meet or report"),
+    Rule("the plan's reporting", SKIP, "牵头部门每季度通报1次", "fresh12", units=frozenset({"次"}),
+         looks=(Look("before", GOVERNANCE_VERB_BEFORE, markers=("每",)),),
+         reason="how often the plan's bodies meet or report"),
     Rule("count of the items just listed", SKIP, "力争枇杷、茶油两个特色产品的授权用标主体达到25家", "fresh4",
          looks=(Look("before", LISTED_BEFORE.pattern, markers=("、",)),
                 Look("after", LISTED_AFTER.pattern, at_start=True, markers=("的",))),
