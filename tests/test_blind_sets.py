@@ -5,8 +5,8 @@ its writer read, and its first measurement by kind).
 Each set's FIRST measurement was taken before any rule was changed with it in view, and is the honest
 figure of how the extractor generalised to wording it had not seen; the extractor was then tuned on
 it (see git log), so its AFTER_TUNING floors guard against regressions and no longer measure
-generalisation.  fresh9 and fresh12 have not been tuned on: their floors are their first measurement, the
-current unseen figures.  Measures are on value + unit + comparator; due year and scope over matched rows.
+generalisation.  fresh9 has not been tuned on: its floors are its first measurement, the current unseen
+figures.  fresh12 was tuned on after its first measurement (branch fresh12).  Measures are on value + unit + comparator; due year and scope over matched rows.
 
 | set | extractor at first measurement | first: recall / precision / due year / scope |
 | --- | --- | --- |
@@ -21,7 +21,7 @@ current unseen figures.  Measures are on value + unit + comparator; due year and
 | fresh9 | 0beb777 (tuned on fresh8)         | 97.7 / 97.7 / 95.1 / 98.4 — never tuned on since |
 | fresh10 | 4db7d7d (trademark, GI, copyright, finance, work points; measure labels) | 92.0 / 95.5 / 98.7 / 93.5 — its details not read; scored after each issue-21 change |
 | fresh11 | 3e4bdc6 (news, progress reports, work points) | 77.5 / 84.3 / 86.9 / 91.6 — tuned on for issue 21 (d789ada) |
-| fresh12 | db85975 (10 texts: densities, data IP and trade secrets, navigation, services, GI, work points, a mid-term review, news) | 93.5 / 85.3 / 100 / 98.3 — never tuned on |
+| fresh12 | db85975 (10 texts: densities, data IP and trade secrets, navigation, services, GI, work points, a mid-term review, news) | 93.5 / 85.3 / 100 / 98.3 — tuned on since (93.5 / 90.6 / 100 / 98.3) |
 
 fresh2's precision floor fell from 99.3 % to 98.7 % when a named goal it expects began to be found (the
 row that had matched in its place, 走在全省前列, which this writer does not record, is now an extra).
@@ -56,8 +56,8 @@ BLIND_SETS = {
     "fresh10": ((0.920, 0.955), (0.945, 0.962, 0.987, 0.943)),
     # news, progress reports and work-point lists: tuned on for issue 21's time-aware reading
     "fresh11": ((0.775, 0.843), (0.964, 0.993, 0.955, 0.970)),
-    # ten texts written after issues 19-22 (2026-12-06), never tuned on: its first measurement
-    "fresh12": ((0.935, 0.853), (0.935, 0.853, 1.0, 0.983)),
+    # ten texts written after issues 19-22 (2026-12-06); tuned on since for the harmoniser (branch fresh12)
+    "fresh12": ((0.935, 0.853), (0.935, 0.906, 1.0, 0.983)),
 }
 PLANS_PER_SET = {"fresh12": 10}
 

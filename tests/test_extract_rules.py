@@ -125,3 +125,11 @@ def test_an_indicator_table_in_a_word_file_is_read_row_by_row(tmp_path):
     assert got == [("每万人口高价值发明专利拥有量", 6, "件", 3.1, 2027), ("知识产权质押融资额", 5, "亿元", 2, 2027)]
     for r in ex.targets.itertuples():
         assert ex.clean_text[r.quote_start:r.quote_end] == r.quote
+
+
+def test_the_plans_own_meetings_and_reports_are_no_targets_but_events_of_the_work_are():
+    text = ("一、工作目标\n到2027年，每年举办专利技术对接会3次。\n三、保障措施\n"
+            "联席会议每半年召开2次推进会，办公室每月调度1次，牵头部门每季度通报1次进展。\n")
+    values = set(extract_text(text, period=(2025, 2027)).targets["value"])
+    assert 3 in values
+    assert not values & {1, 2}

@@ -54,3 +54,25 @@ def test_list_marks_are_no_part_of_a_name():
     assert got[3] == "版权登记总量"
     assert got[12] == "集成电路布图设计登记量"
     assert names("一、工作目标\n到2027年，每万人口发明专利拥有量达到2.5件。")[2.5] == "每万人口发明专利拥有量"
+
+
+def test_a_progress_report_names_each_value_by_the_numbered_item_before_it():
+    text = ("一、指标进展\n"
+            "    4．有效注册商标拥有量。规划目标2027年达到5000件，去年底为4100件。\n"
+            "    5．省级、市级知识产权强企。规划目标分别达到6家、25家，目前分别为4家、17家。\n"
+            "    6．知识产权质押融资金额。目标为年均增长12%，去年增长8%。\n")
+    got = names(text)
+    assert got[5000] == "有效注册商标拥有量"
+    assert got[6] == "省级知识产权强企" and got[25] == "市级知识产权强企"
+    assert got[12] == "知识产权质押融资金额年均增长"
+
+
+def test_a_task_heading_does_not_name_the_values_after_it():
+    got = names("二、重点任务\n    3．加强银行合作。与9家银行签署合作协议。\n")
+    assert "加强银行合作" not in got.values()
+
+
+def test_a_cited_plan_and_a_deadline_are_cut_where_the_name_starts():
+    got = names("一、工作目标\n《实施意见》还明确集成电路布图设计登记量累计达到40件。力争2026年底前每万人口发明专利拥有量达到15件。")
+    assert got[40] == "集成电路布图设计登记量累计"
+    assert got[15] == "每万人口发明专利拥有量"

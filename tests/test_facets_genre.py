@@ -95,3 +95,69 @@ def test_copyright_and_gi_programme_words():
     assert key("党政机关软件正版化率", "%") == "software_legalisation__share"
     assert key("地理标志运用促进项目", "个") == "gi_promotion_project__count"
     assert key("质押融资普惠企业", "家") == key("知识产权质押融资惠及企业", "家")
+
+
+def test_a_density_per_workers_is_not_a_density_per_residents():
+    per_workers = key("每万名就业人员拥有有效发明专利量", "件")
+    assert per_workers is not None and "n_per_10k_employed" in per_workers
+    assert per_workers != key("每万人口有效发明专利数", "件")
+
+
+def test_a_density_per_gdp_is_neither_a_total_nor_a_density_per_residents():
+    per_gdp = key("每亿元地区生产总值对应的发明专利拥有量", "件")
+    assert per_gdp is not None and "n_per_100m_gdp" in per_gdp
+    assert per_gdp not in (key("发明专利拥有量", "件"), key("每万人口发明专利拥有量", "件"))
+
+
+def test_a_gdp_density_shared_across_a_list_reaches_its_second_member():
+    quote = "每亿元GDP授权发明专利、高价值发明专利拥有量分别为1.1件和0.4件"
+    found = parse("高价值发明专利拥有量", quote, 0.4, "件").facets
+    assert found is not None and found.normaliser == "per_100m_gdp"
+
+
+def test_pledges_of_data_ip_are_a_narrower_kind_than_all_ip_pledges():
+    data_ip = key("数据知识产权质押融资规模", "亿元")
+    assert data_ip is not None and data_ip != key("知识产权质押融资规模", "亿元")
+    assert data_ip.startswith("data_ip_pledge_financing")
+
+
+def test_a_growth_rate_after_a_level_is_the_growth_of_that_measure():
+    quote = "全年外观设计专利授权量达到420件，同比增长9%"
+    found = parse("同比增长", quote, 9, "%").facets
+    assert (found.subject, found.measure, found.growth) == ("design_patent", "grants", True)
+
+
+def test_a_subset_after_qiyi_keeps_the_tier_of_its_whole():
+    quote = "省级知识产权示范企业和优势企业合计达到35家，其中优势企业不少于20家"
+    found = parse("优势企业", quote, 20, "家").facets
+    assert (found.subject, found.tier) == ("ip_advantage_firm", "provincial")
+    assert parse("优势企业", "新增优势企业20家", 20, "家").facets.tier == ""
+
+
+def test_geographical_indication_written_once_for_both_members_of_a_sum():
+    assert key("地理标志保护产品和集体商标总数", "件") == key("地理标志保护产品和地理标志集体商标总数", "件")
+    assert key("地理标志保护产品和集体商标总数", "件") != key("地理标志保护产品和商标总数", "件")
+
+
+def test_a_share_of_the_whole_is_a_share_whether_or_not_the_whole_is_named():
+    assert key("实用新型授权量占比", "%") == key("实用新型授权量占全县专利授权量的比重", "%")
+    assert key("版权产业增加值占地区生产总值比重", "%") != key("版权产业增加值占比", "%")
+
+
+def test_a_grant_rate_is_not_a_share_of_grants():
+    assert key("发明专利授权率", "%") != key("发明专利授权量占比", "%")
+
+
+def test_kinds_of_navigation_pools_brand_agencies_data_ip_and_trade_secrets():
+    assert key("省级专利导航服务基地", "个") != key("国家级专利导航服务基地", "个")
+    assert key("产业专利池", "个") is not None
+    assert key("省级知识产权服务品牌机构", "家") != key("知识产权服务机构", "家")
+    assert key("数据知识产权登记证书发放量", "件") == key("数据知识产权登记量", "件")
+    assert key("数据知识产权试点企业", "家") is not None and key("数据知识产权服务机构", "家") is not None
+    assert key("商业秘密保护示范站", "个") is not None
+    assert key("侵犯商业秘密案件结案率", "%") != key("知识产权案件结案率", "%")
+    assert key("地理标志产品抽检合格率", "%") is not None
+
+
+def test_training_of_firms_ip_managers_is_general_ip_training():
+    assert key("年度培训企业知识产权管理人员", "人次") == key("知识产权培训", "人次")

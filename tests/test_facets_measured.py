@@ -8,7 +8,7 @@ carrying an indicator (named or derived).  Issue 20 asks for P ≥ 0.98, R ≥ 0
 | --- | --- | --- |
 | development set (shared/real-plans, measures.csv) | P 0.966 R 0.933 cov 0.689 | P 1.000 R 1.000 cov 0.978 |
 | fresh10 (163 targets in fresh wording, labels written before any run) | P 0.464 R 0.559 cov 0.582 | P 1.000 R 0.914 cov 0.856 |
-| fresh12 (124 targets, labels written before any run; first measured with the facet harmoniser, db85975) | **P 0.750 R 0.643 cov 0.701** | its first measurement: never tuned on |
+| fresh12 (124 targets, labels written before any run; first measured with the facet harmoniser, db85975) | **P 0.750 R 0.643 cov 0.701** | P 1.000 R 1.000 cov 0.949 (tuned on) |
 
 fresh10's first measurement is the honest figure of how the alias list generalised; the facet
 harmoniser was then written with fresh10 in view, so its floors guard against regressions and no longer
@@ -16,9 +16,12 @@ measure generalisation.  Coverage below 0.95 on fresh10 is deliberate: a name wh
 does not know (合作银行, 标准化基地面积, 入库企业) stays unmapped with its reason instead of being filed
 under a kind it merely mentions.
 
-fresh12 was written after the facet harmoniser, by a writer who read no code, and has not been tuned
-on: its floors are its first measurement, the honest figure of how the facet harmoniser generalises
-to a plan it has not seen (below the issue's thresholds: say so, do not tune it away silently).
+fresh12 was written after the facet harmoniser, by a writer who read no code; its first measurement is
+the honest figure of how the facet harmoniser generalised to a plan it had not seen.  It was then tuned
+on (branch fresh12: densities per employed person and per GDP, data-IP pledges, item names of a review,
+其中 subsets, GI sums, shares, new kinds), so its floors guard against regressions and no longer measure
+generalisation.  Its coverage stays below 0.95 on purpose: names whose kind only the paragraph says
+(从业人员, 年服务企业 in a services-cluster plan; a training under a trade-secret heading) stay unmapped.
 """
 
 import sys
@@ -35,7 +38,7 @@ from measure_harmonize import REAL_PLANS, measure  # noqa: E402
 MEASURED = {
     "real-plans": ((0.966, 0.933, 0.689), (1.0, 1.0, 0.978)),
     "fresh10": ((0.464, 0.559, 0.582), (1.0, 0.914, 0.856)),
-    "fresh12": ((0.750, 0.643, 0.701), (0.750, 0.643, 0.701)),  # never tuned on: its first measurement
+    "fresh12": ((0.750, 0.643, 0.701), (1.0, 1.0, 0.949)),  # tuned on since (branch fresh12)
 }
 
 

@@ -58,7 +58,10 @@ from etl.extract.rules import (
     FIVE_YEAR_PLAN,
     GOAL_VERB_OPENING,
     GOAL_VERB_TAIL,
+    GROWTH_IN_NAME,
     GROWTH_TAIL,
+    ITEM_NAME_LINE,
+    ITEM_TARGET_WORDS,
     KIND_WORD,
     LEAD_IN,
     LIST_ANNOUNCED,
@@ -916,16 +919,44 @@ def _year_before(paragraph_years: list[tuple[int, int]], offset: int) -> int | N
     return paragraph_years[before - 1][1] if before else None
 
 
+def _item_name(text: str) -> str:
+    """The name a numbered item states alone ("2．某某授权量。"), or "" when the sentence is more than a name."""
+    m = ITEM_NAME_LINE.match(text)
+    return m.group("name").strip() if m and KIND_WORD.search(m.group("name")) else ""
+
+
+def _named_by_item(cands: list[Candidate], item: str, text: str) -> None:
+    """Values of the sentence after an item's name that name no kind themselves but say they are its target
+    ("目标9件", "目标分别达到8家、40家") take the item's name; a list item (A、B) with 分别 gives each value its member, in order; a value
+    named as a growth rate stays a growth rate of the item."""
+    unnamed = [c for c in cands if not c.qualitative and not KIND_WORD.search(c.raw_name or "")]
+    if not unnamed or not ITEM_TARGET_WORDS.search(text):
+        return
+    members = [m for m in LIST_SEPARATOR.split(item) if m]
+    if RESPECTIVELY in text and len(members) == len(unnamed) > 1:
+        names = _shared_across_list(members)
+    elif len(members) > 1 and RESPECTIVELY in text:
+        return  # a list whose members do not pair with the values: leave them unnamed
+    else:
+        names = [item] * len(unnamed)
+    for cand, name in zip(unnamed, names):
+        growth = GROWTH_IN_NAME.search(cand.raw_name or "")
+        cand.raw_name = name + (growth.group(0) if growth else "")
+        cand.notes.append("named by the item before it")
+
+
 def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[list[Candidate], list[Skipped]]:
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
     carry = SentenceCarry()
     current_paragraph = None
+    item_name = ""  # the indicator a numbered item names in a sentence of its own, for the sentence after it
     for s in sentences:
         if s.paragraph != current_paragraph:
             carry = SentenceCarry()
             current_paragraph = s.paragraph
+            item_name = ""
         if len(found) + len(skipped) >= MAX_NUMBERS:
             if ANY_NUMBER.search(s.text):  # one row for the sentence, not one per number
                 skipped.append(Skipped(_context(s.text, 0, 0, width=40), TOO_MANY, s.start, s.end))
@@ -935,6 +966,9 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
                                             else "timetable"))
             continue
         cands, skips, carry = extract_sentence(s, ctx, _year_before(para_years.get(s.paragraph, []), s.start), carry)
+        if item_name:
+            _named_by_item(cands, item_name, s.text)
+        item_name = _item_name(s.text)
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))

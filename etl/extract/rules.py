@@ -70,6 +70,11 @@ SUBSIDY_VERB = re.compile(r"给予|最高|按[^，。；]{0,12}的")
 # the fund before it is a commitment, only what follows is the subsidy's parameters.
 RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 
+# How often the plan's own bodies meet, report or review ("每季度召开1次调度会", "每月调度1次"): the plan's
+# working rhythm, not a target of IP work.  Events of the work itself (对接会, 执法行动…) are not meetings.
+GOVERNANCE_EVERY = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}$"
+GOVERNANCE_MEETING_AFTER = r"^[^，。；]{0,4}(?:会议|调度会|推进会|联席会|专题会|工作会|会商会|评估|督查|督导)"
+GOVERNANCE_VERB_BEFORE = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}(?:调度|通报|会商|督查|督导)$"
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 
 EXISTING = re.compile(r"现有(?!.*由)")  # 现有…2家 counts what exists, unless 由 X 增至 Y
@@ -205,9 +210,11 @@ COMPARATOR_WORDS = sorted([(w, "<=") for w in LE_BEFORE] + [(w, ">=") for w in G
 VERB_WORDS = sorted(LE_BEFORE + GE_BEFORE + EQ_BEFORE + ("分别", "要", "将", "在", "均", "再", "总计", "合计", "各"),
                      key=len, reverse=True)
 
+# A plan cited as the one setting the target ("《某方案》还提出…", "《规划》明确"): who says it, not what is counted.
+CITED_PLAN_SAYS = r"《[^》]{1,30}》(?:还|又|也|中|同时)?(?:提出|明确|要求|指出|规定)(?:了)?"
 LEAD_IN = re.compile(
     r"^(?:[，、；：\s]|[一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．](?!\d)|[一二三四五六七八九十]{1,2}、|——|—|－－|和|及|以及|并|且|其中|同时|此外|力争|争取|确保|全力|努力|推动|实现|"
-    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末|前)?|{PERIOD_PHRASES}|年内|今年|将|按)+")
+    rf"{REGION_LEAD_RE}|(?:到|至|在)?20\d\d年(?:底|末)?前?|{PERIOD_PHRASES}|年内|今年|将|按|{CITED_PLAN_SAYS})+")
 
 # The plan's own first year, named without a number.
 FIRST_YEAR = re.compile(r"(?:启动|开局|实施|创建|建设)(?:的)?(?:当年|首年|第一年)")
@@ -336,6 +343,12 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("size of a leading group", SKIP, "领导小组由18个部门组成", "fresh",
          looks=(Look("after", GROUP_SIZE.pattern, at_start=True, markers=("部门", "单位")),),
          reason="size of an organising body"),
+    Rule("the plan's meetings", SKIP, "工作专班每两月召开1次会商会", "fresh12", units=frozenset({"次"}),
+         looks=(Look("before", GOVERNANCE_EVERY, markers=("每",)), Look("after", GOVERNANCE_MEETING_AFTER, at_start=True)),
+         reason="how often the plan's bodies meet or report"),
+    Rule("the plan's reporting", SKIP, "牵头部门每季度通报1次", "fresh12", units=frozenset({"次"}),
+         looks=(Look("before", GOVERNANCE_VERB_BEFORE, markers=("每",)),),
+         reason="how often the plan's bodies meet or report"),
     Rule("count of the items just listed", SKIP, "力争枇杷、茶油两个特色产品的授权用标主体达到25家", "fresh4",
          looks=(Look("before", LISTED_BEFORE.pattern, markers=("、",)),
                 Look("after", LISTED_AFTER.pattern, at_start=True, markers=("的",))),
@@ -548,3 +561,12 @@ TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIE
 GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")
 # what a staged value's own name may hold besides a year, a verb and a density: a name of these alone is thin
 STAGE_FILLER = re.compile(r"当年|今年|年底前|年内|年底|年末|\s")
+# A numbered item that is only an indicator's name ("3．某某拥有量。"), the sentence after it stating the target
+# and the progress ("目标…达到N件，目前为M件"): a review or a progress report lists its indicators so.  The
+# item's name is the name of the values the sentence after it leaves unnamed.
+ITEM_NAME_LINE = re.compile(r"^\s*\d{1,2}[.．]\s*(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
+# the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
+# after a task's heading ("3．深化某某合作。与5家…") names no such thing and keeps its own reading
+ITEM_TARGET_WORDS = re.compile(r"目标|提出|预期")
+# what a value's own name may say of its measure beyond the item's name: a growth rate of it
+GROWTH_IN_NAME = re.compile(_alternation(_facet_vocab.GROWTH_WORDS))

@@ -463,6 +463,9 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | str:
         reading.subjects = dominant[:1]
     if len(set(reading.subjects)) > 1:  # a generic 知识产权 in a list adds no kind of its own
         reading.subjects = [s for s in reading.subjects if s != vocab.GENERIC_SUBJECT] or reading.subjects
+    if len(set(reading.subjects)) > 1 and any(s in vocab.GI_KINDS for s in reading.subjects):
+        # 地理标志保护产品和证明商标: 地理标志 is written once for both members of the sum
+        reading.subjects = [vocab.GI_SUM_MEMBERS.get(s, s) for s in reading.subjects]
     subjects = sorted(set(reading.subjects))
     subject = "+".join(subjects)
     measure = reading.measure or reading.prefix_measure
@@ -481,12 +484,15 @@ def _facets(reading: _Reading, unit: str | None) -> Facets | str:
     measure = vocab.SAME_MEASURE.get((subject, measure), measure)
     if measure == "amount" and reading.normaliser in ("per_gdp", "of_industrial_output", "of_total"):
         measure = "share"  # 增加值占地区生产总值 states a share even without 比重
+    normaliser = reading.normaliser
+    if measure == "share" and normaliser == "of_total":
+        normaliser = ""  # a share is of its whole: 占比 and 占全市…的比重 state one measure
     tiers = sorted(set(reading.tiers), key=_TIER_ORDER.index) if any(
         s in vocab.TIERED_KINDS for s in subjects) else []
     qualifiers = set(reading.qualifiers)
     if measure == "share" and reading.flow:
         qualifiers.add(vocab.SHARE_OF_PREFIX + reading.flow)  # 授权量占比 is no 申请量占比
-    return Facets(subject, measure, reading.normaliser, tuple(sorted(qualifiers)), "+".join(tiers), reading.growth)
+    return Facets(subject, measure, normaliser, tuple(sorted(qualifiers)), "+".join(tiers), reading.growth)
 
 
 @lru_cache(maxsize=50_000)
@@ -526,6 +532,8 @@ def _sentence_adds_nothing(raw_name: str, quote: str, alone: Parsed) -> bool:
     sentence could add): most names, read without looking at their sentence, for speed."""
     if alone.facets is None or any(sep in raw_name for sep in vocab.LIST_SEPARATORS):
         return False
+    if not alone.facets.tier and _fold(vocab.SUBSET_WORD) in _fold(quote):
+        return False  # a 其中 subset may take the tier of its whole
     reading = _read_once(alone.name)
     if not reading.subjects or not (reading.measure or reading.growth or not _needs_measure(reading)):
         return False
@@ -580,6 +588,11 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
             if shared.normaliser:  # 每万人口有效发明专利、高价值发明专利拥有量
                 reading.normaliser = shared.normaliser
                 notes.append("density shared across the list")
+    if reading.subjects and not reading.tiers and before.endswith(_fold(vocab.SUBSET_WORD)):
+        whole = _kind_of_earlier_clauses(text, _clause_start(text, at))
+        if whole.tiers and set(reading.subjects) <= set(whole.subjects):
+            reading.tiers = whole.tiers  # 国家级A和B合计N家，其中A M家: the subset keeps the tier
+            notes.append("subset keeps the tier of the whole")
     if reading.subjects and not reading.measure and not reading.growth and _needs_measure(reading):
         trailing = _read(clean_name(after))
         if trailing.measure and not trailing.subjects:
@@ -596,8 +609,8 @@ def _parse_in_sentence(raw_name: str, quote: str, value, unit, alone: Parsed) ->
             reading.qualifiers = reading.qualifiers or context.qualifiers
             reading.tiers = reading.tiers or context.tiers
             reading.normaliser = reading.normaliser or (context.normaliser if not context.measure else "")
-            if not reading.measure and not reading.growth:
-                reading.measure = context.measure
+            if not reading.measure:
+                reading.measure = context.measure  # 授权量N件，同比增长M%: the growth is of the grants
             notes.append("kind read from the sentence before the name")
     facets = _facets(reading, unit)
     if isinstance(facets, str):

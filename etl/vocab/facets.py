@@ -47,11 +47,24 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("集成电路布图设计", "集成电路设计", "布图设计", "集成电路布图设计专有权")),
     ("plant_variety", "植物新品种权", "Plant variety rights", "creation", ("植物新品种", "植物新品种权")),
     ("data_ip", "数据知识产权", "Data IP", "creation", ("数据知识产权",)),
+    ("data_ip_pilot_firm", "数据知识产权试点企业", "Data-IP pilot firms", "management",
+     ("数据知识产权试点企业", "数据知识产权试点单位")),
+    ("data_ip_service_firm", "数据知识产权服务机构", "Data-IP service organisations", "service",
+     ("数据知识产权服务机构",)),
+    # trade secrets: a right protected without registration, counted by its cases, sites and guidance
+    ("trade_secret", "商业秘密", "Trade secrets", "protection", ("商业秘密保护", "商业秘密")),
+    ("trade_secret_case", "商业秘密案件", "Trade-secret cases", "protection",
+     ("侵犯商业秘密案件", "商业秘密侵权案件", "商业秘密案件")),
+    ("trade_secret_demo_site", "商业秘密保护示范站（点）", "Trade-secret protection demonstration sites", "protection",
+     ("商业秘密保护示范站点", "商业秘密保护示范站", "商业秘密保护示范点", "商业秘密保护示范基地")),
     ("patent_award", "专利奖", "Patent awards", "creation", ("专利奖", "专利金奖", "专利奖项")),
     ("hv_patent_centre", "高价值专利培育中心", "High-value patent cultivation centres", "creation",
      ("高价值专利培育中心", "高价值专利培育示范中心", "高价值专利培育工程中心", "高价值专利培育基地")),
     ("patent_portfolio", "专利组合", "Patent portfolios", "creation", ("专利组合", "高价值专利组合")),
     # use: money, deals, conversion
+    # pledges of data IP alone are a narrower kind than all IP pledges (longest word wins)
+    ("data_ip_pledge_financing", "数据知识产权质押融资", "Data-IP pledge financing", "use",
+     ("数据知识产权质押融资", "数据知识产权质押")),
     ("ip_pledge_financing", "知识产权质押融资", "IP-pledge financing", "use",
      ("知识产权质押融资", "质押融资", "专利商标质押融资")),
     ("patent_pledge_financing", "专利质押融资", "Patent-pledge financing", "use", ("专利质押融资", "专利权质押融资")),
@@ -75,6 +88,9 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("专利商标实施许可转让", "专利商标许可转让")),
     ("patent_open_license", "专利开放许可", "Patent open licences", "use",
      ("专利开放许可", "开放许可专利", "开放许可")),
+    ("patent_navigation_base", "专利导航服务基地", "Patent navigation service bases", "use",
+     ("专利导航服务基地", "专利导航基地", "专利导航服务中心")),
+    ("patent_pool", "专利池", "Patent pools", "use", ("产业专利池", "专利池")),
     ("patent_navigation", "专利导航项目", "Patent navigation projects", "use",
      ("专利导航项目", "专利导航", "专利导航分析项目")),
     ("ip_operation", "知识产权运营", "IP operation", "use", ("知识产权运营", "运营")),
@@ -187,7 +203,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      "management", ("创新管理体系评价的企业", "创新管理体系评价企业", "创新管理体系", "创新管理知识产权国际标准实施企业")),
     ("ip_commissioner", "知识产权专员", "IP commissioners", "management", ("知识产权专员",)),
     ("ip_talent", "知识产权人才", "IP talent", "management",
-     ("知识产权人才", "高层次知识产权人才", "知识产权高层次人才", "知识产权复合型人才", "知识产权师", "知识产权工程师")),
+     ("知识产权人才", "高层次知识产权人才", "知识产权高层次人才", "知识产权复合型人才", "知识产权师", "知识产权工程师",
+      "知识产权管理人员")),
     ("ip_service_professional", "知识产权服务专业人才", "IP-service professionals", "service",
      ("知识产权服务专业人才", "知识产权专业人才", "服务的专业人才", "知识产权服务业专业人才", "知识产权服务人才",
       "知识产权代理执业人员", "代理执业人员", "专利代理师", "执业专利代理师")),
@@ -232,6 +249,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
      ("知识产权代理机构", "专利代理机构", "商标代理机构", "代理机构")),
     ("ip_research_service_body", "知识产权研究与服务机构", "IP research and service bodies", "service",
      ("知识产权研究与服务机构", "研究与服务机构", "知识产权研究服务机构")),
+    ("ip_service_brand_agency", "知识产权服务品牌机构", "IP-service brand agencies", "service",
+     ("知识产权服务业品牌机构", "知识产权服务品牌机构", "服务业品牌机构", "服务品牌机构", "品牌服务机构")),
     ("ip_service_industry", "知识产权服务业", "IP-service industry", "service", ("知识产权服务业", "知识产权服务")),
     ("ip_service_cluster", "知识产权服务业集聚区", "IP-service clusters", "service",
      ("服务业集聚区", "知识产权服务业集聚区")),
@@ -265,7 +284,7 @@ LIST_CLOSER = "等"
 # The kind 知识产权 alone names: in a list beside a narrower kind it adds nothing.
 GENERIC_SUBJECT = "ip"
 # Kinds whose natural measure is money: with no measure word, a growth rate of one is of its amount.
-AMOUNT_SUBJECTS = ("ip_pledge_financing", "patent_pledge_financing", "trademark_pledge_financing", "ip_pledge_loan",
+AMOUNT_SUBJECTS = ("ip_pledge_financing", "data_ip_pledge_financing", "patent_pledge_financing", "trademark_pledge_financing", "ip_pledge_loan",
                    "ip_pledge", "ip_financing", "ip_funding", "risk_compensation_pool", "tech_contract", "ip_trade")
 # Spellings folded before reading: a list mark inside one compound kind is not two kinds.
 NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可转让"), ("试点、示范", "试点示范"),
@@ -274,7 +293,8 @@ NAME_FOLDS = (("转让、许可", "转让许可"), ("许可、转让", "许可�
 
 # Narrower kinds related to a broader one (its family: drawn apart, never one measure): a plan may name
 # the pledges of patents where another names all IP pledges.
-RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing"}
+RELATED_KINDS = {"patent_pledge_financing": "ip_pledge_financing", "trademark_pledge_financing": "ip_pledge_financing",
+                 "data_ip_pledge_financing": "ip_pledge_financing"}
 # Kinds that serve another kind named right before them (地理标志专项资金, 专利转化专项资金, 某产业龙头企业):
 # funds (or leading firms) of one kind are a subset of them, kept as the qualifier for_<kind>.
 PURPOSE_KINDS = ("ip_funding", "conversion_fund", "leading_firm", "ip_training")
@@ -286,6 +306,13 @@ SAME_MEASURE = {("ip_training", "times"): "sessions"}
 # sentence may still say it.
 MEASURE_NEEDED_KINDS = ("invention_patent", "patent", "utility_model", "design_patent", "ip_training",
                         "ip_main_indicators", "ip")
+# In a sum beside a GI kind (地理标志保护产品和证明商标总数) a mark written without 地理标志 is the GI mark:
+# 地理标志 is written once for both members.
+GI_SUM_MEMBERS = {"certification_mark": "gi_certification_mark", "collective_mark": "gi_collective_mark"}
+GI_KINDS = ("gi", "gi_product", "gi_trademark", "gi_certification_mark", "gi_collective_mark")
+# 其中 opens a subset of what the clause before counted (…示范企业和优势企业合计N家，其中示范企业M家): the
+# subset keeps the tier and the density the whole was stated with.
+SUBSET_WORD = "其中"
 # Two kinds named together become one summed kind (a 地理标志产品和农产品商标总数 is neither alone).
 SUM_JOINERS = ("以及", "和", "与", "及", "、", "或", "加")
 
@@ -296,7 +323,7 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
      ("申请量", "申请数量", "申请数", "申请受理量", "受理量", "申请", "提交", "申报")),
     ("grants", "授权量", "grants", "flow", "件", ("授权量", "授权数量", "授权数", "授权件数", "授权总量", "授权")),
     ("registrations", "登记量", "registrations", "flow", "件",
-     ("登记量", "登记数", "登记", "注册量", "注册数", "国际注册量", "国际注册")),
+     ("登记证书发放量", "登记证书", "登记量", "登记数", "登记", "注册量", "注册数", "国际注册量", "国际注册")),
     ("filings", "备案量", "filings", "flow", "件", ("合同备案数", "合同备案量", "合同备案", "备案数", "备案量", "备案")),
     ("contracts", "合同数", "contracts", "flow", "项", ("实施合同", "合同")),
     ("count", "数量", "number", "stock", "个",
@@ -319,9 +346,11 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("industrialisation_rate", "产业化率", "industrialisation rate", "rate", "%", ("产业化率",)),
     ("withdrawal_rate", "撤回率", "withdrawal rate", "rate", "%", ("撤回率", "撤回比例", "撤回")),
     ("usage_rate", "使用率", "usage rate", "rate", "%", ("使用率",)),
-    ("pass_rate", "合格率", "pass rate", "rate", "%", ("合格率",)),
+    ("pass_rate", "合格率", "pass rate", "rate", "%", ("抽检合格率", "抽查合格率", "合格率")),
     ("awareness_rate", "普及率", "awareness rate", "rate", "%", ("普及率", "知晓率")),
     ("ownership_rate", "拥有率", "ownership rate", "rate", "%", ("拥有率",)),
+    # a grant rate is grants over the applications examined, no share of all grants (授权率 vs 授权量占比)
+    ("grant_rate", "授权率", "grant rate", "rate", "%", ("授权率",)),
     ("share", "占比", "share", "rate", "%", ("占比", "比重", "比例", "率")),
     ("score", "满意度", "satisfaction score", "rate", "分", ("满意度得分", "满意度")),
     ("duration", "时长", "duration", "rate", "天",
@@ -337,7 +366,7 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("kinds", "险种数", "kinds of products", "stock", "个", ("险种数量", "险种数", "险种")),
     ("countries", "覆盖国家和地区数", "countries and regions covered", "stock", "个",
      ("覆盖国家和地区数", "覆盖国家和地区", "覆盖国家")),
-    ("households", "农户数", "farm households", "stock", "户", ("从业农户", "农户")),
+    ("households", "农户数", "farm households", "stock", "户", ("覆盖农户", "带动农户", "从业农户", "农户")),
     ("area", "面积", "area", "stock", "亩", ("面积",)),
 ]
 # Flow words written before the kind (授权专利, 申请植物新品种, 注册商标): the measure when none follows it.
@@ -361,6 +390,11 @@ UNIT_MEASURES = (("元", "amount"), ("亩", "area"), ("%", "share"), ("分", "sc
 # (code, zh, en, words)  matched anywhere in the name or right before the number (达到每万人N件)
 NORMALISERS: list[tuple[str, str, str, tuple[str, ...]]] = [
     ("per_10k_residents", "每万人口", "per 10,000 residents", ("每万人口", "每万名", "每万人", "万人口", "万人")),
+    # employed persons are not residents: a density per 10,000 workers is another measure (longest word wins)
+    ("per_10k_employed", "每万名就业人员", "per 10,000 employed persons",
+     ("每万名就业人员", "每万就业人员", "万名就业人员", "每万名从业人员", "每万从业人员")),
+    ("per_100m_gdp", "每亿元地区生产总值", "per 100 million yuan of GDP",
+     ("每亿元GDP", "每亿元地区生产总值", "每亿元生产总值", "亿元GDP", "每亿元")),
     ("per_million_residents", "每百万人", "per million residents", ("每百万人口", "每百万人")),
     ("per_10k_entities", "每万户市场主体", "per 10,000 market entities",
      ("每万户市场主体", "万户市场主体", "每万户主体")),
@@ -425,7 +459,8 @@ TIERED_KINDS = ("ip_advantage_firm", "ip_demo_firm", "ip_advantage_demo_firm", "
                 "rapid_protection_centre", "protection_centre", "ip_pilot_demo_park", "copyright_demo_city",
                 "copyright_demo_unit", "copyright_demo_park", "ip_info_service_point", "ip_service_cluster",
                 "ip_research_service_body", "research_institute", "patent_award", "strong_county", "assistance_station",
-                "trademark_brand_station", "ip_workstation", "famous_brand", "famous_trade_name", "key_trademark_brand")
+                "trademark_brand_station", "ip_workstation", "famous_brand", "famous_trade_name", "key_trademark_brand",
+                "patent_navigation_base", "ip_service_brand_agency", "trade_secret_demo_site")
 
 # --- what a name carries that is not a facet ----------------------------------------------------------
 # Scope and time words (scope is read by the extractor from the sentence), verbs of making and
@@ -443,7 +478,7 @@ NOISE_WORDS = ("三年累计", "三年新增", "三年", "培养", "年度", "�
 PLACE_MEASURES = ("settled",)
 # Generic heads a name may end in without changing the kind before them (专利开放许可项目, 技术调查官队伍,
 # 知识产权经费投入): any other unknown word at the end of a name is its real head, a kind no table knows.
-HEAD_WORDS = ("目标值", "目标", "项目", "证书", "产品", "行动", "建设", "队伍", "投入", "政策", "各类人才", "人才", "人员", "派出机构",
+HEAD_WORDS = ("发放量", "发放数", "目标值", "目标", "项目", "证书", "产品", "行动", "建设", "队伍", "投入", "政策", "各类人才", "人才", "人员", "派出机构",
               "分支机构", "工作", "企业骨干", "骨干")
 # Short generic words of a kind (经费, 培训, 案件 …): they name it only when no unknown word stands right
 # before them (科研经费 is no IP fund, 安全培训 no IP training).
