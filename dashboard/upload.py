@@ -38,7 +38,7 @@ import pandas as pd
 
 from dashboard.cells import blank, same
 from etl import api as etl_api
-from etl.api import RAW_DIR, PlanError, comparable_fields, harmonizer, per_capita_ids, split_unit, standardise
+from etl.api import RAW_DIR, PlanError, comparable_fields, harmonizer, per_capita_ids, standardise, unit_and_multiplier
 
 ACCEPTED_TYPES = ["txt", "docx", "pdf"]
 REGION_PREFIX = "upload-"
@@ -210,7 +210,7 @@ def _manual_row(base: dict, line: Mapping) -> dict:
         row["category"] = None
     row["value"] = None if row["value"] is None else float(row["value"])
     row["target_year"] = None if row["target_year"] is None else int(row["target_year"])
-    unit, multiplier = split_unit(row["unit"])
+    unit, multiplier = unit_and_multiplier(row["unit"])
     row["unit"] = None if unit is None else str(line.get("unit")).strip()
     row["value_std"], row["unit_std"] = standardise(row["value"], unit, multiplier)
     row["qualitative"] = row["value"] is None

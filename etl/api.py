@@ -41,7 +41,7 @@ from etl.harmonize.dictionary import DECIDED_BY, DERIVED_PREFIX, harmonizer, nor
 from etl.harmonize.facets import FACET_ORDER, describe_names, description_of_key, key_of_description
 from etl.normalize.ambition import STATUSES as ATTAINMENT_STATUSES
 from etl.normalize.ambition import UNIT_FLOW, UNIT_LEVEL, UNIT_RATIO
-from etl.normalize.comparable import add_comparable_columns, comparable_fields, split_unit, standardise
+from etl.normalize.comparable import add_comparable_columns, comparable_fields, standardise, unit_and_multiplier
 from etl.read.anchor import GENRES as TEXT_GENRES
 from etl.read.anchor import SOURCES as ANCHOR_SOURCES
 from etl.read.readers import MAX_NUMBERS, MAX_TEXT_CHARS
@@ -70,7 +70,7 @@ __all__ = [
     # a target's facets as stored (targets.facets) read back, and how its indicator was decided
     "DECIDED_BY", "DERIVED_PREFIX", "FACET_ORDER", "describe_names", "description_of_key", "key_of_description", "normalize_name",
     # comparable numbers, by the ETL's own rules
-    "add_comparable_columns", "comparable_fields", "split_unit", "standardise",
+    "add_comparable_columns", "comparable_fields", "unit_and_multiplier", "standardise",
     # files a person downloads or edits
     "FORMULA_STARTS", "encode_comparators", "neutralise_frame", "to_csv", "read_yaml", "load_manifest",
     # one plan's reading, its own time and what looks odd about it

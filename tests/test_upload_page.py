@@ -245,7 +245,7 @@ def test_upload_region_ids_never_look_like_a_gb_code():
     assert up.upload_region_id("鹤汀县") == "upload-鹤汀县"
     assert up.upload_region_id(" Heting County ") == "upload-heting-county"
     assert up.upload_region_id("341181").startswith("upload-")
-    assert up.split_unit("亿元") == ("元", 1e8) and up.split_unit("人次") == ("人次", 1.0)
+    assert up.unit_and_multiplier("亿元") == ("元", 1e8) and up.unit_and_multiplier("人次") == ("人次", 1.0)
 
 
 def test_store_replaces_a_region_and_keeps_the_others(heting):

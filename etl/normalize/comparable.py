@@ -53,7 +53,7 @@ def standardise(value: float | None, unit: str | None, multiplier: float) -> tup
     return round(value * multiplier, 6), unit
 
 
-def split_unit(unit) -> tuple[str | None, float]:
+def unit_and_multiplier(unit) -> tuple[str | None, float]:
     """A unit as written → (unit without multiplier, multiplier): 亿元 → (元, 1e8), 万件 → (件, 1e4)."""
     if unit is None or (isinstance(unit, float) and math.isnan(unit)) or not str(unit).strip():
         return None, 1.0

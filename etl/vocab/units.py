@@ -4,9 +4,9 @@ unit, money, ratios, durations — and which units may stand for one another.
 Used by etl.extract.clauses, etl.extract.tables, etl.harmonize.dictionary, etl.warehouse.plan and etl.normalize.comparable
 (which compares money in STANDARD_MONEY_UNIT and never divides RATIO_UNITS by population).
 `split_unit` here is the vocabulary's: "万件" → (1e4, "件"), money kept whole as the dictionary counts
-in 万元.  etl.normalize.comparable has a function of the same name returning the pair the other way
-round and splitting money too ("亿元" → ("元", 1e8)), as `standardise` needs; it is to be renamed
-(e.g. `unit_and_multiplier`) by that module's owner so the two can no longer be confused.
+in 万元.  etl.normalize.comparable's `unit_and_multiplier` returns the pair the other way round and
+splits money too ("亿元" → ("元", 1e8)), as `standardise` needs; the two had the same name until
+2026-12-06.
 """
 
 from __future__ import annotations

@@ -38,7 +38,7 @@ from etl.base.errors import PlanError
 from etl.extract.rules import BASE_AFTER_REASON, NUMBER_RULES
 from etl.harmonize.dictionary import Indicator, harmonizer
 from etl.normalize.ambition import AMBITION_COLUMNS, attainment_rows, required_changes
-from etl.normalize.comparable import split_unit, standardise
+from etl.normalize.comparable import standardise, unit_and_multiplier
 from etl.vocab import observed as words
 from etl.vocab.lexicon import NEW_WORDS
 from etl.vocab.numerals import numeral_view
@@ -169,7 +169,7 @@ def convert(value: float, unit: str, indicator: Indicator) -> tuple[float, str] 
     per_capita = words.PER_CAPITA_UNIT.match(unit)
     if per_capita and indicator.per_capita:
         unit = per_capita.group("unit")
-    base, multiplier = split_unit(unit)
+    base, multiplier = unit_and_multiplier(unit)
     if base is None:
         return None
     value_std, unit_std = standardise(float(value), base, multiplier)

@@ -33,7 +33,7 @@ from etl.extract.annex import annex_frames, annex_from_tables, compare_annex_wit
 from etl.extract.instruments import instrument_columns
 from etl.extract.plan_facts import phase_columns, responsibility_columns
 from etl.harmonize.dictionary import HarmonizeReport, NameCounts, harmonizer, per_capita_ids
-from etl.normalize.comparable import comparable_fields, denominator_maps, split_unit, standardise
+from etl.normalize.comparable import comparable_fields, denominator_maps, standardise, unit_and_multiplier
 from etl.normalize.context import context_skipped, context_table, population_denominators
 from etl.read.readers import read_document
 from etl.read.sources import Source, load_manifest, verify
@@ -204,7 +204,7 @@ def _deriver(denominators: pd.DataFrame):
             maps.append(denominator_maps(denominators))
         population, population_notes = maps[0]
         indicator = harmonizer().find(row.get("indicator_id"))
-        unit, multiplier = split_unit(row.get("unit"))
+        unit, multiplier = unit_and_multiplier(row.get("unit"))
         value_std, unit_std = standardise(row.get("value"), unit, multiplier)
         fields = {"indicator_id": indicator.id if indicator else None,
                   "indicator_zh": indicator.zh if indicator else None,
