@@ -987,8 +987,8 @@ def observation_problem(code: str, details: dict, lang: str, fallback: str = "")
 STRINGS.update({
     "ov_count_header": ("量化 / 定性", "numbers / words"),  # an overview card's targets per category
 })
-# A quality note's kind (table quality_notes, written by the ETL): what it is, in the page's language. The
-# note's message stays the build log's own words (English), and the page says so.
+# A quality note's kind (table quality_notes, written by the ETL): what it is, in the page's language (what
+# it says: QUALITY_NOTE_MESSAGES below).
 QUALITY_NOTE_KINDS = {
     "annex_vs_text": ("正文与附表不一致", "text and annex differ"),
     "annex_sum": ("附表合计不符", "annex total differs"),
@@ -1003,10 +1003,107 @@ QUALITY_NOTE_KINDS = {
 }
 STRINGS.update({
     "quality_col_kind": ("类型", "Kind"),
-    "quality_col_message": ("说明（构建日志原文，英文）", "Message (the build log's words)"),
+    "quality_col_message": ("说明", "Message"),
     "quality_col_detail": ("详情", "Detail"),
 })
 
 
 def quality_note_kind(kind: str | None, lang: str) -> str:
     return pick(QUALITY_NOTE_KINDS[kind], lang) if kind in QUALITY_NOTE_KINDS else (kind or "")
+
+
+# --- issue 23 (notes helper): each quality note in the page's language, and the review page's group link ----
+# One entry per etl.warehouse.quality_notes.NOTE_TEMPLATES code (etl.api.QUALITY_NOTE_CODES), written from
+# the note's stored parts (quality_notes.parts); tests/test_quality_note_codes.py holds the two tables together.
+# English pages pass the result through dashboard.glossary.english_text (the plan's words: listed terms in
+# English, the rest in 「」).
+QUALITY_NOTE_MESSAGES = {
+    "unmapped_name": ("“{name}”未对应到任何标准指标", "“{name}” maps to no named indicator"),
+    "unmapped_category": ("“{name}”（{file}，第 {line} 行）没有类别：指标词典与其所在章节标题都未指明五个环节之一",
+                          "“{name}” ({file}, line {line}) has no category: neither the indicator dictionary nor its "
+                          "section heading names one of the five links"),
+    "damaged_radicals": ("{file}：{count} 个部首或兼容字符已替换为其所代表的汉字（文本层所用字体把汉字映射为部首）；"
+                         "请对照原件核对目标",
+                         "{file}: {count} radical or compatibility character(s) were replaced by the characters they "
+                         "stand for (the text layer's font maps characters to radicals); check the targets against "
+                         "the original"),
+    "damaged_replacement": ("{file}：{count} 个字符为 U+FFFD（�），在文件解码前后丢失：附近的数字或名称可能有误",
+                            "{file}: {count} character(s) are U+FFFD (�), lost before or while the file was "
+                            "decoded: numbers or names near them may be wrong"),
+    "damaged_no_title": ("{file}：前几行中没有方案标题：文本可能受损，或并非工作方案",
+                         "{file}: no plan title in the first lines: the text may be damaged, or this may not be a plan"),
+    "odd_confusable_digits": ("{file}：第 {line} 行数字中夹有字母，已读作 {text}",
+                              "{file}: line {line}: a letter typed among digits, read as {text}"),
+    "odd_no_period": ("{file}：文中未找到方案期限：目标年份取自清单或留空",
+                      "{file}: no plan period in the text: due years come from the manifest or stay empty"),
+    "odd_no_anchor": ("{file}：文中未找到成文日期：无法按年份区分已完成数与目标",
+                      "{file}: no date saying when the text was written: achievements cannot be told from targets "
+                      "by their year"),
+    "odd_undated_targets": ("{file}：{count} 个目标没有目标年份", "{file}: {count} target(s) without a due year"),
+    "odd_unnamed_targets": ("{file}：{count} 个目标所在句中没有名称（名称是否在上一行？）",
+                            "{file}: {count} target(s) without a name in their own sentence (is the name on the line "
+                            "before?)"),
+    "annex_columns_differ": ("附表「{table}」：{town} 的 {period} 目标列为 {first}，总数列却为 {second}",
+                             "annex table 「{table}」: {town}: the {period} target column says {first} but the total "
+                             "column says {second}"),
+    "annex_short_row": ("附表「{table}」：{town} 行只有 {count} 个数字，应有 {width} 列；该行未采用",
+                        "annex table 「{table}」: row {town}: {count} numbers where {width} columns were expected; "
+                        "row skipped"),
+    "annex_nameless_row": ("附表「{table}」：一行没有镇街名称，未采用：{row}",
+                           "annex table 「{table}」: a row with no town name was skipped: {row}"),
+    "annex_towns_sum": ("附表「{table}」{period}：{count} 个镇街相加为 {added}，但“{total_row}”行为 {stated}",
+                        "annex table 「{table}」, {period}: the {count} towns add up to {added}, but the {total_row} "
+                        "row says {stated}"),
+    "annex_years_sum": ("附表「{table}」{town}：各年相加为 {added}，但 {span} 合计为 {stated}",
+                        "annex table 「{table}」, {town}: the years add up to {added}, but the {span} total says "
+                        "{stated}"),
+    "town_name_tie": ("镇街「{town}」与「{other}」只差一个字且从不同表出现，各用于 {count} 张表：无法判断哪个写法正确，"
+                      "均按原文保留",
+                      "towns 「{town}」 and 「{other}」 differ by one character and never appear in the same table; "
+                      "each is used in {count} table(s), so both are kept as written"),
+    "town_name_fixed": ("镇街「{town}」（见于 {tables}）与「{spelling}」（见于其他 {count} 张表）只差一个字且从不同表出现："
+                        "视为笔误，镇街目标按「{spelling}」记",
+                        "town 「{town}」 (in {tables}) differs by one character from 「{spelling}」 (in {count} other "
+                        "tables) and never appears beside it: taken as a misspelling, its rows filed under "
+                        "「{spelling}」"),
+    "annex_vs_text": ("{indicator}：正文为 {text_value}，附表「{table}」合计 {annex_value}（{row}，{period}）；两者均保留",
+                      "{indicator}: the plan text says {text_value} but the annex table 「{table}」 totals "
+                      "{annex_value} ({row}, {period}); both are kept"),
+    "annex_vs_text_additions": ("{indicator}：正文为 {text_value}，附表「{table}」合计 {annex_value}（{row}，{period}）；"
+                                "两者均保留：正文设定的是要达到的存量，附表计的是新增量，二者不必相等",
+                                "{indicator}: the plan text says {text_value} but the annex table 「{table}」 totals "
+                                "{annex_value} ({row}, {period}); both are kept: the text sets a level to reach "
+                                "while the annex counts additions, so they need not be equal"),
+    "context_no_value": ("{figure}（{year}）未采用：没有数值（未找到）", "{figure} ({year}) not used: no value (not found)"),
+    "context_bound_only": ("{figure}（{year}）未采用：只知道界限（{cell}）",
+                           "{figure} ({year}) not used: only a bound is known ({cell})"),
+    "context_not_single": ("{figure}（{year}）未采用：不是单一数值（{cell}）",
+                           "{figure} ({year}) not used: not a single figure ({cell})"),
+    "correction_stale": ("data/corrections/{file} 中的第 {number} 条修正（{action}，{who}）：修正之后方案文件已改变"
+                         "（sha256 不同）；修正保留，未应用",
+                         "correction #{number} in data/corrections/{file} ({action}, by {who}): the plan file "
+                         "changed since it was made (new sha256); kept, not applied"),
+    "correction_sentence_gone": ("data/corrections/{file} 中的第 {number} 条修正（{action}，{who}）：其句子已不在方案文本中；"
+                                 "修正保留，未应用",
+                                 "correction #{number} in data/corrections/{file} ({action}, by {who}): its sentence "
+                                 "is no longer in the plan's text; kept, not applied"),
+    "correction_no_row": ("data/corrections/{file} 中的第 {number} 条修正（{action}，{who}）：该句中没有符合 {match} "
+                          "的提取结果；修正保留，未应用",
+                          "correction #{number} in data/corrections/{file} ({action}, by {who}): no extracted row of "
+                          "that sentence fits {match}; kept, not applied"),
+    "correction_ambiguous": ("data/corrections/{file} 中的第 {number} 条修正（{action}，{who}）：该句中有 {count} 条提取"
+                             "结果符合 {match}；修正保留，未应用",
+                             "correction #{number} in data/corrections/{file} ({action}, by {who}): {count} extracted "
+                             "rows of that sentence fit {match}; kept, not applied"),
+    "correction_orphan": ("data/corrections/{file} 中的第 {number} 条修正：方案 {doc_id} 不在清单中；修正保留，未应用",
+                          "correction #{number} in data/corrections/{file}: plan {doc_id} is not in the manifest; "
+                          "kept, not applied"),
+    "observation_refused": ("data/observations/{file} 第 {row} 行：{reason}；该行保留在文件中，未应用",
+                            "data/observations/{file} row {row}: {reason}; the row is kept in the file, not applied"),
+}
+# The English words a note's parts may hold, as a Chinese page writes them.
+QUALITY_NOTE_WORDS = {
+    "edit": ("修改", "edit"), "reject": ("删除", "reject"), "add": ("补录", "add"), "unknown": ("未署名", "unknown"),
+    "no year": ("无年份", "no year"),
+}
+QUALITY_NOTE_KINDS.setdefault("annex_parse", ("附表读取说明", "annex reading"))

@@ -34,6 +34,7 @@ from dashboard import upload as up
 from dashboard.cells import blank, same
 from dashboard.glossary import english_text
 from dashboard.i18n import t
+from dashboard.note_text import note_text
 from etl import api as etl_api
 from etl.api import RAW_DIR, UNMAPPED, Correction, PlanError
 
@@ -336,7 +337,7 @@ def review_queue(targets: pd.DataFrame, notes: pd.DataFrame, corrections: pd.Dat
     annex = notes[notes["kind"].isin(ANNEX_KINDS)]
     parts.append(pd.DataFrame({"doc_id": annex["doc_id"], "region_id": annex["region_id"], "kind": "annex_conflict",
                                "target_id": [_note_target(d) for d in annex["detail"]],
-                               "what": [annex_text(k, m, lang) for k, m in zip(annex["kind"], annex["message"])],
+                               "what": [_annex_what(row, lang) for row in annex.to_dict("records")],
                                "quote": None, "detail": annex["detail"]}))
     odd = notes[notes["kind"].eq("odd_text")]
     parts.append(pd.DataFrame({"doc_id": odd["doc_id"], "region_id": odd["region_id"], "kind": "odd_text",
@@ -416,6 +417,13 @@ def annex_text(kind: str, message, lang: str) -> str:
     pattern, key = (_ANNEX_VS_TEXT, "queue_annex_vs_text") if kind == "annex_vs_text" else (_ANNEX_SUM, "queue_annex_sum")
     found = pattern.search(message)
     return t(key, lang, **found.groupdict()) if found else message
+
+
+def _annex_what(note: dict, lang: str) -> str:
+    """An annex note in `lang` from its code and parts; a warehouse without codes: read from its message."""
+    if isinstance(note.get("code"), str) and note["code"]:
+        return note_text(note["code"], note.get("parts"), note.get("message"), lang)
+    return annex_text(note.get("kind"), note.get("message"), lang)
 
 
 def _odd_text(check, message, lang: str) -> str:

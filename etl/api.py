@@ -52,10 +52,14 @@ from etl.warehouse.corrections import Correction, apply_corrections, corrections
 from etl.warehouse.observations import PROBLEM_REASONS as _OBSERVATION_PROBLEMS
 from etl.warehouse.odd_text import CHECKS as ODD_TEXT_CHECKS
 from etl.warehouse.odd_text import OddText
+from etl.warehouse.quality_notes import NOTE_TEMPLATES as _NOTE_TEMPLATES
 
 # Why an observations file may be refused (etl.warehouse.observations RowProblem.code): the dashboard
 # writes each in the reader's language (dashboard.i18n OBSERVATION_PROBLEMS).
 OBSERVATION_PROBLEM_CODES = tuple(_OBSERVATION_PROBLEMS)
+# What a quality note says (quality_notes.code), each code with its kind: the dashboard writes each in the
+# reader's language from quality_notes.parts (dashboard.i18n QUALITY_NOTE_MESSAGES).
+QUALITY_NOTE_CODES = {code: kind for code, (kind, _template) in _NOTE_TEMPLATES.items()}
 
 __all__ = [
     # the data contract
@@ -78,7 +82,7 @@ __all__ = [
     "odd_text_from_note",
     # the store
     "Correction", "apply_corrections", "corrections_dir", "record_correction", "rebuild", "add_plan",
-    "add_observations", "OBSERVATION_PROBLEM_CODES",
+    "add_observations", "OBSERVATION_PROBLEM_CODES", "QUALITY_NOTE_CODES",
 ]
 
 # The units of targets.required_annual_change (etl.normalize.ambition): a level's compound growth,

@@ -5,8 +5,8 @@ the URL), since two plans may title their tables alike; a bare measure still ope
 import streamlit as st
 
 from dashboard import charts, citation, state
-from dashboard.glossary import english_text, in_lang
-from dashboard.i18n import quality_note_kind, t
+from dashboard.glossary import in_lang
+from dashboard.i18n import t
 from dashboard.safe_text import md
 from dashboard.services import warehouse
 from dashboard.ui import context, downloads, figures, layout, tables
@@ -56,11 +56,9 @@ st.dataframe(
                    "district_total": st.column_config.NumberColumn(t("district_total", lang), format="%g"),
                    "difference": st.column_config.NumberColumn(t("difference", lang), format="%g")},
 )
-notes = warehouse.quality_notes(info["doc_id"])
+notes = warehouse.quality_notes_shown(info["doc_id"], lang)
 if not notes.empty:
     st.subheader(t("quality_notes", lang))
-    notes = notes.assign(kind=notes["kind"].map(lambda kind: quality_note_kind(kind, lang)),
-                         **{c: notes[c].map(lambda text: english_text(text, lang)) for c in ("message", "detail")})
     st.dataframe(notes[["kind", "message", "detail"]], hide_index=True, placeholder=tables.MISSING_CELL,
                  column_config={"kind": st.column_config.TextColumn(t("quality_col_kind", lang)),
                                 "message": st.column_config.TextColumn(t("quality_col_message", lang), width="large"),

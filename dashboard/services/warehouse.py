@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dashboard import db
+from dashboard.note_text import notes_for_page
 from dashboard.queries import (
     MEASURES,
     category_counts,
@@ -58,8 +59,13 @@ __all__ = [
     "quality_notes", "region_names", "region_standing", "regions", "responsibilities", "review_candidates",
     "source_url", "standing_subjects", "standing_values", "target_detail", "targets", "targets_columns",
     "targets_count", "targets_filtered", "targets_in_document", "town_measures", "town_targets", "town_totals_check",
-    "CACHE_SECONDS", "path", "version", "exists", "missing_columns",
+    "quality_notes_shown", "CACHE_SECONDS", "path", "version", "exists", "missing_columns",
 ]
+
+
+def quality_notes_shown(doc_id: str | None, lang: str):
+    """A plan's quality notes (all plans' when doc_id is None), kind and message in `lang`."""
+    return notes_for_page(quality_notes(doc_id), lang)
 
 
 CACHE_SECONDS = db.QUERY_TTL_SECONDS  # how long an answer is kept; a cache above the database keeps it as long

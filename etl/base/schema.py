@@ -146,8 +146,11 @@ QUALITY_NOTES = [
     ("doc_id", "VARCHAR", "Document id"),
     ("region_id", "VARCHAR", "GB/T 2260 code"),
     ("kind", "VARCHAR", "annex_vs_text, annex_sum, unmapped_name, cleaning, …"),
-    ("message", "VARCHAR", "What a reader should know"),
+    ("message", "VARCHAR", "What a reader should know (English, for the command line and the build report)"),
     ("detail", "VARCHAR", "The figures involved"),
+    ("code", "VARCHAR", "What the note says, as a stable code (etl.warehouse.quality_notes.NOTE_TEMPLATES): "
+                        "pages write it in their own language from code and parts"),
+    ("parts", "VARCHAR", "The named parts the message is written from, as JSON ({name: text})"),
 ]
 
 SKIPPED_NUMBERS = [

@@ -13,6 +13,7 @@ override with their own figure.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 from dataclasses import dataclass
@@ -81,6 +82,10 @@ def classify_reliability(source: str) -> str:
 _PLAIN_VALUE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:[(（](.*)[)）])?\s*$")
 
 
+_REFUSAL_CODES = {"no value": "context_no_value", "only a bound is known": "context_bound_only",
+                  "not a single figure": "context_not_single"}  # parse_value's reasons, without their cell
+
+
 def parse_value(cell: str) -> tuple[float | None, str | None, str | None]:
     """(value, note kept from the cell, reason it was refused).
 
@@ -137,6 +142,11 @@ def build_context(csv_path: Path = DEFAULT_CSV, manifest: Path = DEFAULT_MANIFES
                 "doc_id": region["doc_id"], "region_id": region["region_id"], "kind": "context_skipped",
                 "message": f"{rec.figure} ({rec.year or 'no year'}) not used: {refused}",
                 "detail": f"{csv_path.name}:{line_no} source: {rec.source}",
+                # a figure's name may hold brackets itself: its parts are kept, not read back from the message
+                # (codes: etl.warehouse.quality_notes.NOTE_TEMPLATES)
+                "code": _REFUSAL_CODES[refused.split(" (")[0]],
+                "parts": json.dumps({"figure": rec.figure, "year": rec.year or "no year", "cell": rec.value.strip()},
+                                    ensure_ascii=False, sort_keys=True),
             })
             continue
         source = rec.source.strip()

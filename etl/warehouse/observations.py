@@ -42,6 +42,7 @@ from etl.normalize.comparable import standardise, unit_and_multiplier
 from etl.vocab import observed as words
 from etl.vocab.lexicon import NEW_WORDS
 from etl.vocab.numerals import numeral_view
+from etl.warehouse.quality_notes import written
 
 REQUIRED_COLUMNS = ("region", "indicator", "year", "value", "unit", "source")
 OPTIONAL_COLUMNS = ("month", "note")
@@ -303,9 +304,9 @@ def researcher_observations(folder: Path, regions: pd.DataFrame,
         for row in found.rows:
             taken[(row["region_id"], row["indicator_id"], row["year"], row["month"])] = (path.name, row["row_number"])
         rows += found.rows
-        notes += [{"doc_id": None, "region_id": None, "kind": "observation_not_applied",
-                   "message": f"data/observations/{path.name} {problem}; the row is kept in the file, not applied",
-                   "detail": None} for problem in found.problems]
+        notes += [{"doc_id": None, "region_id": None, "detail": None,
+                   **written("observation_refused", file=path.name, row=problem.row, reason=problem.reason,
+                             problem=problem.code, details=problem.details)} for problem in found.problems]
     return _frame(rows), notes, taken
 
 

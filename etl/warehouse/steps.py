@@ -44,6 +44,7 @@ from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
 from etl.warehouse.observations import apply_observations, observations_dir
 from etl.warehouse.plan import Extraction, extract_document_rows, targets_frame
+from etl.warehouse.quality_notes import ODD_TEXT_CODES, coded, written
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
@@ -161,8 +162,9 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
 def _all_notes(annex_notes: pd.DataFrame | None, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
     """One plan's quality notes as {column: values}, annex notes first: most plans have a few notes or
     none, and a frame for them (and pd.concat of three) cost more than everything else done here."""
-    rows = (annex_notes.to_dict("records") if annex_notes is not None and len(annex_notes) else []) + plan_notes \
-        + correction_notes
+    # the annex checks and the corrections word their notes in English below this package: read back into codes
+    annex = annex_notes.to_dict("records") if annex_notes is not None and len(annex_notes) else []
+    rows = [coded(row) for row in annex] + plan_notes + [coded(row) for row in correction_notes]
     return {column: [row.get(column) for row in rows] for column in schema.columns("quality_notes")}
 
 
@@ -228,17 +230,23 @@ def _plan_notes(source: Source, targets: pd.DataFrame, reader_warnings: list[str
             targets["raw_name"], targets["indicator_id"], targets["category"], targets["quote"],
             targets["source_line"]):
         if not isinstance(indicator_id, str) or not indicator_id:  # a missing id is NaN, not None, in pandas 3
-            rows.append({**note, "kind": "unmapped_name", "message": f"“{raw_name}” maps to no canonical indicator",
-                         "detail": quote})
+            rows.append({**note, **written("unmapped_name", name=raw_name), "detail": quote})
         if category == schema.UNMAPPED:
-            rows.append({**note, "kind": "unmapped_category", "detail": quote,
-                         "message": f"“{raw_name}” ({source.file}, line {line}) has no category: neither the "
-                                    "indicator dictionary nor its section heading names one of the five links"})
-    rows += [{**note, "kind": "damaged_text", "message": f"{source.file}: {warning}", "detail": None}
+            rows.append({**note, **written("unmapped_category", name=raw_name, file=source.file, line=line),
+                         "detail": quote})
+    # the reader words its warnings in English (etl.read): coded() reads them back into code and parts
+    rows += [coded({**note, "kind": "damaged_text", "message": f"{source.file}: {warning}", "detail": None})
              for warning in reader_warnings]
-    rows += [{**note, "kind": "odd_text", "message": f"{source.file}: {odd.message()}", "detail": odd.check}
-             for odd in odd_text]
+    rows += [{**note, **_odd_note(source.file, odd), "detail": odd.check} for odd in odd_text]
     return rows
+
+
+def _odd_note(file: str, odd) -> dict:
+    """An odd_text note from its check's fields (the message stays OddText.message, prefixed by the file)."""
+    parts = {"file": file, "line": odd.line, "count": odd.count, "text": odd.text}
+    note = written(ODD_TEXT_CODES[odd.check], **parts)
+    assert note["message"] == f"{file}: {odd.message()}", "odd_text's message and its template differ"
+    return note
 
 
 def _region_row(s: Source) -> dict:
@@ -396,8 +404,9 @@ def assemble(plans: PlanTables, context: pd.DataFrame, manifest: Path) -> Wareho
     frames["documents"] = _frame("documents", plans.documents)
     frames["indicators"] = harmonizer().indicators_frame(frames["targets"])  # named + the derived ones used
     frames["context"] = context
-    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", context_skipped(
-        manifest=manifest))], ignore_index=True)
+    skipped = [coded(row) for row in context_skipped(manifest=manifest).to_dict("records")]
+    frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", skipped)],
+                                        ignore_index=True)
     report = harmonizer().report_from_counts(plans.names)
     return Warehouse({t: _frame(t, f) for t, f in frames.items()}, report)
 
@@ -473,9 +482,8 @@ def _note_orphan_corrections(warehouse: Warehouse, corrections: list[Correction]
     orphans = [c for c in corrections if c.doc_id not in doc_ids]
     if not orphans:
         return
-    notes = [{"doc_id": c.doc_id, "region_id": None, "kind": "correction_not_applied",
-              "message": f"correction #{c.number} in data/corrections/{c.file}: plan {c.doc_id} is not in the "
-                         "manifest; it is kept, not applied", "detail": c.quote} for c in orphans]
+    notes = [{"doc_id": c.doc_id, "region_id": None, "detail": c.quote,
+              **written("correction_orphan", number=c.number, file=c.file, doc_id=c.doc_id)} for c in orphans]
     frames = warehouse.frames
     frames["quality_notes"] = pd.concat([frames["quality_notes"], _frame("quality_notes", notes)], ignore_index=True)
 
