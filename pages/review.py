@@ -66,14 +66,15 @@ def decision_groups(warehouse_version: tuple[str, int], lang: str) -> pd.DataFra
     return review_queue.decision_groups(lang)
 
 
-def show_groups() -> None:
+def show_groups() -> str:
     """Derived combinations and unmapped names, one line a group; a picked group shows the dictionary
-    entry that would name its combination, and its targets with their sentences and correction forms."""
+    entry that would name its combination, and its targets with their sentences and correction forms.
+    Returns the picked group's id (the URL's `group`), or ""."""
     groups = decision_groups(warehouse.version(), lang)
     st.subheader(tr("groups_title", n=len(groups)))
     if groups.empty:
         st.success(tr("groups_none"))
-        return
+        return ""
     st.caption(tr("groups_intro"))
     kinds = {"derived": tr("group_derived"), "unmapped": tr("group_unmapped")}
     shown = groups.assign(kind=groups["kind"].map(kinds))
@@ -84,10 +85,11 @@ def show_groups() -> None:
                      "targets": tr("group_col_targets"), "regions": tr("group_col_regions"),
                      "reason": tr("group_col_reason"), "names": tr("group_col_names")})
     labels = {g["group_id"]: f"{kinds[g['kind']]} · {g['group']} · {g['targets']}" for g in groups.to_dict("records")}
-    picked = st.selectbox(tr("group_pick"), ["", *labels], key="review_group",
+    state.seed_choice("group", ["", *labels], "", lang)  # a copied link reopens the same group
+    picked = st.selectbox(tr("group_pick"), ["", *labels], key="group",
                           format_func=lambda g: labels.get(g, t("none_selected", lang)))
     if not picked:
-        return
+        return ""
     group = groups.set_index("group_id").loc[picked].to_dict() | {"group_id": picked}
     if group["entry"]:
         st.caption(tr("group_entry"))
@@ -105,6 +107,7 @@ def show_groups() -> None:
                      "source_url": st.column_config.LinkColumn(tr("col_source"), display_text=t("open_link", lang)),
                      "correct_url": st.column_config.LinkColumn(tr("col_correct"), display_text=tr("correct_link"))
                      if can_edit else None})
+    return picked
 
 
 def show_reading(row: dict) -> None:
@@ -203,7 +206,7 @@ labels = {r.doc_id: f"{view.region_labels.get(r.region_id, r.region_zh)} · "
 state.seed_choice("doc", doc_ids, "", lang)
 doc_id = st.selectbox(t("document", lang), doc_ids, key="doc", format_func=lambda d: labels.get(d, tr("all_plans")))
 show_queue(doc_id)
-show_groups()
+group_id = show_groups()
 
 target_id = ""
 if doc_id:
@@ -224,4 +227,4 @@ if doc_id:
             sentence = found[found["quote_start"] == row["quote_start"]]
             correction_form(row, sentence, str(meta.set_index("doc_id").at[doc_id, "sha256"]))
 
-state.publish({"doc": doc_id or None, "target": target_id or None})
+state.publish({"doc": doc_id or None, "target": target_id or None, "group": group_id or None})

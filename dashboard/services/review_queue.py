@@ -11,6 +11,7 @@ import pandas as pd
 
 from dashboard import queries
 from dashboard import review as rv
+from dashboard.glossary import region_name
 from dashboard.i18n import t
 from dashboard.services import decisions
 from etl.api import harmonizer, normalize_name
@@ -27,12 +28,20 @@ def review_lists(editable: bool, lang: str = "zh") -> tuple[pd.DataFrame, pd.Dat
     """(queue with source_url and correct_url, counts per plan) of the warehouse as it is now, its
     `what` worded in `lang`."""
     queue = rv.review_queue(queries.review_candidates(), queries.quality_notes(), queries.corrections_log(),
-                            queries.region_names(), lang=lang)
+                            region_names(lang), lang=lang)
     queue = queue.assign(source_url=[queries.source_url(d, tg if isinstance(tg, str) else None)
                                      for d, tg in zip(queue["doc_id"], queue["target_id"])],
                          correct_url=[review_url(d, tg) if editable else None
                                       for d, tg in zip(queue["doc_id"], queue["target_id"])])
     return queue, rv.queue_counts(queue)
+
+
+def region_names(lang: str) -> pd.Series:
+    """region_id → the region's name in `lang` (English: the manifest's, else composed in pinyin), as the
+    other pages label regions: the queue's region_zh column holds it (an English page showed 宜兴市)."""
+    regions = queries.regions().drop_duplicates("region_id")
+    return pd.Series([region_name(zh, en, lang) for zh, en in zip(regions["region_zh"], regions["region_en"])],
+                     index=regions["region_id"], dtype=object)
 
 
 # --- issue 20: the names no dictionary entry names, grouped so a combination is named once ---------
