@@ -110,5 +110,24 @@ def test_the_regions_above_scale_firms_and_its_own_districts_are_no_targets():
 
 
 def test_a_condition_on_what_is_built_and_a_share_of_losses_are_no_targets():
-    assert rows(TASKS + "推动组建由12家以上企业参与的产业知识产权联盟。") == []
+    assert rows(TASKS + "推动组建由12家以上科技型企业组成的产业知识产权联盟。") == []
     assert rows(TASKS + "风险补偿资金池承担贷款本金损失的35%。") == []
+
+
+def test_an_area_in_square_metres_is_one_target_not_a_named_goal_beside_it():
+    ex = read(GOALS + "到2027年，建成面积0.8万平方米的版权交易服务中心。")
+    assert [(r.value, r.unit, r.qualitative) for r in ex.targets.itertuples()] == [(0.8, "万平方米", False)]
+
+
+def test_quoted_brands_a_task_works_around_and_places_where_it_builds_are_no_targets():
+    assert rows(TASKS + "将围绕“甲山红茶”“乙河脐橙”两个区域公用品牌开展商标培育。") == []
+    got = rows(TASKS + "在市高新区和三个省级农业园区建设商标品牌指导站4个。")
+    assert [(v, u) for v, _, u, _ in got] == [(4, "个")]
+
+
+def test_an_area_in_square_metres_is_the_area_of_what_is_built():
+    from etl.harmonize.facets import parse_name
+
+    complex_area = parse_name("知识产权服务综合体", "平方米").facets
+    assert (complex_area.subject, complex_area.measure) == ("ip_service_complex", "floor_area")
+    assert parse_name("知识产权服务综合体", "个").facets.measure != "floor_area"

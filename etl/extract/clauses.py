@@ -47,6 +47,7 @@ from etl.extract.rules import (
     CLOSING_COMPARATOR,
     COMMITMENT_TAIL,
     COMPARATOR_WORDS,
+    COUNTED_NUMBER,
     CUT_OFF,
     DATED_BEFORE,
     DATED_TASK,
@@ -857,7 +858,7 @@ def _counted(text: str, pos: int) -> bool:
     """Does the clause around `pos` count what it names ("建成…培育中心不少于1家"): then it is a target
     with a number, read as one, not a named goal."""
     start, end = next(((a, b) for a, b in _clauses(text) if a <= pos < b), (0, len(text)))
-    return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
+    return bool(COUNTED_NUMBER.search(numeral_view(text[start:end]).text))
 
 
 
@@ -885,7 +886,7 @@ def _clause_goals(sentence: Sentence, clause_start: int, clause_end: int) -> lis
     """The named goals of one clause of a goals part (none when the clause counts its target)."""
     clause = sentence.text[clause_start:clause_end].rstrip(SENTENCE_END)
     read = numeral_view(clause).text
-    if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
+    if MENTION.search(read) and COUNTED_NUMBER.search(read):
         return []
     goals = [_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause)]
     m = QUALITATIVE_GOAL.search(clause)

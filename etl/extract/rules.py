@@ -64,6 +64,9 @@ MENTION_ONE_END = re.compile(
 
 ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
 
+# A number with its unit, a multiplier between them allowed (1.2万平方米): a clause holding one counts its target.
+COUNTED_NUMBER = re.compile(rf"\d\s*(?:万亿|[万亿千])?(?:{UNIT_RE})")
+
 # Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
 NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
@@ -113,7 +116,8 @@ COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)�
 COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
 
 # "依托…2所院校", "围绕…两个公用品牌": existing means of the plan, not something to reach.
-RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
+# (a quoted name counts as one word: "围绕“某甲”“某乙”两个公用品牌")
+RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)(?:“[^”\d]{1,12}”|[^，。；\d“”]){0,10}$")
 
 # "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
 DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
@@ -132,10 +136,10 @@ COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 
 # "在城区和四个集镇设立…服务点": the places where something is set up, not what is set up.
 # ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
-PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
+PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}[、和及])$")
 
 PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
-                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置)")
+                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置|建设)")
 
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 
@@ -237,11 +241,11 @@ OWN_STRUCTURE_BEFORE = re.compile(r"(?:方案|规划|计划|要点|《[^》]{1,3
                                   r"了?\s*(?:\d+\s*[类大项个条方面]\s*)?$")
 FOCUS_LIST_BEFORE = re.compile(r"(?:聚焦|围绕|瞄准|面向|针对|覆盖|涉及)[^，。；\d]{0,40}、[^，。；\d、]{1,14}$")
 FOCUS_FIELD_AFTER = re.compile(r"^(?:重点|主导|优势|特色|新兴|战略性新兴)?(?:产业链|产业集群|产业|领域|行业|集群|链条)")
-# "对312家规模以上工业企业开展…": the region's whole population of above-scale firms, addressed by a task.
+# "对全县260家规上企业开展排查": the region's whole population of above-scale firms, addressed by a task.
 ABOVE_SCALE_AFTER = re.compile(r"^(?:规模以上|规上)")
-# A share of losses a risk pool or a bank bears ("补偿比例不超过本金损失的40%"): a policy parameter.
+# A share of losses a risk pool or a guarantor bears ("担保机构承担代偿损失的30%"): a policy parameter.
 LOSS_SHARE = re.compile(r"(?:补偿|承担|分担|代偿)[^，。；]{0,14}(?:损失|本金)")
-# "组建由10家以上企业参与的专利池": the size of what is built, a condition, not a count to reach.
+# "组建由15家以上市场主体加入的联盟": the size of what is built, a condition, not a count to reach.
 MEMBERS_OF = re.compile(r"^(?:以上|及以上|左右)?[^，。；\d]{0,12}(?:参与|组成|共同|联合|加入)的")
 
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
@@ -456,9 +460,9 @@ NUMBER_RULES: tuple[Rule, ...] = (
          units=frozenset({"家", "户"}),
          looks=(Look("before", r"对\s*(?:全[县区市旗])?\s*$", markers=("对",)), Look("after", ABOVE_SCALE_AFTER.pattern, at_start=True)),
          reason="the region's own above-scale firms (对N家规上企业…), not a target"),
-    Rule("members of what is built", SKIP, "牵头组建由15家以上企业参与的商标品牌联盟", "issue 21 (fresh12: conditions)",
+    Rule("members of what is built", SKIP, "牵头组建由15家以上市场主体加入的商标品牌联盟", "issue 21 (fresh12: conditions)",
          looks=(Look("before", r"由\s*$", markers=("由",)), Look("after", MEMBERS_OF.pattern, at_start=True)),
-         reason="a condition on what is built (由N家以上企业参与的…)"),
+         reason="a condition on what is built (由N家…组成的)"),
     Rule("a share of losses borne", SKIP, "合作担保机构承担代偿损失的30%", "issue 21 (fresh12: policy parameters)",
          units=frozenset({"%"}), looks=(Look("clause", LOSS_SHARE.pattern),),
          reason="reward or subsidy rule"),
