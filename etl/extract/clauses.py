@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
@@ -36,6 +37,7 @@ from etl.extract.rules import (
     ACHIEVEMENT,
     ANY_NUMBER,
     BASELINE,
+    BASELINE_BEFORE,
     BASELINE_OF_PREVIOUS,
     BRACKET_YEAR,
     CARRY_NEW,
@@ -45,6 +47,7 @@ from etl.extract.rules import (
     CLOSING_COMPARATOR,
     COMMITMENT_TAIL,
     COMPARATOR_WORDS,
+    COUNTED_NUMBER,
     CUT_OFF,
     DATED_BEFORE,
     DATED_TASK,
@@ -66,10 +69,12 @@ from etl.extract.rules import (
     LEAD_IN,
     LIST_ANNOUNCED,
     LIST_SEPARATOR,
+    LIST_VERB_LEAD,
     MASKED_SPANS,
     MEASURABLE,
     MEASURE_TAIL,
     MENTION,
+    MENTION_ONE_END,
     MODALITY_RULES,
     NAME_AFTER_ENDS,
     NAME_EDGE,
@@ -112,6 +117,7 @@ from etl.extract.rules import (
     TASK_GOAL,
     TASK_VERB_OPENING,
     TASK_WORD_TAIL,
+    TIER_END,
     TIER_LEAD,
     TIER_ONLY,
     TITLE_CLOSE,
@@ -589,7 +595,7 @@ def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out
     """Each number of one clause: a target, or skipped with its reason."""
     previous_end = 0
     pending: list[Candidate] = []
-    for m in MENTION.finditer(clause):
+    for m in _mentions(clause):
         pos = clause_start + m.start()
         out.covered[pos:clause_start + m.end()] = b"\x01" * len(m.group(0))
         # the name zone runs from the previous name's end, at most WINDOW characters back
@@ -609,7 +615,19 @@ def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out
         cand.sentence = at.sentence
         pending.append(cand)
         previous_end = name_end
-    out.found.extend(_pair_respectively(clause, pending))
+    out.found.extend(_pair_respectively(clause, _tier_list(clause, pending)))
+
+
+def _mentions(clause: str) -> Iterator[re.Match]:
+    """The clause's number mentions, in order.  A range written with its unit on both ends
+    (15亿元至18亿元) is one mention, except after 由/从, where the two are a baseline and its target."""
+    pos = 0
+    while (m := MENTION.search(clause, pos)) is not None:
+        if (m.group("first_unit") or m.group("first_mult")) and m.group("value_max") \
+                and BASELINE_BEFORE.search(clause[max(0, m.start() - WINDOW):m.start()]):
+            m = MENTION_ONE_END.match(clause, m.start())
+        yield m
+        pos = m.end()
 
 
 def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
@@ -671,6 +689,32 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
 
 
 
+def _tier_list(clause: str, cands: list[Candidate]) -> list[Candidate]:
+    """A tier list in one clause (争创国家级2个、省级5个服务品牌机构; 服务品牌机构国家级2个、省级5个): each
+    count is named by its own tier and the thing the list writes once, after its last number or before
+    its first tier.  Unchanged when the thing is not a kind the vocabulary knows."""
+    tiered = [(c, tier) for c in cands if (tier := _tier_of(c.raw_name)) is not None]
+    if len(tiered) < 2:
+        return cands
+    first_head = tiered[0][0].raw_name[:-len(tiered[0][1])]
+    last = tiered[-1][0]
+    after = clause[clause.rfind(last.number_text) + len(last.number_text):] if last.number_text else ""
+    thing = CLOSING_COMPARATOR.sub("", NAME_AFTER_ENDS.split(after)[0]).lstrip(DE)
+    if not KIND_WORD.search(thing):
+        thing = TASK_VERB_OPENING.sub("", first_head)
+    if not KIND_WORD.search(thing):
+        return cands
+    for cand, tier in tiered:
+        cand.raw_name = tier + thing
+    return cands
+
+
+def _tier_of(name: str) -> str | None:
+    """The tier a name ends with (争创国家级, 省级, 服务品牌机构国家级), else None."""
+    found = TIER_END.search(name)
+    return found.group(0) if found else None
+
+
 def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
     """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
     if RESPECTIVELY not in clause or len(cands) < 2:
@@ -704,8 +748,9 @@ def _shared_across_list(names: list[str]) -> list[str]:
     first_measure = MEASURE_TAIL.search(first)
     out = []
     for i, name in enumerate(names):
-        if TIER_ONLY.match(name) and (lead := TIER_LEAD.match(last)) and KIND_WORD.search(last):
-            name += last[lead.end():]
+        if TIER_ONLY.match(bare := LIST_VERB_LEAD.sub("", name)) and (lead := TIER_LEAD.match(last)) \
+                and KIND_WORD.search(last):
+            name = bare + last[lead.end():]
         elif not KIND_WORD.search(name) and MEASURE_TAIL.fullmatch(name) and i and first_measure \
                 and KIND_WORD.search(first[:first_measure.start()]):
             name = first[:first_measure.start()] + name
@@ -813,7 +858,7 @@ def _counted(text: str, pos: int) -> bool:
     """Does the clause around `pos` count what it names ("建成…培育中心不少于1家"): then it is a target
     with a number, read as one, not a named goal."""
     start, end = next(((a, b) for a, b in _clauses(text) if a <= pos < b), (0, len(text)))
-    return bool(re.search(rf"\d\s*(?:{UNIT_RE})", numeral_view(text[start:end]).text))
+    return bool(COUNTED_NUMBER.search(numeral_view(text[start:end]).text))
 
 
 
@@ -841,7 +886,7 @@ def _clause_goals(sentence: Sentence, clause_start: int, clause_end: int) -> lis
     """The named goals of one clause of a goals part (none when the clause counts its target)."""
     clause = sentence.text[clause_start:clause_end].rstrip(SENTENCE_END)
     read = numeral_view(clause).text
-    if MENTION.search(read) and re.search(rf"\d\s*(?:{UNIT_RE})", read):
+    if MENTION.search(read) and COUNTED_NUMBER.search(read):
         return []
     goals = [_named_build(b, sentence) for b in NAMED_BUILD.finditer(clause)]
     m = QUALITATIVE_GOAL.search(clause)

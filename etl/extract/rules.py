@@ -44,16 +44,35 @@ from etl.vocab.units import COUNT_UNITS, DURATION_UNITS, RATIO_UNITS, UNIT_RE
 NUMBER = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"  # 1,200 (a thousands separator) or 3.5
 
 # A number, optionally a range (1-2家, 1～2家, 1至2家), a multiplier (万, 亿, 千, 万亿) and a unit.
+# A range may write its multiplier and unit on both ends (15亿元至18亿元, 20家到25家, 3万-5万件): the first
+# end's are taken only when the second end repeats them (a lookahead with back-references), so
+# "80家到2027年" stays a number and a year, and 3万-5万件 is 3万 to 5万, never 3 to 5万.
+RANGE_SEPARATOR = r"(?:-|~|～|－|–|至|到|—)"
 MENTION = re.compile(
-    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*(?:-|~|～|－|–|至|到|—)\s*(?P<value_max>{NUMBER}))?"
+    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})"
+    rf"(?:(?P<first_mult>万亿|[万亿千])?(?P<first_unit>{UNIT_RE})?"
+    rf"(?=\s*{RANGE_SEPARATOR}\s*{NUMBER}(?(first_mult)(?P=first_mult))(?(first_unit)(?P=first_unit)))"
+    rf"\s*{RANGE_SEPARATOR}\s*(?P<value_max>{NUMBER}))?"
+    rf"(?P<mult>(?:万亿|[万亿千])(?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
+)
+# ... but after 由/从 two numbers with their units are a baseline and its target (由5家至8家): the first
+# is read alone, by the mention pattern without ends written in full.
+MENTION_ONE_END = re.compile(
+    rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*{RANGE_SEPARATOR}\s*(?P<value_max>{NUMBER}))?"
     rf"(?P<mult>(?:万亿|[万亿千])(?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
 
 ANY_NUMBER = re.compile(rf"(?<![\d.,A-Za-z])({NUMBER})")
 
+# A number with its unit, a multiplier between them allowed (1.2万平方米): a clause holding one counts its target.
+COUNTED_NUMBER = re.compile(rf"\d\s*(?:万亿|[万亿千])?(?:{UNIT_RE})")
+
 # Verbs that put the number before the thing counted: 新增1个…, 建成1家…, 引进1-2家…
 NUMBER_FIRST_VERBS = ("新增", "建成", "建设", "培育", "引进", "设立", "组建", "打造", "创建", "认定", "新建",
                       "组织实施", "实施", "举办", "开展", "落户", "配备", "争创", "推动", "支持", "选树", "扶持", "安排")
+
+# ... and such a verb opening the first member of a list ("培育国家级、省级示范企业分别…"): no part of its name
+LIST_VERB_LEAD = re.compile("^(?:新)?(?:" + "|".join(sorted(NUMBER_FIRST_VERBS, key=len, reverse=True)) + ")")
 
 # "增加到/提高到" reach a level (stock); plain 增加 N adds N (new)
 NEW_PATTERN = re.compile("|".join(NEW_WORDS) + r"|增加(?![到至值])")
@@ -97,7 +116,8 @@ COMPARISON = re.compile(r"比[^，。；]{0,30}(?:规定|确定|提出|设定)�
 COMPARED = re.compile(r"^(?:多)?[^，。；\d]{0,4}(?:目标|指标)?\s*(?:高出|多出|低于)")
 
 # "依托…2所院校", "围绕…两个公用品牌": existing means of the plan, not something to reach.
-RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)[^，。；\d]{0,10}$")
+# (a quoted name counts as one word: "围绕“某甲”“某乙”两个公用品牌")
+RESOURCE = re.compile(r"(?:依托|围绕|依靠|借助)(?:“[^”\d]{1,12}”|[^，。；\d“”]){0,10}$")
 
 # "9个苏木镇各培育1个", "5个县（市、区）各建设1个": the first number counts where, not what
 DISTRIBUTIVE = re.compile(r"^[\u4e00-\u9fff（）()、]{1,10}各")
@@ -109,16 +129,17 @@ DAYS_LIMIT = re.compile(r"(?:压缩至|压缩到|缩短至|缩短到|控制在|�
 # "实现全区N个…园区全覆盖" — the size of the area, not a target.
 OWN_PLACES_BEFORE = re.compile(rf"(?:{REGION_LEAD_RE}|全[县区市旗])(?:所有|共有|共)?$")
 
-OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县)")
+OWN_PLACES_AFTER = re.compile(r"^(?:乡镇|镇街|苏木镇|镇|街道|村|社区|行政村|[\u4e00-\u9fff]{0,4}园区|县市区|县区|区县|市县|"
+                              r"乡[（(]镇|县[（(][市区]|区[（(]县)")  # 8个县（市、区）, 15个乡（镇、街道）
 
 COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 
 # "在城区和四个集镇设立…服务点": the places where something is set up, not what is set up.
 # ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
-PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}、)$")
+PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}[、和及])$")
 
 PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
-                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置)")
+                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置|建设)")
 
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 
@@ -175,6 +196,17 @@ RATE_WITHIN = re.compile(r"^(?:以)?内[^，。；\d]{0,8}率")
 # --- issue 21: numbers of a report, a speech or a work-point list that are no target ----------------
 # "目标为N件" names the plan's target even inside a sentence that reports progress against it.
 TARGET_NAMED = re.compile(r"目标值?(?:为|是)\s*$")
+# ... and with its due year: "目标为2027年达到N件" (a review restating the plan's target beside the value reached).
+TARGET_NAMED_DUE = re.compile(r"目标值?(?:为|是)?\s*(?P<year>20\d\d)\s*年(?:底|末)?(?:前)?\s*(?:要|将)?"
+                              r"(?:达到|达|突破|超过|不低于|不少于)?\s*$")
+
+
+def _due_year_ahead(n) -> bool:
+    """The year a named target is due is not past when the text was written (or the plan began)."""
+    found = TARGET_NAMED_DUE.search(n.before)
+    ctx = n.facts.ctx
+    written = ctx.doc_year or ctx.period_start
+    return found is not None and (written is None or int(found.group("year")) >= written)
 # Progress of the current period: "…已累计实现N亿元", "1—9月已为N家企业…", "进度超过N%", "完成N%".
 PROGRESS_SO_FAR = re.compile(r"已(?:经)?(?:累计)?(?:实现|完成|达到|达|发放|办理|为|帮助|服务|惠及|促成|撬动)[^，。；\d]{0,12}$")
 PROGRESS_SHARE = re.compile(r"进度[^，。；\d]{0,4}$|(?<![率])完成\s*$")
@@ -188,6 +220,33 @@ GIVING = re.compile(r"给予|奖励|资助|补助|补贴|奖补|支持")
 # Targets handed down to subordinate units for assessment: "纳入对N个乡镇的年度考核".
 ASSESSED_UNITS = re.compile(r"(?:纳入|列入)[^，。；]{0,24}(?:考核|考评)")
 MONEY = frozenset({"元"})
+
+# A range whose two ends carry different units or multipliers (15亿元至18万元, 3家至5个): which end
+# the writer meant is not sure, so neither end is stored.
+_UNIT_END = rf"[万亿千]*(?:{UNIT_RE})"
+OTHER_END_AFTER = re.compile(rf"^\s*(?:-|~|～|－|–|至|—)\s*{NUMBER}\s*(?P<end>{_UNIT_END})")
+OTHER_END_BEFORE = re.compile(rf"\d\s*(?P<end>{_UNIT_END})\s*(?:-|~|～|－|–|至|—)\s*$")
+
+
+def _other_end_differs(n, found: re.Match | None) -> bool:
+    """The other end (found next to the number) is written in another unit than the number's own
+    (由6家至9家 after 由 is read as two numbers of one unit: a baseline and its target)."""
+    return found is not None and found.group("end") != (n.m.group("mult") or "") + (n.unit or "")
+# "每两个月开展一次…", "每3天巡查一次": the interval of a recurring piece of the plan's own work, no target.
+INTERVAL_BEFORE = re.compile(r"每(?:隔)?\s*$")
+
+# The plan's own structure counted in its own words: "《方案》共设置3类12项指标" (both numbers), and the
+# fields it focuses on, listed then counted ("聚焦A、B、C三条产业链"), no target to reach.
+OWN_STRUCTURE_BEFORE = re.compile(r"(?:方案|规划|计划|要点|《[^》]{1,30}》)[^，。；\d]{0,6}(?:设置|设定|设立|明确|提出|列出|部署|确定|包括|涵盖)"
+                                  r"了?\s*(?:\d+\s*[类大项个条方面]\s*)?$")
+FOCUS_LIST_BEFORE = re.compile(r"(?:聚焦|围绕|瞄准|面向|针对|覆盖|涉及)[^，。；\d]{0,40}、[^，。；\d、]{1,14}$")
+FOCUS_FIELD_AFTER = re.compile(r"^(?:重点|主导|优势|特色|新兴|战略性新兴)?(?:产业链|产业集群|产业|领域|行业|集群|链条)")
+# "对全县260家规上企业开展排查": the region's whole population of above-scale firms, addressed by a task.
+ABOVE_SCALE_AFTER = re.compile(r"^(?:规模以上|规上)")
+# A share of losses a risk pool or a guarantor bears ("担保机构承担代偿损失的30%"): a policy parameter.
+LOSS_SHARE = re.compile(r"(?:补偿|承担|分担|代偿)[^，。；]{0,14}(?:损失|本金)")
+# "组建由15家以上市场主体加入的联盟": the size of what is built, a condition, not a count to reach.
+MEMBERS_OF = re.compile(r"^(?:以上|及以上|左右)?[^，。；\d]{0,12}(?:参与|组成|共同|联合|加入)的")
 
 ONLY_PLACES = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:乡镇|镇街|镇|街道|村|社区|园区)$")
 
@@ -306,6 +365,17 @@ DURATIONS = frozenset(DURATION_UNITS)
 ISSUE7 = "issue 7 (read real plans as a careful reader does)"
 ISSUE21 = "issue 21 (fresh11: news, progress reports, work points)"
 NUMBER_RULES: tuple[Rule, ...] = (
+    Rule("a range whose ends differ", SKIP, "版权质押金额力争达到6亿元至9000万元", "issue 21 (fresh12: ranges written in full)",
+         looks=(Look("after", OTHER_END_AFTER.pattern, at_start=True),),
+         when=lambda n: _other_end_differs(n, OTHER_END_AFTER.match(n.after)),
+         reason="a range whose ends have different units (which end is meant is unsure)"),
+    Rule("the other end of such a range", SKIP, "版权质押金额力争达到6亿元至9000万元", "issue 21 (fresh12: ranges written in full)",
+         looks=(Look("before", OTHER_END_BEFORE.pattern),),
+         when=lambda n: _other_end_differs(n, OTHER_END_BEFORE.search(n.before)),
+         reason="a range whose ends have different units (which end is meant is unsure)"),
+    Rule("interval of recurring work", SKIP, "执法大队每两个月开展一次商标专项检查", "issue 21 (fresh12: the plan's own rhythm)",
+         units=DURATIONS, looks=(Look("before", INTERVAL_BEFORE.pattern, markers=("每",)),),
+         reason="the interval of the plan's recurring work (每N个月), not a target"),
     Rule("heading ordinal", SKIP, "3.加强知识产权源头保护", ISSUE7, reason="heading ordinal",
          units=UNITLESS, when=lambda n: n.heading, context="tasks"),
     Rule("no unit", SKIP, "力争到2026年各类评选中获评前3", ISSUE7, reason=NO_UNIT, units=UNITLESS),
@@ -316,6 +386,13 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("own items counted before", SKIP, "本规划共安排重点工程4项", ISSUE7, units=OWN_ITEM_UNITS,
          looks=(Look("before", OWN_COUNT_BEFORE.pattern, markers=("方案", "规划", "计划", "清单")),),
          reason="count of the plan's own tasks"),
+    Rule("own structure in its words", SKIP, "《实施方案》共设置3类12项考核指标", "issue 21 (fresh12: own counts)",
+         units=OWN_ITEM_UNITS, looks=(Look("before", OWN_STRUCTURE_BEFORE.pattern),),
+         reason="count of the plan's own tasks"),
+    Rule("fields the plan focuses on", SKIP, "聚焦光伏、储能、氢能三条产业链开展专利导航", "issue 21 (fresh12: own counts)",
+         looks=(Look("before", FOCUS_LIST_BEFORE.pattern, markers=("、",)),
+                Look("after", FOCUS_FIELD_AFTER.pattern, at_start=True)),
+         reason="count of the fields the plan focuses on (聚焦A、B、C三条产业链)"),
     Rule("reporting deadline", SKIP, "每半年结束后10个工作日内上报工作进展", "fresh3", units=DURATIONS,
          looks=(Look("after", REPORT_WITHIN.pattern, at_start=True, markers=("报", "提交", "反馈")),),
          reason="reporting deadline"),
@@ -331,6 +408,10 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("a target named as such", TARGET, "专利代理机构数量的目标为14家，截至今年5月已达到11家，完成目标的79%", ISSUE21,
          looks=(Look("before", TARGET_NAMED.pattern, markers=("目标",)), Look("before", r"20\d\d|去年|上年", absent=True)),
          when=lambda n: n.modality == ACHIEVEMENT and n.section_kind == "goals"),
+    Rule("a target named with its due year", TARGET, "版权登记量的目标为2027年达到5000件，截至今年9月底为3900件，完成目标的78%",
+         "issue 21 (fresh12: a mid-term review)",
+         looks=(Look("before", TARGET_NAMED_DUE.pattern, markers=("目标",)),),
+         when=lambda n: n.modality == ACHIEVEMENT and n.section_kind == "goals" and _due_year_ahead(n)),
     Rule("achievement", ACHIEVEMENT, "截至去年年底，全县商标有效量达到8600件", ISSUE7,
          when=lambda n: n.modality == ACHIEVEMENT, reason="achievement already reached"),
     Rule("estimate", ESTIMATE, "预计年末专利代理机构有望增至9家", ISSUE7,
@@ -375,6 +456,16 @@ NUMBER_RULES: tuple[Rule, ...] = (
     Rule("background figure", SKIP, "全县规上企业320家，科技型中小企业95家", ISSUE7, context="other",
          when=lambda n: n.section_kind in ("other", "preamble") and not n.future,
          reason="background figure (not in a goals or tasks part)"),
+    Rule("the region's above-scale firms", SKIP, "对全县260家规上企业开展专利风险排查", "issue 21 (fresh12: own counts)",
+         units=frozenset({"家", "户"}),
+         looks=(Look("before", r"对\s*(?:全[县区市旗])?\s*$", markers=("对",)), Look("after", ABOVE_SCALE_AFTER.pattern, at_start=True)),
+         reason="the region's own above-scale firms (对N家规上企业…), not a target"),
+    Rule("members of what is built", SKIP, "牵头组建由15家以上市场主体加入的商标品牌联盟", "issue 21 (fresh12: conditions)",
+         looks=(Look("before", r"由\s*$", markers=("由",)), Look("after", MEMBERS_OF.pattern, at_start=True)),
+         reason="a condition on what is built (由N家…组成的)"),
+    Rule("a share of losses borne", SKIP, "合作担保机构承担代偿损失的30%", "issue 21 (fresh12: policy parameters)",
+         units=frozenset({"%"}), looks=(Look("clause", LOSS_SHARE.pattern),),
+         reason="reward or subsidy rule"),
     Rule("existing count", SKIP, "推动现有服务机构9家提档升级", "fresh",
          looks=(Look("before", EXISTING.pattern, markers=("现有",)),), reason="existing count (现有)"),
     Rule("baseline", BASELINE, "商标注册量由2024年的5200件增加到7000件", "issue 7",
@@ -556,6 +647,9 @@ MEASURE_TAIL = re.compile("(?:" + _alternation(w for code, *_, words in _facet_v
 # a member that is only a tier (国家级、省级X): the kind is the last member's
 TIER_ONLY = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")$")
 TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")")
+# a name that ends with a tier (争创国家级2个、省级5个X; X国家级2个、省级5个): the tier of a tier list, whose
+# thing is written once, after its last number or before its first tier
+TIER_END = re.compile("(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")$")
 # a growth rate named with the first value of a staged pair (年均增长N%，某年当年达到M次) is not the
 # second value's measure
 GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")

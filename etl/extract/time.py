@@ -25,6 +25,8 @@ from etl.read.anchor import TimeAnchor
 from etl.segment.sentences import Sentence, classify_heading
 from etl.vocab.time import (
     BASE_YEAR_BEFORE,
+    EVENT_UNITS,
+    EVENTS_HELD,
     FLOW_NAME,
     FORWARD_HEADING,
     HEADING_YEAR,
@@ -139,6 +141,9 @@ def one_year_scope(c: Candidate, year_from: str, year: int | None = None) -> str
     name = c.raw_name or ""
     one_year = year_from == "heading" or (year is not None and _heading_year(c.sentence.section) == year)
     if c.scope == "stock" and one_year and FLOW_NAME.search(name) and not STOCK_NAME.search(name):
+        return "annual"
+    # ... and so is a number of events the part holds (举办培训班6期): made in the year, not added to a stock
+    if c.scope == "new" and one_year and EVENTS_HELD.search(name) and c.unit in EVENT_UNITS:
         return "annual"
     return c.scope
 

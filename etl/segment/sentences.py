@@ -31,7 +31,7 @@ from etl.vocab.headings import (
     TITLE_BREAK,
     TOP_HEADING,
 )
-from etl.vocab.lexicon import SECTION_KINDS
+from etl.vocab.lexicon import SECTION_KINDS, TASK_HEADING_VERBS
 
 MAX_TOP_HEADING = 16  # characters after the ordinal: top-level headings are short names
 
@@ -50,6 +50,8 @@ class Sentence:
 def classify_heading(title: str) -> str | None:
     for kind, words in SECTION_KINDS:
         if any(w in title for w in words):
+            if kind == "other" and ANY_ORDINAL.sub("", title).lstrip().startswith(TASK_HEADING_VERBS):
+                return "tasks"
             return kind
     return None
 

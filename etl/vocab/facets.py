@@ -254,6 +254,8 @@ SUBJECTS: list[tuple[str, str, str, str, tuple[str, ...]]] = [
     ("ip_service_industry", "知识产权服务业", "IP-service industry", "service", ("知识产权服务业", "知识产权服务")),
     ("ip_service_cluster", "知识产权服务业集聚区", "IP-service clusters", "service",
      ("服务业集聚区", "知识产权服务业集聚区")),
+    ("ip_service_complex", "知识产权服务综合体", "IP-service complexes", "service",
+     ("知识产权服务综合体",)),
     ("ip_info_service_point", "知识产权信息公共服务网点", "IP information service points", "service",
      ("信息公共服务网点", "知识产权信息公共服务网点", "知识产权公共服务网点", "知识产权信息服务网点", "公共服务网点",
       "技术与创新支持中心", "知识产权信息服务中心")),
@@ -368,6 +370,8 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
      ("覆盖国家和地区数", "覆盖国家和地区", "覆盖国家")),
     ("households", "农户数", "farm households", "stock", "户", ("覆盖农户", "带动农户", "从业农户", "农户")),
     ("area", "面积", "area", "stock", "亩", ("面积",)),
+    # a building's floor area (建成面积N平方米的…综合体) is no land a kind's production covers: no use of it
+    ("floor_area", "建筑面积", "floor area", "stock", "平方米", ("建筑面积",)),
 ]
 # Flow words written before the kind (授权专利, 申请植物新品种, 注册商标): the measure when none follows it.
 PREFIX_MEASURES = (("授权", "grants"), ("申请", "applications"), ("申报", "applications"), ("登记", "registrations"),
@@ -382,7 +386,7 @@ GROWTH_WORDS = ("年均增长率", "年均增长", "同比增长", "增长率", 
 # A unit tells the measure when the name does not: (unit's characters, measure).
 # 名 counts people (50名人才); only 名次 is a rank.  项次 is the dictionary's unit of a commitment with no
 # quantity (取消…资助): it says no measure.
-UNIT_MEASURES = (("元", "amount"), ("亩", "area"), ("%", "share"), ("分", "score"), ("天", "duration"), ("日", "duration"),
+UNIT_MEASURES = (("元", "amount"), ("亩", "area"), ("平方米", "floor_area"), ("%", "share"), ("分", "score"), ("天", "duration"), ("日", "duration"),
                  ("人次", "attendance"), ("笔", "deals"), ("项次", ""), ("次", "times"), ("场", "sessions"),
                  ("名次", "rank"))
 
@@ -623,6 +627,7 @@ MEASURE_LABELS_EN = {
     "countries": (None, "countries and regions covered by {n}"),
     "households": (None, "farm households reached by {n}"),
     "area": (None, "area of {n}"),
+    "floor_area": (None, "floor area of {n}"),
 }
 # Counts by the kind's grammar: a right is held (invention patents held; with a phrase after the kind, the
 # number of them), a countable kind numbered (number of IP agencies), a mass noun given a count (IP training

@@ -77,6 +77,9 @@ SECTION_KINDS = [
     ("tasks", ("任务", "举措", "措施", "重点", "推进", "工作内容", "主要工作", "行动")),
     ("other", ("思想", "思路", "原则", "背景", "基础", "现状", "情况", "概况", "要求")),
 ]
+# A heading that opens with a verb of work is a task list even when it names a foundation
+# ("四、夯实管理基础": what the plan will do, not the ground it stands on).
+TASK_HEADING_VERBS = ("夯实", "筑牢", "打牢", "巩固", "强化", "加强")
 
 # --- region lead-ins and periods ---------------------------------------------------------------
 REGION_LEAD = ("全市", "全区", "全县", "全旗", "全省", "全州", "全盟", "我市", "我区", "我县", "我旗", "全社会")

@@ -89,6 +89,9 @@ ORDINAL_YEAR = re.compile(r"第([一二三四五])年(?!\s*[（(]\s*20\d\d)")
 ORDINAL_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 # A one-year target of these is that year's flow (annual), not a level held: what is granted, applied
 # for, registered, traded, lent, spent or done in the year.  Held levels (拥有量, 有效, 总量, 累计) are not.
+# Events a part of one year holds (举办培训班6期, 开展宣讲12场): that year's activity.
+EVENTS_HELD = re.compile(r"举办|开展|组织")
+EVENT_UNITS = frozenset({"期", "场", "场次", "次", "人次", "批", "批次"})
 FLOW_NAME = re.compile(r"授权|申请|登记|金额|融资|交易|许可|转让|培训|受理|办理|查处|查办|办结|服务|惠及|专项资金|投入|举办|开展")
 STOCK_NAME = re.compile(r"拥有|有效|总量|总数|累计|存量|保有|余额|覆盖|率$|占比|比重")
 # A level summed up over the plan period ("累计超30亿元"): the same as "建设期内新增" when a restatement says so.

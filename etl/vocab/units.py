@@ -16,7 +16,7 @@ import re
 # Units a target is counted in.  Sorted longest first so "人次" wins over "人", "亿元" over "元".
 UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次", "批次", "个工作日", "工作日", "个月", "天", "日", "小时", "单",
                 "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名", "次", "场", "户", "所", "座", "条",
-                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "%", "分", "倍"], key=len, reverse=True)
+                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "平方米", "%", "分", "倍"], key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # 万亿 (a trillion: 专利密集型产业增加值1.1万亿元) is one compound multiplier, not 万 before a unit.
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12}
