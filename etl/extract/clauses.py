@@ -29,9 +29,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-from etl.extract.engine import first
+from etl.extract.engine import Remembered, first
 from etl.extract.rules import (
     ACHIEVEMENT,
     ANY_NUMBER,
@@ -215,6 +215,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
 def _mask_reasons(text: str) -> list[str | None]:
     """For each offset of the sentence, why a number starting there is never a target (or None).
     One look-up per number instead of a scan of every span."""
@@ -379,6 +380,7 @@ def _speaks_of_future(sentence: Sentence) -> bool:
     return bool(markers.search(sentence.text))
 
 
+@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
@@ -390,6 +392,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
     return [m.span() for m in CLAUSE.finditer(sentence)]
@@ -442,8 +445,16 @@ class ClauseView:
         return _earlier_five_year_plan(self.clause, self.ctx)
 
 
+_CLAUSE_READINGS = Remembered()
+
+
 def read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
-    """The reading of a clause, from the tables and the reading of the clause before it."""
+    """The reading of a clause, from the tables and the reading of the clause before it (the same
+    clause, plan context and reading before always read the same: remembered)."""
+    return _CLAUSE_READINGS.get((clause, before, *vars(ctx).values()), _read_clause, clause, ctx, before)
+
+
+def _read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
     view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, ctx)
     modality = first(MODALITY_RULES, view)
     new = first(NEW_CARRY_RULES, view)

@@ -170,6 +170,33 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
     return None
 
 
+_MISSING = object()
+
+
+class Remembered:
+    """The answers of a pure reading, by its inputs: a plan repeats its boilerplate and a corpus its
+    wording, and an identical input always gets the identical answer.  The key must hold every input
+    the reading looks at; the answers must never be changed by their users (frozen or read only).
+    Off while `tracing()`: a remembered answer would not record the rules that decided it.  Bounded:
+    full, it starts again empty."""
+
+    def __init__(self, limit: int = 50_000):
+        self._answers: dict = {}
+        self._limit = limit
+
+    def get(self, key, read: Callable, *args):
+        """read(*args), or its answer for the same key given before."""
+        if _TRACE.get() is not None:
+            return read(*args)
+        answers = self._answers
+        answer = answers.get(key, _MISSING)
+        if answer is _MISSING:
+            if len(answers) >= self._limit:
+                answers.clear()
+            answer = answers[key] = read(*args)
+        return answer
+
+
 @contextmanager
 def tracing() -> Iterator[list[str]]:
     """Collect the names of the rules that decide while the block runs."""

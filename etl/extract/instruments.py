@@ -179,6 +179,9 @@ def _instrument_from_entry(path: Path, entry: dict) -> Instrument:
                       entry["definition_zh"], aliases, patterns, cooccur, entry.get("funds", False))
 
 
+_REMEMBERED = 50_000  # sentences whose instruments a dictionary remembers
+
+
 class InstrumentDictionary:
     def __init__(self, instruments: list[Instrument], departments: list[dict], path: Path):
         self.path = path
@@ -195,6 +198,7 @@ class InstrumentDictionary:
         self._cooccur = [(tuple(normalize(w) for w in words), tuple(normalize(c) for c in context), i.id)
                          for i in instruments for words, context in i.cooccur]
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
+        self._found: dict[str, dict[str, str]] = {}  # sentence → instruments_in's answer (see there)
         self._departments = sorted(((normalize(k), d["zh"], d["en"]) for d in departments for k in d["keywords"]),
                                    key=lambda kd: (-len(kd[0]), kd[0]))
 
@@ -264,11 +268,18 @@ class InstrumentDictionary:
         return sorted(kept, key=lambda m: (m.start, -m.end, m.instrument_id))
 
     def instruments_in(self, sentence: str) -> dict[str, str]:
-        """instrument_id → the phrasing that first named it in this sentence."""
-        out: dict[str, str] = {}
-        for mention in self.mentions(sentence):
-            out.setdefault(mention.instrument_id, mention.matched)
-        return out
+        """instrument_id → the phrasing that first named it in this sentence.  Remembered by the
+        sentence (a plan repeats its boilerplate, a corpus its wording; the dictionary never changes),
+        at most _REMEMBERED sentences at once; the caller gets its own copy."""
+        out = self._found.get(sentence)
+        if out is None:
+            out = {}
+            for mention in self.mentions(sentence):
+                out.setdefault(mention.instrument_id, mention.matched)
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[sentence] = out
+        return dict(out)
 
     # ── departments ─────────────────────────────────────────────────────────────────────
     def department(self, written: str) -> str:

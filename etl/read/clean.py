@@ -354,6 +354,17 @@ def join_split(prev: str, nxt: str) -> tuple[str, bool]:
     return prev + nxt, False
 
 
+@lru_cache(maxsize=65536)  # every rule is a pure function of the line, and plans repeat their lines
+def _clean_line(line: str) -> tuple[tuple[str, ...], bool]:
+    """(the lines LINE_RULES make of one line, whether it was written in traditional script)."""
+    folded = False
+    for rule in LINE_RULES:
+        before, line = line, rule(line)
+        if rule is fold_traditional and line != before:
+            folded = True
+    return tuple(squeeze_spaces(part) for part in line.split("\n")), folded  # a footnote body becomes a line of its own
+
+
 def clean(raw: str) -> CleanText:
     """Apply every rule.  Lines keep their order; blank-line runs collapse to one blank line."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -365,12 +376,10 @@ def clean(raw: str) -> CleanText:
         if raw_line[:1] in INDENTS:
             indented.add(number)
         for line in bounded_pieces(raw_line, number, notes):
-            for rule in LINE_RULES:
-                before, line = line, rule(line)
-                if rule is fold_traditional and line != before:
-                    folded_raw.add(number)
-            for part in line.split("\n"):  # a footnote body becomes a line of its own
-                lines.append((number, squeeze_spaces(part)))
+            parts, folded = _clean_line(line)
+            if folded:
+                folded_raw.add(number)
+            lines += [(number, part) for part in parts]
 
     merged: list[tuple[int, str]] = []
     blank, last_number = 0, 0

@@ -109,6 +109,7 @@ def _reading(m: re.Match, text: str, percent: bool) -> str | None:
     return number + (multiplier or m.groupdict().get("fmult") or "") if number else None
 
 
+@lru_cache(maxsize=65536)  # pure, and a plan repeats its wording: a view is shared, never changed
 def numeral_view(text: str) -> NumeralView:
     """The sentence with its counting Chinese numerals in digits, and the way back."""
     if not _ANY_NUMERAL.search(text):
