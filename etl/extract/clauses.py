@@ -309,6 +309,9 @@ def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: 
     return rule.decision.removeprefix("scope=") if rule else STOCK
 
 
+_SENTENCE_YEARS = Remembered()  # by the sentence and the plan context: its answer is read only
+
+
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     """(end offsets, years) of the year mentions in a sentence that can date a target after them
     ("到2026年"; not "较2023年"), found once per sentence rather than once per number."""
@@ -376,8 +379,12 @@ def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
 
 
 def _speaks_of_future(sentence: Sentence) -> bool:
-    markers = BACKGROUND_FUTURE_MARKERS if sentence.section_kind == "other" else FUTURE_MARKERS
-    return bool(markers.search(sentence.text))
+    return _future_marked(sentence.text, sentence.section_kind == "other")
+
+
+@lru_cache(maxsize=65536)  # pure, and plans repeat their wording
+def _future_marked(text: str, background: bool) -> bool:
+    return bool((BACKGROUND_FUTURE_MARKERS if background else FUTURE_MARKERS).search(text))
 
 
 @lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
@@ -550,7 +557,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     future = _speaks_of_future(read) or (carry.continues and carry.future)
     if DIGIT.search(text) is None:  # no number (four sentences in ten): only what it hands on is read
         return [], [], _carry_without_numbers(text, ctx, carry, future)
-    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx), _subsidy_rules(text),
+    facts = _SentenceFacts(_mask_reasons(text), _SENTENCE_YEARS.get((text, *vars(ctx).values()), _sentence_years, text, ctx),
+                           _subsidy_rules(text),
                            future, paragraph_year, ctx, view.converted)
     reading = _sentence_start(text, carry)
     out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
@@ -949,6 +957,6 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
-        if not cands:
+        if not cands and carry.baseline is not None:
             carry = replace(carry, baseline=None)
     return found, skipped

@@ -89,11 +89,9 @@ class Rule:
 @dataclass(frozen=True)
 class _TablePlan:
     table: tuple[Rule, ...]  # kept so a reused id can never find another table's plan
-    by_unit: dict | None  # unit → the rows admitting it (None: no row names a unit)
-    any_other: tuple[Rule, ...]  # the rows for a unit no row names
-    needs: tuple[tuple[str, ...], ...]  # per row (by position in the table): zones it needs a pattern found in
+    by_unit: dict | None  # unit → the rows admitting it, each as (rule, the zones it needs a pattern found in)
+    any_other: tuple[tuple[Rule, tuple[str, ...]], ...]  # the rows for a unit no row names (or every row)
     found_in: dict[str, Callable]  # zone → text → could any of those patterns be found there
-    position: dict[int, int]  # id(rule) → its position in the table
 
 
 _PLANS: dict[int, _TablePlan] = {}
@@ -108,17 +106,18 @@ def _plan(table: tuple[Rule, ...]) -> _TablePlan:
 
 def _make_plan(table: tuple[Rule, ...]) -> _TablePlan:
     named = {unit for rule in table for unit in rule.units}
-    by_unit = {unit: tuple(r for r in table if not r.units or unit in r.units) for unit in named} if named else None
     wanted: dict[str, list[Look]] = {}
     for rule in table:
         for look in rule.looks:
             if not look.absent:
                 wanted.setdefault(look.zone, []).append(look)
     found_in = {zone: finder for zone, looks in wanted.items() if (finder := _any_found(looks)) is not None}
-    needs = tuple(tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent) if z in found_in)
-                  for rule in table)
-    return _TablePlan(table, by_unit, tuple(r for r in table if not r.units), needs, found_in,
-                      {id(rule): i for i, rule in enumerate(table)})
+    rows = [(rule, tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent)
+                         if z in found_in)) for rule in table]
+    if not named:
+        return _TablePlan(table, None, tuple(rows), found_in)
+    by_unit = {unit: tuple(row for row in rows if not row[0].units or unit in row[0].units) for unit in named}
+    return _TablePlan(table, by_unit, tuple(row for row in rows if not row[0].units), found_in)
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
@@ -151,11 +150,11 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
     that admit the subject's unit are tried, and of those only the ones whose patterns the zone's
     joint search does not rule out (same answer: the others cannot hold)."""
     plan = _plan(table)
-    rows = table if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
-    found_in, needs, position = plan.found_in, plan.needs, plan.position
+    rows = plan.any_other if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
+    found_in = plan.found_in
     seen: dict[str, bool] = {}  # zone → the joint search's answer, asked at most once per subject
-    for rule in rows:
-        for zone in needs[position[id(rule)]]:
+    for rule, needs in rows:
+        for zone in needs:
             hit = seen.get(zone)
             if hit is None:
                 hit = seen[zone] = found_in[zone](getattr(subject, zone))

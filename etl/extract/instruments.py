@@ -199,6 +199,7 @@ class InstrumentDictionary:
                          for i in instruments for words, context in i.cooccur]
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
         self._found: dict[str, dict[str, str]] = {}  # sentence → instruments_in's answer (see there)
+        self._canonical: dict[str, str] = {}  # department as written → department(): the keywords never change
         self._departments = sorted(((normalize(k), d["zh"], d["en"]) for d in departments for k in d["keywords"]),
                                    key=lambda kd: (-len(kd[0]), kd[0]))
 
@@ -286,6 +287,14 @@ class InstrumentDictionary:
         """Canonical name of a department as written: 市市场监管局 → 市场监督管理局.  The part
         outside brackets decides (市场监管局（知识产权局） is market regulation); a name no keyword
         fits is kept as written."""
+        canonical = self._canonical.get(written)
+        if canonical is None:
+            if len(self._canonical) >= _REMEMBERED:
+                self._canonical.clear()
+            canonical = self._canonical[written] = self._department(written)
+        return canonical
+
+    def _department(self, written: str) -> str:
         outside = normalize(BRACKETED.sub("", written))
         for where in (outside, normalize(written)):
             for keyword, zh, _en in self._departments:
@@ -372,6 +381,7 @@ def _protect_brackets(text: str) -> str:
     return BRACKETED.sub(protect, text)
 
 
+@lru_cache(maxsize=65536)  # pure (its answer frozen), and plans repeat their wording
 def parse_departments(note: str) -> Departments:
     """A department note → lead and responsible names as written.
 
@@ -422,6 +432,7 @@ def inline_lead(sentence: str) -> str:
     return m.group(1) + LEAD_WORD if m else ""
 
 
+@lru_cache(maxsize=65536)  # pure (its answer frozen), and plans repeat their wording
 def _masked(sentence: str) -> str:
     """The sentence without its department note: 盐城海关 in a note is no customs commitment."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
