@@ -305,6 +305,14 @@ class ScopeView:
 
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     """new, stock, annual or ratio: the first row of rules.SCOPE_RULES that holds, else a level (stock)."""
+    return _SCOPES.get((name_zone, unit, comparator_zone, new_carried), _read_scope, name_zone, unit, comparator_zone,
+                       new_carried)
+
+
+_SCOPES = Remembered()  # by every input of _read_scope
+
+
+def _read_scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     rule = first(SCOPE_RULES, ScopeView(name_zone, unit, name_zone + comparator_zone, new_carried))
     return rule.decision.removeprefix("scope=") if rule else STOCK
 

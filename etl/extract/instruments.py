@@ -200,6 +200,7 @@ class InstrumentDictionary:
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
         self._found: dict[str, dict[str, str]] = {}  # sentence → instruments_in's answer (see there)
         self._canonical: dict[str, str] = {}  # department as written → department(): the keywords never change
+        self._columns: dict[Departments, tuple] = {}  # a task's departments → department_columns()
         self._departments = sorted(((normalize(k), d["zh"], d["en"]) for d in departments for k in d["keywords"]),
                                    key=lambda kd: (-len(kd[0]), kd[0]))
 
@@ -293,6 +294,20 @@ class InstrumentDictionary:
                 self._canonical.clear()
             canonical = self._canonical[written] = self._department(written)
         return canonical
+
+    def department_columns(self, depts: Departments) -> tuple[str | None, str | None]:
+        """(lead, responsible) of a task's departments, canonical and joined with SEPARATOR; a
+        responsible department that also leads is listed as lead only.  Remembered by the note."""
+        columns = self._columns.get(depts)
+        if columns is None:
+            canonical = lambda names: SEPARATOR.join(dict.fromkeys(self.department(n) for n in names)) or None  # noqa: E731
+            lead = canonical(depts.lead)
+            responsible = [n for n in dict.fromkeys(self.department(n) for n in depts.responsible)
+                           if n not in (lead or "").split(SEPARATOR)]
+            if len(self._columns) >= _REMEMBERED:
+                self._columns.clear()
+            columns = self._columns[depts] = (lead, SEPARATOR.join(responsible) or None)
+        return columns
 
     def _department(self, written: str) -> str:
         outside = normalize(BRACKETED.sub("", written))
@@ -442,6 +457,7 @@ def _masked(sentence: str) -> str:
 
 # ── one plan ─────────────────────────────────────────────────────────────────────────────────────
 
+@lru_cache(maxsize=65536)  # pure, and plans repeat their wording
 def commitment_year(sentence: str) -> int | None:
     """The year a sentence sets (到2026年, 2023年底前, 2025年起); a period range (2024—2026年) or a
     year inside a cited title is not a commitment year."""
@@ -485,15 +501,12 @@ def _target_for(d: InstrumentDictionary, same: list[tuple[int, int, str, str]], 
 
 def _row(d: InstrumentDictionary, instrument: Instrument, matched: str, s: Sentence, depts: Departments,
          doc_id: str, region_id: str, target_id: str | None) -> dict:
-    canonical = lambda names: SEPARATOR.join(dict.fromkeys(d.department(n) for n in names)) or None  # noqa: E731
-    lead = canonical(depts.lead)
-    responsible = [n for n in dict.fromkeys(d.department(n) for n in depts.responsible)
-                   if n not in (lead or "").split(SEPARATOR)]
+    lead, responsible = d.department_columns(depts)
     return {"instrument_id": instrument.id, "instrument_zh": instrument.zh, "instrument_en": instrument.en,
             "category": instrument.category, "doc_id": doc_id, "region_id": region_id,
             "quote": s.text, "quote_start": s.start, "quote_end": s.end, "section": s.section,
             "section_kind": s.section_kind, "matched": matched, "target_id": target_id,
-            "lead_departments": lead, "responsible_departments": SEPARATOR.join(responsible) or None,
+            "lead_departments": lead, "responsible_departments": responsible,
             "departments_as_written": depts.written or None, "year": commitment_year(s.text)}
 
 
