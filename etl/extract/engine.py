@@ -149,7 +149,9 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
     """The first rule of the table that holds for the subject (None: none does).  Only the rows
     that admit the subject's unit are tried, and of those only the ones whose patterns the zone's
     joint search does not rule out (same answer: the others cannot hold)."""
-    plan = _plan(table)
+    plan = _PLANS.get(id(table))  # _plan(table), inline: this runs for every number and clause
+    if plan is None or plan.table is not table:
+        plan = _plan(table)
     rows = plan.any_other if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
     found_in = plan.found_in
     seen: dict[str, bool] = {}  # zone → the joint search's answer, asked at most once per subject

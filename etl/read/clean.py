@@ -125,6 +125,7 @@ def normalise_width(line: str) -> str:
     return HALF_WIDTH_MARK.sub(fix, line)
 
 
+@lru_cache(maxsize=65536)  # pure, asked of each line more than once, and plans repeat their lines
 def is_spaced_row(line: str) -> bool:
     """A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence
     punctuation outside a bracketed unit note."""
@@ -292,6 +293,7 @@ def _cut_point(line: str, start: int, limit: int) -> int:
     return cut
 
 
+@lru_cache(maxsize=65536)  # pure, asked of each line more than once, and plans repeat their lines
 def looks_run_together(line: str) -> bool:
     """Far longer than a paragraph, or holding two of the plan's parts: lines were lost here.
     (No plan we have, read with its lines, has even one part heading inside a line.)"""
