@@ -29,8 +29,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cached_property
 
+from etl.base.memo import short_text_cache
 from etl.extract.engine import Remembered, first
 from etl.extract.rules import (
     ACHIEVEMENT,
@@ -215,7 +216,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _mask_reasons(text: str) -> list[str | None]:
     """For each offset of the sentence, why a number starting there is never a target (or None).
     One look-up per number instead of a scan of every span."""
@@ -390,12 +391,12 @@ def _speaks_of_future(sentence: Sentence) -> bool:
     return _future_marked(sentence.text, sentence.section_kind == "other")
 
 
-@lru_cache(maxsize=65536)  # pure, and plans repeat their wording
+@short_text_cache  # pure, and plans repeat their wording
 def _future_marked(text: str, background: bool) -> bool:
     return bool((BACKGROUND_FUTURE_MARKERS if background else FUTURE_MARKERS).search(text))
 
 
-@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
@@ -407,7 +408,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-@lru_cache(maxsize=65536)  # pure; its answer is shared (read only) by sentences of the same wording
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
     return [m.span() for m in CLAUSE.finditer(sentence)]

@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED
+
 _TRACE: ContextVar[list[str] | None] = ContextVar("rule_trace", default=None)
 
 
@@ -179,15 +181,16 @@ class Remembered:
     wording, and an identical input always gets the identical answer.  The key must hold every input
     the reading looks at; the answers must never be changed by their users (frozen or read only).
     Off while `tracing()`: a remembered answer would not record the rules that decided it.  Bounded:
-    full, it starts again empty."""
+    full, it starts again empty; and the key's first item is the text read: a text longer than
+    etl.base.memo.LONGEST_REMEMBERED is read afresh (see there)."""
 
-    def __init__(self, limit: int = 50_000):
+    def __init__(self, limit: int = CACHE_SIZE):
         self._answers: dict = {}
         self._limit = limit
 
-    def get(self, key, read: Callable, *args):
+    def get(self, key: tuple, read: Callable, *args):
         """read(*args), or its answer for the same key given before."""
-        if _TRACE.get() is not None:
+        if _TRACE.get() is not None or len(key[0]) > LONGEST_REMEMBERED:
             return read(*args)
         answers = self._answers
         answer = answers.get(key, _MISSING)

@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.base import yaml_io
+from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED, short_text_cache
 from etl.base.paths import INSTRUMENTS
 from etl.base.schema import CATEGORIES, TABLES
 from etl.extract.rules_instruments import (
@@ -179,7 +180,7 @@ def _instrument_from_entry(path: Path, entry: dict) -> Instrument:
                       entry["definition_zh"], aliases, patterns, cooccur, entry.get("funds", False))
 
 
-_REMEMBERED = 50_000  # sentences whose instruments a dictionary remembers
+_REMEMBERED = CACHE_SIZE  # answers a dictionary remembers, per kind
 
 
 class InstrumentDictionary:
@@ -274,14 +275,20 @@ class InstrumentDictionary:
         sentence (a plan repeats its boilerplate, a corpus its wording; the dictionary never changes),
         at most _REMEMBERED sentences at once; the caller gets its own copy."""
         out = self._found.get(sentence)
+        if out is None and len(sentence) > LONGEST_REMEMBERED:
+            return self._instruments_in(sentence)
         if out is None:
-            out = {}
-            for mention in self.mentions(sentence):
-                out.setdefault(mention.instrument_id, mention.matched)
+            out = self._instruments_in(sentence)
             if len(self._found) >= _REMEMBERED:
                 self._found.clear()
             self._found[sentence] = out
         return dict(out)
+
+    def _instruments_in(self, sentence: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for mention in self.mentions(sentence):
+            out.setdefault(mention.instrument_id, mention.matched)
+        return out
 
     # ── departments ─────────────────────────────────────────────────────────────────────
     def department(self, written: str) -> str:
@@ -396,7 +403,7 @@ def _protect_brackets(text: str) -> str:
     return BRACKETED.sub(protect, text)
 
 
-@lru_cache(maxsize=65536)  # pure (its answer frozen), and plans repeat their wording
+@short_text_cache  # pure (its answer frozen), and plans repeat their wording
 def parse_departments(note: str) -> Departments:
     """A department note → lead and responsible names as written.
 
@@ -447,7 +454,7 @@ def inline_lead(sentence: str) -> str:
     return m.group(1) + LEAD_WORD if m else ""
 
 
-@lru_cache(maxsize=65536)  # pure (its answer frozen), and plans repeat their wording
+@short_text_cache  # pure (its answer frozen), and plans repeat their wording
 def _masked(sentence: str) -> str:
     """The sentence without its department note: 盐城海关 in a note is no customs commitment."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
@@ -457,7 +464,7 @@ def _masked(sentence: str) -> str:
 
 # ── one plan ─────────────────────────────────────────────────────────────────────────────────────
 
-@lru_cache(maxsize=65536)  # pure, and plans repeat their wording
+@short_text_cache  # pure, and plans repeat their wording
 def commitment_year(sentence: str) -> int | None:
     """The year a sentence sets (到2026年, 2023年底前, 2025年起); a period range (2024—2026年) or a
     year inside a cited title is not a commitment year."""

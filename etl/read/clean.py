@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from etl.base.memo import short_text_cache
 from etl.vocab.headings import HEADING_MARK, HEADING_START, INLINE_TOP_MARK, SUB_MARK, TOP_MARK
 from etl.vocab.layout import (
     AFTER_SUBJECT,
@@ -125,7 +126,7 @@ def normalise_width(line: str) -> str:
     return HALF_WIDTH_MARK.sub(fix, line)
 
 
-@lru_cache(maxsize=65536)  # pure, asked of each line more than once, and plans repeat their lines
+@short_text_cache  # pure, asked of each line more than once, and plans repeat their lines
 def is_spaced_row(line: str) -> bool:
     """A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence
     punctuation outside a bracketed unit note."""
@@ -293,7 +294,7 @@ def _cut_point(line: str, start: int, limit: int) -> int:
     return cut
 
 
-@lru_cache(maxsize=65536)  # pure, asked of each line more than once, and plans repeat their lines
+@short_text_cache  # pure, asked of each line more than once, and plans repeat their lines
 def looks_run_together(line: str) -> bool:
     """Far longer than a paragraph, or holding two of the plan's parts: lines were lost here.
     (No plan we have, read with its lines, has even one part heading inside a line.)"""
@@ -356,7 +357,7 @@ def join_split(prev: str, nxt: str) -> tuple[str, bool]:
     return prev + nxt, False
 
 
-@lru_cache(maxsize=65536)  # every rule is a pure function of the line, and plans repeat their lines
+@short_text_cache  # every rule is a pure function of the line, and plans repeat their lines
 def _clean_line(line: str) -> tuple[tuple[str, ...], bool]:
     """(the lines LINE_RULES make of one line, whether it was written in traditional script)."""
     folded = False
