@@ -32,7 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from etl.extract.engine import first
+from etl.base.memo import short_text_cache
+from etl.extract.engine import Remembered, first
 from etl.extract.rules import (
     ACHIEVEMENT,
     ANY_NUMBER,
@@ -224,6 +225,7 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _mask_reasons(text: str) -> list[str | None]:
     """For each offset of the sentence, why a number starting there is never a target (or None).
     One look-up per number instead of a scan of every span."""
@@ -313,8 +315,19 @@ class ScopeView:
 
 def _scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     """new, stock, annual or ratio: the first row of rules.SCOPE_RULES that holds, else a level (stock)."""
+    return _SCOPES.get((name_zone, unit, comparator_zone, new_carried), _read_scope, name_zone, unit, comparator_zone,
+                       new_carried)
+
+
+_SCOPES = Remembered()  # by every input of _read_scope
+
+
+def _read_scope(name_zone: str, unit: str | None, comparator_zone: str, new_carried: bool) -> str:
     rule = first(SCOPE_RULES, ScopeView(name_zone, unit, name_zone + comparator_zone, new_carried))
     return rule.decision.removeprefix("scope=") if rule else STOCK
+
+
+_SENTENCE_YEARS = Remembered()  # by the sentence and the plan context: its answer is read only
 
 
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
@@ -384,10 +397,15 @@ def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
 
 
 def _speaks_of_future(sentence: Sentence) -> bool:
-    markers = BACKGROUND_FUTURE_MARKERS if sentence.section_kind == "other" else FUTURE_MARKERS
-    return bool(markers.search(sentence.text))
+    return _future_marked(sentence.text, sentence.section_kind == "other")
 
 
+@short_text_cache  # pure, and plans repeat their wording
+def _future_marked(text: str, background: bool) -> bool:
+    return bool((BACKGROUND_FUTURE_MARKERS if background else FUTURE_MARKERS).search(text))
+
+
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
@@ -399,6 +417,7 @@ def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
+@short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _clauses(sentence: str) -> list[tuple[int, int]]:
     """Clause spans inside a sentence, split at commas and colons (not at 、 which lists)."""
     return [m.span() for m in CLAUSE.finditer(sentence)]
@@ -451,8 +470,16 @@ class ClauseView:
         return _earlier_five_year_plan(self.clause, self.ctx)
 
 
+_CLAUSE_READINGS = Remembered()
+
+
 def read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
-    """The reading of a clause, from the tables and the reading of the clause before it."""
+    """The reading of a clause, from the tables and the reading of the clause before it (the same
+    clause, plan context and reading before always read the same: remembered)."""
+    return _CLAUSE_READINGS.get((clause, before, *vars(ctx).values()), _read_clause, clause, ctx, before)
+
+
+def _read_clause(clause: str, ctx: PlanContext, before: ClauseReading) -> ClauseReading:
     view = ClauseView(clause, _year_verdict(clause, ctx), before.modality, ctx)
     modality = first(MODALITY_RULES, view)
     new = first(NEW_CARRY_RULES, view)
@@ -548,7 +575,8 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     future = _speaks_of_future(read) or (carry.continues and carry.future)
     if DIGIT.search(text) is None:  # no number (four sentences in ten): only what it hands on is read
         return [], [], _carry_without_numbers(text, ctx, carry, future)
-    facts = _SentenceFacts(_mask_reasons(text), _sentence_years(text, ctx), _subsidy_rules(text),
+    facts = _SentenceFacts(_mask_reasons(text), _SENTENCE_YEARS.get((text, *vars(ctx).values()), _sentence_years, text, ctx),
+                           _subsidy_rules(text),
                            future, paragraph_year, ctx, view.converted)
     reading = _sentence_start(text, carry)
     out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
@@ -1017,6 +1045,6 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         found.extend(cands)
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
-        if not cands:
+        if not cands and carry.baseline is not None:
             carry = replace(carry, baseline=None)
     return found, skipped

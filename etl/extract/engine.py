@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED
+
 _TRACE: ContextVar[list[str] | None] = ContextVar("rule_trace", default=None)
 
 
@@ -89,11 +91,9 @@ class Rule:
 @dataclass(frozen=True)
 class _TablePlan:
     table: tuple[Rule, ...]  # kept so a reused id can never find another table's plan
-    by_unit: dict | None  # unit → the rows admitting it (None: no row names a unit)
-    any_other: tuple[Rule, ...]  # the rows for a unit no row names
-    needs: tuple[tuple[str, ...], ...]  # per row (by position in the table): zones it needs a pattern found in
+    by_unit: dict | None  # unit → the rows admitting it, each as (rule, the zones it needs a pattern found in)
+    any_other: tuple[tuple[Rule, tuple[str, ...]], ...]  # the rows for a unit no row names (or every row)
     found_in: dict[str, Callable]  # zone → text → could any of those patterns be found there
-    position: dict[int, int]  # id(rule) → its position in the table
 
 
 _PLANS: dict[int, _TablePlan] = {}
@@ -108,17 +108,18 @@ def _plan(table: tuple[Rule, ...]) -> _TablePlan:
 
 def _make_plan(table: tuple[Rule, ...]) -> _TablePlan:
     named = {unit for rule in table for unit in rule.units}
-    by_unit = {unit: tuple(r for r in table if not r.units or unit in r.units) for unit in named} if named else None
     wanted: dict[str, list[Look]] = {}
     for rule in table:
         for look in rule.looks:
             if not look.absent:
                 wanted.setdefault(look.zone, []).append(look)
     found_in = {zone: finder for zone, looks in wanted.items() if (finder := _any_found(looks)) is not None}
-    needs = tuple(tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent) if z in found_in)
-                  for rule in table)
-    return _TablePlan(table, by_unit, tuple(r for r in table if not r.units), needs, found_in,
-                      {id(rule): i for i, rule in enumerate(table)})
+    rows = [(rule, tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent)
+                         if z in found_in)) for rule in table]
+    if not named:
+        return _TablePlan(table, None, tuple(rows), found_in)
+    by_unit = {unit: tuple(row for row in rows if not row[0].units or unit in row[0].units) for unit in named}
+    return _TablePlan(table, by_unit, tuple(row for row in rows if not row[0].units), found_in)
 
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
@@ -150,12 +151,14 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
     """The first rule of the table that holds for the subject (None: none does).  Only the rows
     that admit the subject's unit are tried, and of those only the ones whose patterns the zone's
     joint search does not rule out (same answer: the others cannot hold)."""
-    plan = _plan(table)
-    rows = table if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
-    found_in, needs, position = plan.found_in, plan.needs, plan.position
+    plan = _PLANS.get(id(table))  # _plan(table), inline: this runs for every number and clause
+    if plan is None or plan.table is not table:
+        plan = _plan(table)
+    rows = plan.any_other if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
+    found_in = plan.found_in
     seen: dict[str, bool] = {}  # zone → the joint search's answer, asked at most once per subject
-    for rule in rows:
-        for zone in needs[position[id(rule)]]:
+    for rule, needs in rows:
+        for zone in needs:
             hit = seen.get(zone)
             if hit is None:
                 hit = seen[zone] = found_in[zone](getattr(subject, zone))
@@ -168,6 +171,34 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
                     trace.append(rule.name)
                 return rule
     return None
+
+
+_MISSING = object()
+
+
+class Remembered:
+    """The answers of a pure reading, by its inputs: a plan repeats its boilerplate and a corpus its
+    wording, and an identical input always gets the identical answer.  The key must hold every input
+    the reading looks at; the answers must never be changed by their users (frozen or read only).
+    Off while `tracing()`: a remembered answer would not record the rules that decided it.  Bounded:
+    full, it starts again empty; and the key's first item is the text read: a text longer than
+    etl.base.memo.LONGEST_REMEMBERED is read afresh (see there)."""
+
+    def __init__(self, limit: int = CACHE_SIZE):
+        self._answers: dict = {}
+        self._limit = limit
+
+    def get(self, key: tuple, read: Callable, *args):
+        """read(*args), or its answer for the same key given before."""
+        if _TRACE.get() is not None or len(key[0]) > LONGEST_REMEMBERED:
+            return read(*args)
+        answers = self._answers
+        answer = answers.get(key, _MISSING)
+        if answer is _MISSING:
+            if len(answers) >= self._limit:
+                answers.clear()
+            answer = answers[key] = read(*args)
+        return answer
 
 
 @contextmanager

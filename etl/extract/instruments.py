@@ -30,6 +30,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.base import yaml_io
+from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED, short_text_cache
 from etl.base.paths import INSTRUMENTS
 from etl.base.schema import CATEGORIES, TABLES
 from etl.extract.rules_instruments import (
@@ -179,6 +180,9 @@ def _instrument_from_entry(path: Path, entry: dict) -> Instrument:
                       entry["definition_zh"], aliases, patterns, cooccur, entry.get("funds", False))
 
 
+_REMEMBERED = CACHE_SIZE  # answers a dictionary remembers, per kind
+
+
 class InstrumentDictionary:
     def __init__(self, instruments: list[Instrument], departments: list[dict], path: Path):
         self.path = path
@@ -195,6 +199,9 @@ class InstrumentDictionary:
         self._cooccur = [(tuple(normalize(w) for w in words), tuple(normalize(c) for c in context), i.id)
                          for i in instruments for words, context in i.cooccur]
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
+        self._found: dict[str, dict[str, str]] = {}  # sentence → instruments_in's answer (see there)
+        self._canonical: dict[str, str] = {}  # department as written → department(): the keywords never change
+        self._columns: dict[Departments, tuple] = {}  # a task's departments → department_columns()
         self._departments = sorted(((normalize(k), d["zh"], d["en"]) for d in departments for k in d["keywords"]),
                                    key=lambda kd: (-len(kd[0]), kd[0]))
 
@@ -264,7 +271,20 @@ class InstrumentDictionary:
         return sorted(kept, key=lambda m: (m.start, -m.end, m.instrument_id))
 
     def instruments_in(self, sentence: str) -> dict[str, str]:
-        """instrument_id → the phrasing that first named it in this sentence."""
+        """instrument_id → the phrasing that first named it in this sentence.  Remembered by the
+        sentence (a plan repeats its boilerplate, a corpus its wording; the dictionary never changes),
+        at most _REMEMBERED sentences at once; the caller gets its own copy."""
+        out = self._found.get(sentence)
+        if out is None and len(sentence) > LONGEST_REMEMBERED:
+            return self._instruments_in(sentence)
+        if out is None:
+            out = self._instruments_in(sentence)
+            if len(self._found) >= _REMEMBERED:
+                self._found.clear()
+            self._found[sentence] = out
+        return dict(out)
+
+    def _instruments_in(self, sentence: str) -> dict[str, str]:
         out: dict[str, str] = {}
         for mention in self.mentions(sentence):
             out.setdefault(mention.instrument_id, mention.matched)
@@ -275,6 +295,28 @@ class InstrumentDictionary:
         """Canonical name of a department as written: 市市场监管局 → 市场监督管理局.  The part
         outside brackets decides (市场监管局（知识产权局） is market regulation); a name no keyword
         fits is kept as written."""
+        canonical = self._canonical.get(written)
+        if canonical is None:
+            if len(self._canonical) >= _REMEMBERED:
+                self._canonical.clear()
+            canonical = self._canonical[written] = self._department(written)
+        return canonical
+
+    def department_columns(self, depts: Departments) -> tuple[str | None, str | None]:
+        """(lead, responsible) of a task's departments, canonical and joined with SEPARATOR; a
+        responsible department that also leads is listed as lead only.  Remembered by the note."""
+        columns = self._columns.get(depts)
+        if columns is None:
+            canonical = lambda names: SEPARATOR.join(dict.fromkeys(self.department(n) for n in names)) or None  # noqa: E731
+            lead = canonical(depts.lead)
+            responsible = [n for n in dict.fromkeys(self.department(n) for n in depts.responsible)
+                           if n not in (lead or "").split(SEPARATOR)]
+            if len(self._columns) >= _REMEMBERED:
+                self._columns.clear()
+            columns = self._columns[depts] = (lead, SEPARATOR.join(responsible) or None)
+        return columns
+
+    def _department(self, written: str) -> str:
         outside = normalize(BRACKETED.sub("", written))
         for where in (outside, normalize(written)):
             for keyword, zh, _en in self._departments:
@@ -361,6 +403,7 @@ def _protect_brackets(text: str) -> str:
     return BRACKETED.sub(protect, text)
 
 
+@short_text_cache  # pure (its answer frozen), and plans repeat their wording
 def parse_departments(note: str) -> Departments:
     """A department note → lead and responsible names as written.
 
@@ -411,6 +454,7 @@ def inline_lead(sentence: str) -> str:
     return m.group(1) + LEAD_WORD if m else ""
 
 
+@short_text_cache  # pure (its answer frozen), and plans repeat their wording
 def _masked(sentence: str) -> str:
     """The sentence without its department note: 盐城海关 in a note is no customs commitment."""
     blank = lambda m: " " * len(m.group(0))  # noqa: E731
@@ -420,6 +464,7 @@ def _masked(sentence: str) -> str:
 
 # ── one plan ─────────────────────────────────────────────────────────────────────────────────────
 
+@short_text_cache  # pure, and plans repeat their wording
 def commitment_year(sentence: str) -> int | None:
     """The year a sentence sets (到2026年, 2023年底前, 2025年起); a period range (2024—2026年) or a
     year inside a cited title is not a commitment year."""
@@ -463,15 +508,12 @@ def _target_for(d: InstrumentDictionary, same: list[tuple[int, int, str, str]], 
 
 def _row(d: InstrumentDictionary, instrument: Instrument, matched: str, s: Sentence, depts: Departments,
          doc_id: str, region_id: str, target_id: str | None) -> dict:
-    canonical = lambda names: SEPARATOR.join(dict.fromkeys(d.department(n) for n in names)) or None  # noqa: E731
-    lead = canonical(depts.lead)
-    responsible = [n for n in dict.fromkeys(d.department(n) for n in depts.responsible)
-                   if n not in (lead or "").split(SEPARATOR)]
+    lead, responsible = d.department_columns(depts)
     return {"instrument_id": instrument.id, "instrument_zh": instrument.zh, "instrument_en": instrument.en,
             "category": instrument.category, "doc_id": doc_id, "region_id": region_id,
             "quote": s.text, "quote_start": s.start, "quote_end": s.end, "section": s.section,
             "section_kind": s.section_kind, "matched": matched, "target_id": target_id,
-            "lead_departments": lead, "responsible_departments": SEPARATOR.join(responsible) or None,
+            "lead_departments": lead, "responsible_departments": responsible,
             "departments_as_written": depts.written or None, "year": commitment_year(s.text)}
 
 

@@ -22,6 +22,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
+from etl.base.memo import short_text_cache
 from etl.vocab.headings import HEADING_MARK, HEADING_START, INLINE_TOP_MARK, SUB_MARK, TOP_MARK
 from etl.vocab.layout import (
     AFTER_SUBJECT,
@@ -125,6 +126,7 @@ def normalise_width(line: str) -> str:
     return HALF_WIDTH_MARK.sub(fix, line)
 
 
+@short_text_cache  # pure, asked of each line more than once, and plans repeat their lines
 def is_spaced_row(line: str) -> bool:
     """A table row laid out with spaces: two or more gaps of two or more spaces, and no sentence
     punctuation outside a bracketed unit note."""
@@ -292,6 +294,7 @@ def _cut_point(line: str, start: int, limit: int) -> int:
     return cut
 
 
+@short_text_cache  # pure, asked of each line more than once, and plans repeat their lines
 def looks_run_together(line: str) -> bool:
     """Far longer than a paragraph, or holding two of the plan's parts: lines were lost here.
     (No plan we have, read with its lines, has even one part heading inside a line.)"""
@@ -354,6 +357,17 @@ def join_split(prev: str, nxt: str) -> tuple[str, bool]:
     return prev + nxt, False
 
 
+@short_text_cache  # every rule is a pure function of the line, and plans repeat their lines
+def _clean_line(line: str) -> tuple[tuple[str, ...], bool]:
+    """(the lines LINE_RULES make of one line, whether it was written in traditional script)."""
+    folded = False
+    for rule in LINE_RULES:
+        before, line = line, rule(line)
+        if rule is fold_traditional and line != before:
+            folded = True
+    return tuple(squeeze_spaces(part) for part in line.split("\n")), folded  # a footnote body becomes a line of its own
+
+
 def clean(raw: str) -> CleanText:
     """Apply every rule.  Lines keep their order; blank-line runs collapse to one blank line."""
     raw = raw.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
@@ -365,12 +379,10 @@ def clean(raw: str) -> CleanText:
         if raw_line[:1] in INDENTS:
             indented.add(number)
         for line in bounded_pieces(raw_line, number, notes):
-            for rule in LINE_RULES:
-                before, line = line, rule(line)
-                if rule is fold_traditional and line != before:
-                    folded_raw.add(number)
-            for part in line.split("\n"):  # a footnote body becomes a line of its own
-                lines.append((number, squeeze_spaces(part)))
+            parts, folded = _clean_line(line)
+            if folded:
+                folded_raw.add(number)
+            lines += [(number, part) for part in parts]
 
     merged: list[tuple[int, str]] = []
     blank, last_number = 0, 0

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from etl.base.memo import short_text_cache
 from etl.vocab.units import UNIT_RE
 
 DIGIT_CHARS = "零〇一二两三四五六七八九"
@@ -109,6 +110,7 @@ def _reading(m: re.Match, text: str, percent: bool) -> str | None:
     return number + (multiplier or m.groupdict().get("fmult") or "") if number else None
 
 
+@short_text_cache  # pure, and a plan repeats its wording: a view is shared, never changed
 def numeral_view(text: str) -> NumeralView:
     """The sentence with its counting Chinese numerals in digits, and the way back."""
     if not _ANY_NUMERAL.search(text):
