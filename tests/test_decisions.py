@@ -88,6 +88,18 @@ def test_a_unit_in_a_reason_is_written_in_the_pages_language():
     assert english == "unit % does not fit some_indicator (points)"
 
 
+def test_an_indicator_a_reason_names_is_written_by_its_name_not_its_id():
+    """The review queue's reason column showed protection_satisfaction, an id no reader knows."""
+    from etl.api import harmonizer
+
+    named = harmonizer().find("protection_satisfaction")
+    assert named is not None
+    zh = decisions.reason_text("unit % does not fit protection_satisfaction (分)", "zh")
+    english = decisions.reason_text("unit % does not fit protection_satisfaction (分)", "en")
+    assert f"“{named.zh}”" in zh and "protection_satisfaction" not in zh
+    assert english == f"unit % does not fit “{named.en}” (points)"
+
+
 def test_a_reason_no_pattern_knows_is_shown_as_a_reason_not_dropped():
     assert decisions.reason_text("a reason written tomorrow", "zh") == "原因：a reason written tomorrow"
     assert decisions.reason_text("a reason written tomorrow", "en") == "reason: a reason written tomorrow"

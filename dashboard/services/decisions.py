@@ -78,6 +78,9 @@ def _reason_part(text: str, lang: str) -> str:
     """A piece a reason caught: a unit in the page's language, a nested reason worded, else as written."""
     if any(pattern.fullmatch(text) for pattern, _ in _REASONS):
         return _one_reason(text, lang)
+    named = harmonizer().find(text)  # an indicator id (unit … does not fit protection_satisfaction): its name
+    if named is not None:
+        return f"“{named.en if lang == 'en' else named.zh}”"
     return in_lang(text, lang) if len(text) <= 3 else text
 
 
