@@ -34,6 +34,8 @@ import math
 
 import pandas as pd
 
+from etl.base.frames import records
+
 ON_TRACK_SHARE = 0.95  # progress of at least 95 % of what the months gone call for is on track (ESCAP's 0.95)
 STATUSES = ("achieved", "on_track", "behind", "regressing", "insufficient_data")
 UNIT_LEVEL = "%/yr"
@@ -84,7 +86,7 @@ def _observations_by_key(observations: pd.DataFrame) -> dict[tuple, list[dict]]:
     """(region_id, indicator_id, scope, unit_std) → observations in time order, a researcher's before
     a plan's at the same month (a cited statistic over a figure a text restates)."""
     grouped: dict[tuple, list[dict]] = {}
-    for row in observations.to_dict("records"):
+    for row in records(observations):
         row["_at"] = month_index(row["year"], row.get("month"))
         grouped.setdefault((row["region_id"], row["indicator_id"], row["scope"], row["unit_std"]), []).append(row)
     for rows in grouped.values():
@@ -161,9 +163,20 @@ def _when(observation: dict) -> str:
 
 def required_changes(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """AMBITION_COLUMNS for every target (empty where no starting level is known), in targets' order."""
+    return ambition(targets, observations)[0]
+
+
+def ambition(targets: pd.DataFrame, observations: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(`required_changes`, `attainment_rows`) of the same targets, their rows and the observations'
+    grouping made once for both (the build's serial part: 1,000 plans' targets read once, not twice)."""
+    rows = records(targets)
     by_key = _observations_by_key(observations) if len(observations) else {}
+    return _required_changes(rows, by_key, targets.index), _attainment_rows(rows, by_key)
+
+
+def _required_changes(targets: list[dict], by_key: dict[tuple, list[dict]], index: pd.Index) -> pd.DataFrame:
     rows = []
-    for target in targets.to_dict("records"):
+    for target in targets:
         found = None
         if by_key and _eligible(target):
             start_obs = starting_level(target, _candidates(target, by_key))
@@ -172,7 +185,7 @@ def required_changes(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Da
                 if change is not None:
                     found = (change, unit, how, start_obs["observation_id"])
         rows.append(found or (None, None, None, None))
-    frame = pd.DataFrame(rows, columns=AMBITION_COLUMNS, index=targets.index)
+    frame = pd.DataFrame(rows, columns=AMBITION_COLUMNS, index=index)
     frame["required_annual_change"] = frame["required_annual_change"].astype("float64")
     return frame
 
@@ -196,13 +209,14 @@ def status_of(progress: float | None, elapsed: float | None, reached: bool) -> s
 
 def attainment_rows(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
     """One row per target and per observation after its start, up to its due year (see the docstring)."""
+    return ambition(targets, observations)[1]
+
+
+def _attainment_rows(targets: list[dict], by_key: dict[tuple, list[dict]]) -> pd.DataFrame:
     from etl.base.schema import columns
 
-    if not len(observations) or not len(targets):
-        return pd.DataFrame(columns=columns("attainment"))
-    by_key = _observations_by_key(observations)
     rows: list[dict] = []
-    for target in targets.to_dict("records"):
+    for target in targets if by_key else ():
         if not _eligible(target):
             continue
         candidates = _candidates(target, by_key)

@@ -35,9 +35,10 @@ import pandas as pd
 
 from etl.base import schema
 from etl.base.errors import PlanError
+from etl.base.frames import records
 from etl.extract.rules import BASE_AFTER_REASON, NUMBER_RULES
 from etl.harmonize.dictionary import Indicator, harmonizer
-from etl.normalize.ambition import AMBITION_COLUMNS, attainment_rows, required_changes
+from etl.normalize.ambition import AMBITION_COLUMNS, ambition
 from etl.normalize.comparable import standardise, unit_and_multiplier
 from etl.vocab import observed as words
 from etl.vocab.lexicon import NEW_WORDS
@@ -124,7 +125,7 @@ class RegionIndex:
     def __init__(self, regions: pd.DataFrame):
         self.by_id: dict[str, str] = {}
         self.by_name: dict[str, set[str]] = {}
-        for row in regions.to_dict("records"):
+        for row in records(regions):
             self.by_id[str(row["region_id"])] = row.get("region_zh") or ""
             for name in (row.get("region_zh"), row.get("region_en")):
                 if isinstance(name, str) and name.strip():
@@ -331,14 +332,14 @@ def plan_observations(targets: pd.DataFrame, skipped: pd.DataFrame, documents: p
     skipped = skipped[skipped["reason"].isin(reasons)]
     if not len(skipped):
         return _frame([])
-    docs = {row["doc_id"]: row for row in documents.to_dict("records")}
+    docs = {row["doc_id"]: row for row in records(documents)}
     baselines: dict[str, list[dict]] = {}
     with_baseline = targets[targets["baseline"].notna()] if "baseline" in targets else targets.iloc[:0]
-    for row in with_baseline.to_dict("records"):
+    for row in records(with_baseline):
         baselines.setdefault(row["doc_id"], []).append(row)
     rows: list[dict] = []
     # one to_dict for every plan's figures, grouped here: a to_dict per plan cost 1.3 s for 1,000 plans
-    for doc_id, found in groupby(skipped.sort_values(["doc_id", "start"]).to_dict("records"),
+    for doc_id, found in groupby(records(skipped.sort_values(["doc_id", "start"])),
                                  key=itemgetter("doc_id")):
         doc = docs.get(doc_id)
         if doc is None:
@@ -506,12 +507,11 @@ def apply_observations(frames: dict[str, pd.DataFrame], folder: Path) -> None:
     observations = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else _frame([]))
     targets = frames["targets"]
     # only the columns etl.normalize.ambition reads (tests/test_observations_speed.py keeps the list
-    # complete): its to_dict("records") of all 60 columns cost 0.9 s each for 1,000 plans; as plain
-    # Python objects (the same values), which to_dict reads at half the cost of pandas' Arrow-backed text
-    read = targets[list(AMBITION_INPUTS)].astype(object)
-    targets[AMBITION_COLUMNS] = required_changes(read, observations)
+    # complete): rows of all 60 columns cost 0.9 s for 1,000 plans; read once for both of its results
+    required, attainment = ambition(targets[list(AMBITION_INPUTS)], observations)
+    targets[AMBITION_COLUMNS] = required
     frames["observations"] = observations
-    frames["attainment"] = attainment_rows(read, observations)
+    frames["attainment"] = attainment
     if notes:
         frames["quality_notes"] = pd.concat([frames["quality_notes"],
                                              pd.DataFrame(notes, columns=schema.columns("quality_notes"))],
