@@ -94,11 +94,6 @@ def _observations_by_key(observations: pd.DataFrame) -> dict[tuple, list[dict]]:
     return grouped
 
 
-def _candidates(target: dict, by_key: dict[tuple, list[dict]]) -> list[dict]:
-    key = (target["region_id"], target["indicator_id"], OBSERVATION_SCOPE[target["scope"]], target["unit_std"])
-    return by_key.get(key, [])
-
-
 def starting_level(target: dict, observations: list[dict]) -> dict | None:
     """The target's own baseline, else the latest observation at or before its plan's start."""
     start = _index_of(target["plan_start_month"])
@@ -169,22 +164,26 @@ def required_changes(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Da
 def ambition(targets: pd.DataFrame, observations: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(`required_changes`, `attainment_rows`) of the same targets, their rows and the observations'
     grouping made once for both (the build's serial part: 1,000 plans' targets read once, not twice)."""
-    rows = records(targets)
     by_key = _observations_by_key(observations) if len(observations) else {}
-    return _required_changes(rows, by_key, targets.index), _attainment_rows(rows, by_key)
+    rows = records(targets) if by_key else []
+    # a target without an observation of its measure has neither: looked up first, as most have none
+    observed = [(number, target, candidates) for number, target in enumerate(rows)
+                if (candidates := by_key.get(_key(target))) and _eligible(target)]
+    return _required_changes(observed, targets.index), _attainment_rows(observed)
 
 
-def _required_changes(targets: list[dict], by_key: dict[tuple, list[dict]], index: pd.Index) -> pd.DataFrame:
-    rows = []
-    for target in targets:
-        found = None
-        if by_key and _eligible(target):
-            start_obs = starting_level(target, _candidates(target, by_key))
-            if start_obs is not None:
-                change, unit, how = required_change(target, start_obs)
-                if change is not None:
-                    found = (change, unit, how, start_obs["observation_id"])
-        rows.append(found or (None, None, None, None))
+def _key(target: dict) -> tuple:
+    return (target["region_id"], target["indicator_id"], OBSERVATION_SCOPE.get(target["scope"]), target["unit_std"])
+
+
+def _required_changes(observed: list[tuple[int, dict, list[dict]]], index: pd.Index) -> pd.DataFrame:
+    rows: list[tuple] = [(None, None, None, None)] * len(index)
+    for number, target, candidates in observed:
+        start_obs = starting_level(target, candidates)
+        if start_obs is not None:
+            change, unit, how = required_change(target, start_obs)
+            if change is not None:
+                rows[number] = (change, unit, how, start_obs["observation_id"])
     frame = pd.DataFrame(rows, columns=AMBITION_COLUMNS, index=index)
     frame["required_annual_change"] = frame["required_annual_change"].astype("float64")
     return frame
@@ -212,16 +211,12 @@ def attainment_rows(targets: pd.DataFrame, observations: pd.DataFrame) -> pd.Dat
     return ambition(targets, observations)[1]
 
 
-def _attainment_rows(targets: list[dict], by_key: dict[tuple, list[dict]]) -> pd.DataFrame:
+def _attainment_rows(observed: list[tuple[int, dict, list[dict]]]) -> pd.DataFrame:
     from etl.base.schema import columns
 
     rows: list[dict] = []
-    for target in targets if by_key else ():
-        if not _eligible(target):
-            continue
-        candidates = _candidates(target, by_key)
-        if candidates:
-            rows += _target_attainment(target, candidates)
+    for _number, target, candidates in observed:
+        rows += _target_attainment(target, candidates)
     return pd.DataFrame(rows, columns=columns("attainment"))
 
 
