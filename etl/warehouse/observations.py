@@ -312,6 +312,12 @@ def researcher_observations(folder: Path, regions: pd.DataFrame,
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
+    return typed_frame(rows)
+
+
+def typed_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
+    """Observation rows (dicts, or a frame of them) as the frame the step works on: the whole-number
+    columns nullable integers (a month may be missing; NaN would make every month a float)."""
     frame = pd.DataFrame(rows, columns=schema.columns("observations"))
     for column in ("year", "month", "quote_start", "quote_end", "row_number"):
         frame[column] = frame[column].astype("Int64")
@@ -327,29 +333,37 @@ def regions_of_manifest(manifest: Path) -> pd.DataFrame:
 # --- what a plan states it reached -----------------------------------------------------------
 
 def plan_observations(targets: pd.DataFrame, skipped: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """The levels the plans' texts state with their year (see the module docstring)."""
-    reasons = TARGET_BASELINE_REASONS + STATED_REASONS
-    skipped = skipped[skipped["reason"].isin(reasons)]
-    if not len(skipped):
-        return _frame([])
+    """The levels the plans' texts state with their year (see the module docstring), plans in doc_id
+    order.  A build finds them plan by plan in its workers (`stated_in_plan`); this reads frames."""
     docs = {row["doc_id"]: row for row in records(documents)}
-    baselines: dict[str, list[dict]] = {}
+    by_doc: dict[str, tuple[list, list]] = {doc_id: ([], []) for doc_id in docs}
     with_baseline = targets[targets["baseline"].notna()] if "baseline" in targets else targets.iloc[:0]
     for row in records(with_baseline):
-        baselines.setdefault(row["doc_id"], []).append(row)
-    rows: list[dict] = []
-    # one to_dict for every plan's figures, grouped here: a to_dict per plan cost 1.3 s for 1,000 plans
-    for doc_id, found in groupby(records(skipped.sort_values(["doc_id", "start"])),
-                                 key=itemgetter("doc_id")):
-        doc = docs.get(doc_id)
-        if doc is None:
-            continue
-        kept = _one_per_time([row for skip in found
-                              if (row := _stated(skip, doc, baselines.get(doc_id, []))) is not None])
-        for number, row in enumerate(kept, start=1):
-            row["observation_id"] = f"{doc_id}-o{number:02d}"
-        rows += kept
-    return _frame(rows)
+        if row["doc_id"] in by_doc:
+            by_doc[row["doc_id"]][0].append(row)
+    for row in records(skipped):
+        if row["doc_id"] in by_doc:
+            by_doc[row["doc_id"]][1].append(row)
+    return typed_frame([row for doc_id in sorted(by_doc) for row in stated_in_plan(*by_doc[doc_id], docs[doc_id])])
+
+
+def stated_in_plan(targets: list[dict], skipped: list[dict], document: dict) -> list[dict]:
+    """One plan's stated levels as observation rows: its skipped figures of a stated kind, in text
+    order, each read against the plan's text and its targets' baselines (`_stated`), one per
+    indicator and time (`_one_per_time`), numbered <doc_id>-oNN."""
+    reasons = TARGET_BASELINE_REASONS + STATED_REASONS
+    found = sorted((skip for skip in skipped if skip["reason"] in reasons), key=itemgetter("start"))
+    if not found:
+        return []
+    baselines = [target for target in targets if not _missing(target.get("baseline"))]
+    kept = _one_per_time([row for skip in found if (row := _stated(skip, document, baselines)) is not None])
+    for number, row in enumerate(kept, start=1):
+        row["observation_id"] = f"{document['doc_id']}-o{number:02d}"
+    return kept
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _one_per_time(rows: list[dict]) -> list[dict]:
@@ -502,7 +516,10 @@ def _named_indicator(clause: str, unit: str) -> Indicator | None:
 def apply_observations(frames: dict[str, pd.DataFrame], folder: Path) -> None:
     """Fill `observations`, the targets' required_* columns and `attainment` (in place)."""
     researcher, notes, _taken = researcher_observations(folder, frames["regions"])
-    stated = plan_observations(frames["targets"], frames["skipped_numbers"], frames["documents"])
+    if "observations" in frames:  # found plan by plan in the build's workers (steps.plan_tables)
+        stated = typed_frame(frames["observations"].sort_values("doc_id", kind="stable", ignore_index=True))
+    else:
+        stated = plan_observations(frames["targets"], frames["skipped_numbers"], frames["documents"])
     parts = [part for part in (stated, researcher) if len(part)]
     observations = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else _frame([]))
     targets = frames["targets"]

@@ -28,6 +28,7 @@ import pyarrow as pa
 
 from etl.base import schema
 from etl.base.errors import PlanError
+from etl.base.frames import records
 from etl.base.paths import DEFAULT_DB, ETL_CODE, MANIFEST, REFERENCE_DIR
 from etl.extract.annex import annex_frames, annex_from_tables, compare_annex_with_text
 from etl.extract.instruments import instrument_columns
@@ -42,14 +43,14 @@ from etl.warehouse import cache as plan_cache
 from etl.warehouse import rows
 from etl.warehouse import stamp as build_stamp
 from etl.warehouse.corrections import Correction, apply_corrections, corrections_dir, load_corrections
-from etl.warehouse.observations import apply_observations, observations_dir
+from etl.warehouse.observations import apply_observations, observations_dir, stated_in_plan
 from etl.warehouse.plan import Extraction, extract_document_rows, targets_frame
 from etl.warehouse.quality_notes import ODD_TEXT_CODES, coded, written
 
 # Below this many plans a process pool costs more (start-up, pickling) than it saves.
 PARALLEL_FROM = 24
 PLAN_TABLES = ("targets", "skipped_numbers", "town_targets", "quality_notes", "phases", "responsibilities",
-               "corrections", "instruments")
+               "corrections", "instruments", "observations")  # observations: the levels the plan states
 
 
 @dataclass
@@ -137,9 +138,11 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
                                       ex.clean_text, _deriver(denominators))
         targets = target_rows = corrected.targets
         correction_log, correction_notes = corrected.log, corrected.notes
+        target_dicts = records(corrected.targets)
     else:  # most plans: the columns read here (ex.targets, a TargetColumns), the Arrow table made from the rows
         targets, target_rows = ex.targets, _target_columns(ex.target_rows)
         correction_log, correction_notes = [], []
+        target_dicts = ex.target_rows
     if len(towns["town"]):
         towns["indicator_id"] = [indicator.id if (indicator := harmonizer().match(m)) else None
                                  for m in towns["measure"]]
@@ -155,8 +158,13 @@ def plan_tables(source: Source, denominators: pd.DataFrame, corrections: list[Co
               "corrections": _frame("corrections", correction_log) if correction_log else _no_rows("corrections"),
               "instruments": instrument_columns(ex.clean_text, source.doc_id, source.region_id, targets,
                                                 sentences=ex.sentences)}
+    document = _document_row(source, raw.encoding, ex)
+    # the levels the plan states (etl.warehouse.observations), found here where the cores are, not
+    # for every plan at once in the build's serial part
+    tables["observations"] = _columns("observations", stated_in_plan(
+        target_dicts, ex.skipped_rows, {column: document.get(column) for column in schema.columns("documents")}))
     names = harmonizer().count_names(zip(targets["raw_name"], targets["quote"], targets["unit"], targets["value"]))
-    return PlanTables(tables, [_region_row(source)], [_document_row(source, raw.encoding, ex)], names)
+    return PlanTables(tables, [_region_row(source)], [document], names)
 
 
 def _all_notes(annex_notes: pd.DataFrame | None, plan_notes: list[dict], correction_notes: list[dict]) -> dict[str, list]:
