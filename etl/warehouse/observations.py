@@ -27,7 +27,6 @@ import io
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
