@@ -995,7 +995,15 @@ def _year_before(paragraph_years: list[tuple[int, int]], offset: int) -> int | N
 def _item_name(text: str) -> str:
     """The name a numbered item states alone ("2．某某授权量。"), or "" when the sentence is more than a name."""
     m = ITEM_NAME_LINE.match(text)
-    return m.group("name").strip() if m and KIND_WORD.search(m.group("name")) else ""
+    if not m or not KIND_WORD.search(name := m.group("name").strip()):
+        return ""
+    if m.group("chinese") and not (MEASURABLE.search(name) or _ends_with_kind(name)):
+        return ""
+    return name
+
+
+def _ends_with_kind(name: str) -> bool:
+    return any(found.end() == len(name) for found in KIND_WORD.finditer(name))
 
 
 def _named_by_item(cands: list[Candidate], item: str, text: str) -> None:

@@ -658,9 +658,12 @@ STAGE_FILLER = re.compile(r"当年|今年|年底前|年内|年底|年末|\s")
 # A numbered item that is only an indicator's name ("3．某某拥有量。"), the sentence after it stating the target
 # and the progress ("目标…达到N件，目前为M件"): a review or a progress report lists its indicators so.  The
 # item's name is the name of the values the sentence after it leaves unnamed.
-ITEM_NAME_LINE = re.compile(r"^\s*\d{1,2}[.．]\s*(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
+# a review's item may be numbered （一） too: then the name must read as a measure or a kind of thing at its end
+# (（一）创造水平稳步提升。 is a heading of goals, not an indicator)
+ITEM_NAME_LINE = re.compile(r"^\s*(?:\d{1,2}[.．]|(?P<chinese>（[一二三四五六七八九十]{1,3}）))\s*"
+                            r"(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
 # the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
 # after a task's heading ("3．深化某某合作。与5家…") names no such thing and keeps its own reading
-ITEM_TARGET_WORDS = re.compile(r"目标|提出|预期")
+ITEM_TARGET_WORDS = re.compile(r"目标|提出|预期|计划|方案|要求|应达")  # 《行动计划》要求…, 按方案到2027年应达到…
 # what a value's own name may say of its measure beyond the item's name: a growth rate of it
 GROWTH_IN_NAME = re.compile(_alternation(_facet_vocab.GROWTH_WORDS))
