@@ -57,6 +57,13 @@ def test_tab_rows_read_worded_cells_through_the_clause_grammar():
     assert growth["scope"] == "ratio" and "增长" in growth["raw_name"]
 
 
+def test_in_a_one_year_table_a_flow_row_counts_that_years_flow():
+    one_year = _rows(ASSESSMENT_TABS, (2027, 2027)).targets.set_index("value")
+    assert one_year.loc[60, "scope"] == "annual" and one_year.loc[450, "scope"] == "stock"
+    three_years = _rows(ASSESSMENT_TABS, (2025, 2027)).targets.set_index("value")
+    assert three_years.loc[60, "scope"] == "stock"  # the 2027 column of a three-year plan: no year's flow said
+
+
 def test_points_numbering_and_totals_are_never_targets():
     ex = _rows(ASSESSMENT_TABS, (2027, 2027))
     assert not set(ex.targets["value"].dropna()) & {1, 2, 3, 4, 10, 15, 20, 30, 50}
@@ -105,6 +112,18 @@ def test_a_digit_in_the_rows_name_is_never_read_as_its_target():
     ex = _rows(text, (2026, 2028))
     assert 5 not in set(ex.targets["value"])
     assert 900 in set(ex.targets["value"])
+
+
+def test_a_cell_of_two_figures_is_skipped_with_its_reason_not_guessed():
+    text = ("二、工作目标\n"
+            "序号 | 指标名称 | 2028年目标值\n"
+            "1 | 专利申请与授权 | 申请量800件、授权量300件\n"
+            "2 | 有效发明专利拥有量 | 达到900件\n"
+            "3 | 知识产权服务业集聚区 | —\n")
+    ex = _rows(text, (2026, 2028))
+    assert list(ex.targets["value"]) == [900]
+    reasons = {row.text: row.reason for row in ex.skipped.itertuples()}
+    assert reasons == {"1|专利申请与授权|申请量800件、授权量300件": "table cell not read as one target"}
 
 
 @pytest.mark.parametrize("table", [

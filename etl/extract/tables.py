@@ -44,6 +44,7 @@ from etl.extract.rules_tables import (
     YEAR_VALUE,
     YEAR_VALUE_LINE,
 )
+from etl.extract.time import one_year_scope
 from etl.read.clean import is_spaced_row
 from etl.segment.sentences import Sentence
 from etl.vocab.layout import CELL_BAR
@@ -255,7 +256,8 @@ def _name_and_unit(name: str, unit: str) -> tuple[str, str]:
     return name, unit
 
 
-def _cell_candidate(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]) -> Candidate | Skipped:
+def _cell_candidate(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]
+                    ) -> Candidate | Skipped | None:
     if cell.number is None:
         return _worded_cell(cell, quote, period)
     name, unit = _name_and_unit(cell.name, cell.unit)
@@ -281,7 +283,7 @@ def _cell_candidate(cell: _Cell, quote: Sentence, period: tuple[int | None, int 
         notes=[] if year or scope == "annual" else ["table row without a year"])
 
 
-def _worded_cell(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]) -> Candidate | Skipped:
+def _worded_cell(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]) -> Candidate | Skipped | None:
     """A target cell in words is a short clause after the row's name ("<name>同比增长10%以上",
     "<name>累计达到6家"): the extractor's own clause reading says its value, unit, comparator and
     scope.  Anything but one clear reading of the cell's own number is skipped, with the reason."""
@@ -296,7 +298,7 @@ def _worded_cell(cell: _Cell, quote: Sentence, period: tuple[int | None, int | N
             return Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None, baseline=None,
                              scope=None, target_year=year, raw_name=TRAILING_NOTE.sub("", name).strip() or name,
                              qualitative=True, sentence=quote, notes=[cell.written] + notes)
-        return _skip(quote, "table cell without a number")
+        return None  # "—", "/", "待定": nothing to read
     clause = name + cell.written
     reading = Sentence(clause, quote.start, quote.start + len(clause), quote.section, "goals", False, quote.paragraph)
     found, skipped, _ = extract_sentence(reading, PlanContext(*period), None)
@@ -387,6 +389,14 @@ def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[
     return cells
 
 
+def _in_one_year_plan(target: Candidate, period: tuple[int | None, int | None]) -> Candidate:
+    """In a one-year list (a year's assessment table) a row counting what is granted, traded or done
+    is that year's flow, as in a one-year part's sentences (etl.extract.time.one_year_scope)."""
+    if period[0] is not None and period[0] == period[1] == target.target_year:
+        target.scope = one_year_scope(target, "heading", target.target_year)
+    return target
+
+
 def table_candidates(text: str, sentences: list[Sentence], period: tuple[int | None, int | None]
                      ) -> tuple[list[Candidate], list[tuple[int, int]], list[Skipped]]:
     """Targets from indicator tables and 专栏 lines, the spans they cover (so sentence reading skips
@@ -407,7 +417,10 @@ def table_candidates(text: str, sentences: list[Sentence], period: tuple[int | N
         context = context_of(rows[0].start)
         for cell in _table_cells(rows, cols, period_start):
             read = _cell_candidate(cell, _quote(cell.row, text, context), period)
-            (skipped if isinstance(read, Skipped) else found).append(read)
+            if isinstance(read, Skipped):
+                skipped.append(read)
+            elif read is not None:
+                found.append(_in_one_year_plan(read, period))
     for cell in _year_value_cells(text, period):
         if (cell.row.start, cell.row.end) not in spans:
             spans.append((cell.row.start, cell.row.end))
