@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from etl.vocab.headings import CN_ORDINAL, TOP_ORDINAL
+from etl.vocab.units import UNIT_RE
 
 # --- a header's columns ----------------------------------------------------------------------------
 NAME_HEADER = re.compile(r"指标|名称|项目")
@@ -21,6 +22,12 @@ HEADER_WORD = re.compile(r"序号|指标|名称|项目|单位|目标|预期|规�
 PART_HEADING = re.compile(rf"^(?:{TOP_ORDINAL}|[（(]{CN_ORDINAL}[）)]|(?:表|专栏)\s*\d)")  # and a caption
 BRACKET_CELL = re.compile(r"[（(][^（）()]{1,10}[）)]")  # "（2025年）" under "基准值": one header cell on two lines
 CELL_GAP = re.compile(r"\t|[ \u3000]{2,}")  # cells parted by tabs or wide gaps of spaces
+# 分值 | 权重 of an assessment list: the points a row is worth, never its target (even "目标分值")
+POINTS_HEADER = re.compile(r"分值|分数|权重|得分|赋分")
+# --- a table's rows --------------------------------------------------------------------------------
+# "一、<category>（28分）" between the rows: the rows below it belong to that part
+GROUP_ROW = re.compile(rf"^(?:{TOP_ORDINAL}|[（(]{CN_ORDINAL}[）)])[^|\t。；;，,]{{1,30}}$")
+TOTAL_ROW = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|总\s*分)$")  # a totals row sums the points: no target
 
 # --- a cell --------------------------------------------------------------------------------------
 CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[≥≤>＞<＜约])?\s*"
@@ -28,11 +35,16 @@ CELL_NUMBER = re.compile(r"(?P<pre>年均|年度|每年|新增|累计)?(?P<cmp>[
 COMPARATOR_SIGNS = {"≥": ">=", ">": ">=", "＞": ">=", "≤": "<=", "<": "<=", "＜": "<=", "约": "≈"}
 COMPARATOR_AFTER = {"以上": ">=", "以内": "<=", "以下": "<=", "左右": "≈"}
 UNIT_IN_NAME = re.compile(r"[（(]\s*(?P<unit>[^（）()]{1,10})\s*[）)]$")  # （件）, （亿元，五年累计）
+# "2028年目标（亿元）": a column head's bracket that holds a unit ("（2028年）", "（目标值）" hold none)
+HEADER_UNIT = re.compile(rf"[（(]\s*(?P<unit>(?:万|亿|千)?(?:{UNIT_RE})(?:\s*/\s*年)?)\s*[）)]")
 TRAILING_NOTE = re.compile(r"[（(][^）)]*[）)]$")
 PER_YEAR_UNIT = re.compile(r"/\s*年|每年")  # 人次/年
 UNIT_NOTE_BREAK = re.compile(r"[，,；;]")  # "亿元，五年累计": the unit, then its note
 FLOW_WORDS = re.compile(r"累计|新增|年度|每年|年均")
 ANNUAL_NAME = re.compile(r"年度|每年|年均|^年")
+# A target cell that says what is to be done, without a number: a qualitative target.
+QUALITATIVE_CELL = re.compile(r"^(?:全面|按期|如期|按时)?(?:建立|建成|完成|出台|制定|设立|组建|实现|落实)[^\d]{0,12}$"
+                              r"|(?:正常|有效)运行$|全覆盖$")
 NEW_WORD = "新增"
 SUM_WORD = "累计"
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from etl.extract.clauses import Candidate
+from etl.extract.clauses import Candidate, PlanContext, Skipped, extract_sentence
 from etl.extract.rules_tables import (
     ANNUAL_NAME,
     ARROW_LINE,
@@ -24,14 +24,19 @@ from etl.extract.rules_tables import (
     COMPARATOR_AFTER,
     COMPARATOR_SIGNS,
     FLOW_WORDS,
+    GROUP_ROW,
+    HEADER_UNIT,
     HEADER_WORD,
     NAME_HEADER,
     NEW_WORD,
     PART_HEADING,
     PER_YEAR_UNIT,
+    POINTS_HEADER,
+    QUALITATIVE_CELL,
     STAGE_HEADER,
     SUM_WORD,
     TARGET_HEADER,
+    TOTAL_ROW,
     TRAILING_NOTE,
     UNIT_HEADER,
     UNIT_IN_NAME,
@@ -39,11 +44,15 @@ from etl.extract.rules_tables import (
     YEAR_VALUE,
     YEAR_VALUE_LINE,
 )
+from etl.extract.time import one_year_scope
 from etl.read.clean import is_spaced_row
 from etl.segment.sentences import Sentence
+from etl.vocab.layout import CELL_BAR
+from etl.vocab.numerals import numeral_view
 from etl.vocab.units import RATIO_UNITS, split_unit, written_unit
 
 YEAR = re.compile(r"(20\d\d)")
+DIGITS = re.compile(r"\d[\d,]*(?:\.\d+)?")
 MAX_HEADER_CELL = 12  # characters: a header cell is a short name
 MAX_CELL = 40  # characters: a longer line is text, not a cell
 
@@ -52,14 +61,20 @@ class _Row:
     cells: list[str]
     start: int
     end: int
+    group: str = ""  # the part row above it inside the table ("一、<category>（28分）"), if any
 
 
 def _pipe_cells(line: str) -> list[str] | None:
-    """`| a | b |` cells; None for another line.  A `| --- |` rule is a row of no cells."""
+    """`| a | b |` cells, or `a | b | c` (a Word table converted to text rows: outer bars optional);
+    None for another line.  A `| --- |` rule is a row of no cells."""
     stripped = line.strip()
-    if not (stripped.startswith("|") and stripped.endswith("|") and stripped.count("|") >= 3):
+    if stripped.count(CELL_BAR) < 2:
         return None
-    cells = [c.strip() for c in stripped.strip("|").split("|")]
+    if stripped.startswith(CELL_BAR):
+        stripped = stripped[1:]
+    if stripped.endswith(CELL_BAR):
+        stripped = stripped[:-1]
+    cells = [c.strip() for c in stripped.split(CELL_BAR)]
     return [] if all(re.fullmatch(r":?-{2,}:?", c) for c in cells) else cells
 
 
@@ -72,16 +87,19 @@ def _tab_cells(line: str) -> list[str] | None:
 
 
 def _delimited_rows(text: str, cells_of) -> list[list[_Row]]:
-    """Consecutive lines whose cells `cells_of` reads, as tables."""
-    tables, current, offset = [], [], 0
+    """Consecutive lines whose cells `cells_of` reads, as tables.  A part row between them
+    ("一、<category>（28分）", no cells) stays inside the table and names the rows below it."""
+    tables, current, offset, group = [], [], 0, ""
     for line in text.split("\n"):
         cells = cells_of(line)
-        if cells is None:
+        if cells is None and current and GROUP_ROW.match(line.strip()):
+            group = line.strip()
+        elif cells is None:
             if current:
                 tables.append(current)
-            current = []
+            current, group = [], ""
         elif cells:
-            current.append(_Row(cells, offset, offset + len(line)))
+            current.append(_Row(cells, offset, offset + len(line), group))
         offset += len(line) + 1
     if current:
         tables.append(current)
@@ -176,7 +194,9 @@ def _year_columns(header: list[str]) -> list[tuple[int, int]]:
 def _columns(header: list[str]) -> dict[str, int] | None:
     cols: dict[str, int] = {}
     for idx, cell in enumerate(header):
-        if "name" not in cols and NAME_HEADER.search(cell) and not TARGET_HEADER.search(cell):
+        if POINTS_HEADER.search(cell):
+            cols["points"] = idx  # never read: points are what a row is worth, not its target
+        elif "name" not in cols and NAME_HEADER.search(cell) and not TARGET_HEADER.search(cell):
             cols["name"] = idx
         elif UNIT_HEADER.search(cell):
             cols["unit"] = idx
@@ -207,20 +227,41 @@ def _split_unit(unit: str) -> tuple[float, str, bool]:
 
 @dataclass
 class _Cell:
-    """One target cell of a table (or one year of a 专栏 line) with what its row says about it."""
+    """One target cell of a table (or one year of a 专栏 line) with what its row says about it.
+    `number` is None for a cell in words ("同比增长10%以上", "建立并正常运行"): `written` holds it."""
     name: str
     unit: str
-    number: re.Match
+    number: re.Match | None
     year: int | None
     baseline: float | None
     row: _Row
+    written: str = ""
 
 
-def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end: int | None) -> Candidate:
-    name, unit, m, year = cell.name, cell.unit, cell.number, cell.year
+def _quote(row: _Row, text: str, context: Sentence | None) -> Sentence:
+    """The row's own text as the target's quote; its section is the table's, and the part row above
+    it, when there is one, is the last step of that section (it names the rows' category)."""
+    section = context.section if context else ""
+    if row.group:
+        section = f"{section} › {row.group}" if section else row.group
+    return Sentence(text[row.start:row.end], row.start, row.end, section,
+                    context.section_kind if context else "goals", False, context.paragraph if context else 0)
+
+
+def _name_and_unit(name: str, unit: str) -> tuple[str, str]:
+    """The unit written in the name's brackets when no column gives one ("<indicator>（万件）")."""
     in_name = UNIT_IN_NAME.search(name)
     if not unit and in_name:
-        unit, name = in_name.group("unit"), name[:in_name.start()]
+        return name[:in_name.start()], in_name.group("unit")
+    return name, unit
+
+
+def _cell_candidate(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]
+                    ) -> Candidate | Skipped | None:
+    if cell.number is None:
+        return _worded_cell(cell, quote, period)
+    name, unit = _name_and_unit(cell.name, cell.unit)
+    m, year = cell.number, cell.year
     flow_words = "".join(FLOW_WORDS.findall(unit))  # "亿元，五年累计": the unit's note
     mult, unit, per_year = _split_unit(UNIT_NOTE_BREAK.split(unit)[0].strip())
     comparator = COMPARATOR_AFTER.get(m.group("after") or "", COMPARATOR_SIGNS.get(m.group("cmp") or "", "="))
@@ -233,16 +274,60 @@ def _cell_candidate(cell: _Cell, text: str, context: Sentence | None, period_end
         scope = "new"
     else:
         scope = "stock"
-    row = cell.row
-    quote = Sentence(text[row.start:row.end], row.start, row.end, context.section if context else "",
-                     context.section_kind if context else "goals", False, context.paragraph if context else 0)
     return Candidate(
         value=_number(m.group("value")), value_max=None, unit=unit or None, multiplier=mult,
         comparator=comparator, baseline=cell.baseline, scope=scope,
-        target_year=year if year or scope == "annual" else period_end,
+        target_year=year if year or scope == "annual" else period[1],
         raw_name=TRAILING_NOTE.sub("", name).strip() or name, qualitative=False, sentence=quote,
         number_text=m.group(0) + (written_unit(unit, mult) or ""),
         notes=[] if year or scope == "annual" else ["table row without a year"])
+
+
+def _worded_cell(cell: _Cell, quote: Sentence, period: tuple[int | None, int | None]) -> Candidate | Skipped | None:
+    """A target cell in words is a short clause after the row's name ("<name>同比增长10%以上",
+    "<name>累计达到6家"): the extractor's own clause reading says its value, unit, comparator and
+    scope.  Anything but one clear reading of the cell's own number is skipped, with the reason."""
+    name, unit = _name_and_unit(cell.name, cell.unit)
+    name = name.strip()
+    year = cell.year or period[1]
+    notes = [] if cell.year else ["table row without a year"]
+    written = numeral_view(cell.written).text
+    numbers = [_number(n) for n in DIGITS.findall(written)]
+    if not numbers:
+        if QUALITATIVE_CELL.search(written):
+            return Candidate(value=None, value_max=None, unit=None, multiplier=1.0, comparator=None, baseline=None,
+                             scope=None, target_year=year, raw_name=TRAILING_NOTE.sub("", name).strip() or name,
+                             qualitative=True, sentence=quote, notes=[cell.written] + notes)
+        return None  # "—", "/", "待定": nothing to read
+    clause = name + cell.written
+    reading = Sentence(clause, quote.start, quote.start + len(clause), quote.section, "goals", False, quote.paragraph)
+    found, skipped, _ = extract_sentence(reading, PlanContext(*period), None)
+    found = [c for c in found if not c.qualitative]
+    if len(found) != 1 or skipped or _reads_elsewhere(found[0], numbers):
+        return _skip(quote, "table cell not read as one target")
+    target = found[0]
+    mult, name_unit, per_year = _split_unit(UNIT_NOTE_BREAK.split(unit)[0].strip()) if unit else (1.0, "", False)
+    if target.unit is None and name_unit:
+        target.unit, target.multiplier = name_unit, mult
+    if per_year and target.unit not in RATIO_UNITS:
+        target.scope = "annual"
+    own_year = YEAR.search(cell.written)
+    target.target_year = target.target_year if own_year else year
+    target.baseline = cell.baseline
+    target.raw_name = target.raw_name or name
+    target.sentence = quote
+    target.notes += [] if own_year else notes
+    return target
+
+
+def _reads_elsewhere(target: Candidate, numbers: list[float]) -> bool:
+    """The reading took a number that is not the cell's (a digit in the row's name), or left one out."""
+    read = [v for v in (target.value, target.value_max) if v is not None]
+    return sorted(read) != sorted(numbers)
+
+
+def _skip(quote: Sentence, reason: str) -> Skipped:
+    return Skipped(quote.text, reason, quote.start, quote.end)
 
 
 def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | None) -> list[_Cell]:
@@ -255,19 +340,30 @@ def _table_cells(rows: list[_Row], cols: dict[str, int], period_start: int | Non
     else:
         year_match = YEAR.search(rows[0].cells[cols["target"]])
         targets = [(cols["target"], int(year_match.group(1)) if year_match else None)]
+    header_units = {col: _header_unit(rows[0].cells[col]) for col, _ in targets}
     cells = []
     for row, (target_col, year) in ((r, t) for r in rows[1:] for t in targets):
         row_cells = row.cells + [""] * (len(rows[0].cells) - len(row.cells))
         name = row_cells[cols["name"]]
-        m = CELL_NUMBER.fullmatch(row_cells[target_col].replace(" ", ""))
-        if not name or not m:
-            continue
+        written = row_cells[target_col].replace(" ", "")
+        if not name or not written or TOTAL_ROW.match(name):
+            continue  # 合计 sums the points of an assessment list
+        m = CELL_NUMBER.fullmatch(written)
         baseline = None
         if "baseline" in cols:
             b = CELL_NUMBER.fullmatch(row_cells[cols["baseline"]].replace(" ", ""))
             baseline = _number(b.group("value")) if b else None
-        cells.append(_Cell(name, row_cells[cols["unit"]] if "unit" in cols else "", m, year, baseline, row))
+        unit = row_cells[cols["unit"]] if "unit" in cols else ""
+        if not unit and not UNIT_IN_NAME.search(name):
+            unit = header_units[target_col]  # "2027年目标（亿元）": the column's unit, when the row names none
+        cells.append(_Cell(name, unit, m, year, baseline, row, written))
     return cells
+
+
+def _header_unit(header: str) -> str:
+    """The unit a column's head writes in brackets ("目标值（万件）"); "" when it writes none."""
+    bracket = HEADER_UNIT.search(header)
+    return bracket.group("unit") if bracket else ""
 
 
 def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[_Cell]:
@@ -293,11 +389,21 @@ def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[
     return cells
 
 
-def table_candidates(text: str, sentences: list[Sentence],
-                     period: tuple[int | None, int | None]) -> tuple[list[Candidate], list[tuple[int, int]]]:
-    """Targets from indicator tables and 专栏 lines, and the spans they cover (so sentence reading skips them)."""
-    period_start, period_end = period
+def _in_one_year_plan(target: Candidate, period: tuple[int | None, int | None]) -> Candidate:
+    """In a one-year list (a year's assessment table) a row counting what is granted, traded or done
+    is that year's flow, as in a one-year part's sentences (etl.extract.time.one_year_scope)."""
+    if period[0] is not None and period[0] == period[1] == target.target_year:
+        target.scope = one_year_scope(target, "heading", target.target_year)
+    return target
+
+
+def table_candidates(text: str, sentences: list[Sentence], period: tuple[int | None, int | None]
+                     ) -> tuple[list[Candidate], list[tuple[int, int]], list[Skipped]]:
+    """Targets from indicator tables and 专栏 lines, the spans they cover (so sentence reading skips
+    them), and the target cells left unread, with the reason."""
+    period_start, _ = period
     found: list[Candidate] = []
+    skipped: list[Skipped] = []
     spans: list[tuple[int, int]] = []
 
     def context_of(start: int) -> Sentence | None:
@@ -309,10 +415,14 @@ def table_candidates(text: str, sentences: list[Sentence],
             continue
         spans.append((rows[0].start, rows[-1].end))
         context = context_of(rows[0].start)
-        found += [_cell_candidate(cell, text, context, period_end)
-                  for cell in _table_cells(rows, cols, period_start)]
+        for cell in _table_cells(rows, cols, period_start):
+            read = _cell_candidate(cell, _quote(cell.row, text, context), period)
+            if isinstance(read, Skipped):
+                skipped.append(read)
+            elif read is not None:
+                found.append(_in_one_year_plan(read, period))
     for cell in _year_value_cells(text, period):
         if (cell.row.start, cell.row.end) not in spans:
             spans.append((cell.row.start, cell.row.end))
-        found.append(_cell_candidate(cell, text, context_of(cell.row.start), period_end))
-    return found, spans
+        found.append(_cell_candidate(cell, _quote(cell.row, text, context_of(cell.row.start)), period))
+    return found, spans, skipped

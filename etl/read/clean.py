@@ -28,6 +28,7 @@ from etl.vocab.layout import (
     AFTER_SUBJECT,
     BRACKETED,
     BRACKETED_NOTE,
+    CELL_BAR,
     CELL_GAP,
     CHANGE,
     CJK,
@@ -132,6 +133,11 @@ def is_spaced_row(line: str) -> bool:
     punctuation outside a bracketed unit note."""
     unbracketed = BRACKETED_NOTE.sub("", line)
     return len(CELL_GAP.findall(line)) >= 2 and not SENTENCE_PUNCTUATION.search(unbracketed)
+
+
+def is_bar_row(line: str) -> bool:
+    """A table row whose cells are parted by bars ("1 | <name> | 4.1 | 7.5", outer bars optional)."""
+    return line.count(CELL_BAR) >= 2
 
 
 def squeeze_spaces(line: str) -> str:
@@ -327,6 +333,8 @@ def is_page_break_split(prev: str, nxt: str, blank_lines: int) -> bool:
     a line that goes on (not a heading).  Seen in 天长 (`现有知识` / `产权专员队伍`) and 盐城."""
     if blank_lines < 1 or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE:
         return False  # (a joined line is never longer than a cut one)
+    if is_bar_row(prev) or is_bar_row(nxt):
+        return False  # a table row is a row, never half a sentence
     if NUMBER_CUT.search(prev) and UNIT_GOES_ON.match(nxt):
         return True  # "…年均不低于2.5亿" / "— 2 —" / "元；": a number cut from its unit, in any line
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE:
@@ -342,7 +350,7 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
     Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
     if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt \
-            or is_spaced_row(prev) or is_spaced_row(nxt):
+            or is_spaced_row(prev) or is_spaced_row(nxt) or is_bar_row(prev) or is_bar_row(nxt):
         return False  # (a tab-separated table row is a row, never half a sentence)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not CLAUSE_MARK.search(prev):
         return False

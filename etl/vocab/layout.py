@@ -40,6 +40,8 @@ THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 CELL_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
 BRACKETED_NOTE = re.compile(r"（[^（）]*）|\([^()]*\)")  # "（亿元，五年累计）" is a cell's unit note
 SENTENCE_PUNCTUATION = re.compile("[，。；,;]")
+# ... or with bars: a Word table converted to text as "1 | <name> | 4.1 | 7.5" (outer bars optional)
+CELL_BAR = "|"
 
 # --- footnotes and glosses ------------------------------------------------------------------------
 FOOTNOTE_LINE = "\n注{number}：{body}"  # a Word footnote's body, as a line of its own

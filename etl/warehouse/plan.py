@@ -280,11 +280,12 @@ def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     ctx = PlanContext(*period, doc_year=doc_year)
     sentences = all_sentences = segment(cleaned.text)
     annex_tables = find_annex_tables(cleaned.text)
-    from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
+    from_tables, table_spans, table_skips = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
     sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     sentences = parts_by_time(sentences, anchor)
     candidates, skipped = extract_candidates(sentences, ctx)
+    skipped += table_skips
     paragraphs = {s.paragraph: line for s, line in _paragraph_lines(all_sentences, cleaned.text)}
     timed, time_skips = read_against_anchor(candidates, anchor, paragraphs, period)
     timed += [TimedTarget(c, c.target_year, "table", c.scope) for c in from_tables]
