@@ -141,3 +141,4 @@ def test_a_cell_of_two_figures_is_skipped_with_its_reason_not_guessed():
 def test_budget_and_schedule_tables_yield_no_target(table):
     ex = _rows("一、总体目标\n到2028年，知识产权综合实力明显增强。\n" + table, (2026, 2028))
     assert ex.targets[~ex.targets["qualitative"]].empty
+

@@ -31,6 +31,7 @@ from etl.vocab.units import (  # one home for the genre's units
     MONEY_TO_WAN,
     MULTIPLIER_WORD,
     MULTIPLIERS,
+    PER_MILLE,
     RATIO_UNITS,
     STANDARD_MONEY_UNIT,
 )
@@ -48,6 +49,8 @@ def standardise(value: float | None, unit: str | None, multiplier: float) -> tup
     if value is None or unit is None or (isinstance(value, float) and math.isnan(value)):
         return None, unit
     written = MULTIPLIER_WORD.get(multiplier, "") + unit
+    if written == PER_MILLE:
+        return round(value / 10, 6), "%"
     if written in MONEY_TO_WAN:
         return round(value * MONEY_TO_WAN[written], 6), STANDARD_MONEY_UNIT
     return round(value * multiplier, 6), unit

@@ -351,6 +351,8 @@ MEASURES: list[tuple[str, str, str, str, str, tuple[str, ...]]] = [
     ("pass_rate", "合格率", "pass rate", "rate", "%", ("抽检合格率", "抽查合格率", "合格率")),
     ("awareness_rate", "普及率", "awareness rate", "rate", "%", ("普及率", "知晓率")),
     ("ownership_rate", "拥有率", "ownership rate", "rate", "%", ("拥有率",)),
+    # the share of pledge loans gone bad (贷款不良率控制在5‰以内): a ceiling, in % after standardising
+    ("non_performing_rate", "不良率", "non-performing loan rate", "rate", "%", ("不良贷款率", "不良率")),
     # a grant rate is grants over the applications examined, no share of all grants (授权率 vs 授权量占比)
     ("grant_rate", "授权率", "grant rate", "rate", "%", ("授权率",)),
     ("share", "占比", "share", "rate", "%", ("占比", "比重", "比例", "率")),

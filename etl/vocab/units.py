@@ -16,7 +16,7 @@ import re
 # Units a target is counted in.  Sorted longest first so "人次" wins over "人", "亿元" over "元".
 UNITS = sorted(["个百分点", "人次", "家次", "场次", "件次", "户次", "批次", "个工作日", "工作日", "个月", "天", "日", "小时", "单",
                 "起", "宗", "笔", "份", "元", "件", "家", "个", "项", "人", "名", "次", "场", "户", "所", "座", "条",
-                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "平方米", "%", "分", "倍"], key=len, reverse=True)
+                "篇", "部", "批", "期", "门", "类", "款", "支", "套", "处", "亩", "平方米", "%", "‰", "分", "倍"], key=len, reverse=True)
 UNIT_RE = "|".join(re.escape(u) for u in UNITS)
 # 万亿 (a trillion: 专利密集型产业增加值1.1万亿元) is one compound multiplier, not 万 before a unit.
 MULTIPLIERS = {"万": 1e4, "亿": 1e8, "千": 1e3, "万亿": 1e12}
@@ -29,7 +29,9 @@ COUNT_UNITS = frozenset(("家", "个", "件", "项", "项次", "人", "人次", 
                          "篇", "部", "批", "批次", "期", "门", "类", "款", "支", "套", "家次", "件次", "户次", "单", "起", "宗",
                          "笔", "份", "处"))
 # Units whose value is a share, score or multiple: never divided by years or population.
-RATIO_UNITS = ("%", "个百分点", "分", "倍")
+RATIO_UNITS = ("%", "‰", "个百分点", "分", "倍")
+# A share per mille (不良率控制在5‰以内) is compared as a percentage: 5‰ is 0.5 %.
+PER_MILLE = "‰"
 DURATION_UNITS = ("天", "日", "个工作日", "工作日", "个月", "小时")
 # Indicator units that hold qualitative goals (a rank, a commitment): any value unit may sit there.
 ANY_VALUE_UNITS = ("名次", "项次")
@@ -59,7 +61,7 @@ def unit_kind(unit: str | None) -> str | None:
     if not unit:
         return None
     unit = unit.strip()
-    if unit in ("%", "个百分点", "％"):
+    if unit in ("%", "个百分点", "％", PER_MILLE):
         return "percent"
     if unit == "分":
         return "score"
