@@ -92,7 +92,8 @@ RULE_START = re.compile(r"(?<=[，,；;：:])\s*(?=(?:并|同时|另)?对)")
 # How often the plan's own bodies meet, report or review ("每季度召开1次调度会", "每月调度1次"): the plan's
 # working rhythm, not a target of IP work.  Events of the work itself (对接会, 执法行动…) are not meetings.
 GOVERNANCE_EVERY = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}$"
-GOVERNANCE_MEETING_AFTER = r"^[^，。；]{0,4}(?:会议|调度会|推进会|联席会|专题会|工作会|会商会|评估|督查|督导)"
+GOVERNANCE_MEETING_AFTER = (r"^[^，。；]{0,4}(?:会议|调度会|推进会|联席会|专题会|工作会|会商会|评估|督查|督导"
+                            r"|监测报告|进展报告|调度报告)")  # 每半年发布1次指标监测报告: the plan's own monitoring
 GOVERNANCE_VERB_BEFORE = r"每(?:个|[两三\d]个?)?(?:季度|半年|月|年|周|旬)[^，。；]{0,24}(?:调度|通报|会商|督查|督导)$"
 GROUP_SIZE = re.compile(r"^(?:部门|成员单位|单位组成|职能部门)")  # "32个部门" sizes a leading group
 
@@ -138,8 +139,9 @@ COVERED_PLACES = re.compile(r"^[\u4e00-\u9fff]{1,8}全覆盖")
 # ("在2个国家级开发区、5个省级园区设立…": each count of a list of places)
 PLACES_WHERE_BEFORE = re.compile(r"在(?:[^，。；\d]{0,6}|[^，。；]{0,20}[、和及])$")
 
-PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈)"
-                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:设立|建立|布设|开设|设置|建设)")
+PLACES_WHERE_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,6}(?:乡镇|镇街|集镇|镇|街道|村|社区|园区|开发区|高新区|商圈"
+                                r"|县[（(][市区、]{1,4}[）)]|乡[（(][镇街道、]{1,5}[）)])"  # 在6个县（市、区）全部设立
+                                r"(?:、[^，。；]{0,14})?(?:内|中)?(?:全部|均|都)?(?:设立|建立|布设|开设|设置|建设)")
 
 YEAR_MENTION = re.compile(r"(?:到|至|力争到|争取到|在|于)?\s*(20\d\d)\s*年(底|末|前|内)?")
 
@@ -238,7 +240,7 @@ INTERVAL_BEFORE = re.compile(r"每(?:隔)?\s*$")
 # The plan's own structure counted in its own words: "《方案》共设置3类12项指标" (both numbers), and the
 # fields it focuses on, listed then counted ("聚焦A、B、C三条产业链"), no target to reach.
 OWN_STRUCTURE_BEFORE = re.compile(r"(?:方案|规划|计划|要点|《[^》]{1,30}》)[^，。；\d]{0,6}(?:设置|设定|设立|明确|提出|列出|部署|确定|包括|涵盖)"
-                                  r"了?\s*(?:\d+\s*[类大项个条方面]\s*)?$")
+                                  r"了?\s*(?:\d+\s*(?:个方面|方面|[类大项个条])\s*)?$")
 FOCUS_LIST_BEFORE = re.compile(r"(?:聚焦|围绕|瞄准|面向|针对|覆盖|涉及)[^，。；\d]{0,40}、[^，。；\d、]{1,14}$")
 FOCUS_FIELD_AFTER = re.compile(r"^(?:重点|主导|优势|特色|新兴|战略性新兴)?(?:产业链|产业集群|产业|领域|行业|集群|链条)")
 # "对全县260家规上企业开展排查": the region's whole population of above-scale firms, addressed by a task.

@@ -45,7 +45,7 @@ PERIOD_SUM = re.compile(r"[2-5两三四五]年(?:[^，。；\d]{1,8}累计|总�
 MULTI_YEAR = re.compile(r"[2-5两三四五]年")
 
 # --- modality: is the number a commitment, a forecast or a report of what was achieved? -------
-PAST_MARKERS = re.compile(r"截至|截止|已|(?<![从由较比])目前(?!的?基础上)|共有|较上年|以来|获批|获评|荣获|此前|近年来|过去|去年|上年|前三季度|上半年|"
+PAST_MARKERS = re.compile(r"截至|截止|已|(?<![从由较比])目前(?!的?基础上)|共有|仅占|只占|较上年|以来|获批|获评|荣获|此前|近年来|过去|去年|上年|前三季度|上半年|"
                           r"今年[一二三四五六七八九十1-9]|[1-9１-９一二三四五六七八九十]+至[1-9一二三四五六七八九十]+月|[1-9一二三四五六七八九十]+月底")
 # (同比/环比 alone mark no report: "同比增长10%" is a growth target in a goals list; a report of progress
 # says when — 今年前三季度, 上半年, 去年 — and those words are above.)
