@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from etl.base.memo import short_text_cache
 from etl.extract.engine import Remembered, first
@@ -216,8 +216,12 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
     spans = []
     for pattern, reason, markers in MASKED_SPANS:
-        if markers and not any(marker in text for marker in markers):
-            continue  # the pattern cannot match here
+        if markers:
+            for marker in markers:
+                if marker in text:
+                    break
+            else:
+                continue  # no marker: the pattern cannot match here
         if pattern is None:
             spans += [(start, end, reason) for start, end in _titles(text)]
         else:
@@ -250,14 +254,17 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
     if after.startswith(LE_AFTER):
         return "<="
     window = before[-10:]
-    best: tuple[int, int, str] | None = None  # (end position, length, comparator)
-    for word, comp in COMPARATOR_WORDS:
-        pos = window.rfind(word)
-        if pos >= 0:
-            key = (pos + len(word), len(word), comp)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else "="
+    for end in range(len(window), 0, -1):  # the nearest end first; there, the longest word (the list's order)
+        for word, comp in _COMPARATORS_ENDING.get(window[end - 1], ()):
+            if window.endswith(word, 0, end):
+                return comp
+    return "="
+
+
+# last character → the comparator words ending with it, longest first (as in COMPARATOR_WORDS)
+_COMPARATORS_ENDING: dict[str, list[tuple[str, str]]] = {}
+for _word, _comp in COMPARATOR_WORDS:
+    _COMPARATORS_ENDING.setdefault(_word[-1], []).append((_word, _comp))
 
 
 
@@ -396,12 +403,9 @@ def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
                for m in FIVE_YEAR_PLAN.finditer(clause))
 
 
-def _speaks_of_future(sentence: Sentence) -> bool:
-    return _future_marked(sentence.text, sentence.section_kind == "other")
-
-
 @short_text_cache  # pure, and plans repeat their wording
 def _future_marked(text: str, background: bool) -> bool:
+    """Does a sentence speak of the future (`background`: in a part headed as background)?"""
     return bool((BACKGROUND_FUTURE_MARKERS if background else FUTURE_MARKERS).search(text))
 
 
@@ -435,8 +439,7 @@ class _SentenceFacts:
     converted: list[tuple[int, int]] = field(default_factory=list)  # sentence spans read from Chinese numerals
 
 
-@dataclass(frozen=True)
-class ClauseReading:
+class ClauseReading(NamedTuple):  # a tuple: part of a remembered reading's key, hashed for every clause
     """What a clause says of its numbers, as rules.MODALITY_RULES, NEW_CARRY_RULES and YEARLY_RULES
     decide it from the clause and the reading of the clause before (each is read once, in order).
 
@@ -448,13 +451,15 @@ class ClauseReading:
     duty: bool = False  # …and the yearly amount is a duty done every year (每年, 逐年, 年专题培训), not a rate (年均)
 
 
-@dataclass(frozen=True)
-class SentenceCarry:
+class SentenceCarry(NamedTuple):
     """What a sentence hands on to the next sentence of its paragraph."""
     modality: str = TARGET  # an achievement or a goal runs on into a sentence after a ；
     future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
     continues: bool = False  # the sentence before ended with ；: the next one goes on with it
     baseline: float | None = None  # a baseline not yet taken by a target
+
+
+PARAGRAPH_START = SentenceCarry()  # what the first sentence of a paragraph is handed: nothing
 
 
 @dataclass
@@ -465,7 +470,7 @@ class ClauseView:
     previous: str  # the modality of the clause before
     ctx: PlanContext
 
-    @cached_property  # only the rows that ask for it pay for it
+    @property  # only the rows that ask for it pay for it (one row, once a clause)
     def earlier_five_year_plan(self) -> bool:
         return _earlier_five_year_plan(self.clause, self.ctx)
 
@@ -564,17 +569,18 @@ class _SentenceOutput:
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
-                     carry: SentenceCarry = SentenceCarry()) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
+                     carry: SentenceCarry = PARAGRAPH_START) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
     """The targets of one sentence, the numbers it holds that are not targets, and what it hands on to
     the next sentence.  The sentence is read through its numeral view (etl.vocab.numerals: 两家 → 2家);
     offsets go back to the sentence."""
     view = numeral_view(sentence.text)
     text = view.text
-    read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
-                    sentence.is_heading, sentence.paragraph)
-    future = _speaks_of_future(read) or (carry.continues and carry.future)
+    future = _future_marked(text, sentence.section_kind == "other") or (carry.continues and carry.future)
     if DIGIT.search(text) is None:  # no number (four sentences in ten): only what it hands on is read
         return [], [], _carry_without_numbers(text, ctx, carry, future)
+    read = sentence if text is sentence.text else Sentence(text, sentence.start, sentence.end, sentence.section,
+                                                           sentence.section_kind, sentence.is_heading,
+                                                           sentence.paragraph)
     facts = _SentenceFacts(_mask_reasons(text), _SENTENCE_YEARS.get((text, *vars(ctx).values()), _sentence_years, text, ctx),
                            _subsidy_rules(text),
                            future, paragraph_year, ctx, view.converted)
@@ -611,8 +617,7 @@ def _skipped(sentence: Sentence, view: NumeralView, start: int, end: int, reason
     return Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b)
 
 
-@dataclass(frozen=True)
-class _ClauseContext:
+class _ClauseContext(NamedTuple):
     read: Sentence  # the sentence in its numeral view
     sentence: Sentence  # ... and as written (what a target quotes)
     facts: _SentenceFacts
@@ -1022,12 +1027,12 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    carry = SentenceCarry()
+    carry = PARAGRAPH_START
     current_paragraph = None
     item_name = ""  # the indicator a numbered item names in a sentence of its own, for the sentence after it
     for s in sentences:
         if s.paragraph != current_paragraph:
-            carry = SentenceCarry()
+            carry = PARAGRAPH_START
             current_paragraph = s.paragraph
             item_name = ""
         if len(found) + len(skipped) >= MAX_NUMBERS:
@@ -1046,5 +1051,5 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
         if not cands and carry.baseline is not None:
-            carry = replace(carry, baseline=None)
+            carry = carry._replace(baseline=None)
     return found, skipped
