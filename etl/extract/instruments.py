@@ -479,11 +479,19 @@ def _target_spans(targets: pd.DataFrame | None) -> list[tuple[int, int, str, str
     plain tuples, read once per plan (a frame filtered per sentence cost most of a build)."""
     if targets is None or targets.empty or "quote_start" not in targets:
         return []
-    start = pd.to_numeric(targets["quote_start"], errors="coerce")
-    end = pd.to_numeric(targets["quote_end"], errors="coerce")
+    start, end = _offsets(targets["quote_start"]), _offsets(targets["quote_end"])
     spans = [(int(a), int(b), str(t), str(n or "")) for a, b, t, n in zip(start, end, targets["target_id"], targets["raw_name"])
-             if pd.notna(a) and pd.notna(b)]
+             if a is not None and b is not None]
     return sorted(spans)
+
+
+def _offsets(values) -> list:
+    """Offsets as pd.to_numeric(errors="coerce") reads them, a missing one as None.  A list of plain
+    numbers (the build's columns, etl.warehouse.plan.TargetColumns) is read without pandas: for one plan's
+    few values pandas cost more than the rest of this step."""
+    if isinstance(values, list) and all(type(value) is int or type(value) is float for value in values):
+        return [None if value != value else value for value in values]  # NaN is the one value not equal to itself
+    return [None if pd.isna(value) else value for value in pd.to_numeric(values, errors="coerce")]
 
 
 def _spans_in(spans: list[tuple[int, int, str, str]], longest: int, s: Sentence) -> list[tuple[int, int, str, str]]:
