@@ -60,6 +60,7 @@ from etl.extract.rules import (
     EXISTING_LEAD,
     FIRST_YEAR,
     FIVE_YEAR_PLAN,
+    FIVE_YEAR_PLAN_MARKER,
     GOAL_VERB_OPENING,
     GOAL_VERB_TAIL,
     GROWTH_IN_NAME,
@@ -311,8 +312,7 @@ def _clean_name(name: str) -> str:
 
 
 
-@dataclass(frozen=True)
-class ScopeView:
+class ScopeView(NamedTuple):
     """A target as rules.SCOPE_RULES read it."""
     name_zone: str
     unit: str | None
@@ -340,6 +340,8 @@ _SENTENCE_YEARS = Remembered()  # by the sentence and the plan context: its answ
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     """(end offsets, years) of the year mentions in a sentence that can date a target after them
     ("到2026年"; not "较2023年"), found once per sentence rather than once per number."""
+    if YEAR_WORD not in text:  # (every mention below holds it; most sentences name no year)
+        return [], []
     found = []
     for m in YEAR_MENTION.finditer(text):
         year = int(m.group(1))
@@ -384,7 +386,7 @@ def _year_written(facts: _SentenceFacts, pos: int) -> bool:
 def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
     """"past" when the clause's first deciding year lies before the plan ("至2023年底，…分别达19.6件"),
     "future" when it is a year of the plan reached ("到2026年"), None when no year decides."""
-    if ctx.period_start is None:
+    if ctx.period_start is None or YEAR_WORD not in clause:  # (every year mention holds 年)
         return None
     for m in YEAR_MENTION.finditer(clause):
         year, before = int(m.group(1)), clause[max(0, m.start() - 1):m.start()]
@@ -399,8 +401,8 @@ def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
 
 def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
     """"“十三五”期间，…累计达到2,145件" in a 2021—2025 plan reports the past."""
-    return any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
-               for m in FIVE_YEAR_PLAN.finditer(clause))
+    return FIVE_YEAR_PLAN_MARKER in clause and any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
+                                                   for m in FIVE_YEAR_PLAN.finditer(clause))
 
 
 @short_text_cache  # pure, and plans repeat their wording
@@ -412,6 +414,8 @@ def _future_marked(text: str, background: bool) -> bool:
 @short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
+    if SUBSIDY_RULE.search(text) is None:  # no span can set one (most sentences)
+        return []
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
     return [(a, b) for a, b in zip(cuts, cuts[1:])
             if SUBSIDY_RULE.search(text, a, b) and SUBSIDY_VERB.search(text, a, b)]

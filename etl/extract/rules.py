@@ -294,6 +294,7 @@ GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
 
 # A five-year plan period named as a time: 十一五 is 2006—2010, 十三五 2016—2020, 十五五 2026—2030.
 FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期间|时期|以来)")
+FIVE_YEAR_PLAN_MARKER = "五"  # in every text FIVE_YEAR_PLAN can match: a clause without it is not searched
 
 CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
