@@ -110,14 +110,21 @@ _FULLWIDTH_ALNUM = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range
                     if unicodedata.normalize("NFKC", chr(c)).isalnum()}
 _FULLWIDTH_ALNUM.update(FULLWIDTH_MARKS)
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+# The characters the table and HALF_WIDTH_MARK change: a line holding none (most lines) is left as it is
+# after one scan for each, instead of a translate and a substitution that change nothing.
+_FULL_WIDTH = re.compile("[" + "".join(map(re.escape, _FULLWIDTH_ALNUM)) + "]")
+_HALF_WIDTH = re.compile("[" + "".join(map(re.escape, TO_FULLWIDTH)) + "]")
 
 
 def normalise_width(line: str) -> str:
     """Digits, Latin letters and % in full width become ASCII; ASCII punctuation touching Chinese
     becomes full width.  Decimal points, ranges (3.5, 1-2) and thousands separators (1,200) are
     left alone (a full-width one becomes ASCII)."""
-    line = line.translate(_FULLWIDTH_TABLE)
+    if _FULL_WIDTH.search(line):
+        line = line.translate(_FULLWIDTH_TABLE)
     line = THOUSANDS.sub(",", line)
+    if not _HALF_WIDTH.search(line):
+        return line
 
     def fix(m: re.Match) -> str:
         return TO_FULLWIDTH[m.group(0)]
