@@ -293,6 +293,14 @@ def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[
     return cells
 
 
+def _tables(text: str) -> list[list[_Row]]:
+    """The text's tables of each kind, a kind looked for only when the text holds what its every row or
+    header holds (most plans have no table: each look is a pass over every line)."""
+    return ((_delimited_rows(text, _pipe_cells) if "|" in text else [])
+            + (_delimited_rows(text, _tab_cells) if CELL_GAP.search(text) else [])  # tabs, or a gap of spaces
+            + (_flat_rows(text) if NAME_HEADER.search(text) else []))  # a header names its name column
+
+
 def table_candidates(text: str, sentences: list[Sentence],
                      period: tuple[int | None, int | None]) -> tuple[list[Candidate], list[tuple[int, int]]]:
     """Targets from indicator tables and 专栏 lines, and the spans they cover (so sentence reading skips them)."""
@@ -303,7 +311,7 @@ def table_candidates(text: str, sentences: list[Sentence],
     def context_of(start: int) -> Sentence | None:
         return next((s for s in sentences if s.start <= start < s.end + 1), None)
 
-    for rows in _delimited_rows(text, _pipe_cells) + _delimited_rows(text, _tab_cells) + _flat_rows(text):
+    for rows in _tables(text):
         cols = _columns(rows[0].cells)
         if not cols:
             continue
