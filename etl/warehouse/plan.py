@@ -282,7 +282,8 @@ def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     annex_tables = find_annex_tables(cleaned.text)
     from_tables, table_spans = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
-    sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
+    if exclude_spans:  # (most plans have no table)
+        sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     sentences = parts_by_time(sentences, anchor)
     candidates, skipped = extract_candidates(sentences, ctx)
     paragraphs = {s.paragraph: line for s, line in _paragraph_lines(all_sentences, cleaned.text)}
