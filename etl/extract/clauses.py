@@ -667,20 +667,23 @@ def _mentions(clause: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
-def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
-    """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
+def _name_and_verbs(n: _Number) -> tuple[str, str, int, str]:
+    """(raw name, the verbs before a number-first name, where in the clause the name ends, the words
+    before the number without their verbs)."""
     m, after, before_all = n.m, n.after, n.before_all
     # Number first ("新增1个国家级…试点园区"): the thing counted follows the unit.
-    after_name = NAME_AFTER_ENDS.split(after)[0]
-    after_name = CLOSING_COMPARATOR.sub("", after_name)
+    end = NAME_AFTER_ENDS.search(after)  # (the name after the number ends there: split's first piece)
+    after_name = CLOSING_COMPARATOR.sub("", after[:end.start()] if end else after)
     before_name = _strip_verb(before_all.rstrip())
+    name_before = _clean_name(before_name)
     number_first = bool(after_name.strip(DE)) and (
-        not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
+        not name_before or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
         or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:
-        return _clean_name(before_name), "", m.end()
+        return name_before, "", m.end(), before_name
     # a number-first name ("1个国家级…试点园区") is used up: the next name starts after it
-    return _clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name)
+    return (_clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name),
+            before_name)
 
 
 def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> tuple[Candidate, int]:
@@ -688,7 +691,7 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
     m, after, before_all, state, facts = n.m, n.after, n.before_all, n.reading, n.facts
     unit = n.unit
     value_max = number_value(m.group("value_max")) if m.group("value_max") else None
-    raw_name, verb_zone, name_end = _name_and_verbs(n)
+    raw_name, verb_zone, name_end, before_name = _name_and_verbs(n)
     notes = []
     if not raw_name and pending:
         raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
@@ -708,11 +711,11 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
     if written_after := YEAR_AFTER.match(after):  # "达到17件（2026年），达到20件（2027年）"
         year = int(written_after.group(1))
     start = n.clause_start + m.start()
-    if any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
+    if facts.converted and any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
         notes.append("Chinese numeral")
     if not raw_name:
         notes.append("no name found")
-    elif not verb_zone and len(_strip_verb(before_all.rstrip())) - len(raw_name) > 20:
+    elif not verb_zone and len(before_name) - len(raw_name) > 20:
         notes.append("name far from its number")
     per_place = PER_PLACE.search(before_all)
     cand = Candidate(value=number_value(m.group("value")), value_max=value_max, unit=unit,
