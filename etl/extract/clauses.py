@@ -81,6 +81,7 @@ from etl.extract.rules import (
     NAME_AFTER_ENDS,
     NAME_EDGE,
     NAMED_BUILD,
+    NAMED_BUILD_MARKERS,
     NEW_CARRY_RULES,
     NEW_PATTERN,
     NO_UNIT,
@@ -117,6 +118,7 @@ from etl.extract.rules import (
     SUBSIDY_VERB,
     TARGET,
     TASK_GOAL,
+    TASK_GOAL_MARKERS,
     TASK_VERB_OPENING,
     TASK_WORD_TAIL,
     TIER_END,
@@ -868,7 +870,7 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 def task_goals(sentence: Sentence) -> list[Candidate]:
     """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about
     (in an item's heading too: "（一）推进…，力争…数量取得突破")."""
-    if sentence.section_kind != "tasks":
+    if sentence.section_kind != "tasks" or not _holds_any(sentence.text, TASK_GOAL_MARKERS):
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
@@ -894,6 +896,14 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
     return goals
 
 
+def _holds_any(text: str, markers: tuple[str, ...]) -> bool:
+    """Does the text hold one of a pattern's markers (without one the pattern cannot match: not searched)?"""
+    for marker in markers:
+        if marker in text:
+            return True
+    return False
+
+
 def _counted(text: str, pos: int) -> bool:
     """Does the clause around `pos` count what it names ("建成…培育中心不少于1家"): then it is a target
     with a number, read as one, not a named goal."""
@@ -912,7 +922,7 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
         # in a year's work points, whose every item is that year's commitment.
         builds = [b for b in NAMED_BUILD.finditer(sentence.text)
                   if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
-                  and not _counted(sentence.text, b.start())]
+                  and not _counted(sentence.text, b.start())] if _holds_any(sentence.text, NAMED_BUILD_MARKERS) else []
         return task_goals(sentence) + [_named_build(b, sentence) for b in builds]
     if sentence.section_kind != "goals":
         return []
