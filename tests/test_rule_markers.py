@@ -13,6 +13,7 @@ import pytest
 
 from etl.extract import rules
 from etl.extract.rules_plan_facts import PHASE, PHASE_WORD
+from etl.extract.rules_tables import ARROW_LINE, ARROW_MARKERS
 from etl.vocab.lexicon import THIS_YEAR
 
 
@@ -57,6 +58,7 @@ GATES = [
     ("THIS_YEAR", THIS_YEAR.pattern, (rules.YEAR_WORD,)),
     ("PARAGRAPH_YEAR", rules.PARAGRAPH_YEAR.pattern, rules.PARAGRAPH_YEAR_MARKERS),
     ("PHASE", PHASE.pattern, (PHASE_WORD,)),
+    ("ARROW_LINE", ARROW_LINE.pattern, ARROW_MARKERS),
 ]
 
 

@@ -978,10 +978,9 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
     years: dict[int, list[tuple[int, int]]] = {}
     announced: tuple[str, int] | None = None  # (top-level part, year)
     for s in sentences:
-        top = s.section.split(" › ")[0]
-        if announced and announced[0] == top and s.paragraph not in years:
+        if announced and s.paragraph not in years and announced[0] == _top_part(s):
             years[s.paragraph] = [(s.start - 1, announced[1])]
-        if not any(marker in s.text for marker in PARAGRAPH_YEAR_MARKERS):
+        if not _holds_any(s.text, PARAGRAPH_YEAR_MARKERS):
             continue
         for m in PARAGRAPH_YEAR.finditer(s.text):
             if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
@@ -999,8 +998,12 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 # and so does a part headed by a year's work ("三、2026年度工作安排")
                 if s.text.rstrip().endswith(LIST_ANNOUNCED) or (s.section_kind == "goals" and m.start() <= 3) \
                         or (s.is_heading and m.group(3)):
-                    announced = (top, year)
+                    announced = (_top_part(s), year)
     return years
+
+
+def _top_part(s: Sentence) -> str:
+    return s.section.split(" › ")[0]
 
 
 def _numbers_skipped(s: Sentence, reason: str) -> list[Skipped]:

@@ -17,6 +17,7 @@ from etl.extract.clauses import Candidate
 from etl.extract.rules_tables import (
     ANNUAL_NAME,
     ARROW_LINE,
+    ARROW_MARKERS,
     BASELINE_HEADER,
     BRACKET_CELL,
     CELL_GAP,
@@ -275,8 +276,9 @@ def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[
     an arrow line the value before the arrow is the baseline, the one after it due at the plan's end."""
     period_start, period_end = period
     cells, offset = [], 0
+    arrows = any(marker in text for marker in ARROW_MARKERS)  # (most plans write no arrow: no line is tried)
     for line in text.split("\n"):
-        arrow = ARROW_LINE.match(line)
+        arrow = ARROW_LINE.match(line) if arrows else None
         if arrow and (n := CELL_NUMBER.fullmatch(arrow.group("cell").replace(" ", ""))):
             cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, period_end,
                                _number(arrow.group("base")), _Row([line], offset, offset + len(line))))
