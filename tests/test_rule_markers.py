@@ -12,6 +12,7 @@ import re._parser as _parser
 import pytest
 
 from etl.extract import rules
+from etl.extract.engine import required_pieces
 from etl.extract.rules_plan_facts import PHASE, PHASE_WORD
 from etl.extract.rules_tables import ARROW_LINE, ARROW_MARKERS
 from etl.vocab.lexicon import THIS_YEAR
@@ -74,3 +75,23 @@ def test_the_check_finds_a_missing_alternative():
     assert covered(r"(?:到|至)\s*20\d\d年", ("年",))
     assert covered(r"(?:到|至)\s*20\d\d年", ("20",))  # a marker across two fixed characters
     assert covered(r"[年月]底", ("年", "月"))
+
+
+def _dictionary_patterns():
+    from etl.extract.instruments import dictionary
+
+    return [(ident, pattern) for _compiled, pattern, ident, _pieces in dictionary()._patterns]
+
+
+@pytest.mark.parametrize("ident,pattern", _dictionary_patterns())
+def test_the_pieces_an_instrument_pattern_is_tested_with_are_in_every_match(ident, pattern):
+    pieces = required_pieces(pattern)
+    assert not pieces or covered(pattern, pieces), f"{ident}: {pattern} may match without any of {pieces}"
+
+
+def test_required_pieces_of_a_pattern():
+    assert required_pieces(r"(培育|育成)[^。]{0,6}高价值专利") == ("高价值专利",)
+    assert required_pieces(r"(成立|组建)[^。]{0,40}(领导小组|工作专班)") == ("工作专班", "领导小组")
+    assert required_pieces(r"(?:建成)?中心|平台") == ("中心", "平台")
+    assert required_pieces(r"[^。]{0,6}\d+") == ()  # nothing sure
+    assert required_pieces(r"(?i)iso\d+") == ()  # case ignored: a literal test would miss ISO

@@ -17,6 +17,8 @@ and checks that the rule itself (not a neighbour with the same decision) fired.
 from __future__ import annotations
 
 import re
+import re._constants as _regex_codes
+import re._parser as _regex_parser  # the standard library's own parser: what every match of a pattern holds
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -205,6 +207,67 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
                         trace.append(rule.name)
                     return rule
     return None
+
+
+MOST_PIECES = 12  # more pieces than this to test with `in` cost about what the pattern's own search does
+_MOST_CHARACTERS = 10  # a character class of more than this many characters is no useful test
+
+
+def required_pieces(pattern: str) -> tuple[str, ...]:
+    """Literal pieces one of which every match of the pattern holds, read from its parse: a text holding
+    none cannot match, and is not searched.  Empty when none are sure (a pattern ignoring case, or one
+    whose every part is optional, a wide class or an assertion) or when there are more than MOST_PIECES."""
+    try:
+        parsed = _regex_parser.parse(pattern)
+    except re.error:
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    pieces = _pieces_of_sequence(list(parsed))
+    return tuple(sorted(pieces)) if pieces and len(pieces) <= MOST_PIECES else ()
+
+
+def _pieces_of_sequence(items: list) -> frozenset[str] | None:
+    """Of a sequence's parts (runs of fixed characters, and items that require pieces of their own), the one
+    whose pieces make the best test: the longest shortest piece, then the fewest pieces."""
+    found, run = [], ""
+    for op, argument in items:
+        if op is _regex_codes.LITERAL:
+            run += chr(argument)
+            continue
+        if run:
+            found.append(frozenset({run}))
+            run = ""
+        if (pieces := _pieces_of_item(op, argument)) is not None:
+            found.append(pieces)
+    if run:
+        found.append(frozenset({run}))
+    return max(found, key=lambda pieces: (min(map(len, pieces)), -len(pieces)), default=None)
+
+
+def _pieces_of_item(op, argument) -> frozenset[str] | None:
+    if op is _regex_codes.IN:  # a class of literal characters and small ranges, not negated
+        characters: set[str] = set()
+        for kind, value in argument:
+            if kind is _regex_codes.LITERAL:
+                characters.add(chr(value))
+            elif kind is _regex_codes.RANGE and value[1] - value[0] < _MOST_CHARACTERS:
+                characters.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return frozenset(characters) if len(characters) <= _MOST_CHARACTERS else None
+    if op is _regex_codes.BRANCH:  # every alternative must require pieces
+        alternatives = [_pieces_of_sequence(list(branch)) for branch in argument[1]]
+        return None if any(pieces is None for pieces in alternatives) else frozenset().union(*alternatives)
+    if op is _regex_codes.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = argument
+        return None if add_flags & re.IGNORECASE else _pieces_of_sequence(list(inner))
+    if op in (_regex_codes.MAX_REPEAT, _regex_codes.MIN_REPEAT, _regex_codes.POSSESSIVE_REPEAT):
+        low, _high, inner = argument
+        return _pieces_of_sequence(list(inner)) if low >= 1 else None
+    if op is _regex_codes.ATOMIC_GROUP:
+        return _pieces_of_sequence(list(argument))
+    return None  # any character, a negated one, a category, an assertion, a back-reference
 
 
 _MISSING = object()

@@ -33,6 +33,7 @@ from etl.base import yaml_io
 from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED, short_text_cache
 from etl.base.paths import INSTRUMENTS
 from etl.base.schema import CATEGORIES, TABLES
+from etl.extract.engine import required_pieces
 from etl.extract.rules_instruments import (
     BENEFICIARIES,
     BRACKET_ENDS,
@@ -195,7 +196,8 @@ class InstrumentDictionary:
         for index, (norm, _written, _ident) in enumerate(self._aliases):
             if norm:
                 self._alias_starts.setdefault(norm[0], []).append(index)
-        self._patterns = [(re.compile(p), p, i.id) for i in instruments for p in i.patterns]
+        # each pattern with the pieces one of which its every match holds: a sentence holding none is not searched
+        self._patterns = [(re.compile(p), p, i.id, required_pieces(p)) for i in instruments for p in i.patterns]
         self._cooccur = [(tuple(normalize(w) for w in words), tuple(normalize(c) for c in context), i.id)
                          for i in instruments for words, context in i.cooccur]
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
@@ -246,7 +248,9 @@ class InstrumentDictionary:
                  for norm, written, ident in map(self._aliases.__getitem__, candidates) if norm in text
                  for start in _occurrences(norm, text)]
         found += [Mention(ident, m.start(), m.end(), written)
-                  for compiled, written, ident in self._patterns for m in compiled.finditer(text) if m.end() > m.start()]
+                  for compiled, written, ident, pieces in self._patterns
+                  if not pieces or any(piece in text for piece in pieces)
+                  for m in compiled.finditer(text) if m.end() > m.start()]
         for words, context, ident in self._cooccur:
             if any(c in text for c in context):
                 found += [Mention(ident, start, start + len(w), w) for w in words for start in _occurrences(w, text)]
