@@ -593,9 +593,10 @@ def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int |
     reading = _sentence_start(text, carry)
     out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
     for clause_start, clause_end in _clauses(text):
-        reading = read_clause(text[clause_start:clause_end], ctx, reading)
-        _read_clause_numbers(text[clause_start:clause_end], clause_start, _ClauseContext(read, sentence, facts, reading),
-                             out)
+        clause = text[clause_start:clause_end]
+        reading = read_clause(clause, ctx, reading)
+        if DIGIT.search(clause) is not None:  # (every number mention starts with a digit)
+            _read_clause_numbers(clause, clause_start, _ClauseContext(read, sentence, facts, reading), out)
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
     out.skipped += [(m.start(), m.end(), facts.masked[m.start()] or NO_UNIT) for m in ANY_NUMBER.finditer(text)
                     if not out.covered[m.start()]]
