@@ -348,10 +348,11 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     with no blank line and no indent, a line that goes on (`…有效发明专利保有` / `量达到950件。`).
     Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
     Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
-    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt \
-            or is_spaced_row(prev) or is_spaced_row(nxt):
+    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev or "\t" in nxt:
         return False  # (a tab-separated table row is a row, never half a sentence)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not CLAUSE_MARK.search(prev):
+        return False  # (tested before the table rows: most lines end complete)
+    if is_spaced_row(prev) or is_spaced_row(nxt):
         return False
     return bool(WRAP_GOES_ON.match(nxt)) and not HEADING_START.match(nxt)
 
