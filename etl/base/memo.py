@@ -20,9 +20,15 @@ CACHE_SIZE = 16384  # answers per reading: a worker's distinct sentences over a 
 def short_text_cache(read: Callable) -> Callable:
     """read(text, *hashable args), remembered when the text is at most LONGEST_REMEMBERED long."""
     remembered = lru_cache(maxsize=CACHE_SIZE)(read)
+    if read.__code__.co_argcount == 1:  # most readings read the text alone: no arguments packed per call
 
-    @wraps(read)
-    def reading(text: str, *args):
-        return remembered(text, *args) if len(text) <= LONGEST_REMEMBERED else read(text, *args)
+        @wraps(read)
+        def reading(text: str):
+            return remembered(text) if len(text) <= LONGEST_REMEMBERED else read(text)
+    else:
+
+        @wraps(read)
+        def reading(text: str, *args):
+            return remembered(text, *args) if len(text) <= LONGEST_REMEMBERED else read(text, *args)
     reading.cache_clear = remembered.cache_clear  # type: ignore[attr-defined]
     return reading

@@ -71,9 +71,12 @@ def _to_number(cell: str) -> float | None:
     return float(cell.replace(",", "")) if _NUMBER.match(cell) else None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _tidy_label(cell: str) -> str:
     # Place names carry no spaces; Word tables pad short names to align them ("税  郭  镇").
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", cell))
+    return _SPACES.sub("", unicodedata.normalize("NFKC", cell))
 
 
 def _period_of(label: str) -> str | None:

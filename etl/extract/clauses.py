@@ -29,8 +29,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from etl.base.memo import short_text_cache
 from etl.extract.engine import Remembered, first
@@ -60,6 +60,7 @@ from etl.extract.rules import (
     EXISTING_LEAD,
     FIRST_YEAR,
     FIVE_YEAR_PLAN,
+    FIVE_YEAR_PLAN_MARKER,
     GOAL_VERB_OPENING,
     GOAL_VERB_TAIL,
     GROWTH_IN_NAME,
@@ -80,6 +81,7 @@ from etl.extract.rules import (
     NAME_AFTER_ENDS,
     NAME_EDGE,
     NAMED_BUILD,
+    NAMED_BUILD_MARKERS,
     NEW_CARRY_RULES,
     NEW_PATTERN,
     NO_UNIT,
@@ -116,6 +118,7 @@ from etl.extract.rules import (
     SUBSIDY_VERB,
     TARGET,
     TASK_GOAL,
+    TASK_GOAL_MARKERS,
     TASK_VERB_OPENING,
     TASK_WORD_TAIL,
     TIER_END,
@@ -216,8 +219,12 @@ def _masked_spans(text: str) -> list[tuple[int, int, str]]:
     """Spans whose digits are never targets, with the reason; where spans overlap the first wins."""
     spans = []
     for pattern, reason, markers in MASKED_SPANS:
-        if markers and not any(marker in text for marker in markers):
-            continue  # the pattern cannot match here
+        if markers:
+            for marker in markers:
+                if marker in text:
+                    break
+            else:
+                continue  # no marker: the pattern cannot match here
         if pattern is None:
             spans += [(start, end, reason) for start, end in _titles(text)]
         else:
@@ -250,14 +257,17 @@ def _comparator(before: str, after: str, is_range: bool) -> str:
     if after.startswith(LE_AFTER):
         return "<="
     window = before[-10:]
-    best: tuple[int, int, str] | None = None  # (end position, length, comparator)
-    for word, comp in COMPARATOR_WORDS:
-        pos = window.rfind(word)
-        if pos >= 0:
-            key = (pos + len(word), len(word), comp)
-            if best is None or key[:2] > best[:2]:
-                best = key
-    return best[2] if best else "="
+    for end in range(len(window), 0, -1):  # the nearest end first; there, the longest word (the list's order)
+        for word, comp in _COMPARATORS_ENDING.get(window[end - 1], ()):
+            if window.endswith(word, 0, end):
+                return comp
+    return "="
+
+
+# last character → the comparator words ending with it, longest first (as in COMPARATOR_WORDS)
+_COMPARATORS_ENDING: dict[str, list[tuple[str, str]]] = {}
+for _word, _comp in COMPARATOR_WORDS:
+    _COMPARATORS_ENDING.setdefault(_word[-1], []).append((_word, _comp))
 
 
 
@@ -304,8 +314,7 @@ def _clean_name(name: str) -> str:
 
 
 
-@dataclass(frozen=True)
-class ScopeView:
+class ScopeView(NamedTuple):
     """A target as rules.SCOPE_RULES read it."""
     name_zone: str
     unit: str | None
@@ -333,6 +342,8 @@ _SENTENCE_YEARS = Remembered()  # by the sentence and the plan context: its answ
 def _sentence_years(text: str, ctx: PlanContext) -> tuple[list[int], list[int]]:
     """(end offsets, years) of the year mentions in a sentence that can date a target after them
     ("到2026年"; not "较2023年"), found once per sentence rather than once per number."""
+    if YEAR_WORD not in text:  # (every mention below holds it; most sentences name no year)
+        return [], []
     found = []
     for m in YEAR_MENTION.finditer(text):
         year = int(m.group(1))
@@ -377,7 +388,7 @@ def _year_written(facts: _SentenceFacts, pos: int) -> bool:
 def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
     """"past" when the clause's first deciding year lies before the plan ("至2023年底，…分别达19.6件"),
     "future" when it is a year of the plan reached ("到2026年"), None when no year decides."""
-    if ctx.period_start is None:
+    if ctx.period_start is None or YEAR_WORD not in clause:  # (every year mention holds 年)
         return None
     for m in YEAR_MENTION.finditer(clause):
         year, before = int(m.group(1)), clause[max(0, m.start() - 1):m.start()]
@@ -392,22 +403,21 @@ def _year_verdict(clause: str, ctx: PlanContext) -> str | None:
 
 def _earlier_five_year_plan(clause: str, ctx: PlanContext) -> bool:
     """"“十三五”期间，…累计达到2,145件" in a 2021—2025 plan reports the past."""
-    return any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
-               for m in FIVE_YEAR_PLAN.finditer(clause))
-
-
-def _speaks_of_future(sentence: Sentence) -> bool:
-    return _future_marked(sentence.text, sentence.section_kind == "other")
+    return FIVE_YEAR_PLAN_MARKER in clause and any(ctx.period_start and five_year_plan_end(m.group(1)) < ctx.period_start
+                                                   for m in FIVE_YEAR_PLAN.finditer(clause))
 
 
 @short_text_cache  # pure, and plans repeat their wording
 def _future_marked(text: str, background: bool) -> bool:
+    """Does a sentence speak of the future (`background`: in a part headed as background)?"""
     return bool((BACKGROUND_FUTURE_MARKERS if background else FUTURE_MARKERS).search(text))
 
 
 @short_text_cache  # pure; its answer is shared (read only) by sentences of the same wording
 def _subsidy_rules(text: str) -> list[tuple[int, int]]:
     """The spans of a sentence that set a subsidy: the sentence is cut where a clause opens with 对."""
+    if SUBSIDY_RULE.search(text) is None:  # no span can set one (most sentences)
+        return []
     cuts = [0, *(m.start() for m in RULE_START.finditer(text)), len(text)]
     return [(a, b) for a, b in zip(cuts, cuts[1:])
             if SUBSIDY_RULE.search(text, a, b) and SUBSIDY_VERB.search(text, a, b)]
@@ -435,8 +445,7 @@ class _SentenceFacts:
     converted: list[tuple[int, int]] = field(default_factory=list)  # sentence spans read from Chinese numerals
 
 
-@dataclass(frozen=True)
-class ClauseReading:
+class ClauseReading(NamedTuple):  # a tuple: part of a remembered reading's key, hashed for every clause
     """What a clause says of its numbers, as rules.MODALITY_RULES, NEW_CARRY_RULES and YEARLY_RULES
     decide it from the clause and the reading of the clause before (each is read once, in order).
 
@@ -448,13 +457,15 @@ class ClauseReading:
     duty: bool = False  # …and the yearly amount is a duty done every year (每年, 逐年, 年专题培训), not a rate (年均)
 
 
-@dataclass(frozen=True)
-class SentenceCarry:
+class SentenceCarry(NamedTuple):
     """What a sentence hands on to the next sentence of its paragraph."""
     modality: str = TARGET  # an achievement or a goal runs on into a sentence after a ；
     future: bool = False  # the sentence before, ended by ；, set a goal ("《方案》提出，至2026年…；…；")
     continues: bool = False  # the sentence before ended with ；: the next one goes on with it
     baseline: float | None = None  # a baseline not yet taken by a target
+
+
+PARAGRAPH_START = SentenceCarry()  # what the first sentence of a paragraph is handed: nothing
 
 
 @dataclass
@@ -465,7 +476,7 @@ class ClauseView:
     previous: str  # the modality of the clause before
     ctx: PlanContext
 
-    @cached_property  # only the rows that ask for it pay for it
+    @property  # only the rows that ask for it pay for it (one row, once a clause)
     def earlier_five_year_plan(self) -> bool:
         return _earlier_five_year_plan(self.clause, self.ctx)
 
@@ -564,26 +575,28 @@ class _SentenceOutput:
 
 
 def extract_sentence(sentence: Sentence, ctx: PlanContext, paragraph_year: int | None,
-                     carry: SentenceCarry = SentenceCarry()) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
+                     carry: SentenceCarry = PARAGRAPH_START) -> tuple[list[Candidate], list[Skipped], SentenceCarry]:
     """The targets of one sentence, the numbers it holds that are not targets, and what it hands on to
     the next sentence.  The sentence is read through its numeral view (etl.vocab.numerals: 两家 → 2家);
     offsets go back to the sentence."""
     view = numeral_view(sentence.text)
     text = view.text
-    read = Sentence(text, sentence.start, sentence.end, sentence.section, sentence.section_kind,
-                    sentence.is_heading, sentence.paragraph)
-    future = _speaks_of_future(read) or (carry.continues and carry.future)
+    future = _future_marked(text, sentence.section_kind == "other") or (carry.continues and carry.future)
     if DIGIT.search(text) is None:  # no number (four sentences in ten): only what it hands on is read
         return [], [], _carry_without_numbers(text, ctx, carry, future)
+    read = sentence if text is sentence.text else Sentence(text, sentence.start, sentence.end, sentence.section,
+                                                           sentence.section_kind, sentence.is_heading,
+                                                           sentence.paragraph)
     facts = _SentenceFacts(_mask_reasons(text), _SENTENCE_YEARS.get((text, *vars(ctx).values()), _sentence_years, text, ctx),
                            _subsidy_rules(text),
                            future, paragraph_year, ctx, view.converted)
     reading = _sentence_start(text, carry)
     out = _SentenceOutput([], [], bytearray(len(text)), carry.baseline)
     for clause_start, clause_end in _clauses(text):
-        reading = read_clause(text[clause_start:clause_end], ctx, reading)
-        _read_clause_numbers(text[clause_start:clause_end], clause_start, _ClauseContext(read, sentence, facts, reading),
-                             out)
+        clause = text[clause_start:clause_end]
+        reading = read_clause(clause, ctx, reading)
+        if DIGIT.search(clause) is not None:  # (every number mention starts with a digit)
+            _read_clause_numbers(clause, clause_start, _ClauseContext(read, sentence, facts, reading), out)
     # Digits the mention pattern did not start on (ISO56005, a second number inside a range…).
     out.skipped += [(m.start(), m.end(), facts.masked[m.start()] or NO_UNIT) for m in ANY_NUMBER.finditer(text)
                     if not out.covered[m.start()]]
@@ -611,8 +624,7 @@ def _skipped(sentence: Sentence, view: NumeralView, start: int, end: int, reason
     return Skipped(_context(sentence.text, a, b), reason, sentence.start + a, sentence.start + b)
 
 
-@dataclass(frozen=True)
-class _ClauseContext:
+class _ClauseContext(NamedTuple):
     read: Sentence  # the sentence in its numeral view
     sentence: Sentence  # ... and as written (what a target quotes)
     facts: _SentenceFacts
@@ -658,20 +670,23 @@ def _mentions(clause: str) -> Iterator[re.Match]:
         pos = m.end()
 
 
-def _name_and_verbs(n: _Number) -> tuple[str, str, int]:
-    """(raw name, the verbs before a number-first name, where in the clause the name ends)."""
+def _name_and_verbs(n: _Number) -> tuple[str, str, int, str]:
+    """(raw name, the verbs before a number-first name, where in the clause the name ends, the words
+    before the number without their verbs)."""
     m, after, before_all = n.m, n.after, n.before_all
     # Number first ("新增1个国家级…试点园区"): the thing counted follows the unit.
-    after_name = NAME_AFTER_ENDS.split(after)[0]
-    after_name = CLOSING_COMPARATOR.sub("", after_name)
+    end = NAME_AFTER_ENDS.search(after)  # (the name after the number ends there: split's first piece)
+    after_name = CLOSING_COMPARATOR.sub("", after[:end.start()] if end else after)
     before_name = _strip_verb(before_all.rstrip())
+    name_before = _clean_name(before_name)
     number_first = bool(after_name.strip(DE)) and (
-        not _clean_name(before_name) or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
+        not name_before or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
         or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:
-        return _clean_name(before_name), "", m.end()
+        return name_before, "", m.end(), before_name
     # a number-first name ("1个国家级…试点园区") is used up: the next name starts after it
-    return _clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name)
+    return (_clean_name(after_name.lstrip(DE)), before_name, m.end() + after.find(after_name) + len(after_name),
+            before_name)
 
 
 def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> tuple[Candidate, int]:
@@ -679,7 +694,7 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
     m, after, before_all, state, facts = n.m, n.after, n.before_all, n.reading, n.facts
     unit = n.unit
     value_max = number_value(m.group("value_max")) if m.group("value_max") else None
-    raw_name, verb_zone, name_end = _name_and_verbs(n)
+    raw_name, verb_zone, name_end, before_name = _name_and_verbs(n)
     notes = []
     if not raw_name and pending:
         raw_name = pending[-1].raw_name  # "分别达19件、20件" style continuation
@@ -699,11 +714,11 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
     if written_after := YEAR_AFTER.match(after):  # "达到17件（2026年），达到20件（2027年）"
         year = int(written_after.group(1))
     start = n.clause_start + m.start()
-    if any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
+    if facts.converted and any(a < n.clause_start + m.end() and start < b for a, b in facts.converted):
         notes.append("Chinese numeral")
     if not raw_name:
         notes.append("no name found")
-    elif not verb_zone and len(_strip_verb(before_all.rstrip())) - len(raw_name) > 20:
+    elif not verb_zone and len(before_name) - len(raw_name) > 20:
         notes.append("name far from its number")
     per_place = PER_PLACE.search(before_all)
     cand = Candidate(value=number_value(m.group("value")), value_max=value_max, unit=unit,
@@ -856,7 +871,7 @@ def _named_build(m: re.Match, sentence: Sentence) -> Candidate:
 def task_goals(sentence: Sentence) -> list[Candidate]:
     """A task's whole-territory coverage or its dated end, as a qualitative row naming what it is about
     (in an item's heading too: "（一）推进…，力争…数量取得突破")."""
-    if sentence.section_kind != "tasks":
+    if sentence.section_kind != "tasks" or not _holds_any(sentence.text, TASK_GOAL_MARKERS):
         return []
     goals = []
     for clause_start, clause_end in _clauses(sentence.text):
@@ -882,6 +897,14 @@ def task_goals(sentence: Sentence) -> list[Candidate]:
     return goals
 
 
+def _holds_any(text: str, markers: tuple[str, ...]) -> bool:
+    """Does the text hold one of a pattern's markers (without one the pattern cannot match: not searched)?"""
+    for marker in markers:
+        if marker in text:
+            return True
+    return False
+
+
 def _counted(text: str, pos: int) -> bool:
     """Does the clause around `pos` count what it names ("建成…培育中心不少于1家"): then it is a target
     with a number, read as one, not a named goal."""
@@ -900,7 +923,7 @@ def qualitative_goals(sentence: Sentence, ctx: PlanContext) -> list[Candidate]:
         # in a year's work points, whose every item is that year's commitment.
         builds = [b for b in NAMED_BUILD.finditer(sentence.text)
                   if (_one_year_plan(ctx) or DATED_TASK.search(sentence.text[:b.start()]))
-                  and not _counted(sentence.text, b.start())]
+                  and not _counted(sentence.text, b.start())] if _holds_any(sentence.text, NAMED_BUILD_MARKERS) else []
         return task_goals(sentence) + [_named_build(b, sentence) for b in builds]
     if sentence.section_kind != "goals":
         return []
@@ -956,10 +979,9 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
     years: dict[int, list[tuple[int, int]]] = {}
     announced: tuple[str, int] | None = None  # (top-level part, year)
     for s in sentences:
-        top = s.section.split(" › ")[0]
-        if announced and announced[0] == top and s.paragraph not in years:
+        if announced and s.paragraph not in years and announced[0] == _top_part(s):
             years[s.paragraph] = [(s.start - 1, announced[1])]
-        if not any(marker in s.text for marker in PARAGRAPH_YEAR_MARKERS):
+        if not _holds_any(s.text, PARAGRAPH_YEAR_MARKERS):
             continue
         for m in PARAGRAPH_YEAR.finditer(s.text):
             if m.group(4):  # "第二年（攻坚年）：…": the plan's second year
@@ -977,8 +999,12 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 # and so does a part headed by a year's work ("三、2026年度工作安排")
                 if s.text.rstrip().endswith(LIST_ANNOUNCED) or (s.section_kind == "goals" and m.start() <= 3) \
                         or (s.is_heading and m.group(3)):
-                    announced = (top, year)
+                    announced = (_top_part(s), year)
     return years
+
+
+def _top_part(s: Sentence) -> str:
+    return s.section.split(" › ")[0]
 
 
 def _numbers_skipped(s: Sentence, reason: str) -> list[Skipped]:
@@ -1030,12 +1056,12 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
     para_years = paragraph_target_years(sentences, ctx)
     found: list[Candidate] = []
     skipped: list[Skipped] = []
-    carry = SentenceCarry()
+    carry = PARAGRAPH_START
     current_paragraph = None
     item_name = ""  # the indicator a numbered item names in a sentence of its own, for the sentence after it
     for s in sentences:
         if s.paragraph != current_paragraph:
-            carry = SentenceCarry()
+            carry = PARAGRAPH_START
             current_paragraph = s.paragraph
             item_name = ""
         if len(found) + len(skipped) >= MAX_NUMBERS:
@@ -1054,5 +1080,5 @@ def extract_candidates(sentences: list[Sentence], ctx: PlanContext) -> tuple[lis
         skipped.extend(skips)
         found.extend(qualitative_goals(s, ctx))
         if not cands and carry.baseline is not None:
-            carry = replace(carry, baseline=None)
+            carry = carry._replace(baseline=None)
     return found, skipped

@@ -17,6 +17,8 @@ and checks that the rule itself (not a neighbour with the same decision) fired.
 from __future__ import annotations
 
 import re
+import re._constants as _regex_codes
+import re._parser as _regex_parser  # the standard library's own parser: what every match of a pattern holds
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -39,21 +41,31 @@ class Look:
     absent: bool = False
     compiled: re.Pattern = field(init=False, repr=False, compare=False)
     _find: Callable = field(init=False, repr=False, compare=False)  # the compiled match or search, bound once
+    test: Callable = field(init=False, repr=False, compare=False)  # the zone's text → does the condition hold
 
     def __post_init__(self) -> None:
         compiled = re.compile(self.pattern)
+        find = compiled.match if self.at_start else compiled.search
         object.__setattr__(self, "compiled", compiled)
-        object.__setattr__(self, "_find", compiled.match if self.at_start else compiled.search)
+        object.__setattr__(self, "_find", find)
+        object.__setattr__(self, "test", _test(find, self.markers, self.absent))
 
     def holds(self, subject) -> bool:
-        text = getattr(subject, self.zone)
-        if self.markers:
-            for marker in self.markers:
-                if marker in text:
-                    break
-            else:  # no marker: the pattern cannot match
-                return self.absent
-        return (self._find(text) is not None) != self.absent
+        return self.test(getattr(subject, self.zone))
+
+
+def _test(find: Callable, markers: tuple[str, ...], absent: bool) -> Callable[[str], bool]:
+    """text → does a look hold: the markers tested with `in` before the pattern runs (no marker:
+    the pattern cannot match), made once per look so each test is one call."""
+    if not markers:
+        return (lambda text: find(text) is None) if absent else (lambda text: find(text) is not None)
+
+    def test(text: str) -> bool:
+        for marker in markers:
+            if marker in text:
+                return (find(text) is not None) != absent
+        return absent
+    return test
 
 
 @dataclass(frozen=True)
@@ -91,12 +103,16 @@ class Rule:
 @dataclass(frozen=True)
 class _TablePlan:
     table: tuple[Rule, ...]  # kept so a reused id can never find another table's plan
-    by_unit: dict | None  # unit → the rows admitting it, each as (rule, the zones it needs a pattern found in)
-    any_other: tuple[tuple[Rule, tuple[str, ...]], ...]  # the rows for a unit no row names (or every row)
+    by_unit: dict | None  # unit → the rows admitting it, each a _Row
+    any_other: tuple[_Row, ...]  # the rows for a unit no row names (or every row)
     found_in: dict[str, Callable]  # zone → text → could any of those patterns be found there
 
 
 _PLANS: dict[int, _TablePlan] = {}
+
+# A row as `first` runs it: (the rule, the zones it needs a pattern found in, its looks as (zone, test),
+# its condition).  Its units are left out: only rows admitting the subject's unit are tried.
+_Row = tuple[Rule, tuple[str, ...], tuple[tuple[str, Callable], ...], Callable | None]
 
 
 def _plan(table: tuple[Rule, ...]) -> _TablePlan:
@@ -115,7 +131,8 @@ def _make_plan(table: tuple[Rule, ...]) -> _TablePlan:
                 wanted.setdefault(look.zone, []).append(look)
     found_in = {zone: finder for zone, looks in wanted.items() if (finder := _any_found(looks)) is not None}
     rows = [(rule, tuple(z for z in dict.fromkeys(look.zone for look in rule.looks if not look.absent)
-                         if z in found_in)) for rule in table]
+                         if z in found_in), tuple((look.zone, look.test) for look in rule.looks), rule.when)
+            for rule in table]
     if not named:
         return _TablePlan(table, None, tuple(rows), found_in)
     by_unit = {unit: tuple(row for row in rows if not row[0].units or unit in row[0].units) for unit in named}
@@ -126,25 +143,40 @@ _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 
 
 def _any_found(looks: list[Look]) -> Callable | None:
-    """text → False when none of the looks' patterns can be found in it (a pattern anchored at the
-    start is searched anywhere: a wider test, never a narrower one).  None when the patterns cannot
-    be joined (a back-reference would change its number in the union)."""
+    """text → False when none of the looks' patterns can be found in it: the patterns anchored at the
+    start joined and matched there, the others joined and searched anywhere.  None when the patterns
+    cannot be joined (a back-reference would change its number in the union)."""
     if any(_BACKREFERENCE.search(look.pattern) for look in looks):
         return None
     try:
-        union = re.compile("|".join(f"(?:{look.pattern})" for look in looks)).search
+        finds = [find for anchored in (True, False) if (find := _joined([look for look in looks if look.at_start == anchored],
+                                                                         anchored)) is not None]
     except re.error:
         return None
+    if len(finds) == 1:
+        find = finds[0]
+        anywhere: Callable = lambda text: find(text) is not None  # noqa: E731
+    else:
+        at_start, inside = finds
+        anywhere = lambda text: at_start(text) is not None or inside(text) is not None  # noqa: E731
     markers = tuple(dict.fromkeys(m for look in looks for m in look.markers))
     if any(not look.markers for look in looks):  # a pattern without markers: only the search can tell
-        return lambda text: union(text) is not None
+        return anywhere
 
     def found(text: str) -> bool:
         for marker in markers:
             if marker in text:
-                return union(text) is not None
+                return anywhere(text)
         return False
     return found
+
+
+def _joined(looks: list[Look], at_start: bool) -> Callable | None:
+    """One compiled match (at the start) or search (anywhere) for all the looks' patterns (None: no look)."""
+    if not looks:
+        return None
+    union = re.compile("|".join(f"(?:{look.pattern})" for look in looks))
+    return union.match if at_start else union.search
 
 
 def first(table: tuple[Rule, ...], subject) -> Rule | None:
@@ -157,7 +189,7 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
     rows = plan.any_other if plan.by_unit is None else plan.by_unit.get(subject.unit, plan.any_other)
     found_in = plan.found_in
     seen: dict[str, bool] = {}  # zone → the joint search's answer, asked at most once per subject
-    for rule, needs in rows:
+    for rule, needs, looks, when in rows:  # rule.holds, inline (its unit test already done): this runs for every row tried
         for zone in needs:
             hit = seen.get(zone)
             if hit is None:
@@ -165,12 +197,77 @@ def first(table: tuple[Rule, ...], subject) -> Rule | None:
             if not hit:
                 break
         else:
-            if rule.holds(subject):
-                trace = _TRACE.get()
-                if trace is not None:
-                    trace.append(rule.name)
-                return rule
+            for zone, test in looks:
+                if not test(getattr(subject, zone)):
+                    break
+            else:
+                if when is None or when(subject):
+                    trace = _TRACE.get()
+                    if trace is not None:
+                        trace.append(rule.name)
+                    return rule
     return None
+
+
+MOST_PIECES = 12  # more pieces than this to test with `in` cost about what the pattern's own search does
+_MOST_CHARACTERS = 10  # a character class of more than this many characters is no useful test
+
+
+def required_pieces(pattern: str) -> tuple[str, ...]:
+    """Literal pieces one of which every match of the pattern holds, read from its parse: a text holding
+    none cannot match, and is not searched.  Empty when none are sure (a pattern ignoring case, or one
+    whose every part is optional, a wide class or an assertion) or when there are more than MOST_PIECES."""
+    try:
+        parsed = _regex_parser.parse(pattern)
+    except re.error:
+        return ()
+    if parsed.state.flags & re.IGNORECASE:
+        return ()
+    pieces = _pieces_of_sequence(list(parsed))
+    return tuple(sorted(pieces)) if pieces and len(pieces) <= MOST_PIECES else ()
+
+
+def _pieces_of_sequence(items: list) -> frozenset[str] | None:
+    """Of a sequence's parts (runs of fixed characters, and items that require pieces of their own), the one
+    whose pieces make the best test: the longest shortest piece, then the fewest pieces."""
+    found, run = [], ""
+    for op, argument in items:
+        if op is _regex_codes.LITERAL:
+            run += chr(argument)
+            continue
+        if run:
+            found.append(frozenset({run}))
+            run = ""
+        if (pieces := _pieces_of_item(op, argument)) is not None:
+            found.append(pieces)
+    if run:
+        found.append(frozenset({run}))
+    return max(found, key=lambda pieces: (min(map(len, pieces)), -len(pieces)), default=None)
+
+
+def _pieces_of_item(op, argument) -> frozenset[str] | None:
+    if op is _regex_codes.IN:  # a class of literal characters and small ranges, not negated
+        characters: set[str] = set()
+        for kind, value in argument:
+            if kind is _regex_codes.LITERAL:
+                characters.add(chr(value))
+            elif kind is _regex_codes.RANGE and value[1] - value[0] < _MOST_CHARACTERS:
+                characters.update(map(chr, range(value[0], value[1] + 1)))
+            else:
+                return None
+        return frozenset(characters) if len(characters) <= _MOST_CHARACTERS else None
+    if op is _regex_codes.BRANCH:  # every alternative must require pieces
+        alternatives = [_pieces_of_sequence(list(branch)) for branch in argument[1]]
+        return None if any(pieces is None for pieces in alternatives) else frozenset().union(*alternatives)
+    if op is _regex_codes.SUBPATTERN:
+        _group, add_flags, _del_flags, inner = argument
+        return None if add_flags & re.IGNORECASE else _pieces_of_sequence(list(inner))
+    if op in (_regex_codes.MAX_REPEAT, _regex_codes.MIN_REPEAT, _regex_codes.POSSESSIVE_REPEAT):
+        low, _high, inner = argument
+        return _pieces_of_sequence(list(inner)) if low >= 1 else None
+    if op is _regex_codes.ATOMIC_GROUP:
+        return _pieces_of_sequence(list(argument))
+    return None  # any character, a negated one, a category, an assertion, a back-reference
 
 
 _MISSING = object()

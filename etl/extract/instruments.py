@@ -33,6 +33,7 @@ from etl.base import yaml_io
 from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED, short_text_cache
 from etl.base.paths import INSTRUMENTS
 from etl.base.schema import CATEGORIES, TABLES
+from etl.extract.engine import required_pieces
 from etl.extract.rules_instruments import (
     BENEFICIARIES,
     BRACKET_ENDS,
@@ -195,7 +196,8 @@ class InstrumentDictionary:
         for index, (norm, _written, _ident) in enumerate(self._aliases):
             if norm:
                 self._alias_starts.setdefault(norm[0], []).append(index)
-        self._patterns = [(re.compile(p), p, i.id) for i in instruments for p in i.patterns]
+        # each pattern with the pieces one of which its every match holds: a sentence holding none is not searched
+        self._patterns = [(re.compile(p), p, i.id, required_pieces(p)) for i in instruments for p in i.patterns]
         self._cooccur = [(tuple(normalize(w) for w in words), tuple(normalize(c) for c in context), i.id)
                          for i in instruments for words, context in i.cooccur]
         # (normalised keyword, canonical zh, en), longest keyword first: 地方金融监管局 before 金融监管局.
@@ -246,7 +248,9 @@ class InstrumentDictionary:
                  for norm, written, ident in map(self._aliases.__getitem__, candidates) if norm in text
                  for start in _occurrences(norm, text)]
         found += [Mention(ident, m.start(), m.end(), written)
-                  for compiled, written, ident in self._patterns for m in compiled.finditer(text) if m.end() > m.start()]
+                  for compiled, written, ident, pieces in self._patterns
+                  if not pieces or any(piece in text for piece in pieces)
+                  for m in compiled.finditer(text) if m.end() > m.start()]
         for words, context, ident in self._cooccur:
             if any(c in text for c in context):
                 found += [Mention(ident, start, start + len(w), w) for w in words for start in _occurrences(w, text)]
@@ -479,11 +483,19 @@ def _target_spans(targets: pd.DataFrame | None) -> list[tuple[int, int, str, str
     plain tuples, read once per plan (a frame filtered per sentence cost most of a build)."""
     if targets is None or targets.empty or "quote_start" not in targets:
         return []
-    start = pd.to_numeric(targets["quote_start"], errors="coerce")
-    end = pd.to_numeric(targets["quote_end"], errors="coerce")
+    start, end = _offsets(targets["quote_start"]), _offsets(targets["quote_end"])
     spans = [(int(a), int(b), str(t), str(n or "")) for a, b, t, n in zip(start, end, targets["target_id"], targets["raw_name"])
-             if pd.notna(a) and pd.notna(b)]
+             if a is not None and b is not None]
     return sorted(spans)
+
+
+def _offsets(values) -> list:
+    """Offsets as pd.to_numeric(errors="coerce") reads them, a missing one as None.  A list of plain
+    numbers (the build's columns, etl.warehouse.plan.TargetColumns) is read without pandas: for one plan's
+    few values pandas cost more than the rest of this step."""
+    if isinstance(values, list) and all(type(value) is int or type(value) is float for value in values):
+        return [None if value != value else value for value in values]  # NaN is the one value not equal to itself
+    return [None if pd.isna(value) else value for value in pd.to_numeric(values, errors="coerce")]
 
 
 def _spans_in(spans: list[tuple[int, int, str, str]], longest: int, s: Sentence) -> list[tuple[int, int, str, str]]:

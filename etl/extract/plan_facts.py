@@ -20,6 +20,7 @@ from etl.extract.rules_plan_facts import (
     OTHER_LABEL,
     OTHERS_TAIL,
     PHASE,
+    PHASE_WORD,
     PROTECTED,
     RESPONSIBLE,
     RESPONSIBLE_LABEL,
@@ -43,6 +44,8 @@ def _as_columns(table: str, rows: list[dict]) -> dict[str, list]:
 
 def _phase_rows(clean_text: str, doc_id: str, region_id: str) -> list[dict]:
     rows: dict[str, dict] = {}  # the first statement of each phase (a frame's drop_duplicates cost more)
+    if PHASE_WORD not in clean_text:  # (most plans name no phase: the search backtracks at every character)
+        return []
     for m in PHASE.finditer(clean_text):
         y1, m1 = int(m.group("y1")), int(m.group("m1"))
         y2 = int(m.group("y2") or y1)

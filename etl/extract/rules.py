@@ -261,6 +261,7 @@ SELF_MEASURED_GOAL = re.compile(r"前列|全覆盖|覆盖全部|清零|取得突
 NAMED_BUILD = re.compile(r"(?:建成|争创|创建)(?P<what>(?![^，。；、]*(?:特色|强县|强市|具有))[^，。；、]{2,20}?"
                          r"(?:示范区|示范城市|示范县|集聚区|中心(?![^，。；、]{0,6}中心)|综合体|平台|规范化市场(?!示范)))"
                          r"|20\d\d\s*年(?:底|末)?前?通过(?P<passed>[^，。；、]{2,24}?)(?:评审|验收)")
+NAMED_BUILD_MARKERS = ("建成", "争创", "创建", "20")  # one of them is in every text NAMED_BUILD can match
 
 MEASURABLE = re.compile(r"(?<!质)量$|率$|额$|数$|数量$|比重$|占比$|满意度$|经费$|投入$|收入$|成效$|产值$|"
                         r"增加值$|指标$|融资$|发明专利$|规模$|网点$|站点$")
@@ -296,6 +297,7 @@ GROWTH = re.compile(r"增长|增速|增幅|递增|提高了|提升了")
 
 # A five-year plan period named as a time: 十一五 is 2006—2010, 十三五 2016—2020, 十五五 2026—2030.
 FIVE_YEAR_PLAN = re.compile(r"[“\"]?十([一二三四五六])五[”\"]?(?:期间|时期|以来)")
+FIVE_YEAR_PLAN_MARKER = "五"  # in every text FIVE_YEAR_PLAN can match: a clause without it is not searched
 
 CLAUSE = re.compile(r"(?:[^，,：:]|(?<=\d),(?=\d{3}(?!\d)))+")  # a thousands separator does not end a clause
 
@@ -331,6 +333,7 @@ TASK_GOAL = re.compile(r"实现(?:市域|县域|区域|全域|全[市县区])全
                        r"(?P<year>20\d\d)\s*年\s*(?:底|末)?(?:前|以前)\s*全部取消|"
                        r"(?:力争|争取|推动)在?(?P<what>[^，。；]{2,30}?)取得突破(?!性)|"
                        r"实现(?P<dated_cover>[^，。；]{2,16})全覆盖|实现[“\"]?零[”\"]?的突破")
+TASK_GOAL_MARKERS = ("全覆盖", "全部取消", "突破")  # one of them is in every text TASK_GOAL can match
 
 # ("到2028年，实现…托管服务全覆盖": coverage of anything counts in a task when a year is set for it.)
 DATED_TASK = re.compile(r"(?:20\d\d\s*年(?:底|末)?(?:前|以前)?|(?<![两三四五\d])年内|今年)[^。；\d]{0,16}$")

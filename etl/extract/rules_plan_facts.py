@@ -9,6 +9,7 @@ from etl.vocab.departments import DEPARTMENT_ENDINGS
 # "（一）…部署阶段（N年1月-N年5月）" or "第一阶段：…阶段（N年1月—N年3月）"
 PHASE = re.compile(r"(?P<name>[\u4e00-\u9fff]{2,10}阶段)\s*[（(]\s*(?P<y1>20\d\d)年(?P<m1>\d{1,2})月"
                    r"(?:\s*[-—–~至到]+\s*(?:(?P<y2>20\d\d)年)?(?P<m2>\d{1,2})月)?\s*[）)]")
+PHASE_WORD = "阶段"  # in every text PHASE can match: a plan without it is not searched
 RESPONSIBLE = re.compile(r"[（(〔]\s*(?:责任单位[:：]\s*)?(?P<body>[^（）()〔〕]*(?:[（(][^（）()]*[）)][^（）()〔〕]*)*)"
                          r"[）)〕]")
 RESPONSIBLE_LABEL = "责任单位"

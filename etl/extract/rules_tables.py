@@ -61,4 +61,5 @@ ARROW_LINE = re.compile(
     r"^\s*(?:\d{1,2}\s*[.、．]\s*|[（(]\d{1,2}[）)]\s*)?(?P<name>[^：:，。；\d]{2,40}?)"
     r"[（(](?P<unit>[^（）()]{1,12})[）)]\s*[：:]\s*(?P<base>\d[\d.,]*)\s*(?:→|->|—>|－>|⟶)\s*"
     r"(?P<cell>\d[\d.,]*\s*(?:以上|以内|以下|左右)?)\s*(?:[（(]?(?:预期性|约束性|指导性)[）)]?)?\s*[。；;]?\s*$")
+ARROW_MARKERS = ("→", ">", "⟶")  # one of them is in every line ARROW_LINE can match
 YEAR_VALUE = re.compile(r"(?P<year>20\d\d)\s*年\s*[为达]?\s*(?P<cell>[\d.,]+\s*(?:以上|以内|以下|左右)?)")

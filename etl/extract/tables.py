@@ -17,6 +17,7 @@ from etl.extract.clauses import Candidate, PlanContext, Skipped, extract_sentenc
 from etl.extract.rules_tables import (
     ANNUAL_NAME,
     ARROW_LINE,
+    ARROW_MARKERS,
     BASELINE_HEADER,
     BRACKET_CELL,
     CELL_GAP,
@@ -371,8 +372,9 @@ def _year_value_cells(text: str, period: tuple[int | None, int | None]) -> list[
     an arrow line the value before the arrow is the baseline, the one after it due at the plan's end."""
     period_start, period_end = period
     cells, offset = [], 0
+    arrows = any(marker in text for marker in ARROW_MARKERS)  # (most plans write no arrow: no line is tried)
     for line in text.split("\n"):
-        arrow = ARROW_LINE.match(line)
+        arrow = ARROW_LINE.match(line) if arrows else None
         if arrow and (n := CELL_NUMBER.fullmatch(arrow.group("cell").replace(" ", ""))):
             cells.append(_Cell(arrow.group("name").strip(), arrow.group("unit"), n, period_end,
                                _number(arrow.group("base")), _Row([line], offset, offset + len(line))))
@@ -397,6 +399,14 @@ def _in_one_year_plan(target: Candidate, period: tuple[int | None, int | None]) 
     return target
 
 
+def _tables(text: str) -> list[list[_Row]]:
+    """The text's tables of each kind, a kind looked for only when the text holds what its every row or
+    header holds (most plans have no table: each look is a pass over every line)."""
+    return ((_delimited_rows(text, _pipe_cells) if "|" in text else [])
+            + (_delimited_rows(text, _tab_cells) if CELL_GAP.search(text) else [])  # tabs, or a gap of spaces
+            + (_flat_rows(text) if NAME_HEADER.search(text) else []))  # a header names its name column
+
+
 def table_candidates(text: str, sentences: list[Sentence], period: tuple[int | None, int | None]
                      ) -> tuple[list[Candidate], list[tuple[int, int]], list[Skipped]]:
     """Targets from indicator tables and 专栏 lines, the spans they cover (so sentence reading skips
@@ -409,7 +419,7 @@ def table_candidates(text: str, sentences: list[Sentence], period: tuple[int | N
     def context_of(start: int) -> Sentence | None:
         return next((s for s in sentences if s.start <= start < s.end + 1), None)
 
-    for rows in _delimited_rows(text, _pipe_cells) + _delimited_rows(text, _tab_cells) + _flat_rows(text):
+    for rows in _tables(text):
         cols = _columns(rows[0].cells)
         if not cols:
             continue

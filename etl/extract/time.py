@@ -212,12 +212,16 @@ def achievement_year(s: Skipped, sentences: list[Sentence]) -> int | None:
     year its sentence writes before it.  Other skipped numbers have no year of their own here."""
     if not s.reason.startswith(ACHIEVEMENT_REASON):
         return None
-    i = bisect_right([x.start for x in sentences], s.start) - 1
+    i = bisect_right(sentences, s.start, key=_start) - 1  # (sentences are in text order; no list of starts made per call)
     if i < 0:
         return None
     sentence = sentences[i]
     years = years_written_before(sentence.text, s.start - sentence.start)
     return years[-1] if years else None
+
+
+def _start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def _skip(c: Candidate, reason: str) -> Skipped:

@@ -28,6 +28,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.base import schema, yaml_io
+from etl.base.memo import CACHE_SIZE, LONGEST_REMEMBERED
 from etl.base.paths import INDICATORS
 from etl.harmonize.facets import MEASURE_INFO, Facets, category_of, parse, parse_name
 from etl.vocab import names
@@ -230,6 +231,7 @@ class Harmonizer:
                 f = Facets.from_key(ind.facets)
                 self._families.setdefault((f.subject, f.measure), ind)
         self._derived: dict[str, Indicator] = {}
+        self._decided: dict[tuple, Decision] = {}  # decide's answers by their inputs (see there)
 
     # ── loading ──────────────────────────────────────────────────────────────────────────
     @classmethod
@@ -350,7 +352,21 @@ class Harmonizer:
         return self._derived[key]
 
     def decide(self, raw_name, context: str = "", unit: str | None = None, value=None) -> Decision:
-        """Which indicator a target's name states, and how that was decided (named | derived | unmapped)."""
+        """Which indicator a target's name states, and how that was decided (named | derived | unmapped).
+        Remembered by its inputs (the answer is frozen, the dictionary never changes): the build asks it of
+        each target twice, for the target's row and for the name counts.  A sentence longer than
+        etl.base.memo.LONGEST_REMEMBERED is read afresh, and a full memory starts again empty."""
+        if not isinstance(context, str) or len(context) > LONGEST_REMEMBERED:
+            return self._decide(raw_name, context, unit, value)
+        key = (raw_name, type(raw_name), context, unit, value, type(value))  # (1 and 1.0 are one key without the type)
+        decision = self._decided.get(key)
+        if decision is None:
+            if len(self._decided) >= CACHE_SIZE:
+                self._decided.clear()
+            decision = self._decided[key] = self._decide(raw_name, context, unit, value)
+        return decision
+
+    def _decide(self, raw_name, context: str, unit: str | None, value) -> Decision:
         if not isinstance(raw_name, str) or not raw_name.strip():
             if not context or value is None:
                 return Decision(None, None, UNMAPPED, "no name")

@@ -282,6 +282,7 @@ def _fold(text: str) -> str:
 _WORDS = _word_table()
 _NORMALISER_RE = re.compile("|".join(sorted((re.escape(_fold(w)) for *_, words in vocab.NORMALISERS for w in words),
                                              key=len, reverse=True)))
+_SUBSET_WORD = _fold(vocab.SUBSET_WORD)
 _NAME_FOLDS = tuple((_fold(before), _fold(after)) for before, after in vocab.NAME_FOLDS)
 _LONGEST = max(len(w) for w in _WORDS)
 _MAINTAINED = re.compile(vocab.MAINTAINED)
@@ -532,13 +533,13 @@ def _sentence_adds_nothing(raw_name: str, quote: str, alone: Parsed) -> bool:
     sentence could add): most names, read without looking at their sentence, for speed."""
     if alone.facets is None or any(sep in raw_name for sep in vocab.LIST_SEPARATORS):
         return False
-    if not alone.facets.tier and _fold(vocab.SUBSET_WORD) in _fold(quote):
+    folded = _fold(quote)
+    if not alone.facets.tier and _SUBSET_WORD in folded:
         return False  # a 其中 subset may take the tier of its whole
     reading = _read_once(alone.name)
     if not reading.subjects or not (reading.measure or reading.growth or not _needs_measure(reading)):
         return False
-    return bool(reading.normaliser) or len(_NORMALISER_RE.findall(_fold(quote))) == len(
-        _NORMALISER_RE.findall(alone.name))
+    return bool(reading.normaliser) or len(_NORMALISER_RE.findall(folded)) == len(_NORMALISER_RE.findall(alone.name))
 
 
 @lru_cache(maxsize=50_000)

@@ -73,13 +73,20 @@ class _Line:
     start: int
 
 
-def _lines(text: str) -> list[_Line]:
-    out, pos = [], 0
+def _head_and_tail(text: str) -> tuple[list[_Line], list[_Line]]:
+    """The first HEAD_LINES lines that hold something and, in a text with more, its last TAIL_LINES: the
+    only lines an anchor is read from (the lines between are passed over without being made)."""
+    found, pos = [], 0  # (line as written, its offset) of each line that holds something
     for raw in text.split("\n"):
         if raw.strip():
-            out.append(_Line(raw.strip(), pos + len(raw) - len(raw.lstrip())))
+            found.append((raw, pos))
         pos += len(raw) + 1
-    return out
+    head = [_line(raw, start) for raw, start in found[:HEAD_LINES]]
+    return head, [_line(raw, start) for raw, start in found[-TAIL_LINES:]] if len(found) > HEAD_LINES else []
+
+
+def _line(raw: str, start: int) -> _Line:
+    return _Line(raw.strip(), start + len(raw) - len(raw.lstrip()))
 
 
 def _year(token: str) -> int:
@@ -183,8 +190,7 @@ def text_genre(head: list[_Line], tail: list[_Line]) -> str:
 
 def find_anchor(text: str) -> TimeAnchor:
     """The text's own time, from its first and last lines (see the module docstring)."""
-    lines = _lines(text)
-    head, tail = lines[:HEAD_LINES], lines[-TAIL_LINES:] if len(lines) > HEAD_LINES else []
+    head, tail = _head_and_tail(text)
     heading = _heading(head)
     if heading:
         return heading

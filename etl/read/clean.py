@@ -111,14 +111,21 @@ _FULLWIDTH_ALNUM = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range
                     if unicodedata.normalize("NFKC", chr(c)).isalnum()}
 _FULLWIDTH_ALNUM.update(FULLWIDTH_MARKS)
 _FULLWIDTH_TABLE = str.maketrans(_FULLWIDTH_ALNUM)
+# The characters the table and HALF_WIDTH_MARK change: a line holding none (most lines) is left as it is
+# after one scan for each, instead of a translate and a substitution that change nothing.
+_FULL_WIDTH = re.compile("[" + "".join(map(re.escape, _FULLWIDTH_ALNUM)) + "]")
+_HALF_WIDTH = re.compile("[" + "".join(map(re.escape, TO_FULLWIDTH)) + "]")
 
 
 def normalise_width(line: str) -> str:
     """Digits, Latin letters and % in full width become ASCII; ASCII punctuation touching Chinese
     becomes full width.  Decimal points, ranges (3.5, 1-2) and thousands separators (1,200) are
     left alone (a full-width one becomes ASCII)."""
-    line = line.translate(_FULLWIDTH_TABLE)
+    if _FULL_WIDTH.search(line):
+        line = line.translate(_FULLWIDTH_TABLE)
     line = THOUSANDS.sub(",", line)
+    if not _HALF_WIDTH.search(line):
+        return line
 
     def fix(m: re.Match) -> str:
         return TO_FULLWIDTH[m.group(0)]
@@ -349,10 +356,11 @@ def is_soft_wrap(prev: str, nxt: str, nxt_indented: bool) -> bool:
     with no blank line and no indent, a line that goes on (`…有效发明专利保有` / `量达到950件。`).
     Read apart, the second half loses its subject and the first its unit (`3个` / `月以内`).
     Joined as written: no character is dropped (unlike a page break, a wrap repeats nothing)."""
-    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev + nxt \
-            or is_spaced_row(prev) or is_spaced_row(nxt) or is_bar_row(prev) or is_bar_row(nxt):
+    if nxt_indented or not prev or not nxt or len(prev) + len(nxt) > LONG_LINE or "\t" in prev or "\t" in nxt:
         return False  # (a tab-separated table row is a row, never half a sentence)
     if len(prev) < 20 or prev[-1] in LINE_COMPLETE or not CLAUSE_MARK.search(prev):
+        return False  # (tested before the table rows: most lines end complete)
+    if is_spaced_row(prev) or is_spaced_row(nxt) or is_bar_row(prev) or is_bar_row(nxt):
         return False
     return bool(WRAP_GOES_ON.match(nxt)) and not HEADING_START.match(nxt)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from etl.vocab.time import CONFUSABLE_IN_NUMBER, CONFUSABLE_YEAR, LETTER_AS_DIGIT
+from etl.vocab.time import CONFUSABLE_AFTER_DIGIT, CONFUSABLE_IN_NUMBER, CONFUSABLE_YEAR, LETTER_AS_DIGIT
 
 
 def _as_digits(m: re.Match) -> str:
@@ -20,6 +20,8 @@ def _as_digits(m: re.Match) -> str:
 def fold_confusables(text: str) -> tuple[str, list[str]]:
     """(text with letters among digits replaced, one note per change: 'line N: read 2O27 as 2027')."""
     notes: list[str] = []
+    if CONFUSABLE_AFTER_DIGIT.search(text) is None:  # no fold can change anything (most texts)
+        return text, notes
 
     def fix(m: re.Match) -> str:
         new = _as_digits(m)

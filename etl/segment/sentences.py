@@ -84,10 +84,13 @@ def _sub_heading_span(line: str) -> int | None:
     A bullet "——创新活力强劲：…" ends at the colon."""
     if not SUB_HEADING.match(line):
         return None
-    for i, ch in enumerate(line[:60]):
-        if ch in SUB_HEADING_END:
-            return i + 1
+    end = _HEADING_END.search(line, 0, 60)  # the first stop or colon in the first 60 characters
+    if end is not None:
+        return end.end()
     return len(line) if len(line) <= 40 else None
+
+
+_HEADING_END = re.compile(f"[{re.escape(SUB_HEADING_END)}]")
 
 
 def _sub_part_kind(sub: str, kind: str) -> str | None:

@@ -67,6 +67,8 @@ LETTER_AS_DIGIT = {"O": "0", "o": "0", "Ｏ": "0", "ｏ": "0", "〇": "0", "l": 
 _CONFUSABLE = "".join(LETTER_AS_DIGIT)
 CONFUSABLE_YEAR = re.compile(rf"(?<![A-Za-z\d])2[\d{_CONFUSABLE}]{{3}}(?=\s*年)")
 CONFUSABLE_IN_NUMBER = re.compile(rf"(?<=\d)[{_CONFUSABLE}]+(?=\d)")
+# A digit right before such a letter: every fold above changes one (a text without is left as it is).
+CONFUSABLE_AFTER_DIGIT = re.compile(rf"\d[{_CONFUSABLE}]")
 
 
 # --- a number's time, read against the text's own ------------------------------------------------

@@ -195,6 +195,10 @@ def link_restatements(rows: list[dict]) -> None:
     restatement says the amount is added over the plan period (建设期内新增) and the target reads as a
     level (累计), the target takes the restatement's scope (new)."""
     seen: dict[tuple, list[dict]] = {}
+    pointing: dict[str, list[dict]] = {}  # target_id → the rows whose `restates` names it
+    for row in rows:
+        if (named := row.get("restates")) is not None:
+            pointing.setdefault(named, []).append(row)
     for row in rows:
         if row["qualitative"] or row["value_std"] is None or row.get("per_unit"):
             continue
@@ -202,7 +206,7 @@ def link_restatements(rows: list[dict]) -> None:
         for earlier in seen.get(key, []):
             if _restates(earlier, row):
                 target, restatement = (row, earlier) if _summarises(earlier) and not _summarises(row) else (earlier, row)
-                _link(rows, target, restatement)
+                _link(target, restatement, pointing)
                 break
         seen.setdefault(key, []).append(row)
 
@@ -215,14 +219,25 @@ def _summarises(row: dict) -> bool:
     return headline or bool(SUMMARY_BLOCK.match(quote)) or bool(SUMMARY_BLOCK.match(row["section"] or ""))
 
 
-def _link(rows: list[dict], target: dict, restatement: dict) -> None:
-    restatement["restates"] = target["target_id"]
-    target["restates"] = None
-    for other in rows:  # rows that pointed at the restatement now point at the target
-        if other.get("restates") == restatement["target_id"]:
-            other["restates"] = target["target_id"]
+def _link(target: dict, restatement: dict, pointing: dict[str, list[dict]]) -> None:
+    _point(restatement, target["target_id"], pointing)
+    _point(target, None, pointing)
+    # rows that pointed at the restatement now point at the target (found in `pointing`: a scan of every
+    # row for each link was quadratic, seconds for a text of thousands of targets)
+    for other in list(pointing.get(restatement["target_id"], [])):
+        _point(other, target["target_id"], pointing)
     if target["scope"] == "stock" and restatement["scope"] == "new" and CUMULATIVE.search(target["quote"] or ""):
         target["scope"] = "new"
+
+
+def _point(row: dict, target_id: str | None, pointing: dict[str, list[dict]]) -> None:
+    """row["restates"] = target_id, keeping `pointing` (target_id → the rows naming it) true."""
+    if (before := row.get("restates")) is not None:
+        named = pointing[before]
+        del named[next(i for i, other in enumerate(named) if other is row)]  # (the row itself: rows may be equal)
+    row["restates"] = target_id
+    if target_id is not None:
+        pointing.setdefault(target_id, []).append(row)
 
 
 def _restates(earlier: dict, row: dict) -> bool:
@@ -282,7 +297,8 @@ def extract_rows(text: str, doc_id: str = "plan", region_id: str = "", region_zh
     annex_tables = find_annex_tables(cleaned.text)
     from_tables, table_spans, table_skips = table_candidates(cleaned.text, sentences, period)
     exclude_spans = [(t.start, t.end) for t in annex_tables if t.end > t.start] + table_spans
-    sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
+    if exclude_spans:  # (most plans have no table)
+        sentences = [s for s in sentences if not any(a <= s.start < b or s.start <= a < s.end for a, b in exclude_spans)]
     sentences = parts_by_time(sentences, anchor)
     candidates, skipped = extract_candidates(sentences, ctx)
     skipped += table_skips
