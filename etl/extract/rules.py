@@ -664,7 +664,7 @@ STAGE_FILLER = re.compile(r"当年|今年|年底前|年内|年底|年末|\s")
 # and the progress ("目标…达到N件，目前为M件"): a review or a progress report lists its indicators so.  The
 # item's name is the name of the values the sentence after it leaves unnamed.
 # a review's item may be numbered （一） too: then the name must read as a measure or a kind of thing at its end
-# (（一）创造水平稳步提升。 is a heading of goals, not an indicator)
+# (（一）运用效能明显增强。 is a heading of goals, not an indicator)
 ITEM_NAME_LINE = re.compile(r"^\s*(?:\d{1,2}[.．]|(?P<chinese>（[一二三四五六七八九十]{1,3}）))\s*"
                             r"(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
 # the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
