@@ -110,6 +110,7 @@ from etl.extract.rules import (
     SKIP,
     STAGE_FILLER,
     STAGE_GOAL,
+    STAGE_LIST_CLAUSE,
     STAGE_YEAR_LIST,
     STAGE_YEARS,
     STATED_NEXT,
@@ -655,7 +656,7 @@ def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out
         cand.sentence = at.sentence
         pending.append(cand)
         previous_end = name_end
-    out.found.extend(_pair_respectively(clause, _tier_list(clause, pending)))
+    out.found.extend(_pair_respectively(clause, _tier_list(clause, pending), at.read.text[:clause_start]))
 
 
 def _mentions(clause: str) -> Iterator[re.Match]:
@@ -758,13 +759,16 @@ def _tier_of(name: str) -> str | None:
     return found.group(0) if found else None
 
 
-def _pair_respectively(clause: str, cands: list[Candidate]) -> list[Candidate]:
-    """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after."""
+def _pair_respectively(clause: str, cands: list[Candidate], before: str = "") -> list[Candidate]:
+    """"有效发明专利、高价值发明专利分别达360件、18件": k names before 分别, k numbers after.  Stages
+    written before the names give each value its year, in the clause ("2026年、2028年…分别达到11件、16件")
+    or as the clause just before it (`before`: the sentence up to this clause)."""
     if RESPECTIVELY not in clause or len(cands) < 2:
         return cands
     head = clause.split(RESPECTIVELY)[0]
-    years = [int(y) for y in STAGE_YEARS.findall(head)]
-    if len(years) == len(cands) and STAGE_YEAR_LIST.search(head):  # "2026年、2028年…分别达到11件、16件"
+    stages = STAGE_YEAR_LIST.search(head) or (None if STAGE_YEARS.search(head) else STAGE_LIST_CLAUSE.search(before))
+    years = [int(y) for y in STAGE_YEARS.findall(stages.group(0))] if stages else []
+    if len(years) == len(cands):
         for cand, year in zip(cands, years):
             cand.target_year = year
         head = STAGE_YEAR_LIST.sub("", head)
@@ -990,6 +994,10 @@ def paragraph_target_years(sentences: list[Sentence], ctx: PlanContext) -> dict[
                 year = ctx.period_start + numeral_digit(m.group(4)) - 1
             else:
                 year = int(m.group(1) or m.group(2) or m.group(3))
+                if m.group(1) and (stages := STAGE_YEAR_LIST.match(s.text, m.start(1))):
+                    # 到2025年末、2026年末、2027年末，…: each stage's value has its year; what follows in
+                    # the paragraph is due at the last stage, not the first
+                    year = int(STAGE_YEARS.findall(stages.group(0))[-1])
             if ctx.period_start is None or year >= ctx.period_start:
                 # a stage that opens its line ("第一年（启动年）：…") governs the whole line, its first sentence too
                 opens_line = bool(m.group(3) or m.group(4)) and m.start() == 0

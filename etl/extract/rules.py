@@ -323,6 +323,8 @@ BASELINE_AFTER = re.compile(rf"^(?:以上|左右)?[^，。；\d]{{0,10}}?{TO_LEV
 STAGE_YEARS = re.compile(r"(20\d\d)\s*年(?:底|末)?")
 
 STAGE_YEAR_LIST = re.compile(r"(?:到|至)?20\d\d\s*年(?:底|末)?(?:\s*[、和及]\s*20\d\d\s*年(?:底|末)?)+")
+# ... or the stages open the sentence in a clause of their own: "到2026年末、2027年末，A分别达到…"
+STAGE_LIST_CLAUSE = re.compile(STAGE_YEAR_LIST.pattern + r"\s*[，,]\s*$")
 
 # Outside the goals part a task rarely states a goal, but two kinds are commitments a reader records:
 # coverage of the whole territory (…指导站建设，实现市域全覆盖) and an end by a date (…资助，确保在2023年底前全部取消).
