@@ -46,6 +46,7 @@ from etl.extract.rules import (
     CLAUSE_BREAK,
     CLAUSE_BREAK_CHARS,
     CLOSING_COMPARATOR,
+    COLON_LABEL,
     COMMITMENT_TAIL,
     COMPARATOR_WORDS,
     COUNTED_NUMBER,
@@ -680,6 +681,12 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int, str]:
     after_name = CLOSING_COMPARATOR.sub("", after[:end.start()] if end else after)
     before_name = _strip_verb(before_all.rstrip())
     name_before = _clean_name(before_name)
+    if not name_before and n.clause_start and (not after_name.strip(DE) or after_name.lstrip()[:1] in "（("):
+        # 有效注册商标总量：2027年末超过9.5万件（…）: a goal whose clause names nothing, after a label naming a
+        # kind of thing (not 具体目标：新增3家…, whose name follows the number; a bracket after it names nothing)
+        label = COLON_LABEL.search(n.sentence.text, 0, n.clause_start)
+        if label and KIND_WORD.search(label.group("name")):
+            name_before = _clean_name(label.group("name"))
     number_first = bool(after_name.strip(DE)) and (
         not name_before or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
         or NUMBER_FIRST_TAIL.search(before_name))

@@ -671,6 +671,10 @@ ITEM_NAME_LINE = re.compile(r"^\s*(?:\d{1,2}[.．]|(?P<chinese>（[一二三四�
                             r"(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
 # the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
 # after a task's heading ("3．深化某某合作。与5家…") names no such thing and keeps its own reading
+# An indicator's name set off by a colon before its goal (5．有效注册商标总量：2027年末超过9.5万件): when the
+# goal's own clause names nothing, the label names it.
+COLON_LABEL = re.compile(r"(?:^|[。；;])\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
+                         r"(?P<name>[^，,；;：:。\d]{2,30})[：:]\s*$")
 ITEM_TARGET_WORDS = re.compile(r"目标|提出|预期|计划|方案|要求|应达")  # 《行动计划》要求…, 按方案到2027年应达到…
 # what a value's own name may say of its measure beyond the item's name: a growth rate of it
 GROWTH_IN_NAME = re.compile(_alternation(_facet_vocab.GROWTH_WORDS))
