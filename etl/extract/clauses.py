@@ -682,7 +682,7 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int, str]:
     before_name = _strip_verb(before_all.rstrip())
     name_before = _clean_name(before_name)
     if not name_before and n.clause_start and (not after_name.strip(DE) or after_name.lstrip()[:1] in "（("):
-        # 高价值发明专利拥有量：2028年末不低于620件（…）: a goal whose clause names nothing, after a label naming a
+        # 版权登记量：2028年末不低于620件（…）: a goal whose clause names nothing, after a label naming a
         # kind of thing (not 具体目标：新增3家…, whose name follows the number; a bracket after it names nothing)
         label = COLON_LABEL.search(n.sentence.text, 0, n.clause_start)
         if label and KIND_WORD.search(label.group("name")):

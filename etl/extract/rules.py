@@ -671,7 +671,7 @@ ITEM_NAME_LINE = re.compile(r"^\s*(?:\d{1,2}[.．]|(?P<chinese>（[一二三四�
                             r"(?P<name>[^，,；;：:。！？]{2,40})。\s*$")
 # the words by which such a sentence says its value is the target set (目标9件, 《计划》提出…达到N件); a value
 # after a task's heading ("3．深化某某合作。与5家…") names no such thing and keeps its own reading
-# An indicator's name set off by a colon before its goal (3．高价值发明专利拥有量：2028年末不低于620件): when the
+# An indicator's name set off by a colon before its goal (3．版权登记量：2028年末不低于620件): when the
 # goal's own clause names nothing, the label names it.
 COLON_LABEL = re.compile(r"(?:^|[。；;])\s*(?:\d{1,2}\s*[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])?\s*"
                          r"(?P<name>[^，,；;：:。\d]{2,30})[：:]\s*$")
