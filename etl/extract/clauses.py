@@ -246,10 +246,16 @@ def _mask_reasons(text: str) -> list[str | None]:
 
 
 
-def _comparator(before: str, after: str, is_range: bool) -> str:
+def _comparator(before: str, after: str, is_range: bool, more: bool = False) -> str:
     """From the words around the number.  The word after the unit wins (达…以上 is ">="); before
     the number, the comparator word nearest to it wins, the longest at one place (不低于, not 低于),
-    and it may stand a verb away ("至少专题研究1次", "不少于2人的")."""
+    and it may stand a verb away ("至少专题研究1次", "不少于2人的").  A number written as more than
+    itself (达到10余个, 十多家) is at least that number unless a word bounds it otherwise."""
+    found = _comparator_word(before, after, is_range)
+    return ">=" if more and found == "=" else found
+
+
+def _comparator_word(before: str, after: str, is_range: bool) -> str:
     if is_range:
         return "range"
     if after.startswith(APPROX_AFTER):
@@ -732,7 +738,8 @@ def _candidate(n: _Number, pending: list[Candidate], baseline: float | None) -> 
     cand = Candidate(value=number_value(m.group("value")), value_max=value_max, unit=unit,
                      per_unit=per_place.group(1) if per_place else None,
                      multiplier=MULTIPLIERS.get(m.group("mult") or "", 1.0),
-                     comparator=_comparator(before_all, after, value_max is not None), baseline=baseline,
+                     comparator=_comparator(before_all, after, value_max is not None, bool(m.group("more"))),
+                     baseline=baseline,
                      scope=scope, target_year=year, raw_name=raw_name, qualitative=False, sentence=n.sentence,
                      number_text=m.group(0), notes=notes)
     return cand, name_end

@@ -53,12 +53,14 @@ MENTION = re.compile(
     rf"(?:(?P<first_mult>万亿|[万亿千])?(?P<first_unit>{UNIT_RE})?"
     rf"(?=\s*{RANGE_SEPARATOR}\s*{NUMBER}(?(first_mult)(?P=first_mult))(?(first_unit)(?P=first_unit)))"
     rf"\s*{RANGE_SEPARATOR}\s*(?P<value_max>{NUMBER}))?"
+    rf"(?P<more>[余多](?=(?:万亿|[万亿千])?(?:{UNIT_RE})))?"  # 10余个, 十多家: more than the number (>=)
     rf"(?P<mult>(?:万亿|[万亿千])(?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
 # ... but after 由/从 two numbers with their units are a baseline and its target (由5家至8家): the first
 # is read alone, by the mention pattern without ends written in full.
 MENTION_ONE_END = re.compile(
     rf"(?<![\d.,A-Za-z])(?P<value>{NUMBER})(?:\s*{RANGE_SEPARATOR}\s*(?P<value_max>{NUMBER}))?"
+    rf"(?P<more>[余多](?=(?:万亿|[万亿千])?(?:{UNIT_RE})))?"
     rf"(?P<mult>(?:万亿|[万亿千])(?={UNIT_RE}))?(?P<unit>{UNIT_RE})?"
 )
 

@@ -22,9 +22,10 @@ from etl.vocab.units import UNIT_RE
 
 DIGIT_CHARS = "零〇一二两三四五六七八九"
 NUMERAL_CHARS = DIGIT_CHARS + "十百千万亿"
-# 一点五亿元: the fraction may carry the multiplier (点五亿 → .5亿), which then stays in the unit.
-_RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.点])(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+)(?P<fmult>[万亿])?)?"
-                  rf"(?=(?:{UNIT_RE}))")
+# 一点五亿元: the fraction may carry the multiplier (点五亿 → .5亿), which then stays in the unit; 点 after a
+# numeral is a decimal point, after a word it ends the word (服务站点十个).
+_RUN = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?<![{NUMERAL_CHARS}\d]点)(?P<run>[{NUMERAL_CHARS}]+)(?:点(?P<frac>[{DIGIT_CHARS}]+)(?P<fmult>[万亿])?)?"
+                  rf"(?=[余多]?(?:{UNIT_RE}))")  # 十余个: ten and more
 # The low end of a range of numerals (两至三家, 三到五个, 五—八项): it counts what the high end counts.
 _RANGE_MARKS = "至到—－\\-~～"
 _RANGE_LOW = re.compile(rf"(?<![第{NUMERAL_CHARS}\d.])(?P<run>[{NUMERAL_CHARS}]+)(?P<frac>)"
