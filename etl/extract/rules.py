@@ -204,6 +204,10 @@ TARGET_NAMED = re.compile(r"目标值?(?:为|是)\s*$")
 TARGET_NAMED_DUE = re.compile(r"目标值?(?:为|是)?\s*(?P<year>20\d\d)\s*年(?:底|末)?(?:前)?\s*(?:要|将)?"
                               r"(?:达到|达|突破|超过|不低于|不少于)?\s*$")
 
+# ... or as what the plan planned: "计划两年内累计实现4亿元，截至9月底累计完成2.1亿元" (a review of a plan's goals).
+TARGET_PLANNED = re.compile(r"(?:按)?计划(?:到?\s*20\d\d\s*年(?:底|末)?)?(?:[二两三四五]年)?(?:内|期内)?(?:累计)?"
+                            r"(?:应|要|将)?(?:实现|达到|完成|新增|建成|突破)?\s*$")
+
 
 def _due_year_ahead(n) -> bool:
     """The year a named target is due is not past when the text was written (or the plan began)."""
@@ -421,6 +425,10 @@ NUMBER_RULES: tuple[Rule, ...] = (
          "issue 21 (fresh12: a mid-term review)",
          looks=(Look("before", TARGET_NAMED_DUE.pattern, markers=("目标",)),),
          when=lambda n: n.modality == ACHIEVEMENT and n.section_kind == "goals" and _due_year_ahead(n)),
+    Rule("a target named as planned", TARGET, "商标质押融资计划两年内累计实现4亿元，截至9月底累计完成2.1亿元，完成目标的52.5%",
+         "fresh13 (a progress review)",
+         looks=(Look("before", TARGET_PLANNED.pattern, markers=("计划",)), Look("before", r"去年|上年|截至|已", absent=True)),
+         when=lambda n: n.modality == ACHIEVEMENT and n.section_kind == "goals"),
     Rule("achievement", ACHIEVEMENT, "截至去年年底，全县商标有效量达到8600件", ISSUE7,
          when=lambda n: n.modality == ACHIEVEMENT, reason="achievement already reached"),
     Rule("estimate", ESTIMATE, "预计年末专利代理机构有望增至9家", ISSUE7,
