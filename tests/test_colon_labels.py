@@ -1,4 +1,5 @@
-"""An indicator named by a label before a colon (名称：到期末达到N件（基期为M件）) names the goal after it when
+"""An indicator named by a label before a colon (名称：到期末达到N件（基期为M件）), or inside the brackets after
+its goal (……明显提升（名称达到N件）), names the goal when
 the goal's clause names nothing itself; a bracketed base-year figure after the goal names nothing.  A
 generic label (具体目标：) does not replace a name that follows the number.  Fresh wording, written for
 fresh13's gap (tuned on)."""
@@ -21,3 +22,8 @@ def test_a_base_year_figure_in_brackets_is_no_name():
 
 def test_a_generic_label_leaves_a_number_first_name_alone():
     assert named("具体目标：新增4家知识产权示范企业。") == [("知识产权示范企业", 4, None)]
+
+
+def test_an_indicator_in_brackets_after_its_goal_is_named_by_what_the_bracket_holds():
+    got = named("——运用效益持续提升（商标质押融资登记金额三年累计新增12亿元）。")
+    assert got == [("商标质押融资登记金额三年累计新增", 12, None)]

@@ -45,6 +45,7 @@ from etl.extract.rules import (
     CLAUSE,
     CLAUSE_BREAK,
     CLAUSE_BREAK_CHARS,
+    CLOSE_BRACKETS,
     CLOSING_COMPARATOR,
     COLON_LABEL,
     COMMITMENT_TAIL,
@@ -311,11 +312,20 @@ for _index, _word in enumerate(VERB_WORDS):
 
 
 def _clean_name(name: str) -> str:
-    name = name.strip(NAME_EDGE + OPEN_BRACKETS)
+    name = _inside_open_bracket(name).strip(NAME_EDGE + OPEN_BRACKETS)
     name = LEAD_IN.sub("", name)
     name = VERB_OPENING.sub("", name)
     name = TRAILING_DE.sub("", name)
     return name.strip(NAME_EDGE)
+
+
+def _inside_open_bracket(name: str) -> str:
+    """A goal written before its indicator in brackets (海关保护明显加强（每万人…拥有量达到N件）): the name is
+    what the open bracket holds, not the goal before it."""
+    opened = max(name.rfind(bracket) for bracket in OPEN_BRACKETS)
+    if opened < 0 or any(close in name[opened:] for close in CLOSE_BRACKETS):
+        return name
+    return name[opened + 1:]
 
 
 
@@ -693,7 +703,7 @@ def _name_and_verbs(n: _Number) -> tuple[str, str, int, str]:
         label = COLON_LABEL.search(n.sentence.text, 0, n.clause_start)
         if label and KIND_WORD.search(label.group("name")):
             name_before = _clean_name(label.group("name"))
-    number_first = bool(after_name.strip(DE)) and (
+    number_first = bool(after_name.strip(DE + CLOSE_BRACKETS)) and (  # …新增12亿元）: a bracket closing is no name
         not name_before or before_name.rstrip().endswith(NUMBER_FIRST_VERBS)
         or NUMBER_FIRST_TAIL.search(before_name))
     if not number_first:

@@ -617,6 +617,7 @@ MASKED_SPANS = ((DOC_NUMBER, "document number", ("号",)), (EMAIL, "e-mail", ("@
                 (ORDINAL, "ordinal (第N)", ("第",)))
 NAME_EDGE = "，、；：,;: "
 OPEN_BRACKETS = "（("
+CLOSE_BRACKETS = "）)"
 VERB_OPENING = re.compile(r"^(?:达到|达|为)")
 TRAILING_DE = re.compile(r"[的]$")
 DE = "的"
