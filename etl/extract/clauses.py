@@ -72,6 +72,8 @@ from etl.extract.rules import (
     KIND_WORD,
     LEAD_IN,
     LIST_ANNOUNCED,
+    LIST_MARK,
+    LIST_PREFIX,
     LIST_SEPARATOR,
     LIST_VERB_LEAD,
     MASKED_SPANS,
@@ -673,7 +675,8 @@ def _read_clause_numbers(clause: str, clause_start: int, at: _ClauseContext, out
         cand.sentence = at.sentence
         pending.append(cand)
         previous_end = name_end
-    out.found.extend(_pair_respectively(clause, _tier_list(clause, pending), at.read.text[:clause_start]))
+    out.found.extend(_pair_respectively(clause, _carry_list_tier(clause, _tier_list(clause, pending)),
+                                        at.read.text[:clause_start]))
 
 
 def _mentions(clause: str) -> Iterator[re.Match]:
@@ -774,6 +777,19 @@ def _tier_list(clause: str, cands: list[Candidate]) -> list[Candidate]:
         return cands
     for cand, tier in tiered:
         cand.raw_name = tier + thing
+    return cands
+
+
+def _carry_list_tier(clause: str, cands: list[Candidate]) -> list[Candidate]:
+    """省级甲类单位3家、乙类单位6家: a member right after the one before it (、), naming a thing of the
+    same length and head with no tier of its own, takes the tier the first wrote (etl.extract.rules.LIST_PREFIX)."""
+    for before, cand in zip(cands, cands[1:]):
+        name, previous = cand.raw_name or "", before.raw_name or ""
+        if not name or len(previous) <= len(name) or TIER_LEAD.match(name) or previous[-2:] != name[-2:]:
+            continue
+        tier = LIST_PREFIX.search(previous[:len(previous) - len(name)])  # (after a verb: 新增省级…)
+        if tier and before.number_text and f"{before.number_text}{LIST_MARK}{name}" in clause:
+            cand.raw_name = tier.group(0) + name
     return cands
 
 

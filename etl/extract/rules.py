@@ -631,6 +631,7 @@ YEAR_WORD = "年"
 RESPECTIVELY = "分别"
 TOTAL_SUFFIX = re.compile(r"(?:总数|总量|数量)$")  # A、B总数分别…: 总数 qualifies both
 LIST_SEPARATOR = re.compile(r"、|和|及")
+LIST_MARK = "、"  # the mark between members of a list of counts
 ENUMERATION_COMMA = "、"
 COMMITMENT_TAIL = re.compile(r"(?:确保|力争|争取)?在?$")
 CLAUSE_BREAK = re.compile(r"[，,；;]")
@@ -668,6 +669,9 @@ TIER_LEAD = re.compile("^(?:" + _alternation(w for *_, words in _facet_vocab.TIE
 # a name that ends with a tier (争创国家级2个、省级5个X; X国家级2个、省级5个): the tier of a tier list, whose
 # thing is written once, after its last number or before its first tier
 TIER_END = re.compile("(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")$")
+# A list's first member writes its tier once for the members after it: 省级甲类单位3家、乙类单位6家 — the
+# second is the province's too.  Only a tier (and 知识产权) is carried, never another qualifier.
+LIST_PREFIX = re.compile("(?:" + _alternation(w for *_, words in _facet_vocab.TIERS for w in words) + ")(?:知识产权)?$")
 # a growth rate named with the first value of a staged pair (年均增长N%，某年当年达到M次) is not the
 # second value's measure
 GROWTH_TAIL = re.compile("(?:" + _alternation(_facet_vocab.GROWTH_WORDS) + ")$")
