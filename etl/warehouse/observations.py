@@ -307,11 +307,7 @@ def researcher_observations(folder: Path, regions: pd.DataFrame,
         notes += [{"doc_id": None, "region_id": None, "detail": None,
                    **written("observation_refused", file=path.name, row=problem.row, reason=problem.reason,
                              problem=problem.code, details=problem.details)} for problem in found.problems]
-    return _frame(rows), notes, taken
-
-
-def _frame(rows: list[dict]) -> pd.DataFrame:
-    return typed_frame(rows)
+    return typed_frame(rows), notes, taken
 
 
 def typed_frame(rows: list[dict] | pd.DataFrame) -> pd.DataFrame:
@@ -354,15 +350,11 @@ def stated_in_plan(targets: list[dict], skipped: list[dict], document: dict) -> 
     found = sorted((skip for skip in skipped if skip["reason"] in reasons), key=itemgetter("start"))
     if not found:
         return []
-    baselines = [target for target in targets if not _missing(target.get("baseline"))]
+    baselines = [target for target in targets if not pd.isna(target.get("baseline"))]
     kept = _one_per_time([row for skip in found if (row := _stated(skip, document, baselines)) is not None])
     for number, row in enumerate(kept, start=1):
         row["observation_id"] = f"{document['doc_id']}-o{number:02d}"
     return kept
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
 
 
 def _one_per_time(rows: list[dict]) -> list[dict]:
@@ -520,7 +512,7 @@ def apply_observations(frames: dict[str, pd.DataFrame], folder: Path) -> None:
     else:
         stated = plan_observations(frames["targets"], frames["skipped_numbers"], frames["documents"])
     parts = [part for part in (stated, researcher) if len(part)]
-    observations = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else _frame([]))
+    observations = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (parts[0] if parts else typed_frame([]))
     targets = frames["targets"]
     # only the columns etl.normalize.ambition reads (tests/test_observations_speed.py keeps the list
     # complete): rows of all 60 columns cost 0.9 s for 1,000 plans; read once for both of its results
